@@ -1,0 +1,163 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import type { Writable } from "node:stream";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import csrf from "@fastify/csrf-protection";
+import formbody from "@fastify/formbody";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import { accountRoutes } from "./auth/account.routes.tsx";
+import { type Actor, ANONYMOUS } from "./auth/actor.ts";
+import { auditLogRoutes } from "./auth/audit-log.routes.tsx";
+import { authRoutes } from "./auth/auth.routes.tsx";
+import { LOCALE_COOKIE, SESSION_COOKIE } from "./auth/cookies.ts";
+import { meApi } from "./auth/me.api.ts";
+import { resolveSession } from "./auth/sessions.service.ts";
+import { resolveToken } from "./auth/tokens.service.ts";
+import { usersAdminRoutes } from "./auth/users-admin.routes.tsx";
+import type { Config } from "./config.ts";
+import { unitsApi } from "./organisation/units.api.ts";
+import { unitsRoutes } from "./organisation/units.routes.tsx";
+import type { Clock } from "./platform/clock.ts";
+import type { Ctx } from "./platform/context.ts";
+import type { Db, Dialect } from "./platform/db/database.ts";
+import {
+  fromAcceptLanguage,
+  isLocale,
+  type Locale,
+  type Translate,
+  translator,
+} from "./platform/i18n/index.ts";
+import { appSecret } from "./platform/secrets.ts";
+import { apiRoutes } from "./web/api.routes.ts";
+import { registerErrorHandling } from "./web/error-handling.tsx";
+import { registerOperations } from "./web/operations.routes.ts";
+import { pagesRoutes } from "./web/pages.routes.tsx";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor;
+    locale: Locale;
+    t: Translate;
+  }
+  interface FastifyInstance {
+    ctx: Ctx;
+  }
+}
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+  /** Where JSON logs go (default stdout); tests read them to check nothing secret is logged. */
+  logStream?: Writable;
+}
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "web", "static");
+
+/** The whole web application, without listening: `serve` listens, tests use `app.inject`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ["req.headers.authorization", "req.headers.cookie", 'res.headers["set-cookie"]'],
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
+    },
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const ctx: Ctx = { config, db: deps.db, dialect: deps.dialect, clock: deps.clock, log: app.log };
+  app.decorate("ctx", ctx);
+  app.decorateRequest("actor", null as never);
+  app.decorateRequest("locale", "sv");
+  app.decorateRequest("t", translator("sv"));
+
+  const secure = config.publicUrl.startsWith("https:");
+  await app.register(cookie, { secret: await appSecret(deps.db, "cookie") });
+  await app.register(formbody);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: secure ? [] : null,
+      },
+    },
+    hsts: secure,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(csrf, {
+    sessionPlugin: "@fastify/cookie",
+    cookieKey: secure ? "__Host-kansli_csrf" : "kansli_csrf",
+    cookieOpts: { signed: true, httpOnly: true, sameSite: "lax", path: "/", secure },
+    getToken: (req) => {
+      const fromBody = (req.body as Record<string, unknown> | undefined)?._csrf;
+      const fromQuery = (req.query as Record<string, unknown> | undefined)?._csrf;
+      const token = fromBody ?? fromQuery ?? req.headers["x-csrf-token"];
+      return typeof token === "string" ? token : undefined;
+    },
+  });
+  await app.register(fastifyStatic, { root: staticDir, prefix: "/static/", maxAge: "1h" });
+
+  // Who is asking, and in which language. A Bearer token never falls back to the cookie.
+  app.addHook("onRequest", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+    req.actor = ANONYMOUS;
+    const authorization = req.headers.authorization;
+    if (authorization?.startsWith("Bearer ")) {
+      req.actor = (await resolveToken(ctx, authorization.slice(7).trim())) ?? ANONYMOUS;
+    } else {
+      const session = req.cookies[SESSION_COOKIE];
+      const unsigned = session ? req.unsignCookie(session) : null;
+      if (unsigned?.valid && unsigned.value) {
+        const actor = await resolveSession(ctx, unsigned.value);
+        if (actor) req.actor = actor;
+        else reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      }
+    }
+    const cookieLocale = req.cookies[LOCALE_COOKIE];
+    req.locale =
+      (req.actor.kind === "user" ? req.actor.locale : null) ??
+      (isLocale(cookieLocale) ? cookieLocale : null) ??
+      fromAcceptLanguage(req.headers["accept-language"]) ??
+      "sv";
+    req.t = translator(req.locale);
+  });
+
+  // Every state-changing request made with cookies (or none) must carry the form's CSRF token.
+  app.addHook("preHandler", (req, reply, done) => {
+    if (!STATE_CHANGING.has(req.method) || (req.actor.kind === "user" && req.actor.via === "token")) {
+      done();
+      return;
+    }
+    app.csrfProtection(req, reply, done);
+  });
+
+  registerErrorHandling(app);
+  registerOperations(app);
+  await app.register(pagesRoutes);
+  await app.register(authRoutes);
+  await app.register(accountRoutes);
+  await app.register(usersAdminRoutes);
+  await app.register(unitsRoutes);
+  await app.register(auditLogRoutes);
+  await app.register(meApi);
+  await app.register(unitsApi);
+  await app.register(apiRoutes);
+  return app;
+}

@@ -1,0 +1,47 @@
+import type { Actor, UserActor } from "./actor.ts";
+
+/**
+ * The one place that says who may do what. Routes ask `can` before acting and
+ * hand the same answers to views, so a page offers only what the actor may do.
+ */
+export type Action =
+  | "unit.view"
+  | "unit.export"
+  | "unit.create"
+  | "unit.edit"
+  | "user.manage"
+  | "session.revoke"
+  | "token.revoke"
+  | "account.manage"
+  | "audit.view"
+  | "outbox.view"
+  | "metrics.view";
+
+/** What a rule may look at: the owner of the thing acted on, where it has one. */
+export interface Subject {
+  userId?: string;
+}
+
+const signedIn = (_actor: UserActor) => true;
+const admin = (actor: UserActor) => actor.role === "admin";
+const ownerOrAdmin = (actor: UserActor, subject?: Subject) =>
+  actor.role === "admin" || (subject?.userId !== undefined && subject.userId === actor.id);
+
+const RULES = {
+  "unit.view": signedIn,
+  "unit.export": signedIn,
+  "unit.create": admin,
+  "unit.edit": admin,
+  "user.manage": admin,
+  "session.revoke": ownerOrAdmin,
+  "token.revoke": ownerOrAdmin,
+  "account.manage": signedIn,
+  "audit.view": admin,
+  "outbox.view": admin,
+  "metrics.view": admin,
+} satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
+
+export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {
+  if (actor.kind !== "user") return false;
+  return RULES[action](actor, subject);
+}

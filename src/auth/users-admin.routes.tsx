@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { listAllUnits } from "../organisation/units.service.ts";
+import { AppError, type FieldError, NotFoundError } from "../platform/errors.ts";
+import { sendPage, viewFor } from "../web/render.ts";
+import { requireCan } from "./guards.ts";
+import { revokeAllSessions } from "./sessions.service.ts";
+import { createUser } from "./users.service.ts";
+import { findUserById, listUsers } from "./users.store.ts";
+import { NewUserPage } from "./views/NewUserPage.tsx";
+import { UsersPage } from "./views/UsersPage.tsx";
+
+const FIELDS = ["username", "displayName", "email", "role", "unitId", "password"] as const;
+
+export async function usersAdminRoutes(app: FastifyInstance) {
+  const { ctx } = app;
+
+  app.get("/admin/anvandare", async (req, reply) => {
+    requireCan(req, "user.manage");
+    const [users, units] = await Promise.all([listUsers(ctx.db, ctx.config.tenantId), listAllUnits(ctx)]);
+    return sendPage(reply, <UsersPage view={viewFor(req, reply)} users={users} units={units} />);
+  });
+
+  const showNew = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors: FieldError[],
+  ) =>
+    sendPage(
+      reply,
+      <NewUserPage
+        view={viewFor(req, reply)}
+        units={await listAllUnits(ctx)}
+        values={values}
+        errors={errors}
+      />,
+      errors.length > 0 ? 422 : 200,
+    );
+
+  app.get("/admin/anvandare/ny", async (req, reply) => {
+    requireCan(req, "user.manage");
+    return showNew(req, reply, {}, []);
+  });
+
+  app.post("/admin/anvandare/ny", async (req, reply) => {
+    const actor = requireCan(req, "user.manage");
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const { _csrf, ...fields } = body;
+    try {
+      await createUser(ctx, actor, fields);
+      return reply.redirect("/admin/anvandare", 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status !== 422) throw error;
+      // Keep every answer except the password.
+      const values = Object.fromEntries(
+        FIELDS.filter((f) => f !== "password").map((f) => [f, String(body[f] ?? "")]),
+      );
+      return showNew(req, reply, values, error.fields);
+    }
+  });
+
+  app.post<{ Params: { id: string } }>("/admin/anvandare/:id/avsluta-sessioner", async (req, reply) => {
+    const actor = requireCan(req, "user.manage");
+    const user = await findUserById(ctx.db, actor.tenantId, req.params.id);
+    if (!user) throw new NotFoundError();
+    await revokeAllSessions(ctx, actor, user.id, {
+      ip: req.ip,
+      userAgent: req.headers["user-agent"] ?? null,
+    });
+    return reply.redirect("/admin/anvandare", 303);
+  });
+}

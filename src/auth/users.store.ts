@@ -1,0 +1,38 @@
+import type { Selectable, Updateable } from "kysely";
+import type { Db } from "../platform/db/database.ts";
+import type { UserTable } from "../platform/db/schema.ts";
+
+export type UserRow = Selectable<UserTable>;
+
+export const findUserByUsername = (db: Db, tenantId: string, username: string) =>
+  db
+    .selectFrom("users")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("username", "=", username)
+    .executeTakeFirst();
+
+export const findUserById = (db: Db, tenantId: string, id: string) =>
+  db
+    .selectFrom("users")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+
+export const insertUser = (db: Db, row: UserRow) => db.insertInto("users").values(row).execute();
+
+export const updateUser = (db: Db, id: string, changes: Updateable<UserTable>) =>
+  db.updateTable("users").set(changes).where("id", "=", id).execute();
+
+export const listUsers = (db: Db, tenantId: string) =>
+  db.selectFrom("users").selectAll().where("tenant_id", "=", tenantId).orderBy("username").execute();
+
+export const countUsers = async (db: Db, tenantId: string): Promise<number> => {
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("tenant_id", "=", tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+};

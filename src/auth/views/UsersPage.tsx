@@ -1,0 +1,46 @@
+import type { Unit } from "../../organisation/units.model.ts";
+import { ActionButton } from "../../web/components/Form.tsx";
+import { Table } from "../../web/components/Table.tsx";
+import { Layout } from "../../web/Layout.tsx";
+import type { View } from "../../web/view.ts";
+import type { UserRow } from "../users.store.ts";
+
+export function UsersPage({ view, users, units }: { view: View; users: UserRow[]; units: Unit[] }) {
+  const { t } = view;
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  return (
+    <Layout view={view} title={t("users.title")}>
+      <h1 safe>{t("users.title")}</h1>
+      <p>
+        <a class="button" href="/admin/anvandare/ny" safe>
+          {t("users.new")}
+        </a>
+      </p>
+      <Table
+        caption={t("users.caption")}
+        empty={t("users.none")}
+        rows={users}
+        columns={[
+          { header: t("users.username"), cell: (u) => <span safe>{u.username}</span>, rowHeader: true },
+          { header: t("users.display_name"), cell: (u) => <span safe>{u.display_name}</span> },
+          { header: t("users.role"), cell: (u) => <span safe>{t(`role.${u.role}` as "role.admin")}</span> },
+          {
+            header: t("users.unit"),
+            cell: (u) => <span safe>{u.unit_id ? (unitName.get(u.unit_id) ?? u.unit_id) : "–"}</span>,
+          },
+          {
+            header: t("users.actions"),
+            cell: (u) => (
+              <ActionButton
+                view={view}
+                action={`/admin/anvandare/${u.id}/avsluta-sessioner`}
+                label={t("users.revoke_sessions", { name: u.username })}
+                secondary
+              />
+            ),
+          },
+        ]}
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,210 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { createToken } from "../auth/tokens.service.ts";
+import { createUser } from "../auth/users.service.ts";
+import { findUserByUsername } from "../auth/users.store.ts";
+import type { Config } from "../config.ts";
+import { type DemoAccount, isDatabaseEmpty, seedDemo } from "../demo/seed.ts";
+import { verifyAudit } from "../platform/audit/audit.service.ts";
+import { migrateToLatest, pendingMigrations } from "../platform/db/migrate.ts";
+import { AppError } from "../platform/errors.ts";
+import { isMessageKey } from "../platform/i18n/index.ts";
+import { ensureTenant } from "../platform/tenants.ts";
+import { cliTranslator, withContext } from "./runtime.ts";
+import { serve } from "./serve.ts";
+
+type Flags = Record<string, string | boolean | undefined>;
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Runs one CLI command; returns its exit code, or -1 when it keeps running (serve, start). */
+export async function runCommand(positionals: string[], flags: Flags, config: Config): Promise<number> {
+  const [command, sub, arg] = positionals;
+  switch (`${command} ${sub ?? ""}`.trim()) {
+    case "start":
+      return start(config);
+    case "serve":
+      return serveIfMigrated(config);
+    case "migrate":
+      return migrate(config);
+    case "seed":
+      if (!flags.demo) {
+        err("kansli seed: only --demo is available");
+        return 2;
+      }
+      return seed(config);
+    case "user create":
+      return userCreate(config, arg, flags);
+    case "token create":
+      return tokenCreate(config, arg, flags);
+    case "audit verify":
+      return auditVerify(config);
+    case "backup":
+      return backup(config, sub);
+    default:
+      err(`kansli: unknown command "${positionals.join(" ")}" (see kansli --help)`);
+      return 2;
+  }
+}
+
+function printAccounts(accounts: DemoAccount[], fixedPassword: boolean) {
+  out("\nDemo accounts (one per role):");
+  for (const a of accounts)
+    out(
+      `  ${a.username.padEnd(16)} ${a.role.padEnd(16)} ${fixedPassword ? "(KANSLI_DEMO_PASSWORD)" : a.password}`,
+    );
+  if (!fixedPassword) out("These passwords are shown only now. Set KANSLI_DEMO_PASSWORD to choose one.\n");
+}
+
+async function migrateAndEnsureTenant(config: Config): Promise<void> {
+  await withContext(config, async (ctx) => {
+    const ran = await migrateToLatest(ctx.db);
+    for (const name of ran) out(`migrated: ${name}`);
+    await ensureTenant(ctx.db, config.tenantId, ctx.clock.now());
+  });
+}
+
+async function migrate(config: Config): Promise<number> {
+  await migrateAndEnsureTenant(config);
+  out("database is up to date");
+  return 0;
+}
+
+async function seedIfEmpty(config: Config): Promise<boolean> {
+  return withContext(config, async (ctx) => {
+    if (!(await isDatabaseEmpty(ctx))) return false;
+    const accounts = await seedDemo(ctx, config.demoPassword);
+    out(`loaded the Stockholm demo data into tenant "${config.tenantId}"`);
+    printAccounts(accounts, config.demoPassword !== null);
+    return true;
+  });
+}
+
+async function seed(config: Config): Promise<number> {
+  await migrateAndEnsureTenant(config);
+  if (await seedIfEmpty(config)) return 0;
+  err("kansli seed: the database already holds data; demo data is only loaded into an empty one");
+  return 1;
+}
+
+async function start(config: Config): Promise<number> {
+  await migrateAndEnsureTenant(config);
+  await seedIfEmpty(config);
+  await serve(config);
+  return -1;
+}
+
+async function serveIfMigrated(config: Config): Promise<number> {
+  const pending = await withContext(config, (ctx) => pendingMigrations(ctx.db));
+  if (pending.length > 0) {
+    err(`kansli serve: ${pending.length} migration(s) pending; run "kansli migrate" first`);
+    return 1;
+  }
+  await serve(config);
+  return -1;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
+}
+
+function printValidation(error: unknown): number {
+  if (!(error instanceof AppError) || error.fields.length === 0) throw error;
+  const t = cliTranslator();
+  for (const f of error.fields)
+    err(`  ${f.field}: ${isMessageKey(f.message) ? t(f.message, f.params) : f.message}`);
+  return 1;
+}
+
+async function userCreate(config: Config, username: string | undefined, flags: Flags): Promise<number> {
+  if (!username || typeof flags.role !== "string") {
+    err("usage: kansli user create <username> --role <role> [--unit <unit id>] [--password-stdin]");
+    return 2;
+  }
+  // Never prompt: the password comes from standard input only when asked for, else it is generated.
+  const generated = !flags["password-stdin"];
+  const password = generated ? crypto.randomBytes(15).toString("base64url") : await readStdin();
+  return withContext(config, async (ctx) => {
+    try {
+      await createUser(ctx, "system", {
+        username,
+        displayName: typeof flags.name === "string" ? flags.name : username,
+        role: flags.role,
+        unitId: flags.unit,
+        email: flags.email,
+        password,
+      });
+    } catch (error) {
+      err(`kansli user create: the account was not created:`);
+      return printValidation(error);
+    }
+    out(`created user ${username} (${String(flags.role)})`);
+    if (generated) out(`password: ${password}`);
+    return 0;
+  });
+}
+
+async function tokenCreate(config: Config, username: string | undefined, flags: Flags): Promise<number> {
+  if (!username) {
+    err("usage: kansli token create <username> [--name <name>]");
+    return 2;
+  }
+  return withContext(config, async (ctx) => {
+    const user = await findUserByUsername(ctx.db, config.tenantId, username);
+    if (!user) {
+      err(`kansli token create: no user "${username}"`);
+      return 1;
+    }
+    const name =
+      typeof flags.name === "string" ? flags.name : `cli ${ctx.clock.now().toISOString().slice(0, 10)}`;
+    try {
+      const { token } = await createToken(ctx, "system", user, { name });
+      out(`API token for ${username} (shown only now):`);
+      out(token);
+      return 0;
+    } catch (error) {
+      return printValidation(error);
+    }
+  });
+}
+
+async function auditVerify(config: Config): Promise<number> {
+  return withContext(config, async (ctx) => {
+    const result = await verifyAudit(ctx.db);
+    if (result.ok) {
+      out(`audit trail intact: ${result.count} events`);
+      return 0;
+    }
+    err(
+      `audit trail broken at event ${result.seq}: ${result.problem} (${result.count} events before it are intact)`,
+    );
+    return 1;
+  });
+}
+
+async function backup(config: Config, file: string | undefined): Promise<number> {
+  if (!file) {
+    err("usage: kansli backup <file>");
+    return 2;
+  }
+  if (config.databaseUrl) {
+    err(
+      "kansli backup copies the embedded SQLite database. For PostgreSQL use pg_dump (see docs/operations.md).",
+    );
+    return 2;
+  }
+  if (fs.existsSync(file)) {
+    err(`kansli backup: ${file} exists; choose a new file name`);
+    return 1;
+  }
+  return withContext(config, async (_ctx, open) => {
+    // SQLite's online backup API: a consistent copy while the server keeps writing.
+    await open.sqlite?.backup(file);
+    out(`backup written to ${file}`);
+    return 0;
+  });
+}

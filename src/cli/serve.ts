@@ -1,0 +1,25 @@
+import { buildApp } from "../app.ts";
+import type { Config } from "../config.ts";
+import { systemClock } from "../platform/clock.ts";
+import { openDatabase } from "../platform/db/database.ts";
+
+/** Listens until SIGTERM or SIGINT, then finishes open requests and closes the database. */
+export async function serve(config: Config): Promise<void> {
+  const open = openDatabase(config);
+  const app = await buildApp({ config, db: open.db, dialect: open.dialect, clock: systemClock });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    await open.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(
+    `kansli is ready at http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}\n`,
+  );
+}

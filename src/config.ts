@@ -1,0 +1,195 @@
+import path from "node:path";
+
+/**
+ * Every setting kansli reads, from the environment or the same-named CLI flag
+ * (`PORT` <-> `--port`, `KANSLI_DATA_DIR` <-> `--data-dir`). A bad value stops
+ * start-up with a message naming the setting.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  demoPassword: string | null;
+  publicUrl: string;
+  tenantId: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+}
+
+interface SettingSpec {
+  env: string;
+  flag: string;
+  default: string;
+  meaning: string;
+}
+
+/** The one table of settings; README's configuration table mirrors it. */
+export const SETTINGS = {
+  port: { env: "PORT", flag: "port", default: "3000", meaning: "TCP port the web server listens on" },
+  host: { env: "HOST", flag: "host", default: "127.0.0.1", meaning: "Address the web server binds to" },
+  dataDir: {
+    env: "KANSLI_DATA_DIR",
+    flag: "data-dir",
+    default: "./data",
+    meaning: "Folder for the SQLite database, stored files and the mail outbox",
+  },
+  databaseUrl: {
+    env: "DATABASE_URL",
+    flag: "database-url",
+    default: "",
+    meaning: "Unset: SQLite file `kansli.sqlite` in the data folder. `postgres://…`: PostgreSQL",
+  },
+  demoPassword: {
+    env: "KANSLI_DEMO_PASSWORD",
+    flag: "demo-password",
+    default: "",
+    meaning:
+      "When set, every demo account gets this password; otherwise passwords are generated and printed once",
+  },
+  publicUrl: {
+    env: "KANSLI_PUBLIC_URL",
+    flag: "public-url",
+    default: "http://localhost:3000",
+    meaning: "Address users reach kansli at; used in e-mailed links. With https:// cookies are marked Secure",
+  },
+  tenantId: {
+    env: "KANSLI_TENANT",
+    flag: "tenant",
+    default: "stockholm",
+    meaning: "Tenant (municipality or region) this process serves",
+  },
+  smtpUrl: {
+    env: "KANSLI_SMTP_URL",
+    flag: "smtp-url",
+    default: "",
+    meaning: "SMTP server, e.g. `smtp://user:pass@mail.example:587`. Unset: mail is only kept in the outbox",
+  },
+  mailFrom: {
+    env: "KANSLI_MAIL_FROM",
+    flag: "mail-from",
+    default: "kansli <noreply@kansli.localhost>",
+    meaning: "Sender address of outgoing mail",
+  },
+  sessionIdleMinutes: {
+    env: "KANSLI_SESSION_IDLE_MINUTES",
+    flag: "session-idle-minutes",
+    default: "30",
+    meaning: "A session unused this long is ended",
+  },
+  sessionAbsoluteHours: {
+    env: "KANSLI_SESSION_ABSOLUTE_HOURS",
+    flag: "session-absolute-hours",
+    default: "12",
+    meaning: "A session ends this long after login, however active",
+  },
+  loginMaxFailures: {
+    env: "KANSLI_LOGIN_MAX_FAILURES",
+    flag: "login-max-failures",
+    default: "5",
+    meaning: "Failed logins in a row before the account is locked",
+  },
+  loginLockoutMinutes: {
+    env: "KANSLI_LOGIN_LOCKOUT_MINUTES",
+    flag: "login-lockout-minutes",
+    default: "15",
+    meaning: "How long a locked account stays locked",
+  },
+  logLevel: {
+    env: "KANSLI_LOG_LEVEL",
+    flag: "log-level",
+    default: "info",
+    meaning: "fatal, error, warn, info, debug, trace or silent",
+  },
+} satisfies Record<keyof Config, SettingSpec>;
+
+export class ConfigError extends Error {}
+
+type Source = Record<string, string | undefined>;
+
+function intIn(name: string, raw: string, min: number, max: number): number {
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name}: "${raw}" is not a whole number from ${min} to ${max}`);
+  }
+  return Number(raw);
+}
+
+function url(name: string, raw: string, protocols: string[]): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name}: "${raw}" is not a URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name}: must start with ${protocols.map((p) => `${p}//`).join(" or ")}`);
+  }
+  return raw;
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/**
+ * Reads the settings. `flags` (parsed CLI flags, by flag name) win over `env`.
+ * Empty strings count as unset.
+ */
+export function loadConfig(env: Source = process.env, flags: Source = {}): Config {
+  const raw = (key: keyof Config): { name: string; value: string } => {
+    const spec: SettingSpec = SETTINGS[key];
+    const fromFlag = flags[spec.flag];
+    if (fromFlag !== undefined && fromFlag !== "") return { name: `--${spec.flag}`, value: fromFlag };
+    const fromEnv = env[spec.env];
+    if (fromEnv !== undefined && fromEnv !== "") return { name: spec.env, value: fromEnv };
+    return { name: spec.env, value: spec.default };
+  };
+  const optional = (key: keyof Config) => {
+    const r = raw(key);
+    return r.value === "" ? null : r;
+  };
+
+  const port = raw("port");
+  const logLevel = raw("logLevel");
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel.value)) {
+    throw new ConfigError(`${logLevel.name}: "${logLevel.value}" is not one of ${LOG_LEVELS.join(", ")}`);
+  }
+  const databaseUrl = optional("databaseUrl");
+  const smtpUrl = optional("smtpUrl");
+  const demoPassword = optional("demoPassword");
+  const publicUrl = raw("publicUrl");
+  const tenant = raw("tenantId");
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(tenant.value)) {
+    throw new ConfigError(`${tenant.name}: "${tenant.value}" must be lower-case letters, digits and hyphens`);
+  }
+  const host = raw("host");
+  if (/\s/.test(host.value)) throw new ConfigError(`${host.name}: "${host.value}" is not a host name`);
+  const mailFrom = raw("mailFrom");
+  if (!mailFrom.value.includes("@"))
+    throw new ConfigError(`${mailFrom.name}: "${mailFrom.value}" has no address`);
+
+  return {
+    port: intIn(port.name, port.value, 0, 65535),
+    host: host.value,
+    dataDir: path.resolve(raw("dataDir").value),
+    databaseUrl: databaseUrl && url(databaseUrl.name, databaseUrl.value, ["postgres:", "postgresql:"]),
+    demoPassword: demoPassword?.value ?? null,
+    publicUrl: url(publicUrl.name, publicUrl.value, ["http:", "https:"]).replace(/\/+$/, ""),
+    tenantId: tenant.value,
+    smtpUrl: smtpUrl && url(smtpUrl.name, smtpUrl.value, ["smtp:", "smtps:"]),
+    mailFrom: mailFrom.value,
+    sessionIdleMinutes: intIn(raw("sessionIdleMinutes").name, raw("sessionIdleMinutes").value, 1, 24 * 60),
+    sessionAbsoluteHours: intIn(
+      raw("sessionAbsoluteHours").name,
+      raw("sessionAbsoluteHours").value,
+      1,
+      24 * 30,
+    ),
+    loginMaxFailures: intIn(raw("loginMaxFailures").name, raw("loginMaxFailures").value, 1, 100),
+    loginLockoutMinutes: intIn(raw("loginLockoutMinutes").name, raw("loginLockoutMinutes").value, 1, 24 * 60),
+    logLevel: logLevel.value as Config["logLevel"],
+  };
+}

@@ -1,0 +1,79 @@
+import crypto from "node:crypto";
+import type { Role } from "../auth/roles.ts";
+import { createUser } from "../auth/users.service.ts";
+import { countUsers } from "../auth/users.store.ts";
+import { DEMO_UNITS } from "../organisation/demo-units.ts";
+import { importUnits } from "../organisation/units.service.ts";
+import { countUnits } from "../organisation/units.store.ts";
+import type { Ctx } from "../platform/context.ts";
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  displayName: string;
+  unitId: string | null;
+  password: string;
+}
+
+/** One account per role; the username is the role's name. Invented people, never real ones. */
+const DEMO_PEOPLE: Omit<DemoAccount, "password">[] = [
+  { username: "admin", role: "admin", displayName: "Ada Admin (demo)", unitId: "slk" },
+  { username: "registrator", role: "registrator", displayName: "Rut Registrator (demo)", unitId: "slk" },
+  {
+    username: "handlaggare",
+    role: "handlaggare",
+    displayName: "Hugo Handläggare (demo)",
+    unitId: "slk-kommunikation-omvarld",
+  },
+  {
+    username: "remissinstans",
+    role: "remissinstans",
+    displayName: "Ronja Remissvar (demo)",
+    unitId: "sdn-sodermalm",
+  },
+  {
+    username: "kontaktperson",
+    role: "kontaktperson",
+    displayName: "Kim Kontaktsson (demo)",
+    unitId: "forv-kultur",
+  },
+  {
+    username: "beslutsfattare",
+    role: "beslutsfattare",
+    displayName: "Bo Beslutsson (demo)",
+    unitId: "finansroteln",
+  },
+  { username: "lasare", role: "lasare", displayName: "Lo Läsare (demo)", unitId: null },
+];
+
+export const isDatabaseEmpty = async (ctx: Ctx): Promise<boolean> =>
+  (await countUnits(ctx.db, ctx.config.tenantId)) === 0 &&
+  (await countUsers(ctx.db, ctx.config.tenantId)) === 0;
+
+const generatedPassword = () => crypto.randomBytes(15).toString("base64url");
+
+/**
+ * Loads the Stockholm demo: the organisation and one account per role. With a fixed
+ * demo password every account gets it; otherwise each gets its own, returned once.
+ */
+export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<DemoAccount[]> {
+  await importUnits(
+    ctx,
+    "system",
+    DEMO_UNITS.map((u) => ({ ...u, shortName: u.shortName ?? undefined, parentId: u.parentId ?? undefined })),
+  );
+  const accounts: DemoAccount[] = [];
+  for (const person of DEMO_PEOPLE) {
+    const password = demoPassword ?? generatedPassword();
+    await createUser(ctx, "system", {
+      username: person.username,
+      displayName: person.displayName,
+      role: person.role,
+      unitId: person.unitId ?? undefined,
+      email: `${person.username}@stockholm.example`,
+      password,
+    });
+    accounts.push({ ...person, password });
+  }
+  return accounts;
+}

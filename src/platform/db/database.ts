@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema.ts";
+
+export type Db = Kysely<Database>;
+export type Dialect = "sqlite" | "postgres";
+
+export interface OpenDatabase {
+  db: Db;
+  dialect: Dialect;
+  /** The SQLite handle, for online backup; null on PostgreSQL. */
+  sqlite: SqliteDatabase.Database | null;
+  close(): Promise<void>;
+}
+
+export interface DatabaseTarget {
+  databaseUrl: string | null;
+  dataDir: string;
+  /** PostgreSQL schema to work in (tests give each file its own). */
+  pgSchema?: string;
+}
+
+// COUNT(*) and BIGINT come back from pg as strings; every count we take fits a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, "kansli.sqlite");
+}
+
+export function openDatabase(target: DatabaseTarget): OpenDatabase {
+  if (target.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: target.databaseUrl,
+      max: 10,
+      ...(target.pgSchema ? { options: `-c search_path=${target.pgSchema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: "postgres", sqlite: null, close: () => db.destroy() };
+  }
+  fs.mkdirSync(target.dataDir, { recursive: true });
+  const sqlite = new SqliteDatabase(sqliteFile(target.dataDir));
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: "sqlite", sqlite, close: () => db.destroy() };
+}
+
+/** PostgreSQL can lock single rows (`FOR UPDATE`); SQLite serialises writers instead. */
+export function hasRowLocks(db: Pick<Db, "getExecutor">): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}

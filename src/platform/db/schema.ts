@@ -1,0 +1,121 @@
+import type { Generated } from "kysely";
+
+/**
+ * Row types of every table. Timestamps are ISO-8601 UTC strings and civil dates
+ * `YYYY-MM-DD` strings on both databases, so SQLite and PostgreSQL hand back the
+ * same values and compare the same way.
+ */
+export interface Database {
+  tenants: TenantTable;
+  units: UnitTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_events: AuditEventTable;
+  audit_head: AuditHeadTable;
+  app_secrets: AppSecretTable;
+  mail_outbox: MailOutboxTable;
+}
+
+export interface TenantTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface UnitTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  short_name: string | null;
+  type: string;
+  parent_id: string | null;
+  email: string | null;
+  functional_mailbox: string | null;
+  phone: string | null;
+  address: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  tenant_id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  role: string;
+  unit_id: string | null;
+  password_hash: string;
+  locale: string | null;
+  failed_logins: Generated<number>;
+  locked_until: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value: the cookie itself is never stored. */
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+  /** SHA-256 of the token: the token itself is shown once and never stored. */
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEventTable {
+  seq: number;
+  tenant_id: string;
+  occurred_at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  last_seq: number;
+  last_hash: string;
+}
+
+export interface AppSecretTable {
+  name: string;
+  value: string;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  tenant_id: string;
+  created_at: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: string;
+  attempts: Generated<number>;
+  sent_at: string | null;
+  last_error: string | null;
+}

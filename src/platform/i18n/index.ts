@@ -1,0 +1,56 @@
+import { auth } from "./catalogue/auth.ts";
+import { common } from "./catalogue/common.ts";
+import { organisation } from "./catalogue/organisation.ts";
+
+export const LOCALES = ["sv", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+const sv = { ...common.sv, ...auth.sv, ...organisation.sv };
+const en: Record<keyof typeof sv, string> = { ...common.en, ...auth.en, ...organisation.en };
+const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
+
+export type MessageKey = keyof typeof sv;
+export type Params = Record<string, string | number>;
+/** Looks up a message in the request's language and fills in `{name}` placeholders. */
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(sv, value);
+}
+
+export function translator(locale: Locale): Translate {
+  const messages = catalogues[locale];
+  return (key, params) => {
+    const text = messages[key];
+    return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : text;
+  };
+}
+
+/** The first supported language in an Accept-Language header, by quality. */
+export function fromAcceptLanguage(header: string | undefined): Locale | null {
+  if (!header) return null;
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...rest] = part.trim().split(";");
+      const q = rest.find((p) => p.trim().startsWith("q="));
+      return { lang: tag.trim().toLowerCase().split("-")[0], q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { lang } of ranked) {
+    if (isLocale(lang)) return lang;
+  }
+  return null;
+}
+
+const collators: Record<Locale, Intl.Collator> = {
+  sv: new Intl.Collator("sv"),
+  en: new Intl.Collator("en"),
+};
+/** Sorting the way Swedish readers expect (å, ä, ö after z). */
+export const compareText = (locale: Locale) => collators[locale].compare;

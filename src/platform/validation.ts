@@ -1,0 +1,63 @@
+import type { z } from "zod";
+import { type FieldError, ValidationError } from "./errors.ts";
+
+/**
+ * Turns zod's issues into field errors whose messages are catalogue keys, so
+ * every form and API answer reports all its errors, in the user's language.
+ * Schemas may give their own key with `{ error: "some.key" }`.
+ */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of issues) {
+    const field = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys)
+        out.push({ field: field ? `${field}.${key}` : key, message: "validation.unknown" });
+      continue;
+    }
+    if (issue.message.includes(".") && !issue.message.includes(" ")) {
+      out.push({ field, message: issue.message });
+      continue;
+    }
+    out.push({ field, ...genericMessage(issue) });
+  }
+  // One message per field: the first is the one that matters to the user.
+  return out.filter((e, i) => out.findIndex((o) => o.field === e.field) === i);
+}
+
+function genericMessage(issue: z.core.$ZodIssue): Omit<FieldError, "field"> {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined || issue.input === ""
+        ? { message: "validation.required" }
+        : { message: "validation.type" };
+    case "too_small":
+      if (issue.origin === "string") {
+        return Number(issue.minimum) === 1
+          ? { message: "validation.required" }
+          : { message: "validation.too_short", params: { min: Number(issue.minimum) } };
+      }
+      return { message: "validation.too_small", params: { min: Number(issue.minimum) } };
+    case "too_big":
+      return issue.origin === "string"
+        ? { message: "validation.too_long", params: { max: Number(issue.maximum) } }
+        : { message: "validation.too_big", params: { max: Number(issue.maximum) } };
+    case "invalid_format":
+      return { message: issue.format === "email" ? "validation.email" : "validation.format" };
+    case "invalid_value":
+      return { message: "validation.choice" };
+    default:
+      return { message: "validation.invalid" };
+  }
+}
+
+/** Parses input or throws a ValidationError carrying every field's problem. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(fieldErrors(result.error.issues));
+  return result.data;
+}
+
+/** Empty form fields arrive as "": treat them as absent. */
+export const blankToUndefined = (value: unknown): unknown =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;

@@ -1,0 +1,68 @@
+import type { FieldError } from "../../platform/errors.ts";
+import type { View } from "../view.ts";
+import { errorFor, fieldMessage } from "./messages.ts";
+
+/** A date as three inputs (year, month, day) in a fieldset, as the GOV.UK date input. */
+export function DateInput(props: {
+  view: View;
+  name: string;
+  legend: string;
+  value?: string | null | undefined;
+  errors?: FieldError[];
+  hint?: string;
+}) {
+  const { view, name, legend, value, errors = [], hint } = props;
+  const [year = "", month = "", day = ""] = (value ?? "").split("-");
+  const error = errorFor(errors, name);
+  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ");
+  const part = (suffix: string, label: string, v: string, size: number) => (
+    <div class="date-part">
+      <label for={suffix === "year" ? name : `${name}-${suffix}`} safe>
+        {label}
+      </label>
+      <input
+        id={suffix === "year" ? name : `${name}-${suffix}`}
+        name={`${name}-${suffix}`}
+        inputmode="numeric"
+        size={String(size)}
+        maxlength={String(size)}
+        value={v}
+        aria-invalid={error ? "true" : undefined}
+      />
+    </div>
+  );
+  return (
+    <fieldset class={error ? "field field-error" : "field"} aria-describedby={describedBy || undefined}>
+      <legend safe>{legend}</legend>
+      {hint && (
+        <p class="hint" id={`${name}-hint`} safe>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${name}-error`}>
+          <span class="visually-hidden" safe>
+            {view.t("form.error_prefix")}
+          </span>{" "}
+          <span safe>{fieldMessage(view, error)}</span>
+        </p>
+      )}
+      <div class="date-input">
+        {part("year", view.t("date.year"), year, 4)}
+        {part("month", view.t("date.month"), month, 2)}
+        {part("day", view.t("date.day"), day, 2)}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Reads the three parts back: "" when all are empty, `YYYY-MM-DD` when they make a real date, else null. */
+export function readDateInput(body: Record<string, unknown>, name: string): string | null {
+  const get = (suffix: string) => String(body[`${name}-${suffix}`] ?? "").trim();
+  const [y, m, d] = [get("year"), get("month"), get("day")];
+  if (!y && !m && !d) return "";
+  if (!/^\d{4}$/.test(y) || !/^\d{1,2}$/.test(m) || !/^\d{1,2}$/.test(d)) return null;
+  const iso = `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
+}

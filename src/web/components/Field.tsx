@@ -1,0 +1,69 @@
+import type { FieldError } from "../../platform/errors.ts";
+import type { View } from "../view.ts";
+import { errorFor, fieldMessage } from "./messages.ts";
+
+interface FieldProps {
+  view: View;
+  name: string;
+  label: string;
+  value?: string | null | undefined;
+  errors?: FieldError[];
+  hint?: string;
+  type?: "text" | "email" | "password" | "tel" | "search" | "number";
+  autocomplete?: string;
+  required?: boolean;
+  /** A select instead of a text input: [value, label] pairs. */
+  options?: [string, string][];
+  width?: "short" | "full";
+}
+
+/** A labelled input with its hint and inline error, in the GOV.UK pattern. */
+export function Field(props: FieldProps) {
+  const { view, name, label, value, errors = [], hint, type = "text", options } = props;
+  const error = errorFor(errors, name);
+  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ");
+  const common = {
+    id: name,
+    name,
+    "aria-describedby": describedBy || undefined,
+    "aria-invalid": error ? "true" : undefined,
+    required: props.required,
+  };
+  return (
+    <div class={error ? "field field-error" : "field"}>
+      <label for={name} safe>
+        {label}
+      </label>
+      {hint && (
+        <p class="hint" id={`${name}-hint`} safe>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error-message" id={`${name}-error`}>
+          <span class="visually-hidden" safe>
+            {view.t("form.error_prefix")}
+          </span>{" "}
+          <span safe>{fieldMessage(view, error)}</span>
+        </p>
+      )}
+      {options ? (
+        <select {...common}>
+          {options.map(([v, text]) => (
+            <option value={v} selected={v === (value ?? "")} safe>
+              {text}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          {...common}
+          type={type}
+          value={value ?? undefined}
+          autocomplete={props.autocomplete}
+          class={props.width === "short" ? "input-short" : undefined}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Children } from "@kitajs/html";
+
+export interface Column<T> {
+  header: string;
+  /** Cell content; return escaped text or our own markup. */
+  cell: (row: T) => Children;
+  /** The column that names the row becomes a row header. */
+  rowHeader?: boolean;
+  numeric?: boolean;
+}
+
+/** An accessible data table: caption, column headers with scope, row headers. */
+export function Table<T>({
+  caption,
+  columns,
+  rows,
+  empty,
+}: {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  empty: string;
+}) {
+  if (rows.length === 0) {
+    return (
+      <p class="empty" safe>
+        {empty}
+      </p>
+    );
+  }
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption safe>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th scope="col" class={c.numeric ? "numeric" : undefined} safe>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              {columns.map((c) =>
+                c.rowHeader ? (
+                  <th scope="row">{c.cell(row)}</th>
+                ) : (
+                  <td class={c.numeric ? "numeric" : undefined}>{c.cell(row)}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

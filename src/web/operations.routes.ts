@@ -1,0 +1,47 @@
+import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
+import client from "prom-client";
+import { requireCan } from "../auth/guards.ts";
+import { pendingMigrations } from "../platform/db/migrate.ts";
+
+/**
+ * Health for load balancers, readiness for deploys, Prometheus metrics for admins only.
+ * Registered on the root app (not as an encapsulated plugin) so its timing hook sees every route.
+ */
+export function registerOperations(app: FastifyInstance): void {
+  const { ctx } = app;
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: "kansli_" });
+  const requests = new client.Histogram({
+    name: "kansli_http_request_duration_seconds",
+    help: "Time to answer HTTP requests",
+    labelNames: ["method", "route", "status"],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  app.addHook("onResponse", async (req, reply) => {
+    requests.observe(
+      { method: req.method, route: req.routeOptions.url ?? "unmatched", status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  app.get("/healthz", async () => ({ status: "ok" }));
+
+  app.get("/readyz", async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(ctx.db);
+      const pending = await pendingMigrations(ctx.db);
+      if (pending.length > 0) return reply.code(503).send({ status: "migrations pending", pending });
+      return { status: "ready" };
+    } catch (error) {
+      ctx.log.error({ err: error }, "readiness check failed");
+      return reply.code(503).send({ status: "database unreachable" });
+    }
+  });
+
+  app.get("/metrics", async (req, reply) => {
+    requireCan(req, "metrics.view");
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
+}
