@@ -50,7 +50,7 @@ export function AccountPage(props: {
 
       <h2 safe>{t("account.tokens")}</h2>
       <p safe>{t("account.tokens_intro")}</p>
-      {newToken && (
+      {newToken ? (
         <div class="notice" role="status">
           <p safe>{t("account.token_created")}</p>
           <p>
@@ -59,7 +59,7 @@ export function AccountPage(props: {
             </code>
           </p>
         </div>
-      )}
+      ) : null}
       <Table
         caption={t("account.tokens_caption")}
         empty={t("account.no_tokens")}

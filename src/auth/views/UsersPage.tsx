@@ -8,6 +8,7 @@ import type { UserRow } from "../users.store.ts";
 export function UsersPage({ view, users, units }: { view: View; users: UserRow[]; units: Unit[] }) {
   const { t } = view;
   const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const unitLabel = (u: UserRow): string => (u.unit_id ? (unitName.get(u.unit_id) ?? u.unit_id) : "–");
   return (
     <Layout view={view} title={t("users.title")}>
       <h1 safe>{t("users.title")}</h1>
@@ -26,7 +27,7 @@ export function UsersPage({ view, users, units }: { view: View; users: UserRow[]
           { header: t("users.role"), cell: (u) => <span safe>{t(`role.${u.role}` as "role.admin")}</span> },
           {
             header: t("users.unit"),
-            cell: (u) => <span safe>{u.unit_id ? (unitName.get(u.unit_id) ?? u.unit_id) : "–"}</span>,
+            cell: (u) => <span safe>{unitLabel(u)}</span>,
           },
           {
             header: t("users.actions"),

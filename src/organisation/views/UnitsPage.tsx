@@ -41,11 +41,11 @@ export function UnitsPage({ view, units }: { view: View; units: Unit[] }) {
                     <a href={`/organisation/${encodeURIComponent(u.id)}`} safe>
                       {u.shortName ? `${u.name} (${u.shortName})` : u.name}
                     </a>
-                    {parent && (
+                    {parent ? (
                       <span class="muted" safe>
                         {` – ${t("unit.under", { parent: parent.name })}`}
                       </span>
-                    )}
+                    ) : null}
                   </li>
                 );
               })}

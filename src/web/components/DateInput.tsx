@@ -34,19 +34,19 @@ export function DateInput(props: {
   return (
     <fieldset class={error ? "field field-error" : "field"} aria-describedby={describedBy || undefined}>
       <legend safe>{legend}</legend>
-      {hint && (
+      {hint ? (
         <p class="hint" id={`${name}-hint`} safe>
           {hint}
         </p>
-      )}
-      {error && (
+      ) : null}
+      {error ? (
         <p class="error-message" id={`${name}-error`}>
           <span class="visually-hidden" safe>
             {view.t("form.error_prefix")}
           </span>{" "}
           <span safe>{fieldMessage(view, error)}</span>
         </p>
-      )}
+      ) : null}
       <div class="date-input">
         {part("year", view.t("date.year"), year, 4)}
         {part("month", view.t("date.month"), month, 2)}

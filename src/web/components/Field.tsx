@@ -34,19 +34,19 @@ export function Field(props: FieldProps) {
       <label for={name} safe>
         {label}
       </label>
-      {hint && (
+      {hint ? (
         <p class="hint" id={`${name}-hint`} safe>
           {hint}
         </p>
-      )}
-      {error && (
+      ) : null}
+      {error ? (
         <p class="error-message" id={`${name}-error`}>
           <span class="visually-hidden" safe>
             {view.t("form.error_prefix")}
           </span>{" "}
           <span safe>{fieldMessage(view, error)}</span>
         </p>
-      )}
+      ) : null}
       {options ? (
         <select {...common}>
           {options.map(([v, text]) => (

@@ -14,20 +14,20 @@ export function Pagination({
   return (
     <nav class="pagination" aria-label={view.t("pagination.label")}>
       <ul>
-        {firstHref && (
+        {firstHref ? (
           <li>
             <a href={firstHref} safe>
               {view.t("pagination.first")}
             </a>
           </li>
-        )}
-        {nextHref && (
+        ) : null}
+        {nextHref ? (
           <li>
             <a href={nextHref} rel="next" safe>
               {view.t("pagination.next")}
             </a>
           </li>
-        )}
+        ) : null}
       </ul>
     </nav>
   );

@@ -1,0 +1,61 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { type DatabaseTarget, type OpenDatabase, openDatabase } from "../../src/platform/db/database.ts";
+import { migrateToLatest } from "../../src/platform/db/migrate.ts";
+
+/** Which database this test run uses: the same tests run once per dialect. */
+export const TEST_DIALECT = process.env.KANSLI_TEST_DIALECT === "postgres" ? "postgres" : "sqlite";
+
+export interface TestDatabase {
+  target: DatabaseTarget;
+  open: OpenDatabase;
+  /** Runs raw SQL as the database owner (to play an attacker with direct access). */
+  raw(sql: string): Promise<void>;
+  drop(): Promise<void>;
+}
+
+/** A fresh, migrated database: a SQLite file in a temp folder, or a new PostgreSQL schema. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (TEST_DIALECT === "postgres") {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error("KANSLI_TEST_DIALECT=postgres needs TEST_DATABASE_URL");
+    const schema = `kansli_test_${crypto.randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    const target: DatabaseTarget = { databaseUrl: url, dataDir: os.tmpdir(), pgSchema: schema };
+    const open = openDatabase(target);
+    await migrateToLatest(open.db);
+    return {
+      target,
+      open,
+      raw: async (sql) => {
+        await admin.query(`set search_path to ${schema}`);
+        await admin.query(sql);
+      },
+      drop: async () => {
+        await open.close();
+        await admin.query(`drop schema ${schema} cascade`);
+        await admin.end();
+      },
+    };
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kansli-test-"));
+  const target: DatabaseTarget = { databaseUrl: null, dataDir };
+  const open = openDatabase(target);
+  await migrateToLatest(open.db);
+  return {
+    target,
+    open,
+    raw: async (sql) => {
+      open.sqlite?.exec(sql);
+    },
+    drop: async () => {
+      await open.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from "vitest/config";
+
+const shared = {
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+};
+
+/** The same database-backed tests run once on SQLite and once on PostgreSQL; browser tests run alone. */
+export default defineConfig({
+  oxc: { jsx: { runtime: "automatic", importSource: "@kitajs/html" } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { ...shared, name: "sqlite", include: ["test/**/*.test.ts"], env: { KANSLI_TEST_DIALECT: "sqlite" } },
+      },
+      {
+        extends: true,
+        test: { ...shared, name: "postgres", include: ["test/**/*.test.ts"], env: { KANSLI_TEST_DIALECT: "postgres" } },
+      },
+      {
+        extends: true,
+        test: { ...shared, name: "browser", include: ["e2e/**/*.e2e.ts"], fileParallelism: false, testTimeout: 90_000 },
+      },
+    ],
+  },
+});
