@@ -45,6 +45,8 @@ declare module "fastify" {
   }
   interface FastifyInstance {
     ctx: Ctx;
+    /** Every route as "METHOD /url", for the permission matrix and diagnostics. */
+    routeList: string[];
   }
 }
 
@@ -79,6 +81,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const ctx: Ctx = { config, db: deps.db, dialect: deps.dialect, clock: deps.clock, log: app.log };
   app.decorate("ctx", ctx);
+  app.decorate("routeList", [] as string[]);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") app.routeList.push(`${method} ${route.url}`);
+    }
+  });
   app.decorateRequest("actor", null as never);
   app.decorateRequest("locale", "sv");
   app.decorateRequest("t", translator("sv"));
@@ -139,13 +147,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     req.t = translator(req.locale);
   });
 
-  // Every state-changing request made with cookies (or none) must carry the form's CSRF token.
+  // CSRF: every state-changing form must carry its token, and so must an API call that rides on a
+  // session cookie. API calls with a Bearer token or no credentials at all have no ambient authority.
   app.addHook("preHandler", (req, reply, done) => {
-    if (!STATE_CHANGING.has(req.method) || (req.actor.kind === "user" && req.actor.via === "token")) {
-      done();
-      return;
-    }
-    app.csrfProtection(req, reply, done);
+    const viaSession = req.actor.kind === "user" && req.actor.via === "session";
+    const needsToken = STATE_CHANGING.has(req.method) && (viaSession || !req.url.startsWith("/api/"));
+    if (needsToken) app.csrfProtection(req, reply, done);
+    else done();
   });
 
   registerErrorHandling(app);

@@ -9,7 +9,11 @@ export class TestClient {
   readonly cookies = new Map<string, string>();
   csrfToken = "";
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** Each client comes from its own loopback address, as separate people do (the login rate limit is per address). */
+  constructor(
+    private readonly app: FastifyInstance,
+    readonly remoteAddress = `127.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`,
+  ) {}
 
   private cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -27,16 +31,28 @@ export class TestClient {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: "GET", url, headers: { cookie: this.cookieHeader(), ...headers } }));
+    return this.remember(
+      await this.app.inject({
+        method: "GET",
+        url,
+        remoteAddress: this.remoteAddress,
+        headers: { cookie: this.cookieHeader(), ...headers },
+      }),
+    );
   }
 
   /** Posts a form with the current CSRF token unless the form says otherwise. */
-  async post(url: string, form: Record<string, string> = {}, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    form: Record<string, string> = {},
+    opts: { csrf?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams(opts.csrf === false ? form : { _csrf: this.csrfToken, ...form });
     return this.remember(
       await this.app.inject({
         method: "POST",
         url,
+        remoteAddress: this.remoteAddress,
         headers: { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
         payload: body.toString(),
       }),

@@ -1,0 +1,126 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createToken } from "../src/auth/tokens.service.ts";
+import { findUserByUsername } from "../src/auth/users.store.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { TestClient } from "./helpers/client.ts";
+import { EVERYONE, type Expected, forAll, only, type Who } from "./helpers/roles.ts";
+
+interface Case {
+  /** The concrete request: path with its parameters filled in, and a form or JSON body. */
+  path: string;
+  form?: Record<string, string>;
+  json?: unknown;
+  expect: Record<Who, Expected>;
+}
+
+const UNKNOWN = crypto.randomUUID();
+const admin = (ok: Expected, denied: Expected = 403, anon: Expected = "login") =>
+  only(["admin"], ok, denied, anon);
+const signedIn = (ok: Expected, anon: Expected = "login") => only("signed-in", ok, ok, anon);
+
+/**
+ * Every route of the application and what each role gets. A route added without an
+ * entry here fails the first test, so no route escapes the permission review.
+ */
+const MATRIX: Record<string, Case> = {
+  "GET /": { path: "/", expect: forAll(200) },
+  "GET /tillganglighet": { path: "/tillganglighet", expect: forAll(200) },
+  "GET /static/*": { path: "/static/kansli.css", expect: forAll(200) },
+  "GET /healthz": { path: "/healthz", expect: forAll(200) },
+  "GET /readyz": { path: "/readyz", expect: forAll(200) },
+  "GET /metrics": { path: "/metrics", expect: admin(200) },
+  "GET /logga-in": { path: "/logga-in", expect: forAll(200) },
+  "POST /logga-in": {
+    path: "/logga-in",
+    form: { username: "ingen", password: "fel-losenord" },
+    expect: forAll(401),
+  },
+  "POST /logga-ut": { path: "/logga-ut", form: {}, expect: forAll(303) },
+  "POST /logga-ut-overallt": { path: "/logga-ut-overallt", form: {}, expect: signedIn(303) },
+  "POST /sprak": { path: "/sprak", form: { locale: "en", next: "/" }, expect: forAll(303) },
+  "GET /konto": { path: "/konto", expect: signedIn(200) },
+  "POST /konto/nycklar": { path: "/konto/nycklar", form: { name: "matrix" }, expect: signedIn(200) },
+  "POST /konto/nycklar/:id/aterkalla": {
+    path: `/konto/nycklar/${UNKNOWN}/aterkalla`,
+    form: {},
+    expect: signedIn(404),
+  },
+  "GET /admin/anvandare": { path: "/admin/anvandare", expect: admin(200) },
+  "GET /admin/anvandare/ny": { path: "/admin/anvandare/ny", expect: admin(200) },
+  "POST /admin/anvandare/ny": { path: "/admin/anvandare/ny", form: {}, expect: admin(422) },
+  "POST /admin/anvandare/:id/avsluta-sessioner": {
+    path: `/admin/anvandare/${UNKNOWN}/avsluta-sessioner`,
+    form: {},
+    expect: admin(404),
+  },
+  "GET /admin/logg": { path: "/admin/logg", expect: admin(200) },
+  "GET /organisation": { path: "/organisation", expect: signedIn(200) },
+  "GET /organisation.csv": { path: "/organisation.csv", expect: signedIn(200) },
+  "GET /organisation/ny": { path: "/organisation/ny", expect: admin(200) },
+  "POST /organisation/ny": { path: "/organisation/ny", form: {}, expect: admin(422) },
+  "GET /organisation/:id": { path: "/organisation/ks", expect: signedIn(200) },
+  "GET /organisation/:id/andra": { path: "/organisation/ks/andra", expect: admin(200) },
+  "POST /organisation/:id/andra": { path: "/organisation/ks/andra", form: {}, expect: admin(422) },
+  "GET /api/v1/openapi.json": { path: "/api/v1/openapi.json", expect: forAll(200) },
+  "GET /api/v1/me": { path: "/api/v1/me", expect: signedIn(200, 401) },
+  "GET /api/v1/units": { path: "/api/v1/units", expect: signedIn(200, 401) },
+  "GET /api/v1/units/:id": { path: "/api/v1/units/ks", expect: signedIn(200, 401) },
+  "PUT /api/v1/units/:id": { path: "/api/v1/units/ks", json: {}, expect: admin(422, 403, 401) },
+};
+
+let t: TestApp;
+const tokens = new Map<Who, string>();
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  for (const who of EVERYONE) {
+    if (who === "anonymous") continue;
+    const user = await findUserByUsername(t.ctx.db, t.config.tenantId, who);
+    if (!user) throw new Error(`no demo user ${who}`);
+    tokens.set(who, (await createToken(t.ctx, "system", user, { name: "matrix" })).token);
+  }
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** Pages are used with a session (and CSRF token), the API with a personal token. */
+async function request(who: Who, method: string, c: Case) {
+  if (c.path.startsWith("/api/")) {
+    const token = tokens.get(who);
+    return t.app.inject({
+      method: method as "GET",
+      url: c.path,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      ...(c.json !== undefined ? { payload: c.json as object } : {}),
+    });
+  }
+  const browser = new TestClient(t.app);
+  if (who === "anonymous") await browser.get("/logga-in");
+  else expect((await browser.login(who)).statusCode).toBe(303);
+  return method === "GET" ? browser.get(c.path) : browser.post(c.path, c.form ?? {});
+}
+
+describe("permission matrix", () => {
+  it("has an entry for every route", () => {
+    const routes = [...new Set(t.app.routeList)].sort();
+    expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  for (const [route, c] of Object.entries(MATRIX)) {
+    const method = route.split(" ")[0] as string;
+    it(`${route} answers each role as the policy says`, async () => {
+      const got: Record<string, Expected> = {};
+      for (const who of EVERYONE) {
+        const res = await request(who, method, c);
+        got[who] =
+          res.statusCode === 303 && String(res.headers.location).startsWith("/logga-in?next=")
+            ? "login"
+            : res.statusCode;
+      }
+      expect(got).toEqual(c.expect);
+    });
+  }
+});
