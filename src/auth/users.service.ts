@@ -49,22 +49,23 @@ export async function createUser(
       errors.push({ field: "password", message: `password.${problem}` });
     }
   }
-  if (parsed.success) {
-    const { role, unitId } = parsed.data;
-    if (UNIT_BOUND_ROLES.includes(role) && !unitId)
-      errors.push({ field: "unitId", message: "user.unit_required" });
-    if (unitId) {
-      const unit = await ctx.db
-        .selectFrom("units")
-        .select("id")
-        .where("id", "=", unitId)
-        .where("tenant_id", "=", ctx.config.tenantId)
-        .executeTakeFirst();
-      if (!unit) errors.push({ field: "unitId", message: "user.unit_unknown" });
-    }
-    if (await findUserByUsername(ctx.db, ctx.config.tenantId, parsed.data.username)) {
-      errors.push({ field: "username", message: "user.username_taken" });
-    }
+  // Checks that need the database run on the raw answers too, so every problem shows at once.
+  const role = typeof input.role === "string" ? input.role : "";
+  const unitId = typeof input.unitId === "string" ? input.unitId.trim() : "";
+  if ((UNIT_BOUND_ROLES as readonly string[]).includes(role) && !unitId) {
+    errors.push({ field: "unitId", message: "user.unit_required" });
+  }
+  if (unitId) {
+    const unit = await ctx.db
+      .selectFrom("units")
+      .select("id")
+      .where("id", "=", unitId)
+      .where("tenant_id", "=", ctx.config.tenantId)
+      .executeTakeFirst();
+    if (!unit) errors.push({ field: "unitId", message: "user.unit_unknown" });
+  }
+  if (username && (await findUserByUsername(ctx.db, ctx.config.tenantId, username))) {
+    errors.push({ field: "username", message: "user.username_taken" });
   }
   const unique = errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
   if (!parsed.success || unique.length > 0) throw new ValidationError(unique);

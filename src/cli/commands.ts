@@ -20,7 +20,8 @@ const err = (line: string) => process.stderr.write(`${line}\n`);
 /** Runs one CLI command; returns its exit code, or -1 when it keeps running (serve, start). */
 export async function runCommand(positionals: string[], flags: Flags, config: Config): Promise<number> {
   const [command, sub, arg] = positionals;
-  switch (`${command} ${sub ?? ""}`.trim()) {
+  const twoWord = command === "user" || command === "token" || command === "audit";
+  switch (twoWord ? `${command} ${sub ?? ""}` : command) {
     case "start":
       return start(config);
     case "serve":

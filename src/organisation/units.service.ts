@@ -22,13 +22,16 @@ export async function listAllUnits(ctx: Ctx): Promise<Unit[]> {
 async function validUnitInput(ctx: Ctx, input: unknown, unitId: string | null): Promise<UnitInput> {
   const parsed = unitInputSchema.safeParse(input);
   const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
-  if (parsed.success && parsed.data.parentId) {
+  // The parent is checked on the raw answer too, so its problem shows with all the others.
+  const raw = (input ?? {}) as Record<string, unknown>;
+  const parentId = typeof raw.parentId === "string" ? raw.parentId.trim() : "";
+  if (parentId && !errors.some((e) => e.field === "parentId")) {
     const units = await allUnits(ctx.db, ctx.config.tenantId);
-    if (!units.some((u) => u.id === parsed.data.parentId)) {
+    if (!units.some((u) => u.id === parentId)) {
       errors.push({ field: "parentId", message: "unit.parent_unknown" });
     } else if (unitId) {
       const below = descendants(unitId, (id) => units.filter((u) => u.parent_id === id).map((u) => u.id));
-      if (below.has(parsed.data.parentId)) errors.push({ field: "parentId", message: "unit.parent_cycle" });
+      if (below.has(parentId)) errors.push({ field: "parentId", message: "unit.parent_cycle" });
     }
   }
   if (!parsed.success || errors.length > 0) throw new ValidationError(errors);

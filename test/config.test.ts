@@ -1,0 +1,46 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig, SETTINGS } from "../src/config.ts";
+
+describe("configuration", () => {
+  it("has the documented defaults", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 3000,
+      host: "127.0.0.1",
+      databaseUrl: null,
+      demoPassword: null,
+      tenantId: "stockholm",
+    });
+    expect(c.dataDir).toBe(path.resolve("./data"));
+  });
+
+  it("takes CLI flags over the environment", () => {
+    const c = loadConfig({ PORT: "4000", HOST: "0.0.0.0" }, { port: "5000" });
+    expect(c.port).toBe(5000);
+    expect(c.host).toBe("0.0.0.0");
+  });
+
+  it.each([
+    [{ PORT: "80a" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ KANSLI_SMTP_URL: "not a url" }, "KANSLI_SMTP_URL"],
+    [{ KANSLI_SESSION_IDLE_MINUTES: "0" }, "KANSLI_SESSION_IDLE_MINUTES"],
+    [{ KANSLI_LOG_LEVEL: "loud" }, "KANSLI_LOG_LEVEL"],
+    [{ KANSLI_TENANT: "Stockholm Stad" }, "KANSLI_TENANT"],
+  ])("stops on a bad value and names the setting: %o", (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^${name}:`));
+  });
+
+  it("names the flag when the bad value came from a flag", () => {
+    expect(() => loadConfig({}, { port: "x" })).toThrow(/^--port:/);
+  });
+
+  it("documents every setting in the README's table", async () => {
+    const fs = await import("node:fs");
+    const readme = fs.readFileSync(path.resolve("README.md"), "utf8");
+    for (const s of Object.values(SETTINGS)) expect(readme, s.env).toContain(s.env);
+  });
+});

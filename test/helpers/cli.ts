@@ -1,0 +1,48 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import type { TestDatabase } from "./database.ts";
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The environment that points the real `kansli` command at a test database. */
+export function cliEnv(database: TestDatabase): Record<string, string> {
+  const { target } = database;
+  const env: Record<string, string> = {
+    KANSLI_DATA_DIR: target.dataDir,
+    KANSLI_LOG_LEVEL: "warn",
+    LANG: "sv_SE.UTF-8",
+  };
+  if (target.databaseUrl) {
+    const url = new URL(target.databaseUrl);
+    if (target.pgSchema) url.searchParams.set("options", `-c search_path=${target.pgSchema}`);
+    env.DATABASE_URL = url.toString();
+  }
+  return env;
+}
+
+/** Runs `kansli …` as a user would, with standard input closed unless given (it must never wait). */
+export function runCli(args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.resolve("bin/kansli.js"), ...args], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+      timeout: 60_000,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    if (stdin !== undefined) child.stdin.write(stdin);
+    child.stdin.end();
+  });
+}
