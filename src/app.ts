@@ -15,6 +15,7 @@ import { auditLogRoutes } from "./auth/audit-log.routes.tsx";
 import { authRoutes } from "./auth/auth.routes.tsx";
 import { LOCALE_COOKIE, SESSION_COOKIE } from "./auth/cookies.ts";
 import { meApi } from "./auth/me.api.ts";
+import { outboxRoutes } from "./auth/outbox.routes.tsx";
 import { resolveSession } from "./auth/sessions.service.ts";
 import { resolveToken } from "./auth/tokens.service.ts";
 import { usersAdminRoutes } from "./auth/users-admin.routes.tsx";
@@ -164,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersAdminRoutes);
   await app.register(unitsRoutes);
   await app.register(auditLogRoutes);
+  await app.register(outboxRoutes);
   await app.register(meApi);
   await app.register(unitsApi);
   await app.register(apiRoutes);

@@ -55,6 +55,7 @@ const MATRIX: Record<string, Case> = {
     expect: admin(404),
   },
   "GET /admin/logg": { path: "/admin/logg", expect: admin(200) },
+  "GET /admin/utkorg": { path: "/admin/utkorg", expect: admin(200) },
   "GET /organisation": { path: "/organisation", expect: signedIn(200) },
   "GET /organisation.csv": { path: "/organisation.csv", expect: signedIn(200) },
   "GET /organisation/ny": { path: "/organisation/ny", expect: admin(200) },

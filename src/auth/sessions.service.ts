@@ -1,8 +1,9 @@
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { addMinutes } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
-import { isLocale } from "../platform/i18n/index.ts";
+import { isLocale, translator } from "../platform/i18n/index.ts";
 import { digest, newSecret } from "../platform/ids.ts";
+import { queueMail } from "../platform/mail/mail.service.ts";
 import type { UserActor } from "./actor.ts";
 import { auditBy } from "./audit-actor.ts";
 import { decoyHash, verifyPassword } from "./password.ts";
@@ -92,6 +93,18 @@ export async function login(
         failed_logins: lock ? 0 : failures,
         locked_until: lock ? addMinutes(now, loginLockoutMinutes).toISOString() : user.locked_until,
       });
+      if (lock && user.email) {
+        const t = translator(isLocale(user.locale) ? user.locale : "sv");
+        await queueMail(trx, tenantId, now, {
+          to: user.email,
+          subject: t("mail.locked.subject"),
+          text: t("mail.locked.text", {
+            username: user.username,
+            minutes: loginLockoutMinutes,
+            ip: client.ip ?? "?",
+          }),
+        });
+      }
       await appendAudit(trx, tenantId, now, {
         ...auditBy("system", client.ip),
         action: lock ? "auth.locked" : "auth.login_failed",

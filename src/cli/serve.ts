@@ -2,16 +2,19 @@ import { buildApp } from "../app.ts";
 import type { Config } from "../config.ts";
 import { systemClock } from "../platform/clock.ts";
 import { openDatabase } from "../platform/db/database.ts";
+import { startMailDelivery } from "../platform/mail/mail.service.ts";
 
 /** Listens until SIGTERM or SIGINT, then finishes open requests and closes the database. */
 export async function serve(config: Config): Promise<void> {
   const open = openDatabase(config);
   const app = await buildApp({ config, db: open.db, dialect: open.dialect, clock: systemClock });
+  const stopMail = startMailDelivery(app.ctx);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, "shutting down");
+    stopMail();
     await app.close();
     await open.close();
     process.exit(0);

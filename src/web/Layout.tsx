@@ -15,6 +15,7 @@ const NAV: NavItem[] = [
   { href: "/organisation", label: "nav.organisation", show: (v) => v.can("unit.view") },
   { href: "/admin/anvandare", label: "nav.users", show: (v) => v.can("user.manage") },
   { href: "/admin/logg", label: "nav.audit", show: (v) => v.can("audit.view") },
+  { href: "/admin/utkorg", label: "nav.outbox", show: (v) => v.can("outbox.view") },
   { href: "/konto", label: "nav.account", show: (v) => v.can("account.manage") },
 ];
 

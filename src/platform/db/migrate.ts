@@ -1,14 +1,27 @@
-import { Migrator } from "kysely";
-import type { Db } from "./database.ts";
+import { Migrator, sql } from "kysely";
+import { type Db, hasRowLocks } from "./database.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
 
-function migrator(db: Db): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+/**
+ * On PostgreSQL the migration tables are pinned to the connection's current schema:
+ * Kysely otherwise looks for them in every schema and can take another schema's for its own.
+ */
+async function migrator(db: Db): Promise<Migrator> {
+  let migrationTableSchema: string | undefined;
+  if (hasRowLocks(db)) {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = rows[0]?.schema;
+  }
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
 }
 
 /** Runs every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const { error, results } = await migrator(db).migrateToLatest();
+  const { error, results } = await (await migrator(db)).migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error) {
     throw new Error(`migration ${failed?.migrationName ?? "(unknown)"} failed: ${String(error)}`, {
@@ -20,6 +33,6 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 
 /** Names of migrations the code knows that the database has not run. */
 export async function pendingMigrations(db: Db): Promise<string[]> {
-  const all = await migrator(db).getMigrations();
+  const all = await (await migrator(db)).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

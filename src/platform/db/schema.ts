@@ -116,6 +116,8 @@ export interface MailOutboxTable {
   body_text: string;
   status: string;
   attempts: Generated<number>;
+  /** When a process took the message for sending; a stale claim is taken over. */
+  claimed_at: string | null;
   sent_at: string | null;
   last_error: string | null;
 }

@@ -156,8 +156,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("to_address", "text", (c) => c.notNull())
     .addColumn("subject", "text", (c) => c.notNull())
     .addColumn("body_text", "text", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('pending', 'sent', 'failed')`))
+    .addColumn("status", "text", (c) =>
+      c.notNull().check(sql`status in ('pending', 'sending', 'sent', 'failed')`),
+    )
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("claimed_at", "text")
     .addColumn("sent_at", "text")
     .addColumn("last_error", "text")
     .execute();

@@ -1,0 +1,89 @@
+import nodemailer, { type Transporter } from "nodemailer";
+import type { Ctx } from "../context.ts";
+import type { Db } from "../db/database.ts";
+import { newId } from "../ids.ts";
+import { claimMail, insertMail, markFailed, markSent } from "./mail.store.ts";
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+const MAX_ATTEMPTS = 5;
+/** A claim older than this is taken to belong to a process that died while sending. */
+const CLAIM_MINUTES = 5;
+
+/**
+ * Puts a message in the outbox inside the caller's transaction: it is sent only if the
+ * change that caused it commits (the outbox pattern), and the admin can always read it.
+ */
+export async function queueMail(trx: Db, tenantId: string, now: Date, mail: OutgoingMail): Promise<void> {
+  await insertMail(trx, {
+    id: newId(),
+    tenant_id: tenantId,
+    created_at: now.toISOString(),
+    to_address: mail.to,
+    subject: mail.subject,
+    body_text: mail.text,
+    status: "pending",
+    attempts: 0,
+    claimed_at: null,
+    sent_at: null,
+    last_error: null,
+  });
+}
+
+/** An SMTP connection for the configured server, or null when mail only goes to the outbox. */
+export function mailTransport(config: Ctx["config"]): Transporter | null {
+  return config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+}
+
+/** Sends what waits in the outbox over SMTP; returns how many messages were sent. */
+export async function deliverPending(ctx: Ctx, smtp: Transporter, batch = 20): Promise<number> {
+  const now = ctx.clock.now();
+  const stale = new Date(now.getTime() - CLAIM_MINUTES * 60_000);
+  const claimed = await claimMail(ctx.db, now.toISOString(), stale.toISOString(), batch);
+  let sent = 0;
+  // Sent outside any transaction: no database lock is held while talking to the SMTP server.
+  for (const mail of claimed) {
+    try {
+      await smtp.sendMail({
+        from: ctx.config.mailFrom,
+        to: mail.to_address,
+        subject: mail.subject,
+        text: mail.body_text,
+      });
+      await markSent(ctx.db, mail.id, ctx.clock.now().toISOString());
+      sent += 1;
+    } catch (error) {
+      ctx.log.warn({ err: error, mailId: mail.id }, "mail delivery failed");
+      await markFailed(ctx.db, mail.id, String(error), mail.attempts + 1 >= MAX_ATTEMPTS);
+    }
+  }
+  return sent;
+}
+
+/**
+ * Delivers the outbox every few seconds while the server runs. Without an SMTP server
+ * configured, mail stays in the outbox for the admin to read. Returns a stop function.
+ */
+export function startMailDelivery(ctx: Ctx, everyMs = 3000): () => void {
+  const smtp = mailTransport(ctx.config);
+  if (!smtp) return () => undefined;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    deliverPending(ctx, smtp)
+      .catch((error) => ctx.log.error({ err: error }, "mail delivery loop failed"))
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    smtp.close();
+  };
+}

@@ -1,0 +1,68 @@
+import type { Selectable } from "kysely";
+import { type Db, hasRowLocks } from "../db/database.ts";
+import type { MailOutboxTable } from "../db/schema.ts";
+
+export type MailRow = Selectable<MailOutboxTable>;
+
+export const insertMail = (db: Db, row: MailRow) => db.insertInto("mail_outbox").values(row).execute();
+
+/**
+ * Claims up to `limit` messages for this process: pending ones, and ones another process
+ * claimed before `staleBefore` and never finished. On PostgreSQL rows another process is
+ * claiming right now are skipped, so two servers never take the same message.
+ */
+export async function claimMail(db: Db, now: string, staleBefore: string, limit: number): Promise<MailRow[]> {
+  return db.transaction().execute(async (trx) => {
+    const query = trx
+      .selectFrom("mail_outbox")
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb("status", "=", "pending"),
+          eb.and([eb("status", "=", "sending"), eb("claimed_at", "<", staleBefore)]),
+        ]),
+      )
+      .orderBy("created_at")
+      .limit(limit);
+    const rows = await (hasRowLocks(trx) ? query.forUpdate().skipLocked() : query).execute();
+    if (rows.length === 0) return [];
+    await trx
+      .updateTable("mail_outbox")
+      .set({ status: "sending", claimed_at: now })
+      .where(
+        "id",
+        "in",
+        rows.map((r) => r.id),
+      )
+      .execute();
+    return rows;
+  });
+}
+
+export const markSent = (db: Db, id: string, at: string) =>
+  db
+    .updateTable("mail_outbox")
+    .set((eb) => ({ status: "sent", sent_at: at, attempts: eb("attempts", "+", 1), last_error: null }))
+    .where("id", "=", id)
+    .execute();
+
+export const markFailed = (db: Db, id: string, error: string, giveUp: boolean) =>
+  db
+    .updateTable("mail_outbox")
+    .set((eb) => ({
+      status: giveUp ? "failed" : "pending",
+      claimed_at: null,
+      attempts: eb("attempts", "+", 1),
+      last_error: error.slice(0, 500),
+    }))
+    .where("id", "=", id)
+    .execute();
+
+export const recentMail = (db: Db, tenantId: string, limit: number) =>
+  db
+    .selectFrom("mail_outbox")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
