@@ -37,7 +37,7 @@ export const SETTINGS = {
     env: "KANSLI_DATA_DIR",
     flag: "data-dir",
     default: "./data",
-    meaning: "Folder for the SQLite database, stored files and the mail outbox",
+    meaning: "Folder for the embedded SQLite database (kansli.sqlite)",
   },
   databaseUrl: {
     env: "DATABASE_URL",

@@ -137,3 +137,41 @@ describe("kansli CLI", () => {
     expect(res.stderr).toContain("pg_dump");
   });
 });
+
+describe("kansli serve", () => {
+  it("serves until SIGTERM, then shuts down cleanly", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, [path.resolve("bin/kansli.js"), "serve", "--port", "0"], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (d) => {
+        out += d;
+        const found = /ready at (http:\/\/\S+)/.exec(out);
+        if (found?.[1]) resolve(found[1]);
+      });
+      child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+    });
+    const health = await fetch(`${url}/readyz`);
+    expect(await health.json()).toEqual({ status: "ready" });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+});
+
+describe("kansli start with a weak demo password", () => {
+  it("stops before writing anything, naming KANSLI_DEMO_PASSWORD", async () => {
+    const fresh = await createTestDatabase();
+    const freshEnv = cliEnv(fresh);
+    const res = await runCli(["seed", "--demo"], { ...freshEnv, KANSLI_DEMO_PASSWORD: "admin123" });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("KANSLI_DEMO_PASSWORD");
+    expect(res.stderr).toContain("at least 15 characters");
+    const units = await fresh.open.db.selectFrom("units").select("id").execute();
+    expect(units).toHaveLength(0);
+    await fresh.drop();
+  });
+});

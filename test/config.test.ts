@@ -41,6 +41,9 @@ describe("configuration", () => {
   it("documents every setting in the README's table", async () => {
     const fs = await import("node:fs");
     const readme = fs.readFileSync(path.resolve("README.md"), "utf8");
-    for (const s of Object.values(SETTINGS)) expect(readme, s.env).toContain(s.env);
+    for (const s of Object.values(SETTINGS)) {
+      expect(readme, s.env).toContain(`\`${s.env}\``);
+      expect(readme, s.env).toContain(s.meaning);
+    }
   });
 });

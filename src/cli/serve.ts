@@ -22,7 +22,9 @@ export async function serve(config: Config): Promise<void> {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
   await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(
-    `kansli is ready at http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}\n`,
-  );
+  // With port 0 the system picks one: print the port actually bound.
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const host = config.host === "0.0.0.0" ? "localhost" : config.host;
+  process.stdout.write(`kansli is ready at http://${host}:${port}\n`);
 }

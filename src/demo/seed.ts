@@ -1,11 +1,14 @@
 import crypto from "node:crypto";
+import { passwordProblems } from "../auth/password.ts";
 import type { Role } from "../auth/roles.ts";
 import { createUser } from "../auth/users.service.ts";
 import { countUsers } from "../auth/users.store.ts";
+import { ConfigError } from "../config.ts";
 import { DEMO_UNITS } from "../organisation/demo-units.ts";
 import { importUnits } from "../organisation/units.service.ts";
 import { countUnits } from "../organisation/units.store.ts";
 import type { Ctx } from "../platform/context.ts";
+import { translator } from "../platform/i18n/index.ts";
 
 export interface DemoAccount {
   username: string;
@@ -57,6 +60,16 @@ const generatedPassword = () => crypto.randomBytes(15).toString("base64url");
  * demo password every account gets it; otherwise each gets its own, returned once.
  */
 export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<DemoAccount[]> {
+  // Check the chosen password against every account before writing anything.
+  if (demoPassword !== null) {
+    const problems = new Set(DEMO_PEOPLE.flatMap((p) => passwordProblems(demoPassword, p.username)));
+    if (problems.size > 0) {
+      const t = translator("en");
+      throw new ConfigError(
+        `KANSLI_DEMO_PASSWORD: ${[...problems].map((p) => t(`password.${p}`)).join("; ")}`,
+      );
+    }
+  }
   await importUnits(
     ctx,
     "system",
