@@ -12,15 +12,31 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { ...shared, name: "sqlite", include: ["test/**/*.test.ts"], env: { KANSLI_TEST_DIALECT: "sqlite" } },
+        test: {
+          ...shared,
+          name: "sqlite",
+          include: ["test/**/*.test.ts"],
+          env: { KANSLI_TEST_DIALECT: "sqlite" },
+        },
       },
       {
         extends: true,
-        test: { ...shared, name: "postgres", include: ["test/**/*.test.ts"], env: { KANSLI_TEST_DIALECT: "postgres" } },
+        test: {
+          ...shared,
+          name: "postgres",
+          include: ["test/**/*.test.ts"],
+          env: { KANSLI_TEST_DIALECT: "postgres" },
+        },
       },
       {
         extends: true,
-        test: { ...shared, name: "browser", include: ["e2e/**/*.e2e.ts"], fileParallelism: false, testTimeout: 90_000 },
+        test: {
+          ...shared,
+          name: "browser",
+          include: ["e2e/**/*.e2e.ts"],
+          fileParallelism: false,
+          testTimeout: 90_000,
+        },
       },
     ],
   },

@@ -30,7 +30,12 @@ function vitest(label, projects) {
   const report = path.join(outDir, `${label}.json`);
   fs.rmSync(report, { force: true });
   const args = ["vitest", "run", ...projects.flatMap((p) => ["--project", p])];
-  const ok = run(label, "npx", [...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const ok = run(label, "npx", [
+    ...args,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ]);
   if (!fs.existsSync(report)) {
     failed += 1;
     process.stdout.write(`!! ${label}: no test report\n`);
@@ -56,7 +61,9 @@ if (process.env.KANSLI_SKIP_BROWSER === "1") {
   process.stdout.write("\n(KANSLI_SKIP_BROWSER=1: browser tests left out)\n");
 } else if (!fs.existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium")) {
   failed += 1;
-  process.stdout.write("\n!! browser tests need Chromium: apt-get install -y chromium (or set KANSLI_SKIP_BROWSER=1)\n");
+  process.stdout.write(
+    "\n!! browser tests need Chromium: apt-get install -y chromium (or set KANSLI_SKIP_BROWSER=1)\n",
+  );
 } else {
   vitest("browser", ["browser"]);
 }
