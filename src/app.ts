@@ -33,6 +33,9 @@ import {
   translator,
 } from "./platform/i18n/index.ts";
 import { appSecret } from "./platform/secrets.ts";
+import { casesApi } from "./registry/cases.api.ts";
+import { casesRoutes } from "./registry/cases.routes.tsx";
+import { registriesRoutes } from "./registry/registries.routes.tsx";
 import { apiRoutes } from "./web/api.routes.ts";
 import { registerErrorHandling } from "./web/error-handling.tsx";
 import { registerOperations } from "./web/operations.routes.ts";
@@ -167,7 +170,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditLogRoutes);
   await app.register(outboxRoutes);
   await app.register(meApi);
+  await app.register(casesRoutes);
+  await app.register(registriesRoutes);
   await app.register(unitsApi);
+  await app.register(casesApi);
   await app.register(apiRoutes);
   return app;
 }

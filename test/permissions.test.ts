@@ -18,6 +18,10 @@ const UNKNOWN = crypto.randomUUID();
 const admin = (ok: Expected, denied: Expected = 403, anon: Expected = "login") =>
   only(["admin"], ok, denied, anon);
 const signedIn = (ok: Expected, anon: Expected = "login") => only("signed-in", ok, ok, anon);
+const staff = (ok: Expected, anon: Expected = "login") =>
+  only(["admin", "registrator", "handlaggare"], ok, 403, anon);
+/** Stands for the id of the demo's strategy case (KS 171-482/2016). */
+const CASE = "{case}";
 
 /**
  * Every route of the application and what each role gets. A route added without an
@@ -63,7 +67,35 @@ const MATRIX: Record<string, Case> = {
   "GET /organisation/:id": { path: "/organisation/ks", expect: signedIn(200) },
   "GET /organisation/:id/andra": { path: "/organisation/ks/andra", expect: admin(200) },
   "POST /organisation/:id/andra": { path: "/organisation/ks/andra", form: {}, expect: admin(422) },
+  "GET /arenden": { path: "/arenden", expect: signedIn(200) },
+  "GET /arenden/nytt": { path: "/arenden/nytt", expect: staff(200) },
+  "POST /arenden/nytt": { path: "/arenden/nytt", form: {}, expect: staff(422) },
+  "GET /arenden/:id": { path: `/arenden/${CASE}`, expect: signedIn(200) },
+  "GET /arenden/:id/andra": { path: `/arenden/${CASE}/andra`, expect: staff(200) },
+  "POST /arenden/:id/andra": { path: `/arenden/${CASE}/andra`, form: {}, expect: staff(422) },
+  "POST /arenden/:id/avsluta": { path: `/arenden/${UNKNOWN}/avsluta`, form: {}, expect: staff(404) },
+  "POST /arenden/:id/ateroppna": { path: `/arenden/${UNKNOWN}/ateroppna`, form: {}, expect: staff(404) },
+  "GET /admin/diarier": { path: "/admin/diarier", expect: admin(200) },
+  "POST /admin/diarier/:id": {
+    path: "/admin/diarier/ks",
+    form: { numberPattern: "{prefix}" },
+    expect: admin(422),
+  },
   "GET /api/v1/openapi.json": { path: "/api/v1/openapi.json", expect: forAll(200) },
+  "GET /api/v1/cases": { path: "/api/v1/cases", expect: signedIn(200, 401) },
+  "POST /api/v1/cases": { path: "/api/v1/cases", json: {}, expect: staff(422, 401) },
+  "GET /api/v1/cases/:id": { path: `/api/v1/cases/${CASE}`, expect: signedIn(200, 401) },
+  "PATCH /api/v1/cases/:id": { path: `/api/v1/cases/${CASE}`, json: { title: "" }, expect: staff(422, 401) },
+  "POST /api/v1/cases/:id/close": {
+    path: `/api/v1/cases/${UNKNOWN}/close`,
+    json: {},
+    expect: staff(404, 401),
+  },
+  "POST /api/v1/cases/:id/reopen": {
+    path: `/api/v1/cases/${UNKNOWN}/reopen`,
+    json: {},
+    expect: staff(404, 401),
+  },
   "GET /api/v1/me": { path: "/api/v1/me", expect: signedIn(200, 401) },
   "GET /api/v1/units": { path: "/api/v1/units", expect: signedIn(200, 401) },
   "GET /api/v1/units/:id": { path: "/api/v1/units/ks", expect: signedIn(200, 401) },
@@ -71,10 +103,17 @@ const MATRIX: Record<string, Case> = {
 };
 
 let t: TestApp;
+let strategyCaseId = "";
 const tokens = new Map<Who, string>();
 
 beforeAll(async () => {
   t = await buildTestApp();
+  const strategy = await t.ctx.db
+    .selectFrom("cases")
+    .select("id")
+    .where("diary_number", "=", "KS 171-482/2016")
+    .executeTakeFirstOrThrow();
+  strategyCaseId = strategy.id;
   for (const who of EVERYONE) {
     if (who === "anonymous") continue;
     const user = await findUserByUsername(t.ctx.db, t.config.tenantId, who);
@@ -87,7 +126,8 @@ afterAll(async () => {
 });
 
 /** Pages are used with a session (and CSRF token), the API with a personal token. */
-async function request(who: Who, method: string, c: Case) {
+async function request(who: Who, method: string, given: Case) {
+  const c = { ...given, path: given.path.replace(CASE, strategyCaseId) };
   if (c.path.startsWith("/api/")) {
     const token = tokens.get(who);
     return t.app.inject({

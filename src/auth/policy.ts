@@ -15,7 +15,12 @@ export type Action =
   | "account.manage"
   | "audit.view"
   | "outbox.view"
-  | "metrics.view";
+  | "metrics.view"
+  | "case.view"
+  | "case.create"
+  | "case.edit"
+  | "case.close"
+  | "registry.configure";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
@@ -24,6 +29,9 @@ export interface Subject {
 
 const signedIn = (_actor: UserActor) => true;
 const admin = (actor: UserActor) => actor.role === "admin";
+/** Registry staff: those who open, register and handle cases. */
+const registryStaff = (actor: UserActor) =>
+  actor.role === "admin" || actor.role === "registrator" || actor.role === "handlaggare";
 const ownerOrAdmin = (actor: UserActor, subject?: Subject) =>
   actor.role === "admin" || (subject?.userId !== undefined && subject.userId === actor.id);
 
@@ -39,6 +47,11 @@ const RULES = {
   "audit.view": admin,
   "outbox.view": admin,
   "metrics.view": admin,
+  "case.view": signedIn,
+  "case.create": registryStaff,
+  "case.edit": registryStaff,
+  "case.close": registryStaff,
+  "registry.configure": admin,
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {

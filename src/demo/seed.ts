@@ -2,13 +2,15 @@ import crypto from "node:crypto";
 import { passwordProblems } from "../auth/password.ts";
 import type { Role } from "../auth/roles.ts";
 import { createUser } from "../auth/users.service.ts";
-import { countUsers } from "../auth/users.store.ts";
+import { countUsers, type UserRow } from "../auth/users.store.ts";
 import { ConfigError } from "../config.ts";
 import { DEMO_UNITS } from "../organisation/demo-units.ts";
 import { importUnits } from "../organisation/units.service.ts";
 import { countUnits } from "../organisation/units.store.ts";
+import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import { translator } from "../platform/i18n/index.ts";
+import { seedRegistryDemo } from "./registry-demo.ts";
 
 export interface DemoAccount {
   username: string;
@@ -75,10 +77,11 @@ export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<D
     "system",
     DEMO_UNITS.map((u) => ({ ...u, shortName: u.shortName ?? undefined, parentId: u.parentId ?? undefined })),
   );
+  let officer: UserRow | null = null;
   const accounts: DemoAccount[] = [];
   for (const person of DEMO_PEOPLE) {
     const password = demoPassword ?? generatedPassword();
-    await createUser(ctx, "system", {
+    const user = await createUser(ctx, "system", {
       username: person.username,
       displayName: person.displayName,
       role: person.role,
@@ -87,6 +90,9 @@ export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<D
       password,
     });
     accounts.push({ ...person, password });
+    if (person.role === "handlaggare") officer = user;
   }
+  // The last full year, so that every generated date lies in the past.
+  if (officer) await seedRegistryDemo(ctx, officer, Number(stockholmDate(ctx.clock.now()).slice(0, 4)) - 1);
   return accounts;
 }

@@ -12,10 +12,12 @@ interface NavItem {
 /** The main menu; each item shows only to those who may use it. */
 const NAV: NavItem[] = [
   { href: "/", label: "nav.home", show: () => true },
+  { href: "/arenden", label: "nav.cases", show: (v) => v.can("case.view") },
   { href: "/organisation", label: "nav.organisation", show: (v) => v.can("unit.view") },
   { href: "/admin/anvandare", label: "nav.users", show: (v) => v.can("user.manage") },
   { href: "/admin/logg", label: "nav.audit", show: (v) => v.can("audit.view") },
   { href: "/admin/utkorg", label: "nav.outbox", show: (v) => v.can("outbox.view") },
+  { href: "/admin/diarier", label: "nav.registries", show: (v) => v.can("registry.configure") },
   { href: "/konto", label: "nav.account", show: (v) => v.can("account.manage") },
 ];
 

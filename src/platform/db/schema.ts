@@ -15,6 +15,12 @@ export interface Database {
   audit_head: AuditHeadTable;
   app_secrets: AppSecretTable;
   mail_outbox: MailOutboxTable;
+  registries: RegistryTable;
+  diary_counters: DiaryCounterTable;
+  classification_schemes: ClassificationSchemeTable;
+  classes: ClassTable;
+  cases: CaseTable;
+  case_parties: CasePartyTable;
 }
 
 export interface TenantTable {
@@ -120,4 +126,68 @@ export interface MailOutboxTable {
   claimed_at: string | null;
   sent_at: string | null;
   last_error: string | null;
+}
+
+export interface RegistryTable {
+  id: string;
+  tenant_id: string;
+  prefix: string;
+  name: string;
+  unit_id: string | null;
+  number_pattern: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DiaryCounterTable {
+  registry_id: string;
+  year: number;
+  last_seq: number;
+}
+
+export interface ClassificationSchemeTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  version: string;
+  valid_from: string;
+  valid_to: string | null;
+  created_at: string;
+}
+
+export interface ClassTable {
+  id: string;
+  scheme_id: string;
+  code: string;
+  title: string;
+  parent_code: string | null;
+}
+
+export interface CaseTable {
+  id: string;
+  tenant_id: string;
+  registry_id: string;
+  diary_number: string;
+  year: number;
+  seq: number;
+  title: string;
+  public_title: string | null;
+  class_id: string;
+  unit_id: string;
+  officer_id: string | null;
+  status: string;
+  opened_on: string;
+  closed_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CasePartyTable {
+  id: string;
+  case_id: string;
+  name: string;
+  organisation: string | null;
+  email: string | null;
+  protected_identity: Generated<number>;
+  created_at: string;
 }

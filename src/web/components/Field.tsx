@@ -15,6 +15,8 @@ interface FieldProps {
   /** A select instead of a text input: [value, label] pairs. */
   options?: [string, string][];
   width?: "short" | "full";
+  /** A multi-line text area with this many rows instead of a one-line input. */
+  rows?: number;
 }
 
 /** A labelled input with its hint and inline error, in the GOV.UK pattern. */
@@ -47,7 +49,11 @@ export function Field(props: FieldProps) {
           <span safe>{fieldMessage(view, error)}</span>
         </p>
       ) : null}
-      {options ? (
+      {props.rows ? (
+        <textarea {...common} rows={String(props.rows)} safe>
+          {value ?? ""}
+        </textarea>
+      ) : options ? (
         <select {...common}>
           {options.map(([v, text]) => (
             <option value={v} selected={v === (value ?? "")} safe>

@@ -1,0 +1,192 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { requireCan } from "../auth/guards.ts";
+import { listUsers } from "../auth/users.store.ts";
+import { listAllUnits } from "../organisation/units.service.ts";
+import { findEvents } from "../platform/audit/audit.store.ts";
+import { stockholmDate } from "../platform/clock.ts";
+import { AppError, type FieldError } from "../platform/errors.ts";
+import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { sendPage, viewFor } from "../web/render.ts";
+import { caseInputFromForm } from "./cases.form.ts";
+import { CASE_STATUSES, type Case } from "./cases.model.ts";
+import { changeCaseStatus, getCase, getParties, openCase, updateCase } from "./cases.service.ts";
+import { casePage, toCase } from "./cases.store.ts";
+import { allClasses } from "./classification.store.ts";
+import { getRegistries } from "./registries.service.ts";
+import { type CaseFormData, CaseFormPage } from "./views/CaseFormPage.tsx";
+import { CasePage } from "./views/CasePage.tsx";
+import { CasesPage } from "./views/CasesPage.tsx";
+
+const PAGE = 50;
+const listQuery = z.object({
+  registryId: z.string().max(100).optional(),
+  unitId: z.string().max(100).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+  cursor: z.string().max(500).optional(),
+});
+const cursorSchema = z.object({ openedOn: z.string(), id: z.string() });
+
+/** Officers to choose from: the people who handle cases. */
+const OFFICER_ROLES = new Set(["handlaggare", "registrator", "admin"]);
+
+export async function casesRoutes(app: FastifyInstance) {
+  const { ctx } = app;
+
+  const formData = async (): Promise<CaseFormData> => {
+    const [registries, classes, units, users] = await Promise.all([
+      getRegistries(ctx),
+      allClasses(ctx.db, ctx.config.tenantId, stockholmDate(ctx.clock.now())),
+      listAllUnits(ctx),
+      listUsers(ctx.db, ctx.config.tenantId),
+    ]);
+    const officers = users
+      .filter((u) => OFFICER_ROLES.has(u.role))
+      .map((u) => ({ id: u.id, name: u.display_name }));
+    return { registries, classes, units, officers };
+  };
+
+  const showForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    existing: Case | null,
+    values: Record<string, string>,
+    errors: FieldError[],
+  ) =>
+    sendPage(
+      reply,
+      <CaseFormPage
+        view={viewFor(req, reply)}
+        existing={existing}
+        data={await formData()}
+        values={values}
+        errors={errors}
+      />,
+      errors.length > 0 ? 422 : 200,
+    );
+
+  /** Runs a change; on invalid input the form comes back with every answer kept. */
+  const submit = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    existing: Case | null,
+    change: () => Promise<Case>,
+  ) => {
+    try {
+      const saved = await change();
+      return reply.redirect(`/arenden/${saved.id}`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status !== 422) throw error;
+      const { _csrf, ...values } = (req.body ?? {}) as Record<string, string>;
+      return showForm(req, reply, existing, values, error.fields);
+    }
+  };
+
+  app.get("/arenden", async (req, reply) => {
+    requireCan(req, "case.view");
+    const raw = Object.fromEntries(
+      Object.entries((req.query ?? {}) as Record<string, string>).filter(([, v]) => v !== ""),
+    );
+    const parsed = listQuery.safeParse(raw);
+    const filter = parsed.success ? parsed.data : {};
+    const before = filter.cursor ? (decodeCursor(filter.cursor, cursorSchema) ?? undefined) : undefined;
+    const rows = await casePage(ctx.db, { tenantId: ctx.config.tenantId, ...filter, before, limit: PAGE });
+    const cases = rows.slice(0, PAGE).map(toCase);
+    const last = cases.at(-1);
+    const params = (cursor?: string) => {
+      const p = new URLSearchParams(
+        Object.entries({ ...raw, cursor }).filter((e): e is [string, string] => typeof e[1] === "string"),
+      );
+      return `/arenden${p.size > 0 ? `?${p}` : ""}`;
+    };
+    return sendPage(
+      reply,
+      <CasesPage
+        view={viewFor(req, reply)}
+        cases={cases}
+        filter={filter}
+        registries={await getRegistries(ctx)}
+        units={await listAllUnits(ctx)}
+        nextHref={
+          rows.length > PAGE && last ? params(encodeCursor({ openedOn: last.openedOn, id: last.id })) : null
+        }
+        firstHref={filter.cursor ? params(undefined) : null}
+      />,
+    );
+  });
+
+  app.get("/arenden/nytt", async (req, reply) => {
+    const actor = requireCan(req, "case.create");
+    const registries = await getRegistries(ctx);
+    return showForm(
+      req,
+      reply,
+      null,
+      { registryId: registries[0]?.id ?? "", unitId: actor.unitId ?? "", officerId: actor.id },
+      [],
+    );
+  });
+
+  app.post("/arenden/nytt", async (req, reply) => {
+    const actor = requireCan(req, "case.create");
+    return submit(req, reply, null, () => openCase(ctx, actor, caseInputFromForm(req.body)));
+  });
+
+  app.get<{ Params: { id: string } }>("/arenden/:id", async (req, reply) => {
+    requireCan(req, "case.view");
+    const c = await getCase(ctx, req.params.id);
+    const [parties, events, data] = await Promise.all([
+      getParties(ctx, c.id),
+      findEvents(ctx.db, { tenantId: ctx.config.tenantId, subjectType: "case", subjectId: c.id }, 500),
+      formData(),
+    ]);
+    const cls = data.classes.find((x) => x.id === c.classId);
+    const names = {
+      registry: data.registries.find((r) => r.id === c.registryId)?.name ?? c.registryId,
+      className: cls ? `${cls.code} ${cls.title}` : c.classId,
+      unit: data.units.find((u) => u.id === c.unitId)?.name ?? c.unitId,
+      officer: data.officers.find((o) => o.id === c.officerId)?.name ?? null,
+    };
+    return sendPage(
+      reply,
+      <CasePage
+        view={viewFor(req, reply)}
+        c={c}
+        names={names}
+        parties={parties}
+        history={events.reverse()}
+      />,
+    );
+  });
+
+  app.get<{ Params: { id: string } }>("/arenden/:id/andra", async (req, reply) => {
+    requireCan(req, "case.edit");
+    const c = await getCase(ctx, req.params.id);
+    const values = {
+      title: c.title,
+      publicTitle: c.publicTitle ?? "",
+      classId: c.classId,
+      unitId: c.unitId,
+      officerId: c.officerId ?? "",
+    };
+    return showForm(req, reply, c, values, []);
+  });
+
+  app.post<{ Params: { id: string } }>("/arenden/:id/andra", async (req, reply) => {
+    const actor = requireCan(req, "case.edit");
+    const c = await getCase(ctx, req.params.id);
+    return submit(req, reply, c, () => updateCase(ctx, actor, c.id, caseInputFromForm(req.body)));
+  });
+
+  for (const [path, action] of [
+    ["avsluta", "close"],
+    ["ateroppna", "reopen"],
+  ] as const) {
+    app.post<{ Params: { id: string } }>(`/arenden/:id/${path}`, async (req, reply) => {
+      const actor = requireCan(req, "case.close");
+      await changeCaseStatus(ctx, actor, req.params.id, action);
+      return reply.redirect(`/arenden/${req.params.id}`, 303);
+    });
+  }
+}

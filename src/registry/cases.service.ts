@@ -1,0 +1,276 @@
+import type { UserActor } from "../auth/actor.ts";
+import { auditBy } from "../auth/audit-actor.ts";
+import { appendAudit } from "../platform/audit/audit.service.ts";
+import { stockholmDate } from "../platform/clock.ts";
+import type { Ctx } from "../platform/context.ts";
+import type { Db } from "../platform/db/database.ts";
+import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { fieldErrors } from "../platform/validation.ts";
+import {
+  allowedActions,
+  type Case,
+  type CaseAction,
+  type CaseParty,
+  caseFieldsSchema,
+  type NewCaseInput,
+  newCaseSchema,
+  transition,
+} from "./cases.model.ts";
+import {
+  type CaseRow,
+  caseParties,
+  findCase,
+  findCaseByDiaryNumber,
+  insertCase,
+  insertParties,
+  toCase,
+  toParty,
+  updateCaseRow,
+} from "./cases.store.ts";
+import { allClasses } from "./classification.store.ts";
+import { formatDiaryNumber, parseAnyKnown } from "./diary-number.model.ts";
+import { findRegistry, nextSeq, raiseCounter } from "./registries.store.ts";
+
+export async function getCase(ctx: Ctx, id: string): Promise<Case> {
+  const row = await findCase(ctx.db, ctx.config.tenantId, id);
+  if (!row) throw new NotFoundError();
+  return toCase(row);
+}
+
+export async function getCaseByDiaryNumber(ctx: Ctx, diaryNumber: string): Promise<Case> {
+  const row = await findCaseByDiaryNumber(ctx.db, ctx.config.tenantId, diaryNumber);
+  if (!row) throw new NotFoundError();
+  return toCase(row);
+}
+
+export async function getParties(ctx: Ctx, caseId: string): Promise<CaseParty[]> {
+  return (await caseParties(ctx.db, caseId)).map(toParty);
+}
+
+/** Checks that the references of a case exist: class from the scheme in force (R7), unit, officer. */
+async function referenceErrors(
+  ctx: Ctx,
+  input: { classId?: unknown; unitId?: unknown; officerId?: unknown },
+  today: string,
+  allowOldClass: boolean,
+): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const { tenantId } = ctx.config;
+  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+  const classId = text(input.classId);
+  if (classId) {
+    const cls = (await allClasses(ctx.db, tenantId, today)).find((c) => c.id === classId);
+    if (!cls) errors.push({ field: "classId", message: "case.class_unknown" });
+    else if (!cls.current && !allowOldClass)
+      errors.push({ field: "classId", message: "case.class_not_current" });
+  }
+  const unitId = text(input.unitId);
+  if (unitId) {
+    const unit = await ctx.db
+      .selectFrom("units")
+      .select("id")
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", unitId)
+      .executeTakeFirst();
+    if (!unit) errors.push({ field: "unitId", message: "case.unit_unknown" });
+  }
+  const officerId = text(input.officerId);
+  if (officerId) {
+    const officer = await ctx.db
+      .selectFrom("users")
+      .select("id")
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", officerId)
+      .executeTakeFirst();
+    if (!officer) errors.push({ field: "officerId", message: "case.officer_unknown" });
+  }
+  return errors;
+}
+
+interface Numbering {
+  year: number;
+  seq: number;
+  imported: string | null;
+}
+
+/** The number a new case gets: the next in its registry's year, or an imported one kept as it is (R8). */
+async function numbering(
+  ctx: Ctx,
+  input: NewCaseInput,
+  openedOn: string,
+  errors: FieldError[],
+): Promise<Numbering | null> {
+  const registry = await findRegistry(ctx.db, ctx.config.tenantId, input.registryId);
+  if (!registry) {
+    errors.push({ field: "registryId", message: "case.registry_unknown" });
+    return null;
+  }
+  if (!input.diaryNumber) return { year: Number(openedOn.slice(0, 4)), seq: 0, imported: null };
+  const parts = parseAnyKnown(registry.prefix, input.diaryNumber, registry.number_pattern);
+  if (!parts) {
+    errors.push({ field: "diaryNumber", message: "case.diary_number_format" });
+    return null;
+  }
+  if (await findCaseByDiaryNumber(ctx.db, ctx.config.tenantId, input.diaryNumber.trim())) {
+    errors.push({ field: "diaryNumber", message: "case.diary_number_taken" });
+    return null;
+  }
+  return { year: parts.year, seq: parts.seq, imported: input.diaryNumber.trim().replace(/\s+/g, " ") };
+}
+
+/**
+ * Opens a case and gives it its diary number, in one transaction with its parties and
+ * its audit event. All problems with the input are reported together.
+ */
+export async function openCase(ctx: Ctx, by: UserActor | "system", input: unknown): Promise<Case> {
+  const parsed = newCaseSchema.safeParse(input);
+  const raw = (input ?? {}) as Record<string, unknown>;
+  const today = stockholmDate(ctx.clock.now());
+  const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
+  const importing = typeof raw.diaryNumber === "string" && raw.diaryNumber.trim() !== "";
+  errors.push(...(await referenceErrors(ctx, raw, today, importing)));
+  const openedOn = parsed.success ? (parsed.data.openedOn ?? today) : today;
+  const number = parsed.success ? await numbering(ctx, parsed.data, openedOn, errors) : null;
+  if (!parsed.success || !number || errors.length > 0) throw new ValidationError(dedupe(errors));
+  const data = parsed.data;
+
+  const now = ctx.clock.now();
+  const id = newId();
+  return ctx.db.transaction().execute(async (trx) => {
+    const registry = await findRegistry(trx, ctx.config.tenantId, data.registryId);
+    if (!registry) throw new NotFoundError();
+    let seq = number.seq;
+    let diaryNumber = number.imported;
+    if (diaryNumber) {
+      await raiseCounter(trx, registry.id, number.year, seq);
+    } else {
+      seq = await nextSeq(trx, registry.id, number.year);
+      const classCode =
+        (await allClasses(trx, ctx.config.tenantId, today)).find((c) => c.id === data.classId)?.code ?? "";
+      diaryNumber = formatDiaryNumber(registry.number_pattern, {
+        prefix: registry.prefix,
+        year: number.year,
+        seq,
+        classCode,
+      });
+    }
+    const row: CaseRow = {
+      id,
+      tenant_id: ctx.config.tenantId,
+      registry_id: registry.id,
+      diary_number: diaryNumber,
+      year: number.year,
+      seq,
+      title: data.title,
+      public_title: data.publicTitle ?? null,
+      class_id: data.classId,
+      unit_id: data.unitId,
+      officer_id: data.officerId ?? null,
+      status: "open",
+      opened_on: openedOn,
+      closed_on: null,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    };
+    await insertCase(trx, row);
+    const parties = (data.parties ?? []).map((p) => ({
+      id: newId(),
+      case_id: id,
+      name: p.name,
+      organisation: p.organisation ?? null,
+      email: p.email ?? null,
+      protected_identity: p.protectedIdentity ? 1 : 0,
+      created_at: now.toISOString(),
+    }));
+    await insertParties(trx, parties);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: number.imported ? "case.import" : "case.open",
+      subjectType: "case",
+      subjectId: id,
+      after: { ...toCase(row), parties: parties.map((p) => p.name) },
+    });
+    return toCase(row);
+  });
+}
+
+const dedupe = (errors: FieldError[]) =>
+  errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
+
+/** Loads a case for a workflow step, refusing with 409 and the allowed steps when its status does not allow it. */
+async function forAction(trx: Db, ctx: Ctx, id: string, action: CaseAction): Promise<CaseRow> {
+  const row = await findCase(trx, ctx.config.tenantId, id);
+  if (!row) throw new NotFoundError();
+  const status = toCase(row).status;
+  if (!transition(status, action))
+    throw new ConflictError(`"${action}" is not allowed for a case that is ${status}`, [
+      ...allowedActions(status),
+    ]);
+  return row;
+}
+
+/** Changes the facts of an open case; the audit trail keeps before and after (the visible history). */
+export async function updateCase(ctx: Ctx, by: UserActor, id: string, input: unknown): Promise<Case> {
+  const parsed = caseFieldsSchema.safeParse(input);
+  const today = stockholmDate(ctx.clock.now());
+  const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
+  const current = await getCase(ctx, id);
+  const raw = (input ?? {}) as Record<string, unknown>;
+  // Keeping the class a case already has is allowed even when a newer scheme is in force.
+  errors.push(...(await referenceErrors(ctx, raw, today, raw.classId === current.classId)));
+  if (!parsed.success || errors.length > 0) throw new ValidationError(dedupe(errors));
+  const data = parsed.data;
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await forAction(trx, ctx, id, "edit");
+    const changes = {
+      title: data.title,
+      public_title: data.publicTitle ?? null,
+      class_id: data.classId,
+      unit_id: data.unitId,
+      officer_id: data.officerId ?? null,
+      updated_at: now.toISOString(),
+    };
+    await updateCaseRow(trx, id, changes);
+    const after = { ...before, ...changes };
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: "case.update",
+      subjectType: "case",
+      subjectId: id,
+      before: toCase(before),
+      after: toCase(after),
+    });
+    return toCase(after);
+  });
+}
+
+/** Closes or reopens a case. */
+export async function changeCaseStatus(
+  ctx: Ctx,
+  by: UserActor,
+  id: string,
+  action: "close" | "reopen",
+): Promise<Case> {
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await forAction(trx, ctx, id, action);
+    const status = action === "close" ? "closed" : "open";
+    const changes = {
+      status,
+      closed_on: action === "close" ? stockholmDate(now) : null,
+      updated_at: now.toISOString(),
+    };
+    await updateCaseRow(trx, id, changes);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: `case.${action}`,
+      subjectType: "case",
+      subjectId: id,
+      before: { status: before.status, closedOn: before.closed_on },
+      after: { status, closedOn: changes.closed_on },
+    });
+    return toCase({ ...before, ...changes });
+  });
+}

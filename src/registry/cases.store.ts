@@ -1,0 +1,98 @@
+import type { Selectable } from "kysely";
+import type { Db } from "../platform/db/database.ts";
+import type { CasePartyTable, CaseTable } from "../platform/db/schema.ts";
+import type { Case, CaseParty, CaseStatus } from "./cases.model.ts";
+
+export type CaseRow = Selectable<CaseTable>;
+export type PartyRow = Selectable<CasePartyTable>;
+
+export const toCase = (r: CaseRow): Case => ({
+  id: r.id,
+  registryId: r.registry_id,
+  diaryNumber: r.diary_number,
+  year: r.year,
+  seq: r.seq,
+  title: r.title,
+  publicTitle: r.public_title,
+  classId: r.class_id,
+  unitId: r.unit_id,
+  officerId: r.officer_id,
+  status: r.status as CaseStatus,
+  openedOn: r.opened_on,
+  closedOn: r.closed_on,
+});
+
+export const toParty = (r: PartyRow): CaseParty => ({
+  id: r.id,
+  name: r.name,
+  organisation: r.organisation,
+  email: r.email,
+  protectedIdentity: r.protected_identity === 1,
+});
+
+export const insertCase = (db: Db, row: CaseRow) => db.insertInto("cases").values(row).execute();
+
+export const findCase = (db: Db, tenantId: string, id: string) =>
+  db
+    .selectFrom("cases")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+
+export const findCaseByDiaryNumber = (db: Db, tenantId: string, diaryNumber: string) =>
+  db
+    .selectFrom("cases")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("diary_number", "=", diaryNumber)
+    .executeTakeFirst();
+
+export const updateCaseRow = (db: Db, id: string, changes: Partial<CaseRow>) =>
+  db.updateTable("cases").set(changes).where("id", "=", id).execute();
+
+export const insertParties = async (db: Db, rows: PartyRow[]) => {
+  if (rows.length > 0) await db.insertInto("case_parties").values(rows).execute();
+};
+
+export const caseParties = (db: Db, caseId: string) =>
+  db
+    .selectFrom("case_parties")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .orderBy("created_at")
+    .orderBy("name")
+    .execute();
+
+export interface CaseFilter {
+  tenantId: string;
+  registryId?: string | undefined;
+  unitId?: string | undefined;
+  status?: CaseStatus | undefined;
+  year?: number | undefined;
+  officerId?: string | undefined;
+  /** Keyset: continue after this (opened_on, id), newest first. */
+  before?: { openedOn: string; id: string } | undefined;
+  limit: number;
+}
+
+/** One page of the register, newest first; fetches one extra row to know whether more follow. */
+export async function casePage(db: Db, f: CaseFilter): Promise<CaseRow[]> {
+  let q = db.selectFrom("cases").selectAll().where("tenant_id", "=", f.tenantId);
+  if (f.registryId) q = q.where("registry_id", "=", f.registryId);
+  if (f.unitId) q = q.where("unit_id", "=", f.unitId);
+  if (f.status) q = q.where("status", "=", f.status);
+  if (f.year) q = q.where("year", "=", f.year);
+  if (f.officerId) q = q.where("officer_id", "=", f.officerId);
+  if (f.before) {
+    const { openedOn, id } = f.before;
+    q = q.where((eb) =>
+      eb.or([eb("opened_on", "<", openedOn), eb.and([eb("opened_on", "=", openedOn), eb("id", "<", id)])]),
+    );
+  }
+  return q
+    .orderBy("opened_on", "desc")
+    .orderBy("id", "desc")
+    .limit(f.limit + 1)
+    .execute();
+}

@@ -1,0 +1,116 @@
+import type { Unit } from "../../organisation/units.model.ts";
+import type { FieldError } from "../../platform/errors.ts";
+import { compareText } from "../../platform/i18n/index.ts";
+import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
+import { Field } from "../../web/components/Field.tsx";
+import { Form } from "../../web/components/Form.tsx";
+import { Layout } from "../../web/Layout.tsx";
+import type { View } from "../../web/view.ts";
+import type { Case } from "../cases.model.ts";
+import type { ClassRow } from "../classification.store.ts";
+import type { Registry } from "../registries.model.ts";
+
+export interface CaseFormData {
+  registries: Registry[];
+  classes: ClassRow[];
+  units: Unit[];
+  officers: { id: string; name: string }[];
+}
+
+/** Open a case (existing = null) or change one; every error at once, every answer kept. */
+export function CaseFormPage(props: {
+  view: View;
+  existing: Case | null;
+  data: CaseFormData;
+  values: Record<string, string>;
+  errors: FieldError[];
+}) {
+  const { view, existing, data, values, errors } = props;
+  const { t } = view;
+  const title = existing ? t("case.edit_title", { number: existing.diaryNumber }) : t("case.new");
+  const byName = compareText(view.locale);
+  const classes = data.classes.filter((c) => c.current || c.id === existing?.classId);
+  return (
+    <Layout view={view} title={title} hasErrors={errors.length > 0}>
+      <ErrorSummary view={view} errors={errors} />
+      <h1 safe>{title}</h1>
+      <Form view={view} action={existing ? `/arenden/${existing.id}/andra` : "/arenden/nytt"}>
+        {existing ? null : (
+          <>
+            <Field
+              view={view}
+              name="registryId"
+              label={t("case.registry")}
+              value={values.registryId}
+              errors={errors}
+              options={data.registries.map((r): [string, string] => [r.id, `${r.prefix} – ${r.name}`])}
+            />
+            <Field
+              view={view}
+              name="diaryNumber"
+              label={t("case.diary_number")}
+              hint={t("case.diary_number_hint")}
+              value={values.diaryNumber}
+              errors={errors}
+            />
+          </>
+        )}
+        <Field view={view} name="title" label={t("case.title")} value={values.title} errors={errors} />
+        <Field
+          view={view}
+          name="publicTitle"
+          label={t("case.public_title")}
+          hint={t("case.public_title_hint")}
+          value={values.publicTitle}
+          errors={errors}
+        />
+        <Field
+          view={view}
+          name="classId"
+          label={t("case.class")}
+          value={values.classId}
+          errors={errors}
+          options={[["", "–"], ...classes.map((c): [string, string] => [c.id, `${c.code} ${c.title}`])]}
+        />
+        <Field
+          view={view}
+          name="unitId"
+          label={t("case.unit")}
+          value={values.unitId}
+          errors={errors}
+          options={[
+            ["", "–"],
+            ...[...data.units]
+              .sort((a, b) => byName(a.name, b.name))
+              .map((u): [string, string] => [u.id, u.name]),
+          ]}
+        />
+        <Field
+          view={view}
+          name="officerId"
+          label={t("case.officer")}
+          value={values.officerId}
+          errors={errors}
+          options={[
+            ["", t("case.no_officer")],
+            ...data.officers.map((o): [string, string] => [o.id, o.name]),
+          ]}
+        />
+        {existing ? null : (
+          <Field
+            view={view}
+            name="parties"
+            label={t("case.parties_field")}
+            hint={t("case.party_hint")}
+            value={values.parties}
+            errors={errors}
+            rows={4}
+          />
+        )}
+        <button type="submit" class="button" safe>
+          {existing ? t("case.save") : t("case.open_button")}
+        </button>
+      </Form>
+    </Layout>
+  );
+}

@@ -1,0 +1,123 @@
+import type { AuditEvent } from "../../platform/audit/audit.model.ts";
+import { ActionButton } from "../../web/components/Form.tsx";
+import { Table } from "../../web/components/Table.tsx";
+import { Layout } from "../../web/Layout.tsx";
+import type { View } from "../../web/view.ts";
+import { allowedActions, type Case, type CaseParty } from "../cases.model.ts";
+
+export interface CaseNames {
+  registry: string;
+  className: string;
+  unit: string;
+  officer: string | null;
+}
+
+/** The case: its facts, parties and history, with the steps its status and the reader allow. */
+export function CasePage(props: {
+  view: View;
+  c: Case;
+  names: CaseNames;
+  parties: CaseParty[];
+  history: AuditEvent[];
+}) {
+  const { view, c, names, parties, history } = props;
+  const { t } = view;
+  const allowed = allowedActions(c.status);
+  const row = (label: string, value: string | null) => (
+    <>
+      <dt safe>{label}</dt>
+      <dd safe>{value ?? "–"}</dd>
+    </>
+  );
+  return (
+    <Layout view={view} title={`${c.diaryNumber} ${c.title}`}>
+      <nav aria-label={t("layout.breadcrumbs")} class="breadcrumbs">
+        <a href="/arenden" safe>
+          {t("case.list_title")}
+        </a>
+      </nav>
+      <p class="muted" safe>
+        {c.diaryNumber}
+      </p>
+      <h1 safe>{c.title}</h1>
+      <dl class="summary">
+        {row(t("case.diary_number"), c.diaryNumber)}
+        {row(t("case.status"), t(`case.status.${c.status}`))}
+        {row(t("case.registry"), names.registry)}
+        {row(t("case.class"), names.className)}
+        {row(t("case.unit"), names.unit)}
+        {row(t("case.officer"), names.officer ?? t("case.no_officer"))}
+        {row(t("case.opened_on"), c.openedOn)}
+        {c.closedOn ? row(t("case.closed_on"), c.closedOn) : null}
+        {c.publicTitle ? row(t("case.public_title"), c.publicTitle) : null}
+      </dl>
+      {view.can("case.edit") ? (
+        <ul class="actions">
+          {allowed.includes("edit") ? (
+            <li>
+              <a class="button" href={`/arenden/${c.id}/andra`} safe>
+                {t("case.edit")}
+              </a>
+            </li>
+          ) : null}
+          {allowed.includes("close") && view.can("case.close") ? (
+            <li>
+              <ActionButton
+                view={view}
+                action={`/arenden/${c.id}/avsluta`}
+                label={t("case.close")}
+                secondary
+              />
+            </li>
+          ) : null}
+          {allowed.includes("reopen") && view.can("case.close") ? (
+            <li>
+              <ActionButton
+                view={view}
+                action={`/arenden/${c.id}/ateroppna`}
+                label={t("case.reopen")}
+                secondary
+              />
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      <h2 safe>{t("case.parties")}</h2>
+      {parties.length === 0 ? (
+        <p safe>{t("case.no_parties")}</p>
+      ) : (
+        <ul>
+          {parties.map((p) => (
+            <li safe>{p.organisation ? `${p.name}, ${p.organisation}` : p.name}</li>
+          ))}
+        </ul>
+      )}
+      <h2 safe>{t("case.history")}</h2>
+      <Table
+        caption={t("case.history_caption")}
+        empty="–"
+        rows={history}
+        columns={[
+          {
+            header: t("audit.time"),
+            cell: (e) => <span safe>{e.occurred_at.slice(0, 16).replace("T", " ")}</span>,
+            rowHeader: true,
+          },
+          { header: t("audit.actor"), cell: (e) => <span safe>{e.actor_label}</span> },
+          { header: t("audit.action"), cell: (e) => <span safe>{e.action}</span> },
+          {
+            header: t("audit.change"),
+            cell: (e) => (
+              <details>
+                <summary safe>{t("audit.show_change")}</summary>
+                <pre
+                  safe
+                >{`${t("audit.before")}: ${e.before_json ?? "–"}\n${t("audit.after")}: ${e.after_json ?? "–"}`}</pre>
+              </details>
+            ),
+          },
+        ]}
+      />
+    </Layout>
+  );
+}

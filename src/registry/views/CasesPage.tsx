@@ -1,0 +1,103 @@
+import type { Unit } from "../../organisation/units.model.ts";
+import { compareText } from "../../platform/i18n/index.ts";
+import { Field } from "../../web/components/Field.tsx";
+import { Pagination } from "../../web/components/Pagination.tsx";
+import { Table } from "../../web/components/Table.tsx";
+import { Layout } from "../../web/Layout.tsx";
+import type { View } from "../../web/view.ts";
+import { CASE_STATUSES, type Case } from "../cases.model.ts";
+import type { Registry } from "../registries.model.ts";
+
+export interface CaseListFilter {
+  registryId?: string | undefined;
+  unitId?: string | undefined;
+  status?: string | undefined;
+  year?: number | undefined;
+}
+
+/** The register list: filters, the cases newest first, and keyset pagination. */
+export function CasesPage(props: {
+  view: View;
+  cases: Case[];
+  filter: CaseListFilter;
+  registries: Registry[];
+  units: Unit[];
+  nextHref: string | null;
+  firstHref: string | null;
+}) {
+  const { view, cases, filter, registries, units } = props;
+  const { t } = view;
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const any: [string, string] = ["", t("case.any")];
+  return (
+    <Layout view={view} title={t("case.list_title")}>
+      <h1 safe>{t("case.list_title")}</h1>
+      {view.can("case.create") ? (
+        <p>
+          <a class="button" href="/arenden/nytt" safe>
+            {t("case.new")}
+          </a>
+        </p>
+      ) : null}
+      <form method="get" action="/arenden" class="filters" novalidate>
+        <Field
+          view={view}
+          name="registryId"
+          label={t("case.registry")}
+          value={filter.registryId}
+          options={[any, ...registries.map((r): [string, string] => [r.id, r.prefix])]}
+        />
+        <Field
+          view={view}
+          name="unitId"
+          label={t("case.unit")}
+          value={filter.unitId}
+          options={[
+            any,
+            ...[...units]
+              .sort((a, b) => compareText(view.locale)(a.name, b.name))
+              .map((u): [string, string] => [u.id, u.name]),
+          ]}
+        />
+        <Field
+          view={view}
+          name="status"
+          label={t("case.status")}
+          value={filter.status}
+          options={[any, ...CASE_STATUSES.map((s): [string, string] => [s, t(`case.status.${s}`)])]}
+        />
+        <Field
+          view={view}
+          name="year"
+          label={t("case.year")}
+          value={filter.year ? String(filter.year) : ""}
+          width="short"
+        />
+        <button type="submit" class="button" safe>
+          {t("case.filter")}
+        </button>
+      </form>
+      <Table
+        caption={t("case.list_caption")}
+        empty={t("case.none")}
+        rows={cases}
+        columns={[
+          {
+            header: t("case.diary_number"),
+            cell: (c) => (
+              <a href={`/arenden/${c.id}`} safe>
+                {c.diaryNumber}
+              </a>
+            ),
+            rowHeader: true,
+          },
+          { header: t("case.title"), cell: (c) => <span safe>{c.title}</span> },
+          { header: t("case.unit"), cell: (c) => <span safe>{unitName.get(c.unitId) ?? c.unitId}</span> },
+          { header: t("case.status"), cell: (c) => <span safe>{t(`case.status.${c.status}`)}</span> },
+          { header: t("case.opened_on"), cell: (c) => <span safe>{c.openedOn}</span> },
+        ]}
+      />
+      <Pagination view={view} firstHref={props.firstHref} nextHref={props.nextHref} />
+    </Layout>
+  );
+}
