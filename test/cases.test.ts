@@ -149,9 +149,13 @@ describe("cases and diary numbers", () => {
       unitId: "nej",
       officerId: "nej",
     }).catch((e: unknown) => e)) as ValidationError;
-    expect(error.fields.map((f) => f.field).sort()).toEqual(
-      ["classId", "officerId", "title", "unitId"].sort(),
-    );
+    expect(error.fields.map((f) => f.field).sort()).toEqual([
+      "classId",
+      "officerId",
+      "registryId",
+      "title",
+      "unitId",
+    ]);
   });
 
   it("closes and reopens by the workflow; a refused step names the allowed ones", async () => {

@@ -76,6 +76,7 @@ export async function unitsApi(app: FastifyInstance) {
     access: (req) => requireCan(req, "unit.edit"),
     params: idParams,
     body: unitInputSchema,
+    bodyCheckedBy: "service",
     response: unitSchema,
     handler: async (req, { params, body }) => updateUnit(ctx, requireCan(req, "unit.edit"), params.id, body),
   });

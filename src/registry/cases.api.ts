@@ -81,6 +81,7 @@ export async function casesApi(app: FastifyInstance) {
     tag: "registry",
     access: (req) => requireCan(req, "case.create"),
     body: newCaseSchema,
+    bodyCheckedBy: "service",
     response: caseWithParties,
     status: 201,
     handler: async (req, { body }) => {
@@ -109,6 +110,7 @@ export async function casesApi(app: FastifyInstance) {
     access: (req) => requireCan(req, "case.edit"),
     params: idParams,
     body: caseFieldsSchema.partial(),
+    bodyCheckedBy: "service",
     response: caseWithParties,
     handler: async (req, { params, body }) => {
       const current = await getCase(ctx, params.id);

@@ -13,7 +13,6 @@ import {
   type CaseAction,
   type CaseParty,
   caseFieldsSchema,
-  type NewCaseInput,
   newCaseSchema,
   transition,
 } from "./cases.model.ts";
@@ -88,6 +87,13 @@ async function referenceErrors(
   return errors;
 }
 
+/** The two answers numbering needs, read from raw input so their problems show with all others. */
+const numberingInput = (raw: Record<string, unknown>) => ({
+  registryId: typeof raw.registryId === "string" ? raw.registryId.trim() : "",
+  diaryNumber:
+    typeof raw.diaryNumber === "string" && raw.diaryNumber.trim() !== "" ? raw.diaryNumber : undefined,
+});
+
 interface Numbering {
   year: number;
   seq: number;
@@ -97,10 +103,11 @@ interface Numbering {
 /** The number a new case gets: the next in its registry's year, or an imported one kept as it is (R8). */
 async function numbering(
   ctx: Ctx,
-  input: NewCaseInput,
+  input: { registryId: string; diaryNumber?: string | undefined },
   openedOn: string,
   errors: FieldError[],
 ): Promise<Numbering | null> {
+  if (!input.registryId) return null;
   const registry = await findRegistry(ctx.db, ctx.config.tenantId, input.registryId);
   if (!registry) {
     errors.push({ field: "registryId", message: "case.registry_unknown" });
@@ -131,7 +138,7 @@ export async function openCase(ctx: Ctx, by: UserActor | "system", input: unknow
   const importing = typeof raw.diaryNumber === "string" && raw.diaryNumber.trim() !== "";
   errors.push(...(await referenceErrors(ctx, raw, today, importing)));
   const openedOn = parsed.success ? (parsed.data.openedOn ?? today) : today;
-  const number = parsed.success ? await numbering(ctx, parsed.data, openedOn, errors) : null;
+  const number = await numbering(ctx, numberingInput(raw), openedOn, errors);
   if (!parsed.success || !number || errors.length > 0) throw new ValidationError(dedupe(errors));
   const data = parsed.data;
 

@@ -21,6 +21,11 @@ export interface ApiRouteSpec<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * "service": the body schema only describes the body; the service validates it itself,
+   * together with the checks that need the database, so every problem is reported at once.
+   */
+  bodyCheckedBy?: "route" | "service";
   response: R;
   status?: number;
   handler: (
@@ -99,7 +104,11 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       };
       const params = parse(spec.params, req.params, "");
       const query = parse(spec.query, req.query, "");
-      const body = parse(spec.body, req.body, "");
+      const rawBody = req.body ?? {};
+      if (spec.bodyCheckedBy === "service" && (typeof rawBody !== "object" || Array.isArray(rawBody))) {
+        errors.push({ field: "", message: "validation.type" });
+      }
+      const body = spec.bodyCheckedBy === "service" ? rawBody : parse(spec.body, rawBody, "");
       if (errors.length > 0) throw new ValidationError(errors);
       const result = await spec.handler(
         req,
