@@ -11,7 +11,17 @@ afterAll(async () => {
 
 /** 320 CSS pixels wide is 1280 at 400 % zoom (WCAG 1.4.10): no sideways scrolling of the page. */
 const NARROW = { width: 320, height: 640 };
-const PAGES = ["/", "/organisation", "/organisation/fn-kultur", "/organisation/ny", "/konto", "/admin/logg"];
+const PAGES = [
+  "/",
+  "/organisation",
+  "/organisation/fn-kultur",
+  "/organisation/ny",
+  "/konto",
+  "/admin/logg",
+  "/arenden",
+  "/arenden/nytt",
+  "/admin/diarier",
+];
 
 /** Swedish, whose long compound words ("Tillgänglighetsredogörelse") are the hardest to fit. */
 it("pages reflow at 320 px and pass axe there", async () => {
@@ -25,4 +35,10 @@ it("pages reflow at 320 px and pass axe there", async () => {
   await check("/logga-in");
   await login(page, "admin");
   for (const path of PAGES) await check(path);
+  // A case page, with its facts, parties and history table: its address is found in the list.
+  await page.goto("/arenden?year=2016");
+  const href = await page.getByRole("link", { name: "KS 171-482/2016", exact: true }).getAttribute("href");
+  expect(href).toMatch(/^\/arenden\/[^/]+$/);
+  await check(String(href));
+  await check(`${href}/andra`);
 });

@@ -88,6 +88,29 @@ describe("case pages", () => {
   });
 });
 
+describe("case pages, refusals", () => {
+  it("drops a bad filter value without losing the others", async () => {
+    const reader = new TestClient(t.app);
+    await reader.login("lasare");
+    const page = await reader.get("/arenden?status=closed&year=abc&registryId=ks");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain("KS 171-482/2016");
+    expect(page.body).toContain('<option value="closed" selected');
+  });
+
+  it("answers 409 for the edit form of a closed case", async () => {
+    const clerk = new TestClient(t.app);
+    await clerk.login("registrator");
+    const created = (
+      await api("POST", "/api/v1/cases", { registryId: "ks", title: "Stängt ärende", classId, unitId: "slk" })
+    ).json();
+    await api("POST", `/api/v1/cases/${created.id}/close`);
+    const form = await clerk.get(`/arenden/${created.id}/andra`);
+    expect(form.statusCode).toBe(409);
+    expect(form.body).toContain("Steget är inte tillåtet nu");
+  });
+});
+
 describe("cases API", () => {
   it("opens, reads, changes and closes a case; a refused step answers 409 naming the allowed ones", async () => {
     const created = await api("POST", "/api/v1/cases", {

@@ -5,26 +5,28 @@ import { listUsers } from "../auth/users.store.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { findEvents } from "../platform/audit/audit.store.ts";
 import { stockholmDate } from "../platform/clock.ts";
-import { AppError, type FieldError } from "../platform/errors.ts";
+import { AppError, ConflictError, type FieldError } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { caseInputFromForm } from "./cases.form.ts";
-import { CASE_STATUSES, type Case } from "./cases.model.ts";
+import { allowedActions, CASE_STATUSES, type Case } from "./cases.model.ts";
 import { changeCaseStatus, getCase, getParties, openCase, updateCase } from "./cases.service.ts";
 import { casePage, toCase } from "./cases.store.ts";
 import { allClasses } from "./classification.store.ts";
+import { getCaseDocuments } from "./documents.service.ts";
 import { getRegistries } from "./registries.service.ts";
 import { type CaseFormData, CaseFormPage } from "./views/CaseFormPage.tsx";
 import { CasePage } from "./views/CasePage.tsx";
 import { CasesPage } from "./views/CasesPage.tsx";
 
 const PAGE = 50;
+/** Each filter is read on its own: one bad value is dropped without losing the others. */
 const listQuery = z.object({
-  registryId: z.string().max(100).optional(),
-  unitId: z.string().max(100).optional(),
-  status: z.enum(CASE_STATUSES).optional(),
-  year: z.coerce.number().int().min(1900).max(2200).optional(),
-  cursor: z.string().max(500).optional(),
+  registryId: z.string().max(100).optional().catch(undefined),
+  unitId: z.string().max(100).optional().catch(undefined),
+  status: z.enum(CASE_STATUSES).optional().catch(undefined),
+  year: z.coerce.number().int().min(1900).max(2200).optional().catch(undefined),
+  cursor: z.string().max(500).optional().catch(undefined),
 });
 const cursorSchema = z.object({ openedOn: z.string(), id: z.string() });
 
@@ -136,10 +138,11 @@ export async function casesRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>("/arenden/:id", async (req, reply) => {
     requireCan(req, "case.view");
     const c = await getCase(ctx, req.params.id);
-    const [parties, events, data] = await Promise.all([
+    const [parties, events, data, documents] = await Promise.all([
       getParties(ctx, c.id),
       findEvents(ctx.db, { tenantId: ctx.config.tenantId, subjectType: "case", subjectId: c.id }, 500),
       formData(),
+      getCaseDocuments(ctx, c.id),
     ]);
     const cls = data.classes.find((x) => x.id === c.classId);
     const names = {
@@ -156,6 +159,8 @@ export async function casesRoutes(app: FastifyInstance) {
         names={names}
         parties={parties}
         history={events.reverse()}
+        documents={documents}
+        today={stockholmDate(ctx.clock.now())}
       />,
     );
   });
@@ -163,6 +168,9 @@ export async function casesRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>("/arenden/:id/andra", async (req, reply) => {
     requireCan(req, "case.edit");
     const c = await getCase(ctx, req.params.id);
+    if (!allowedActions(c.status).includes("edit")) {
+      throw new ConflictError("a closed case cannot be changed", [...allowedActions(c.status)]);
+    }
     const values = {
       title: c.title,
       publicTitle: c.publicTitle ?? "",

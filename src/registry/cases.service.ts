@@ -29,6 +29,7 @@ import {
 } from "./cases.store.ts";
 import { allClasses } from "./classification.store.ts";
 import { formatDiaryNumber, parseAnyKnown } from "./diary-number.model.ts";
+import { countDrafts } from "./documents.store.ts";
 import { findRegistry, nextSeq, raiseCounter } from "./registries.store.ts";
 
 export async function getCase(ctx: Ctx, id: string): Promise<Case> {
@@ -181,14 +182,15 @@ export async function openCase(ctx: Ctx, by: UserActor | "system", input: unknow
       updated_at: now.toISOString(),
     };
     await insertCase(trx, row);
-    const parties = (data.parties ?? []).map((p) => ({
+    // A millisecond apart, so parties list in the order they were given.
+    const parties = (data.parties ?? []).map((p, i) => ({
       id: newId(),
       case_id: id,
       name: p.name,
       organisation: p.organisation ?? null,
       email: p.email ?? null,
       protected_identity: p.protectedIdentity ? 1 : 0,
-      created_at: now.toISOString(),
+      created_at: new Date(now.getTime() + i).toISOString(),
     }));
     await insertParties(trx, parties);
     await appendAudit(trx, ctx.config.tenantId, now, {
@@ -263,6 +265,10 @@ export async function changeCaseStatus(
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     const before = await forAction(trx, ctx, id, action);
+    // R4: drafts are not public records; they must be finished or removed before the case closes.
+    if (action === "close" && (await countDrafts(trx, id)) > 0) {
+      throw new ConflictError("the case still holds drafts", ["edit", "add_document"]);
+    }
     const status = action === "close" ? "closed" : "open";
     const changes = {
       status,

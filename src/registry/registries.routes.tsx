@@ -41,6 +41,7 @@ export async function registriesRoutes(app: FastifyInstance) {
                 <Field
                   view={view}
                   name="numberPattern"
+                  id={`numberPattern-${r.id}`}
                   label={t("registry.pattern")}
                   hint={t("registry.pattern_hint")}
                   value={mine ? mine.value : r.numberPattern}
@@ -71,11 +72,9 @@ export async function registriesRoutes(app: FastifyInstance) {
       return reply.redirect("/admin/diarier", 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 422) throw error;
-      return show(req, reply, {
-        id: req.params.id,
-        value: String(fields.numberPattern ?? ""),
-        errors: error.fields,
-      });
+      // Each registry's field has its own id; the errors point at it.
+      const errors = error.fields.map((f) => ({ ...f, field: `${f.field}-${req.params.id}` }));
+      return show(req, reply, { id: req.params.id, value: String(fields.numberPattern ?? ""), errors });
     }
   });
 }

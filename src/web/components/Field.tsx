@@ -5,6 +5,8 @@ import { errorFor, fieldMessage } from "./messages.ts";
 interface FieldProps {
   view: View;
   name: string;
+  /** The element id and the error key, when several fields on a page share a name. */
+  id?: string;
   label: string;
   value?: string | null | undefined;
   errors?: FieldError[];
@@ -22,10 +24,11 @@ interface FieldProps {
 /** A labelled input with its hint and inline error, in the GOV.UK pattern. */
 export function Field(props: FieldProps) {
   const { view, name, label, value, errors = [], hint, type = "text", options } = props;
-  const error = errorFor(errors, name);
-  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ");
+  const id = props.id ?? name;
+  const error = errorFor(errors, id);
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   const common = {
-    id: name,
+    id,
     name,
     "aria-describedby": describedBy || undefined,
     "aria-invalid": error ? "true" : undefined,
@@ -33,16 +36,16 @@ export function Field(props: FieldProps) {
   };
   return (
     <div class={error ? "field field-error" : "field"}>
-      <label for={name} safe>
+      <label for={id} safe>
         {label}
       </label>
       {hint ? (
-        <p class="hint" id={`${name}-hint`} safe>
+        <p class="hint" id={`${id}-hint`} safe>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p class="error-message" id={`${name}-error`}>
+        <p class="error-message" id={`${id}-error`}>
           <span class="visually-hidden" safe>
             {view.t("form.error_prefix")}
           </span>{" "}
