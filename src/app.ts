@@ -6,6 +6,7 @@ import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -25,6 +26,8 @@ import { unitsRoutes } from "./organisation/units.routes.tsx";
 import type { Clock } from "./platform/clock.ts";
 import type { Ctx } from "./platform/context.ts";
 import type { Db, Dialect } from "./platform/db/database.ts";
+import { AppError, UnauthenticatedError } from "./platform/errors.ts";
+import { diskBlobStore } from "./platform/files/disk-blob-store.ts";
 import {
   fromAcceptLanguage,
   isLocale,
@@ -35,6 +38,8 @@ import {
 import { appSecret } from "./platform/secrets.ts";
 import { casesApi } from "./registry/cases.api.ts";
 import { casesRoutes } from "./registry/cases.routes.tsx";
+import { documentsApi } from "./registry/documents.api.ts";
+import { documentsRoutes } from "./registry/documents.routes.tsx";
 import { registriesRoutes } from "./registry/registries.routes.tsx";
 import { apiRoutes } from "./web/api.routes.ts";
 import { registerErrorHandling } from "./web/error-handling.tsx";
@@ -42,6 +47,10 @@ import { registerOperations } from "./web/operations.routes.ts";
 import { pagesRoutes } from "./web/pages.routes.tsx";
 
 declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The route takes a multipart file upload. */
+    acceptsUpload?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor;
     locale: Locale;
@@ -83,7 +92,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const ctx: Ctx = { config, db: deps.db, dialect: deps.dialect, clock: deps.clock, log: app.log };
+  const ctx: Ctx = {
+    config,
+    db: deps.db,
+    dialect: deps.dialect,
+    clock: deps.clock,
+    log: app.log,
+    files: diskBlobStore(path.join(config.dataDir, "files")),
+  };
   app.decorate("ctx", ctx);
   app.decorate("routeList", [] as string[]);
   app.addHook("onRoute", (route) => {
@@ -98,6 +114,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const secure = config.publicUrl.startsWith("https:");
   await app.register(cookie, { secret: await appSecret(deps.db, "cookie") });
   await app.register(formbody);
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    limits: {
+      fileSize: config.maxUploadMb * 1024 * 1024,
+      files: 1,
+      fields: 40,
+      fieldSize: 64 * 1024,
+      parts: 42,
+    },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -118,7 +144,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cookieKey: secure ? "__Host-kansli_csrf" : "kansli_csrf",
     cookieOpts: { signed: true, httpOnly: true, sameSite: "lax", path: "/", secure },
     getToken: (req) => {
-      const fromBody = (req.body as Record<string, unknown> | undefined)?._csrf;
+      const bodyToken = (req.body as Record<string, unknown> | undefined)?._csrf;
+      // A multipart form's fields arrive as parts: { value }.
+      const fromBody =
+        bodyToken && typeof bodyToken === "object" ? (bodyToken as { value?: unknown }).value : bodyToken;
       const fromQuery = (req.query as Record<string, unknown> | undefined)?._csrf;
       const token = fromBody ?? fromQuery ?? req.headers["x-csrf-token"];
       return typeof token === "string" ? token : undefined;
@@ -141,6 +170,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         if (actor) req.actor = actor;
         else reply.clearCookie(SESSION_COOKIE, { path: "/" });
       }
+    }
+    // Uploads are read into memory before the handler runs: only signed-in users may send them,
+    // and only to routes that take a file.
+    // (The content type is read from the header: the body is not parsed yet.)
+    if (/^multipart\//i.test(req.headers["content-type"] ?? "")) {
+      if (!req.routeOptions.config?.acceptsUpload) {
+        throw new AppError(400, "unsupported_content_type", "this route takes no file upload");
+      }
+      if (req.actor.kind !== "user") throw new UnauthenticatedError();
     }
     const cookieLocale = req.cookies[LOCALE_COOKIE];
     req.locale =
@@ -171,9 +209,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(outboxRoutes);
   await app.register(meApi);
   await app.register(casesRoutes);
+  await app.register(documentsRoutes);
   await app.register(registriesRoutes);
   await app.register(unitsApi);
   await app.register(casesApi);
+  await app.register(documentsApi);
   await app.register(apiRoutes);
   return app;
 }

@@ -20,6 +20,7 @@ export interface Config {
   loginMaxFailures: number;
   loginLockoutMinutes: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  maxUploadMb: number;
 }
 
 interface SettingSpec {
@@ -37,7 +38,7 @@ export const SETTINGS = {
     env: "KANSLI_DATA_DIR",
     flag: "data-dir",
     default: "./data",
-    meaning: "Folder for the embedded SQLite database (kansli.sqlite)",
+    meaning: "Folder for the embedded SQLite database (kansli.sqlite) and stored files (files/)",
   },
   databaseUrl: {
     env: "DATABASE_URL",
@@ -99,6 +100,12 @@ export const SETTINGS = {
     flag: "login-lockout-minutes",
     default: "15",
     meaning: "How long a locked account stays locked",
+  },
+  maxUploadMb: {
+    env: "KANSLI_MAX_UPLOAD_MB",
+    flag: "max-upload-mb",
+    default: "50",
+    meaning: "Largest file a user may upload, in megabytes",
   },
   logLevel: {
     env: "KANSLI_LOG_LEVEL",
@@ -191,5 +198,6 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
     loginMaxFailures: intIn(raw("loginMaxFailures").name, raw("loginMaxFailures").value, 1, 100),
     loginLockoutMinutes: intIn(raw("loginLockoutMinutes").name, raw("loginLockoutMinutes").value, 1, 24 * 60),
     logLevel: logLevel.value as Config["logLevel"],
+    maxUploadMb: intIn(raw("maxUploadMb").name, raw("maxUploadMb").value, 1, 2048),
   };
 }

@@ -22,6 +22,8 @@ const staff = (ok: Expected, anon: Expected = "login") =>
   only(["admin", "registrator", "handlaggare"], ok, 403, anon);
 /** Stands for the id of the demo's strategy case (KS 171-482/2016). */
 const CASE = "{case}";
+/** Stands for the id of a registered, public document of that case (its cover letter). */
+const DOCUMENT = "{document}";
 
 /**
  * Every route of the application and what each role gets. A route added without an
@@ -75,6 +77,22 @@ const MATRIX: Record<string, Case> = {
   "POST /arenden/:id/andra": { path: `/arenden/${CASE}/andra`, form: {}, expect: staff(422) },
   "POST /arenden/:id/avsluta": { path: `/arenden/${UNKNOWN}/avsluta`, form: {}, expect: staff(404) },
   "POST /arenden/:id/ateroppna": { path: `/arenden/${UNKNOWN}/ateroppna`, form: {}, expect: staff(404) },
+  "GET /arenden/:id/handlingar/ny": { path: `/arenden/${CASE}/handlingar/ny`, expect: staff(200) },
+  "POST /arenden/:id/handlingar": { path: `/arenden/${CASE}/handlingar`, form: {}, expect: staff(422) },
+  "GET /handlingar/:id": { path: `/handlingar/${DOCUMENT}`, expect: signedIn(200) },
+  "GET /handlingar/:id/filer/:version": { path: `/handlingar/${DOCUMENT}/filer/1`, expect: signedIn(200) },
+  "POST /handlingar/:id/versioner": {
+    path: `/handlingar/${UNKNOWN}/versioner`,
+    form: {},
+    expect: staff(404),
+  },
+  "POST /handlingar/:id/registrera": {
+    path: `/handlingar/${UNKNOWN}/registrera`,
+    form: {},
+    expect: staff(404),
+  },
+  "POST /handlingar/:id/avskriv": { path: `/handlingar/${UNKNOWN}/avskriv`, form: {}, expect: staff(404) },
+  "GET /mina-bevakningar": { path: "/mina-bevakningar", expect: staff(200) },
   "GET /admin/diarier": { path: "/admin/diarier", expect: admin(200) },
   "POST /admin/diarier/:id": {
     path: "/admin/diarier/ks",
@@ -96,6 +114,17 @@ const MATRIX: Record<string, Case> = {
     json: {},
     expect: staff(404, 401),
   },
+  "GET /api/v1/cases/:id/documents": { path: `/api/v1/cases/${CASE}/documents`, expect: signedIn(200, 401) },
+  "POST /api/v1/cases/:id/documents": {
+    path: `/api/v1/cases/${CASE}/documents`,
+    json: {},
+    expect: staff(422, 401),
+  },
+  "GET /api/v1/documents/:id": { path: `/api/v1/documents/${DOCUMENT}`, expect: signedIn(200, 401) },
+  "GET /api/v1/documents/:id/file": {
+    path: `/api/v1/documents/${DOCUMENT}/file`,
+    expect: signedIn(200, 401),
+  },
   "GET /api/v1/me": { path: "/api/v1/me", expect: signedIn(200, 401) },
   "GET /api/v1/units": { path: "/api/v1/units", expect: signedIn(200, 401) },
   "GET /api/v1/units/:id": { path: "/api/v1/units/ks", expect: signedIn(200, 401) },
@@ -104,6 +133,7 @@ const MATRIX: Record<string, Case> = {
 
 let t: TestApp;
 let strategyCaseId = "";
+let coverLetterId = "";
 const tokens = new Map<Who, string>();
 
 beforeAll(async () => {
@@ -114,6 +144,14 @@ beforeAll(async () => {
     .where("diary_number", "=", "KS 171-482/2016")
     .executeTakeFirstOrThrow();
   strategyCaseId = strategy.id;
+  coverLetterId = (
+    await t.ctx.db
+      .selectFrom("documents")
+      .select("id")
+      .where("case_id", "=", strategy.id)
+      .where("document_type", "=", "missiv")
+      .executeTakeFirstOrThrow()
+  ).id;
   for (const who of EVERYONE) {
     if (who === "anonymous") continue;
     const user = await findUserByUsername(t.ctx.db, t.config.tenantId, who);
@@ -127,7 +165,7 @@ afterAll(async () => {
 
 /** Pages are used with a session (and CSRF token), the API with a personal token. */
 async function request(who: Who, method: string, given: Case) {
-  const c = { ...given, path: given.path.replace(CASE, strategyCaseId) };
+  const c = { ...given, path: given.path.replace(CASE, strategyCaseId).replace(DOCUMENT, coverLetterId) };
   if (c.path.startsWith("/api/")) {
     const token = tokens.get(who);
     return t.app.inject({

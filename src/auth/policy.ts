@@ -20,7 +20,10 @@ export type Action =
   | "case.create"
   | "case.edit"
   | "case.close"
-  | "registry.configure";
+  | "registry.configure"
+  | "document.create"
+  | "document.view_restricted"
+  | "document.sign_off";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
@@ -52,6 +55,10 @@ const RULES = {
   "case.edit": registryStaff,
   "case.close": registryStaff,
   "registry.configure": admin,
+  "document.create": registryStaff,
+  // Secret documents and drafts in full: registry staff and decision makers; others see the public title.
+  "document.view_restricted": (actor: UserActor) => registryStaff(actor) || actor.role === "beslutsfattare",
+  "document.sign_off": registryStaff,
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {

@@ -1,8 +1,10 @@
+import path from "node:path";
 import { pino } from "pino";
 import type { Config } from "../config.ts";
 import { systemClock } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import { type OpenDatabase, openDatabase } from "../platform/db/database.ts";
+import { diskBlobStore } from "../platform/files/disk-blob-store.ts";
 import { isLocale, type Translate, translator } from "../platform/i18n/index.ts";
 
 /** A database and service context for one CLI command; closed when the command ends. */
@@ -13,7 +15,8 @@ export async function withContext<T>(
   const open = openDatabase(config);
   const log = pino({ level: config.logLevel === "info" ? "warn" : config.logLevel });
   try {
-    return await run({ config, db: open.db, dialect: open.dialect, clock: systemClock, log }, open);
+    const files = diskBlobStore(path.join(config.dataDir, "files"));
+    return await run({ config, db: open.db, dialect: open.dialect, clock: systemClock, log, files }, open);
   } finally {
     await open.close();
   }

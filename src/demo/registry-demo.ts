@@ -2,7 +2,9 @@ import type { UserRow } from "../auth/users.store.ts";
 import type { Ctx } from "../platform/context.ts";
 import { openCase } from "../registry/cases.service.ts";
 import { addSchemeVersion } from "../registry/classification.service.ts";
+import { registerDocument } from "../registry/documents.service.ts";
 import { createRegistry } from "../registry/registries.service.ts";
+import { coverLetter, officersReport, strategyAttachment } from "./strategy-documents.ts";
 
 /** An invented classification scheme in two versions, in the shape Stockholm's registries use. */
 const SCHEME_2007 = {
@@ -70,7 +72,7 @@ export async function seedRegistryDemo(ctx: Ctx, officer: UserRow, year: number)
     unitId: "slk",
     openedOn: "2007-11-12",
   });
-  await openCase(ctx, "system", {
+  const strategy = await openCase(ctx, "system", {
     registryId: "ks",
     diaryNumber: "KS 171-482/2016",
     title: "Internationell strategi för Stockholms stad",
@@ -80,9 +82,10 @@ export async function seedRegistryDemo(ctx: Ctx, officer: UserRow, year: number)
     openedOn: "2016-06-02",
     parties: [{ name: "Finansroteln", organisation: "Kommunstyrelsen" }],
   });
+  await seedStrategyDocuments(ctx, strategy.id);
   for (const [i, [code, title]] of SUBJECTS.entries()) {
     const month = String(1 + ((i * 7) % 11)).padStart(2, "0");
-    await openCase(ctx, "system", {
+    const c = await openCase(ctx, "system", {
       registryId: "ks",
       title,
       classId: current.get(code),
@@ -90,5 +93,68 @@ export async function seedRegistryDemo(ctx: Ctx, officer: UserRow, year: number)
       officerId: officer.id,
       openedOn: `${year}-${month}-${String(3 + i * 2).padStart(2, "0")}`,
     });
+    const sender = SENDERS[i % SENDERS.length] as string;
+    await registerDocument(
+      ctx,
+      "system",
+      c.id,
+      { direction: "incoming", date: c.openedOn, party: sender, description: `Skrivelse: ${title}` },
+      {
+        fileName: "skrivelse.txt",
+        bytes: Buffer.from(`${sender}\n\n${title}.\n\nVi ber staden att ta ställning i frågan.\n`),
+      },
+    );
   }
+}
+
+/** Invented senders of the generated letters. */
+const SENDERS = [
+  "Nordiska huvudstadsnätverket",
+  "Europeiska stadsforumet",
+  "Regionförbundet Mälardalen",
+  "Föreningen för hållbara städer",
+  "Kommunförbundet i länet",
+];
+
+/** The strategy case's papers (domain.md §4): the report and its attachment of 2016-06-02, the cover letter of 2016-06-21. */
+async function seedStrategyDocuments(ctx: Ctx, caseId: string): Promise<void> {
+  await registerDocument(
+    ctx,
+    "system",
+    caseId,
+    {
+      direction: "internal",
+      date: "2016-06-02",
+      party: "Stadsledningskontoret",
+      description: "Tjänsteutlåtande: Internationell strategi för Stockholms stad",
+      documentType: "tjänsteutlåtande",
+    },
+    { fileName: "tjansteutlatande-internationell-strategi.docx", bytes: await officersReport() },
+  );
+  await registerDocument(
+    ctx,
+    "system",
+    caseId,
+    {
+      direction: "internal",
+      date: "2016-06-02",
+      party: "Stadsledningskontoret",
+      description: "Bilaga 1. Internationell strategi för Stockholms stad",
+      documentType: "bilaga",
+    },
+    { fileName: "bilaga-1-internationell-strategi.docx", bytes: await strategyAttachment() },
+  );
+  await registerDocument(
+    ctx,
+    "system",
+    caseId,
+    {
+      direction: "outgoing",
+      date: "2016-06-21",
+      party: "Remissinstanserna enligt sändlista",
+      description: "Missiv: remiss av förslag till internationell strategi",
+      documentType: "missiv",
+    },
+    { fileName: "missiv-internationell-strategi.docx", bytes: await coverLetter() },
+  );
 }

@@ -4,12 +4,12 @@ import { blankToUndefined } from "../platform/validation.ts";
 export const CASE_STATUSES = ["open", "closed"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_ACTIONS = ["edit", "add_party", "close", "reopen"] as const;
+export const CASE_ACTIONS = ["edit", "add_party", "add_document", "close", "reopen"] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** The case workflow as data: what may be done in each status. */
 export const ALLOWED_ACTIONS = {
-  open: ["edit", "add_party", "close"],
+  open: ["edit", "add_party", "add_document", "close"],
   closed: ["reopen"],
 } as const satisfies Record<CaseStatus, readonly CaseAction[]>;
 

@@ -13,6 +13,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { href: "/", label: "nav.home", show: () => true },
   { href: "/arenden", label: "nav.cases", show: (v) => v.can("case.view") },
+  { href: "/mina-bevakningar", label: "nav.due", show: (v) => v.can("document.sign_off") },
   { href: "/organisation", label: "nav.organisation", show: (v) => v.can("unit.view") },
   { href: "/admin/anvandare", label: "nav.users", show: (v) => v.can("user.manage") },
   { href: "/admin/logg", label: "nav.audit", show: (v) => v.can("audit.view") },

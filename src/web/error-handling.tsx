@@ -19,6 +19,11 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: "malformed" },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: "malformed" },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: "too_large" },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: "too_large" },
+  FST_FILES_LIMIT: { status: 413, code: "too_large" },
+  FST_PARTS_LIMIT: { status: 413, code: "too_large" },
+  FST_FIELDS_LIMIT: { status: 413, code: "too_large" },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 400, code: "unsupported_content_type" },
 };
 
 function classify(error: FastifyError | AppError): Failure {

@@ -26,7 +26,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create schema ${schema}`);
-    const target: DatabaseTarget = { databaseUrl: url, dataDir: os.tmpdir(), pgSchema: schema };
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kansli-test-"));
+    const target: DatabaseTarget = { databaseUrl: url, dataDir, pgSchema: schema };
     const open = openDatabase(target);
     await migrateToLatest(open.db);
     return {
@@ -40,6 +41,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await open.close();
         await admin.query(`drop schema ${schema} cascade`);
         await admin.end();
+        fs.rmSync(dataDir, { recursive: true, force: true });
       },
     };
   }

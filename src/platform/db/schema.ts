@@ -21,6 +21,8 @@ export interface Database {
   classes: ClassTable;
   cases: CaseTable;
   case_parties: CasePartyTable;
+  documents: DocumentTable;
+  document_files: DocumentFileTable;
 }
 
 export interface TenantTable {
@@ -190,4 +192,44 @@ export interface CasePartyTable {
   email: string | null;
   protected_identity: Generated<number>;
   created_at: string;
+}
+
+export interface DocumentTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  direction: string;
+  status: string;
+  document_date: string;
+  party: string | null;
+  description: string;
+  public_description: string | null;
+  public_party: string | null;
+  secrecy_provision: string | null;
+  secrecy_marked_on: string | null;
+  secrecy_authority: string | null;
+  document_type: string | null;
+  due_date: string | null;
+  signed_off_on: string | null;
+  signoff_kind: string | null;
+  signoff_reference: string | null;
+  registered_at: string | null;
+  frozen_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentFileTable {
+  id: string;
+  document_id: string;
+  version: number;
+  sha256: string;
+  size: number;
+  file_name: string;
+  mime: string;
+  text_content: string | null;
+  uploaded_by: string | null;
+  uploaded_at: string;
+  disposed_at: string | null;
 }

@@ -26,6 +26,8 @@ export interface ApiRouteSpec<
    * together with the checks that need the database, so every problem is reported at once.
    */
   bodyCheckedBy?: "route" | "service";
+  /** The route takes a multipart file upload. */
+  acceptsUpload?: boolean;
   response: R;
   status?: number;
   handler: (
@@ -46,6 +48,8 @@ export interface ApiOperation {
   body?: z.ZodType;
   response: z.ZodType;
   status: number;
+  /** The answer is a file, not JSON. */
+  binary?: boolean;
 }
 
 /**
@@ -92,6 +96,7 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
   app.route({
     method: spec.method,
     url: `/api/v1${spec.path}`,
+    config: { acceptsUpload: spec.acceptsUpload === true },
     handler: async (req, reply) => {
       if (spec.access !== "public") spec.access(req);
       const errors: FieldError[] = [];
@@ -119,4 +124,31 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       return result;
     },
   });
+}
+
+/** A GET route that answers with a file; described in the OpenAPI document as binary. */
+export function apiFileRoute(
+  app: FastifyInstance,
+  spec: {
+    path: string;
+    summary: string;
+    tag: string;
+    params: z.ZodType;
+    handler: (req: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+  },
+): void {
+  const list = operations.get(app.ctx) ?? [];
+  operations.set(app.ctx, list);
+  list.push({
+    method: "GET",
+    path: spec.path,
+    summary: spec.summary,
+    tag: spec.tag,
+    isPublic: false,
+    params: spec.params,
+    response: z.any(),
+    status: 200,
+    binary: true,
+  });
+  app.get(`/api/v1${spec.path}`, spec.handler);
 }

@@ -4,6 +4,8 @@ import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
 import { allowedActions, type Case, type CaseParty } from "../cases.model.ts";
+import type { RegistryDocument } from "../documents.model.ts";
+import { CaseDocuments } from "./CaseDocuments.tsx";
 
 export interface CaseNames {
   registry: string;
@@ -19,6 +21,8 @@ export function CasePage(props: {
   names: CaseNames;
   parties: CaseParty[];
   history: AuditEvent[];
+  documents: RegistryDocument[];
+  today: string;
 }) {
   const { view, c, names, parties, history } = props;
   const { t } = view;
@@ -82,6 +86,13 @@ export function CasePage(props: {
           ) : null}
         </ul>
       ) : null}
+      <CaseDocuments
+        view={view}
+        caseId={c.id}
+        documents={props.documents}
+        canAdd={allowed.includes("add_document") && view.can("document.create")}
+        today={props.today}
+      />
       <h2 safe>{t("case.parties")}</h2>
       {parties.length === 0 ? (
         <p safe>{t("case.no_parties")}</p>

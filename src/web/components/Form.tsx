@@ -7,9 +7,16 @@ export function Form({
   action,
   children,
   class: className,
-}: PropsWithChildren<{ view: View; action: string; class?: string }>) {
+  multipart,
+}: PropsWithChildren<{ view: View; action: string; class?: string; multipart?: boolean }>) {
   return (
-    <form method="post" action={action} novalidate class={className}>
+    <form
+      method="post"
+      action={action}
+      novalidate
+      class={className}
+      enctype={multipart ? "multipart/form-data" : undefined}
+    >
       <input type="hidden" name="_csrf" value={view.csrfToken} />
       {children}
     </form>

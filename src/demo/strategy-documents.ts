@@ -1,0 +1,89 @@
+import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+
+/** A Word file of headings and paragraphs: how the demo's letters and reports are written. */
+async function wordFile(title: string, sections: [string, string[]][]): Promise<Buffer> {
+  const children = [new Paragraph({ text: title, heading: HeadingLevel.TITLE })];
+  for (const [heading, paragraphs] of sections) {
+    children.push(new Paragraph({ text: heading, heading: HeadingLevel.HEADING_1 }));
+    for (const text of paragraphs) children.push(new Paragraph({ text }));
+  }
+  return Packer.toBuffer(new Document({ creator: "kansli demo", title, sections: [{ children }] }));
+}
+
+/** The officer's report of 2016-06-02 (tjänsteutlåtande), in the form domain.md §4 describes, in our own words. */
+export const officersReport = () =>
+  wordFile("Internationell strategi för Stockholms stad", [
+    [
+      "Förslag till beslut",
+      [
+        "Kommunstyrelsen föreslår kommunfullmäktige att anta Internationell strategi för Stockholms stad enligt bilaga 1.",
+        "Riktlinjerna för Stockholms stads internationella arbete (Dnr 006-1137/2007) upphör att gälla.",
+      ],
+    ],
+    [
+      "Sammanfattning",
+      [
+        "Strategin anger vad stadens internationella arbete ska bidra till, fyra inriktningar (profilering, omvärldsbevakning, samverkan och påverkan) och principer som gäller oavsett inriktning.",
+      ],
+    ],
+    [
+      "Bakgrund",
+      [
+        "De nuvarande riktlinjerna antogs 2008 och behöver ersättas av en strategi som speglar stadens vision.",
+      ],
+    ],
+    [
+      "Ärendets beredning",
+      ["Ärendet har beretts av stadsledningskontoret. Förslaget skickas på remiss till nämnder och bolag."],
+    ],
+    [
+      "Stadsledningskontorets synpunkter och förslag",
+      [
+        "Stadsledningskontoret föreslår att strategin antas och att den följs upp i den ordinarie uppföljningen.",
+      ],
+    ],
+    ["Bilagor", ["1. Internationell strategi för Stockholms stad"]],
+  ]);
+
+/** Attachment 1: the strategy itself, summarised in our own words. */
+export const strategyAttachment = () =>
+  wordFile("Bilaga 1. Internationell strategi för Stockholms stad", [
+    [
+      "Övergripande mål",
+      [
+        "Det internationella arbetet ska bidra till bättre välfärd och livskvalitet för stockholmarna och till en hållbar stad socialt, ekologiskt, ekonomiskt och demokratiskt.",
+      ],
+    ],
+    [
+      "Inriktningar",
+      [
+        "Profilering: stärka stadens attraktionskraft.",
+        "Omvärldsbevakning: följa och analysera det som påverkar stadens verksamheter.",
+        "Samverkan: lära av och dela med andra städer, regioner och aktörer.",
+        "Påverkan: påverka processer och lagstiftning, främst inom EU.",
+      ],
+    ],
+    [
+      "Principer",
+      [
+        "Staden för ingen egen utrikespolitik. Staden ingår inga vänortsavtal.",
+        "Samarbetsavtal gäller ett avgränsat tema, med tydlig ömsesidig nytta och ett start- och slutdatum.",
+        "Avsiktsförklaringar och medlemskap ses över regelbundet, till exempel vart fjärde år.",
+        "Inbjudningsbrev skrivs bara för särskilt prioriterade besök. Biståndsliknande projekt kräver full extern finansiering.",
+      ],
+    ],
+  ]);
+
+/** The cover letter of 2016-06-21 (missiv) to the consulted bodies. */
+export const coverLetter = () =>
+  wordFile("Remiss av förslag till internationell strategi för Stockholms stad", [
+    [
+      "Till remissinstanserna",
+      [
+        "Finansroteln skickar härmed förslaget till internationell strategi för Stockholms stad på remiss.",
+        "Svaret ska ha kommit in senast den 17 oktober 2016. Den som inte kan svara i tid ska kontakta ansvarig handläggare på roteln.",
+        "Svaret skickas digitalt som Word-fil till rotelns funktionsbrevlåda, med kommunstyrelsens diarienummer KS 171-482/2016 i ämnesraden. En papperskopia skickas till KF/KS kansli.",
+        "Bifoga inte remissmaterialet i svaret och häfta inte ihop papperen.",
+      ],
+    ],
+  ]);

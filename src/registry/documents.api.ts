@@ -1,0 +1,152 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { requireCan } from "../auth/guards.ts";
+import { NotFoundError } from "../platform/errors.ts";
+import { apiFileRoute, apiRoute } from "../platform/http/api-route.ts";
+import { readMultipart } from "../platform/http/multipart.ts";
+import { getCase } from "./cases.service.ts";
+import {
+  DIRECTIONS,
+  DOCUMENT_STATUSES,
+  documentInputSchema,
+  type RegistryDocument,
+  SIGNOFF_KINDS,
+} from "./documents.model.ts";
+import { isRestrictedFor } from "./documents.routes.tsx";
+import { getCaseDocuments, getDocument, getDocumentFiles, registerDocument } from "./documents.service.ts";
+
+const documentSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  direction: z.enum(DIRECTIONS),
+  status: z.enum(DOCUMENT_STATUSES),
+  date: z.string(),
+  party: z.string().nullable(),
+  description: z.string(),
+  secrecy: z.object({ provision: z.string(), markedOn: z.string(), authority: z.string() }).nullable(),
+  documentType: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  signedOffOn: z.string().nullable(),
+  signoffKind: z.enum(SIGNOFF_KINDS).nullable(),
+  files: z.array(
+    z.object({
+      version: z.number(),
+      fileName: z.string(),
+      size: z.number(),
+      sha256: z.string(),
+      mime: z.string(),
+    }),
+  ),
+});
+const idParams = z.strictObject({ id: z.string().max(100) });
+
+/** A document as this reader may see it: secret parts replaced by the public ones for readers without access. */
+async function asJson(req: FastifyRequest, ctx: FastifyInstance["ctx"], d: RegistryDocument) {
+  const restricted = isRestrictedFor(req, d);
+  const files = restricted ? [] : await getDocumentFiles(ctx, d.id);
+  return {
+    id: d.id,
+    caseId: d.caseId,
+    direction: d.direction,
+    status: d.status,
+    date: d.date,
+    party: restricted && d.secrecy ? d.publicParty : d.party,
+    description: restricted && d.secrecy ? (d.publicDescription ?? "") : d.description,
+    secrecy:
+      d.secrecy && restricted
+        ? { provision: "", markedOn: d.secrecy.markedOn, authority: d.secrecy.authority }
+        : d.secrecy,
+    documentType: d.documentType,
+    dueDate: d.dueDate,
+    signedOffOn: d.signedOffOn,
+    signoffKind: d.signoffKind,
+    files: files.map((f) => ({
+      version: f.version,
+      fileName: f.file_name,
+      size: f.size,
+      sha256: f.sha256,
+      mime: f.mime,
+    })),
+  };
+}
+
+export async function documentsApi(app: FastifyInstance) {
+  const { ctx } = app;
+
+  apiRoute(app, {
+    method: "GET",
+    path: "/cases/:id/documents",
+    summary: "The documents of a case, by date",
+    tag: "registry",
+    access: (req) => requireCan(req, "case.view"),
+    params: idParams,
+    query: z.strictObject({}),
+    response: z.object({ items: z.array(documentSchema), nextCursor: z.null() }),
+    handler: async (req, { params }) => {
+      await getCase(ctx, params.id);
+      const docs = (await getCaseDocuments(ctx, params.id)).filter(
+        (d) => !(d.status === "draft" && isRestrictedFor(req, d)),
+      );
+      return { items: await Promise.all(docs.map((d) => asJson(req, ctx, d))), nextCursor: null };
+    },
+  });
+
+  apiRoute(app, {
+    method: "POST",
+    path: "/cases/:id/documents",
+    summary:
+      "Register a document; multipart/form-data with the fields and one `file`, or JSON without a file",
+    tag: "registry",
+    access: (req) => requireCan(req, "document.create"),
+    params: idParams,
+    body: documentInputSchema,
+    bodyCheckedBy: "service",
+    acceptsUpload: true,
+    response: documentSchema,
+    status: 201,
+    handler: async (req, { params }) => {
+      const actor = requireCan(req, "document.create");
+      const { fields, file } = req.isMultipart()
+        ? readMultipart(req)
+        : { fields: (req.body ?? {}) as Record<string, string>, file: null };
+      const doc = await registerDocument(ctx, actor, params.id, fields, file);
+      return asJson(req, ctx, doc);
+    },
+  });
+
+  apiRoute(app, {
+    method: "GET",
+    path: "/documents/:id",
+    summary: "One document with its file versions",
+    tag: "registry",
+    access: (req) => requireCan(req, "case.view"),
+    params: idParams,
+    query: z.strictObject({}),
+    response: documentSchema,
+    handler: async (req, { params }) => {
+      const doc = await getDocument(ctx, params.id);
+      if (doc.status === "draft" && isRestrictedFor(req, doc)) throw new NotFoundError();
+      return asJson(req, ctx, doc);
+    },
+  });
+
+  apiFileRoute(app, {
+    path: "/documents/:id/file",
+    summary: "The latest file version of a document, verified against its SHA-256 (sent as x-sha256)",
+    tag: "registry",
+    params: idParams,
+    handler: async (req, reply) => {
+      requireCan(req, "case.view");
+      const doc = await getDocument(ctx, (req.params as { id: string }).id);
+      if (isRestrictedFor(req, doc)) throw new NotFoundError();
+      const file = (await getDocumentFiles(ctx, doc.id)).filter((f) => !f.disposed_at).at(-1);
+      if (!file) throw new NotFoundError();
+      return reply
+        .type(file.mime)
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
+        .header("x-content-type-options", "nosniff")
+        .header("x-sha256", file.sha256)
+        .send(await ctx.files.get(file.sha256));
+    },
+  });
+}

@@ -1,0 +1,284 @@
+import type { UserActor } from "../auth/actor.ts";
+import { auditBy } from "../auth/audit-actor.ts";
+import { appendAudit } from "../platform/audit/audit.service.ts";
+import { stockholmDate } from "../platform/clock.ts";
+import type { Ctx } from "../platform/context.ts";
+import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
+import { safeFileName } from "../platform/files/file-name.ts";
+import { sniffFileType } from "../platform/files/file-type.ts";
+import { newId } from "../platform/ids.ts";
+import { extractTextDetailed } from "../platform/text/extract.ts";
+import { allowedActions } from "./cases.model.ts";
+import { findCase, toCase } from "./cases.store.ts";
+import {
+  arrivalDate,
+  checkDocumentInput,
+  type RegistryDocument,
+  SIGNOFF_KINDS,
+  type SignoffKind,
+} from "./documents.model.ts";
+import {
+  caseDocuments,
+  documentFiles,
+  type FileRow,
+  findDocument,
+  insertDocument,
+  insertFile,
+  toDocument,
+  updateDocumentRow,
+} from "./documents.store.ts";
+
+export interface UploadedFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+interface CheckedFile {
+  fileName: string;
+  bytes: Buffer;
+  mime: string;
+  type: Parameters<typeof extractTextDetailed>[1];
+}
+
+/** Checks an upload: a usable name, within the size limit, and content that is what its name says. */
+async function checkFile(ctx: Ctx, file: UploadedFile, errors: FieldError[]): Promise<CheckedFile | null> {
+  const fileName = safeFileName(file.fileName);
+  if (!fileName) {
+    errors.push({ field: "file", message: "document.file_name_invalid" });
+    return null;
+  }
+  if (file.bytes.length > ctx.config.maxUploadMb * 1024 * 1024) {
+    errors.push({
+      field: "file",
+      message: "document.file_too_large",
+      params: { max: ctx.config.maxUploadMb },
+    });
+    return null;
+  }
+  const sniffed = await sniffFileType(file.bytes, fileName);
+  if (!sniffed.ok) {
+    errors.push({ field: "file", message: `document.file_${sniffed.reason}` });
+    return null;
+  }
+  return { fileName, bytes: file.bytes, mime: sniffed.mime, type: sniffed.type };
+}
+
+/** Stores the bytes and their searchable text; returns the file row to insert. */
+async function storeFile(
+  ctx: Ctx,
+  by: UserActor | "system",
+  documentId: string,
+  version: number,
+  file: CheckedFile,
+): Promise<FileRow> {
+  const { sha256, size } = await ctx.files.put(file.bytes);
+  const extraction = await extractTextDetailed(file.bytes, file.type);
+  if (extraction.status !== "ok")
+    ctx.log.info({ documentId, status: extraction.status }, "text extraction incomplete");
+  return {
+    id: newId(),
+    document_id: documentId,
+    version,
+    sha256,
+    size,
+    file_name: file.fileName,
+    mime: file.mime,
+    text_content: extraction.text || null,
+    uploaded_by: by === "system" ? null : by.id,
+    uploaded_at: ctx.clock.now().toISOString(),
+    disposed_at: null,
+  };
+}
+
+async function openCaseFor(ctx: Ctx, caseId: string) {
+  const row = await findCase(ctx.db, ctx.config.tenantId, caseId);
+  if (!row) throw new NotFoundError();
+  const c = toCase(row);
+  if (!allowedActions(c.status).includes("add_document")) {
+    throw new ConflictError("documents can only be added to an open case", [...allowedActions(c.status)]);
+  }
+  return c;
+}
+
+/**
+ * Registers a document in a case (R1–R5): every problem with the form and the file is reported
+ * at once; the document, its first file version and the audit event are written together.
+ * Incoming documents are public records at once; outgoing and internal ones may start as drafts.
+ */
+export async function registerDocument(
+  ctx: Ctx,
+  by: UserActor | "system",
+  caseId: string,
+  input: unknown,
+  file: UploadedFile | null,
+): Promise<RegistryDocument> {
+  const c = await openCaseFor(ctx, caseId);
+  const today = stockholmDate(ctx.clock.now());
+  const { data: d, errors } = checkDocumentInput(input, today);
+  const checked = file ? await checkFile(ctx, file, errors) : null;
+  if (!d || errors.length > 0) throw new ValidationError(dedupe(errors));
+
+  const now = ctx.clock.now();
+  const id = newId();
+  const fileRow = checked ? await storeFile(ctx, by, id, 1, checked) : null;
+  const registered = !d.draft;
+  const row = {
+    id,
+    tenant_id: ctx.config.tenantId,
+    case_id: c.id,
+    direction: d.direction,
+    status: registered ? "registered" : "draft",
+    document_date: arrivalDate(d.date ?? today, d.foundAtFirstOpening === true),
+    party: d.party ?? null,
+    description: d.description,
+    public_description: d.publicDescription ?? null,
+    public_party: d.publicParty ?? null,
+    secrecy_provision: d.secrecyProvision ?? null,
+    secrecy_marked_on: d.secrecyMarkedOn ?? null,
+    secrecy_authority: d.secrecyAuthority ?? null,
+    document_type: d.documentType ?? null,
+    due_date: d.dueDate ?? null,
+    signed_off_on: null,
+    signoff_kind: null,
+    signoff_reference: null,
+    registered_at: registered ? now.toISOString() : null,
+    frozen_at: registered ? now.toISOString() : null,
+    created_by: by === "system" ? null : by.id,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertDocument(trx, row);
+    if (fileRow) await insertFile(trx, fileRow);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: registered ? "document.register" : "document.create_draft",
+      subjectType: "document",
+      subjectId: id,
+      after: {
+        ...toDocument(row),
+        caseId: c.id,
+        file: fileRow ? { name: fileRow.file_name, sha256: fileRow.sha256 } : null,
+      },
+    });
+  });
+  return toDocument(row);
+}
+
+const dedupe = (errors: FieldError[]) =>
+  errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
+
+export async function getDocument(ctx: Ctx, id: string): Promise<RegistryDocument> {
+  const row = await findDocument(ctx.db, ctx.config.tenantId, id);
+  if (!row) throw new NotFoundError();
+  return toDocument(row);
+}
+
+export const getDocumentFiles = (ctx: Ctx, documentId: string) => documentFiles(ctx.db, documentId);
+
+export async function getCaseDocuments(ctx: Ctx, caseId: string): Promise<RegistryDocument[]> {
+  return (await caseDocuments(ctx.db, caseId)).map(toDocument);
+}
+
+/** A new version of a draft's file; the old versions are kept. A registered version is frozen (R4). */
+export async function addFileVersion(
+  ctx: Ctx,
+  by: UserActor,
+  documentId: string,
+  file: UploadedFile,
+): Promise<FileRow> {
+  const doc = await getDocument(ctx, documentId);
+  if (doc.status !== "draft") throw new ConflictError("a registered document is frozen", ["sign_off"]);
+  const errors: FieldError[] = [];
+  const checked = await checkFile(ctx, file, errors);
+  if (!checked) throw new ValidationError(errors);
+  const versions = await documentFiles(ctx.db, documentId);
+  const fileRow = await storeFile(ctx, by, documentId, (versions.at(-1)?.version ?? 0) + 1, checked);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertFile(trx, fileRow);
+    await updateDocumentRow(trx, documentId, { updated_at: now.toISOString() });
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: "document.add_version",
+      subjectType: "document",
+      subjectId: documentId,
+      after: { version: fileRow.version, name: fileRow.file_name, sha256: fileRow.sha256 },
+    });
+  });
+  return fileRow;
+}
+
+/** A draft becomes a public record when it is sent or finished: registered, and its version frozen (R4). */
+export async function finalizeDocument(
+  ctx: Ctx,
+  by: UserActor,
+  documentId: string,
+): Promise<RegistryDocument> {
+  const doc = await getDocument(ctx, documentId);
+  if (doc.status !== "draft") throw new ConflictError("the document is already registered", ["sign_off"]);
+  const now = ctx.clock.now();
+  const changes = {
+    status: "registered",
+    registered_at: now.toISOString(),
+    frozen_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateDocumentRow(trx, documentId, changes);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: "document.register",
+      subjectType: "document",
+      subjectId: documentId,
+      before: { status: "draft" },
+      after: { status: "registered" },
+    });
+  });
+  return { ...doc, status: "registered", registeredAt: changes.registered_at };
+}
+
+/** R5: an incoming document is signed off: answered by letter, noted, or handled in another case (with a reference). */
+export async function signOff(
+  ctx: Ctx,
+  by: UserActor,
+  documentId: string,
+  input: { kind?: unknown; reference?: unknown },
+): Promise<RegistryDocument> {
+  const doc = await getDocument(ctx, documentId);
+  const errors: FieldError[] = [];
+  const kind =
+    typeof input.kind === "string" && (SIGNOFF_KINDS as readonly string[]).includes(input.kind)
+      ? (input.kind as SignoffKind)
+      : null;
+  const reference = typeof input.reference === "string" ? input.reference.trim().slice(0, 200) : "";
+  if (!kind) errors.push({ field: "kind", message: "validation.choice" });
+  if (kind && kind !== "noted" && !reference)
+    errors.push({ field: "reference", message: "document.signoff_reference_required" });
+  if (errors.length > 0) throw new ValidationError(errors);
+  if (doc.direction !== "incoming" || doc.signedOffOn)
+    throw new ConflictError("only an incoming document not yet signed off can be signed off", []);
+  const now = ctx.clock.now();
+  const changes = {
+    signed_off_on: stockholmDate(now),
+    signoff_kind: kind,
+    signoff_reference: reference || null,
+    updated_at: now.toISOString(),
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateDocumentRow(trx, documentId, changes);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: "document.sign_off",
+      subjectType: "document",
+      subjectId: documentId,
+      after: { kind, reference: reference || null },
+    });
+  });
+  return {
+    ...doc,
+    signedOffOn: changes.signed_off_on,
+    signoffKind: kind,
+    signoffReference: changes.signoff_reference,
+  };
+}
