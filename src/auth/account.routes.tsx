@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { AppError, type FieldError, NotFoundError } from "../platform/errors.ts";
+import { type FieldError, NotFoundError } from "../platform/errors.ts";
+import { handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { requireCan } from "./guards.ts";
 import { listActiveSessions } from "./sessions.service.ts";
@@ -41,15 +42,12 @@ export async function accountRoutes(app: FastifyInstance) {
     const actor = requireCan(req, "account.manage");
     const user = await findUserById(ctx.db, actor.tenantId, actor.id);
     if (!user) throw new NotFoundError();
-    try {
-      const { name } = (req.body ?? {}) as { name?: unknown };
-      const { token } = await createToken(ctx, actor, user, { name });
-      return show(req, reply.header("cache-control", "no-store"), { newToken: token });
-    } catch (error) {
-      if (error instanceof AppError && error.status === 422)
-        return show(req, reply, { errors: error.fields, status: 422 });
-      throw error;
-    }
+    const { name } = (req.body ?? {}) as { name?: unknown };
+    return handleForm(
+      () => createToken(ctx, actor, user, { name }),
+      ({ token }) => show(req, reply.header("cache-control", "no-store"), { newToken: token }),
+      (errors) => show(req, reply, { errors, status: 422 }),
+    );
   });
 
   app.post<{ Params: { id: string } }>("/konto/nycklar/:id/aterkalla", async (req, reply) => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { listAllUnits } from "../organisation/units.service.ts";
-import { AppError, type FieldError, NotFoundError } from "../platform/errors.ts";
+import { type FieldError, NotFoundError } from "../platform/errors.ts";
+import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { requireCan } from "./guards.ts";
 import { revokeAllSessions } from "./sessions.service.ts";
@@ -45,18 +46,18 @@ export async function usersAdminRoutes(app: FastifyInstance) {
   app.post("/admin/anvandare/ny", async (req, reply) => {
     const actor = requireCan(req, "user.manage");
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const { _csrf, ...fields } = body;
-    try {
-      await createUser(ctx, actor, fields);
-      return reply.redirect("/admin/anvandare", 303);
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status !== 422) throw error;
-      // Keep every answer except the password.
-      const values = Object.fromEntries(
-        FIELDS.filter((f) => f !== "password").map((f) => [f, String(body[f] ?? "")]),
-      );
-      return showNew(req, reply, values, error.fields);
-    }
+    const fields = formFields(body);
+    return handleForm(
+      () => createUser(ctx, actor, fields),
+      () => reply.redirect("/admin/anvandare", 303),
+      (errors) => {
+        // Keep every answer except the password.
+        const values = Object.fromEntries(
+          FIELDS.filter((f) => f !== "password").map((f) => [f, String(body[f] ?? "")]),
+        );
+        return showNew(req, reply, values, errors);
+      },
+    );
   });
 
   app.post<{ Params: { id: string } }>("/admin/anvandare/:id/avsluta-sessioner", async (req, reply) => {

@@ -117,44 +117,38 @@ const SENDERS = [
 ];
 
 /** The strategy case's papers (domain.md §4): the report and its attachment of 2016-06-02, the cover letter of 2016-06-21. */
+const STRATEGY_PAPERS = [
+  {
+    direction: "internal",
+    date: "2016-06-02",
+    party: "Stadsledningskontoret",
+    description: "Tjänsteutlåtande: Internationell strategi för Stockholms stad",
+    documentType: "tjänsteutlåtande",
+    fileName: "tjansteutlatande-internationell-strategi.docx",
+    write: officersReport,
+  },
+  {
+    direction: "internal",
+    date: "2016-06-02",
+    party: "Stadsledningskontoret",
+    description: "Bilaga 1. Internationell strategi för Stockholms stad",
+    documentType: "bilaga",
+    fileName: "bilaga-1-internationell-strategi.docx",
+    write: strategyAttachment,
+  },
+  {
+    direction: "outgoing",
+    date: "2016-06-21",
+    party: "Remissinstanserna enligt sändlista",
+    description: "Missiv: remiss av förslag till internationell strategi",
+    documentType: "missiv",
+    fileName: "missiv-internationell-strategi.docx",
+    write: coverLetter,
+  },
+];
+
 async function seedStrategyDocuments(ctx: Ctx, caseId: string): Promise<void> {
-  await registerDocument(
-    ctx,
-    "system",
-    caseId,
-    {
-      direction: "internal",
-      date: "2016-06-02",
-      party: "Stadsledningskontoret",
-      description: "Tjänsteutlåtande: Internationell strategi för Stockholms stad",
-      documentType: "tjänsteutlåtande",
-    },
-    { fileName: "tjansteutlatande-internationell-strategi.docx", bytes: await officersReport() },
-  );
-  await registerDocument(
-    ctx,
-    "system",
-    caseId,
-    {
-      direction: "internal",
-      date: "2016-06-02",
-      party: "Stadsledningskontoret",
-      description: "Bilaga 1. Internationell strategi för Stockholms stad",
-      documentType: "bilaga",
-    },
-    { fileName: "bilaga-1-internationell-strategi.docx", bytes: await strategyAttachment() },
-  );
-  await registerDocument(
-    ctx,
-    "system",
-    caseId,
-    {
-      direction: "outgoing",
-      date: "2016-06-21",
-      party: "Remissinstanserna enligt sändlista",
-      description: "Missiv: remiss av förslag till internationell strategi",
-      documentType: "missiv",
-    },
-    { fileName: "missiv-internationell-strategi.docx", bytes: await coverLetter() },
-  );
+  for (const { fileName, write, ...fields } of STRATEGY_PAPERS) {
+    await registerDocument(ctx, "system", caseId, fields, { fileName, bytes: await write() });
+  }
 }

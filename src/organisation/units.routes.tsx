@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireCan } from "../auth/guards.ts";
-import { AppError, type FieldError } from "../platform/errors.ts";
+import type { FieldError } from "../platform/errors.ts";
+import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { unitsCsv } from "./units.csv.ts";
 import type { Unit } from "./units.model.ts";
@@ -20,10 +21,6 @@ const formValues = (u: Unit): Values => ({
   phone: u.phone ?? "",
   address: u.address ?? "",
 });
-const withoutCsrf = (body: unknown): Values => {
-  const { _csrf, ...rest } = (body ?? {}) as Record<string, string>;
-  return rest;
-};
 
 export async function unitsRoutes(app: FastifyInstance) {
   const { ctx } = app;
@@ -67,14 +64,11 @@ export async function unitsRoutes(app: FastifyInstance) {
     unit: Unit | null,
     change: () => Promise<Unit>,
   ) => {
-    try {
-      const saved = await change();
-      return reply.redirect(`/organisation/${encodeURIComponent(saved.id)}`, 303);
-    } catch (error) {
-      if (error instanceof AppError && error.status === 422)
-        return showForm(req, reply, unit, withoutCsrf(req.body), error.fields);
-      throw error;
-    }
+    return handleForm(
+      change,
+      (saved) => reply.redirect(`/organisation/${encodeURIComponent(saved.id)}`, 303),
+      (errors) => showForm(req, reply, unit, formFields(req.body), errors),
+    );
   };
 
   app.get("/organisation/ny", async (req, reply) => {
@@ -84,7 +78,7 @@ export async function unitsRoutes(app: FastifyInstance) {
 
   app.post("/organisation/ny", async (req, reply) => {
     const actor = requireCan(req, "unit.create");
-    return submit(req, reply, null, () => createUnit(ctx, actor, withoutCsrf(req.body)));
+    return submit(req, reply, null, () => createUnit(ctx, actor, formFields(req.body)));
   });
 
   app.get<{ Params: { id: string } }>("/organisation/:id", async (req, reply) => {
@@ -105,6 +99,6 @@ export async function unitsRoutes(app: FastifyInstance) {
   app.post<{ Params: { id: string } }>("/organisation/:id/andra", async (req, reply) => {
     const actor = requireCan(req, "unit.edit");
     const unit = await getUnit(ctx, req.params.id);
-    return submit(req, reply, unit, () => updateUnit(ctx, actor, unit.id, withoutCsrf(req.body)));
+    return submit(req, reply, unit, () => updateUnit(ctx, actor, unit.id, formFields(req.body)));
   });
 }

@@ -1,3 +1,5 @@
+import { formFields } from "../web/forms.ts";
+
 /** Form answers of a case as strings, and the parties textarea read into parties. */
 export type CaseFormValues = Record<string, string>;
 
@@ -16,6 +18,6 @@ export function partiesFromText(text: string): { name: string; organisation?: st
 
 /** The case fields of a posted form, without the CSRF token and with parties parsed. */
 export function caseInputFromForm(body: unknown): Record<string, unknown> {
-  const { _csrf, parties, ...fields } = (body ?? {}) as Record<string, string>;
+  const { parties, ...fields } = formFields(body);
   return parties === undefined ? fields : { ...fields, parties: partiesFromText(parties) };
 }

@@ -5,8 +5,9 @@ import { listUsers } from "../auth/users.store.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { findEvents } from "../platform/audit/audit.store.ts";
 import { stockholmDate } from "../platform/clock.ts";
-import { AppError, ConflictError, type FieldError } from "../platform/errors.ts";
+import { ConflictError, type FieldError } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { caseInputFromForm } from "./cases.form.ts";
 import { allowedActions, CASE_STATUSES, type Case } from "./cases.model.ts";
@@ -75,14 +76,11 @@ export async function casesRoutes(app: FastifyInstance) {
     existing: Case | null,
     change: () => Promise<Case>,
   ) => {
-    try {
-      const saved = await change();
-      return reply.redirect(`/arenden/${saved.id}`, 303);
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status !== 422) throw error;
-      const { _csrf, ...values } = (req.body ?? {}) as Record<string, string>;
-      return showForm(req, reply, existing, values, error.fields);
-    }
+    return handleForm(
+      change,
+      (saved) => reply.redirect(`/arenden/${saved.id}`, 303),
+      (errors) => showForm(req, reply, existing, formFields(req.body), errors),
+    );
   };
 
   app.get("/arenden", async (req, reply) => {

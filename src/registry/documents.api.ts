@@ -14,6 +14,7 @@ import {
 } from "./documents.model.ts";
 import { isRestrictedFor } from "./documents.routes.tsx";
 import { getCaseDocuments, getDocument, getDocumentFiles, registerDocument } from "./documents.service.ts";
+import { sendStoredFile } from "./file-response.ts";
 
 const documentSchema = z.object({
   id: z.string(),
@@ -141,12 +142,7 @@ export async function documentsApi(app: FastifyInstance) {
       if (isRestrictedFor(req, doc)) throw new NotFoundError();
       const file = (await getDocumentFiles(ctx, doc.id)).filter((f) => !f.disposed_at).at(-1);
       if (!file) throw new NotFoundError();
-      return reply
-        .type(file.mime)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
-        .header("x-content-type-options", "nosniff")
-        .header("x-sha256", file.sha256)
-        .send(await ctx.files.get(file.sha256));
+      return sendStoredFile(ctx, reply, file);
     },
   });
 }

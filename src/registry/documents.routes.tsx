@@ -5,6 +5,7 @@ import { stockholmDate } from "../platform/clock.ts";
 import { AppError, type FieldError, NotFoundError } from "../platform/errors.ts";
 import { readMultipart } from "../platform/http/multipart.ts";
 import { Table } from "../web/components/Table.tsx";
+import { formFields, handleForm } from "../web/forms.ts";
 import { Layout } from "../web/Layout.tsx";
 import { sendPage, viewFor } from "../web/render.ts";
 import { getCase } from "./cases.service.ts";
@@ -19,20 +20,15 @@ import {
   type UploadedFile,
 } from "./documents.service.ts";
 import { openDueItems } from "./documents.store.ts";
+import { sendStoredFile } from "./file-response.ts";
 import { DocumentFormPage } from "./views/DocumentFormPage.tsx";
 import { DocumentPage } from "./views/DocumentPage.tsx";
 
 /** A form posted as multipart (with a file) or as a plain form (without). */
 function formOf(req: FastifyRequest): { fields: Record<string, string>; file: UploadedFile | null } {
   if (req.isMultipart()) return readMultipart(req);
-  const { _csrf, ...fields } = (req.body ?? {}) as Record<string, string>;
-  return { fields, file: null };
+  return { fields: formFields(req.body), file: null };
 }
-
-const withoutCsrf = (fields: Record<string, string>) => {
-  const { _csrf, ...rest } = fields;
-  return rest;
-};
 
 /** Drafts and secret documents are shown in full only to those allowed (R2, R4). */
 export const isRestrictedFor = (req: FastifyRequest, doc: RegistryDocument) =>
@@ -90,14 +86,11 @@ export async function documentsRoutes(app: FastifyInstance) {
 
   /** Runs a step on a document page; invalid input shows the page again with the errors. */
   const step = async (req: FastifyRequest, reply: FastifyReply, id: string, run: () => Promise<unknown>) => {
-    try {
-      await run();
-      return reply.redirect(`/handlingar/${id}`, 303);
-    } catch (error) {
-      if (error instanceof AppError && error.status === 422)
-        return showDocument(req, reply, id, error.fields);
-      throw error;
-    }
+    return handleForm(
+      run,
+      () => reply.redirect(`/handlingar/${id}`, 303),
+      (errors) => showDocument(req, reply, id, errors),
+    );
   };
 
   app.get<{ Params: { id: string } }>("/arenden/:id/handlingar/ny", async (req, reply) => {
@@ -118,14 +111,12 @@ export async function documentsRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const actor = requireCan(req, "document.create");
       const { fields, file } = formOf(req);
-      const input = withoutCsrf(fields);
-      try {
-        const doc = await registerDocument(ctx, actor, req.params.id, input, file);
-        return reply.redirect(`/handlingar/${doc.id}`, 303);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.status !== 422) throw error;
-        return showForm(req, reply, req.params.id, input, error.fields);
-      }
+      const input = formFields(fields);
+      return handleForm(
+        () => registerDocument(ctx, actor, req.params.id, input, file),
+        (doc) => reply.redirect(`/handlingar/${doc.id}`, 303),
+        (errors) => showForm(req, reply, req.params.id, input, errors),
+      );
     },
   );
 
@@ -143,13 +134,7 @@ export async function documentsRoutes(app: FastifyInstance) {
         (f) => String(f.version) === req.params.version,
       );
       if (!file || file.disposed_at) throw new NotFoundError();
-      const bytes = await ctx.files.get(file.sha256);
-      return reply
-        .type(file.mime)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
-        .header("x-content-type-options", "nosniff")
-        .header("cache-control", "private, no-store")
-        .send(bytes);
+      return sendStoredFile(ctx, reply, file);
     },
   );
 

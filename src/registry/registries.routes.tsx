@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireCan } from "../auth/guards.ts";
-import { AppError, type FieldError } from "../platform/errors.ts";
+import type { FieldError } from "../platform/errors.ts";
 import { ErrorSummary } from "../web/components/ErrorSummary.tsx";
 import { Field } from "../web/components/Field.tsx";
 import { Form } from "../web/components/Form.tsx";
+import { formFields, handleForm } from "../web/forms.ts";
 import { Layout } from "../web/Layout.tsx";
 import { sendPage, viewFor } from "../web/render.ts";
 import { formatDiaryNumber } from "./diary-number.model.ts";
@@ -66,15 +67,15 @@ export async function registriesRoutes(app: FastifyInstance) {
 
   app.post<{ Params: { id: string } }>("/admin/diarier/:id", async (req, reply) => {
     const actor = requireCan(req, "registry.configure");
-    const { _csrf, ...fields } = (req.body ?? {}) as Record<string, string>;
-    try {
-      await changeNumberPattern(ctx, actor, req.params.id, fields);
-      return reply.redirect("/admin/diarier", 303);
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status !== 422) throw error;
-      // Each registry's field has its own id; the errors point at it.
-      const errors = error.fields.map((f) => ({ ...f, field: `${f.field}-${req.params.id}` }));
-      return show(req, reply, { id: req.params.id, value: String(fields.numberPattern ?? ""), errors });
-    }
+    const fields = formFields(req.body);
+    return handleForm(
+      () => changeNumberPattern(ctx, actor, req.params.id, fields),
+      () => reply.redirect("/admin/diarier", 303),
+      (fieldErrors) => {
+        // Each registry's field has its own id; the errors point at it.
+        const errors = fieldErrors.map((f) => ({ ...f, field: `${f.field}-${req.params.id}` }));
+        return show(req, reply, { id: req.params.id, value: String(fields.numberPattern ?? ""), errors });
+      },
+    );
   });
 }

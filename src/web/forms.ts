@@ -1,0 +1,27 @@
+import type { FastifyReply } from "fastify";
+import { AppError, type FieldError } from "../platform/errors.ts";
+
+/** A posted form's fields, without the CSRF token. */
+export function formFields(body: unknown): Record<string, string> {
+  const { _csrf, ...fields } = (body ?? {}) as Record<string, string>;
+  return fields;
+}
+
+/**
+ * Runs the change a form asks for. Saved: `done` (usually a 303 redirect). Invalid input (422):
+ * `invalid` with every field's error, to show the form again. Any other error passes on.
+ */
+export async function handleForm<T>(
+  change: () => Promise<T>,
+  done: (saved: T) => FastifyReply | Promise<FastifyReply>,
+  invalid: (errors: FieldError[]) => Promise<FastifyReply>,
+): Promise<FastifyReply> {
+  let saved: T;
+  try {
+    saved = await change();
+  } catch (error) {
+    if (error instanceof AppError && error.status === 422) return invalid(error.fields);
+    throw error;
+  }
+  return done(saved);
+}
