@@ -21,6 +21,7 @@ const PAGES = [
   "/arenden",
   "/arenden/nytt",
   "/admin/diarier",
+  "/mina-bevakningar",
 ];
 
 /** Swedish, whose long compound words ("Tillgänglighetsredogörelse") are the hardest to fit. */
@@ -41,4 +42,12 @@ it("pages reflow at 320 px and pass axe there", async () => {
   expect(href).toMatch(/^\/arenden\/[^/]+$/);
   await check(String(href));
   await check(`${href}/andra`);
+  await check(`${href}/handlingar/ny`);
+  // A document page, with its facts and its table of file versions.
+  await page.goto(String(href));
+  const doc = await page
+    .getByRole("link", { name: "Missiv: remiss av förslag till internationell strategi", exact: true })
+    .getAttribute("href");
+  expect(doc).toMatch(/^\/handlingar\/[^/]+$/);
+  await check(String(doc));
 });

@@ -117,9 +117,7 @@ describe("cases and diary numbers", () => {
     await expect(
       openCase(t.ctx, officer, { ...base(), parties: [{ name: "Avvisad part" }] }),
     ).rejects.toThrow(/party refused/);
-    await t.database.raw(
-      "drop trigger refuse_party" + (TEST_DIALECT === "postgres" ? " on case_parties" : ""),
-    );
+    await t.database.raw(`drop trigger refuse_party${TEST_DIALECT === "postgres" ? " on case_parties" : ""}`);
     const c = await openCase(t.ctx, officer, base());
     expect(c.seq).toBe(start);
   });

@@ -13,7 +13,6 @@ import {
   signOff,
 } from "../src/registry/documents.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { TEST_DIALECT } from "./helpers/database.ts";
 import { makeDocx, makePdf } from "./helpers/documents.ts";
 
 /** Monday 9 March 2026, 10:00 in Stockholm: the previous working day is Friday 6 March. */

@@ -47,15 +47,24 @@ export const documentInputSchema = z.strictObject({
   foundAtFirstOpening: checkbox.optional(),
   party: optionalText(300),
   description: z.string().trim().min(1, { error: "document.description_required" }).max(1000),
-  publicDescription: optionalText(1000),
-  publicParty: optionalText(300),
+  documentType: optionalText(100),
+  dueDate: optionalDate,
   secrecyProvision: optionalText(100),
   secrecyMarkedOn: optionalDate,
   secrecyAuthority: optionalText(200),
-  documentType: optionalText(100),
-  dueDate: optionalDate,
+  publicDescription: optionalText(1000),
+  publicParty: optionalText(300),
   draft: checkbox.optional(),
 });
+
+/** The form's fields in the order the form shows them; error summaries follow it. */
+const FIELD_ORDER = [...Object.keys(documentInputSchema.shape), "file"];
+export const inFormOrder = (errors: FieldError[]): FieldError[] =>
+  [...errors].sort((a, b) => rank(a.field) - rank(b.field));
+const rank = (field: string) => {
+  const i = FIELD_ORDER.indexOf(field.split(".")[0] ?? field);
+  return i === -1 ? FIELD_ORDER.length : i;
+};
 export type DocumentInput = z.output<typeof documentInputSchema>;
 
 /**

@@ -64,6 +64,8 @@ export async function documentsRoutes(app: FastifyInstance) {
     errors: FieldError[] = [],
   ) => {
     requireCan(req, "case.view");
+    // A refused step shows its form again with the answers given.
+    const values = errors.length > 0 && !req.isMultipart() ? formFields(req.body) : {};
     const doc = await getDocument(ctx, id);
     const restricted = isRestrictedFor(req, doc);
     // A draft is not a public record: those who may not see drafts do not learn it exists.
@@ -78,6 +80,7 @@ export async function documentsRoutes(app: FastifyInstance) {
         files={files}
         restricted={restricted}
         errors={errors}
+        values={values}
         maxMb={maxMb}
       />,
       errors.length > 0 ? 422 : 200,

@@ -13,6 +13,7 @@ import { findCase, toCase } from "./cases.store.ts";
 import {
   arrivalDate,
   checkDocumentInput,
+  inFormOrder,
   type RegistryDocument,
   SIGNOFF_KINDS,
   type SignoffKind,
@@ -116,7 +117,7 @@ export async function registerDocument(
   const today = stockholmDate(ctx.clock.now());
   const { data: d, errors } = checkDocumentInput(input, today);
   const checked = file ? await checkFile(ctx, file, errors) : null;
-  if (!d || errors.length > 0) throw new ValidationError(dedupe(errors));
+  if (!d || errors.length > 0) throw new ValidationError(inFormOrder(dedupe(errors)));
 
   const now = ctx.clock.now();
   const id = newId();

@@ -18,6 +18,8 @@ export function DocumentPage(props: {
   files: FileRow[];
   restricted: boolean;
   errors: FieldError[];
+  /** Answers of a refused sign-off, shown again. */
+  values: Record<string, string>;
   maxMb: number;
 }) {
   const { view, c, doc, files, restricted, errors, maxMb } = props;
@@ -122,10 +124,17 @@ export function DocumentPage(props: {
             view={view}
             name="kind"
             label={t("document.signoff_kind")}
+            value={props.values.kind}
             errors={errors}
             options={SIGNOFF_KINDS.map((k): [string, string] => [k, t(`document.signoff.${k}`)])}
           />
-          <Field view={view} name="reference" label={t("document.signoff_reference")} errors={errors} />
+          <Field
+            view={view}
+            name="reference"
+            label={t("document.signoff_reference")}
+            value={props.values.reference}
+            errors={errors}
+          />
           <button type="submit" class="button secondary" safe>
             {t("document.sign_off")}
           </button>

@@ -14,8 +14,11 @@ export function Checkbox(props: {
   return (
     <div class={error ? "field checkbox field-error" : "field checkbox"}>
       {error ? (
-        <p class="error-message" id={`${props.name}-error`} safe>
-          {fieldMessage(props.view, error)}
+        <p class="error-message" id={`${props.name}-error`}>
+          <span class="visually-hidden" safe>
+            {props.view.t("form.error_prefix")}
+          </span>{" "}
+          <span safe>{fieldMessage(props.view, error)}</span>
         </p>
       ) : null}
       <input
@@ -51,8 +54,11 @@ export function FileInput(props: {
         {props.hint}
       </p>
       {error ? (
-        <p class="error-message" id={`${props.name}-error`} safe>
-          {fieldMessage(props.view, error)}
+        <p class="error-message" id={`${props.name}-error`}>
+          <span class="visually-hidden" safe>
+            {props.view.t("form.error_prefix")}
+          </span>{" "}
+          <span safe>{fieldMessage(props.view, error)}</span>
         </p>
       ) : null}
       <input
