@@ -1,5 +1,6 @@
 import type { FieldError } from "../../platform/errors.ts";
-import { errorFor, fieldMessage } from "../../web/components/messages.ts";
+import { InlineError } from "../../web/components/InlineError.tsx";
+import { errorFor } from "../../web/components/messages.ts";
 import type { View } from "../../web/view.ts";
 
 /** A single checkbox with its label after it, and its inline error. */
@@ -13,14 +14,7 @@ export function Checkbox(props: {
   const error = errorFor(props.errors ?? [], props.name);
   return (
     <div class={error ? "field checkbox field-error" : "field checkbox"}>
-      {error ? (
-        <p class="error-message" id={`${props.name}-error`}>
-          <span class="visually-hidden" safe>
-            {props.view.t("form.error_prefix")}
-          </span>{" "}
-          <span safe>{fieldMessage(props.view, error)}</span>
-        </p>
-      ) : null}
+      <InlineError view={props.view} id={props.name} error={error} />
       <input
         type="checkbox"
         id={props.name}
@@ -53,14 +47,7 @@ export function FileInput(props: {
       <p class="hint" id={`${props.name}-hint`} safe>
         {props.hint}
       </p>
-      {error ? (
-        <p class="error-message" id={`${props.name}-error`}>
-          <span class="visually-hidden" safe>
-            {props.view.t("form.error_prefix")}
-          </span>{" "}
-          <span safe>{fieldMessage(props.view, error)}</span>
-        </p>
-      ) : null}
+      <InlineError view={props.view} id={props.name} error={error} />
       <input
         type="file"
         id={props.name}

@@ -1,6 +1,7 @@
 import type { FieldError } from "../../platform/errors.ts";
 import type { View } from "../view.ts";
-import { errorFor, fieldMessage } from "./messages.ts";
+import { InlineError } from "./InlineError.tsx";
+import { errorFor } from "./messages.ts";
 
 /** A date as three inputs (year, month, day) in a fieldset, as the GOV.UK date input. */
 export function DateInput(props: {
@@ -39,14 +40,7 @@ export function DateInput(props: {
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p class="error-message" id={`${name}-error`}>
-          <span class="visually-hidden" safe>
-            {view.t("form.error_prefix")}
-          </span>{" "}
-          <span safe>{fieldMessage(view, error)}</span>
-        </p>
-      ) : null}
+      <InlineError view={view} id={name} error={error} />
       <div class="date-input">
         {part("year", view.t("date.year"), year, 4)}
         {part("month", view.t("date.month"), month, 2)}

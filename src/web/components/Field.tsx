@@ -1,6 +1,7 @@
 import type { FieldError } from "../../platform/errors.ts";
 import type { View } from "../view.ts";
-import { errorFor, fieldMessage } from "./messages.ts";
+import { InlineError } from "./InlineError.tsx";
+import { errorFor } from "./messages.ts";
 
 interface FieldProps {
   view: View;
@@ -44,14 +45,7 @@ export function Field(props: FieldProps) {
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p class="error-message" id={`${id}-error`}>
-          <span class="visually-hidden" safe>
-            {view.t("form.error_prefix")}
-          </span>{" "}
-          <span safe>{fieldMessage(view, error)}</span>
-        </p>
-      ) : null}
+      <InlineError view={view} id={id} error={error} />
       {props.rows ? (
         <textarea {...common} rows={String(props.rows)} safe>
           {value ?? ""}
