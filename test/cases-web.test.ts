@@ -3,6 +3,7 @@ import { createToken } from "../src/auth/tokens.service.ts";
 import { findUserByUsername } from "../src/auth/users.store.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
+import { demoClassId } from "./helpers/demo.ts";
 
 let t: TestApp;
 let token: string;
@@ -12,14 +13,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   const user = await findUserByUsername(t.ctx.db, t.config.tenantId, "registrator");
   token = (await createToken(t.ctx, "system", user!, { name: "cases" })).token;
-  const cls = await t.ctx.db
-    .selectFrom("classes")
-    .innerJoin("classification_schemes as s", "s.id", "classes.scheme_id")
-    .select("classes.id")
-    .where("s.version", "=", "2019")
-    .where("classes.code", "=", "2.4")
-    .executeTakeFirstOrThrow();
-  classId = cls.id;
+  classId = await demoClassId(t, "2019", "2.4");
 });
 afterAll(async () => {
   await t.close();

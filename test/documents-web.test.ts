@@ -3,13 +3,13 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { toActor } from "../src/auth/sessions.service.ts";
 import { createToken } from "../src/auth/tokens.service.ts";
 import { findUserByUsername } from "../src/auth/users.store.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { openCase } from "../src/registry/cases.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
+import { demoActor, demoClassId } from "./helpers/demo.ts";
 import { makeDocx, makePdf, makeZip } from "./helpers/documents.ts";
 
 /** Monday 9 March 2026, 10:00 in Stockholm. */
@@ -600,22 +600,11 @@ describe("R2: secret documents", () => {
 
 describe("R4: drafts", () => {
   it("hides a draft from readers, keeps its case open, takes new versions, and freezes once registered", async () => {
-    const officer = toActor(
-      (await findUserByUsername(t.ctx.db, t.config.tenantId, "handlaggare"))!,
-      "session",
-      null,
-    )!;
-    const cls = await t.ctx.db
-      .selectFrom("classes")
-      .innerJoin("classification_schemes as s", "s.id", "classes.scheme_id")
-      .select("classes.id")
-      .where("s.version", "=", "2019")
-      .where("classes.code", "=", "1.4")
-      .executeTakeFirstOrThrow();
+    const officer = await demoActor(t, "handlaggare");
     const c = await openCase(t.ctx, officer, {
       registryId: "ks",
       title: "Svar till Helsingfors stad om vänortssamarbete",
-      classId: cls.id,
+      classId: await demoClassId(t, "2019", "1.4"),
       unitId: "slk",
       officerId: officer.id,
     });

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { UserActor } from "../src/auth/actor.ts";
-import { toActor } from "../src/auth/sessions.service.ts";
-import { findUserByUsername } from "../src/auth/users.store.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { ConflictError, type FieldError, ValidationError } from "../src/platform/errors.ts";
 import { changeCaseStatus, openCase } from "../src/registry/cases.service.ts";
@@ -13,6 +11,7 @@ import {
   signOff,
 } from "../src/registry/documents.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { demoActor, demoClassId } from "./helpers/demo.ts";
 import { makeDocx, makePdf } from "./helpers/documents.ts";
 
 /** Monday 9 March 2026, 10:00 in Stockholm: the previous working day is Friday 6 March. */
@@ -27,19 +26,8 @@ let caseId = "";
 beforeAll(async () => {
   clock = new ManualClock(MONDAY);
   t = await buildTestApp({ clock });
-  officer = toActor(
-    (await findUserByUsername(t.ctx.db, t.config.tenantId, "handlaggare"))!,
-    "session",
-    null,
-  )!;
-  const cls = await t.ctx.db
-    .selectFrom("classes")
-    .innerJoin("classification_schemes as s", "s.id", "classes.scheme_id")
-    .select("classes.id")
-    .where("s.version", "=", "2019")
-    .where("classes.code", "=", "1.4")
-    .executeTakeFirstOrThrow();
-  classId = cls.id;
+  officer = await demoActor(t, "handlaggare");
+  classId = await demoClassId(t, "2019", "1.4");
 });
 afterAll(async () => {
   await t.close();
