@@ -31,6 +31,7 @@ import { allClasses } from "./classification.store.ts";
 import { formatDiaryNumber, parseAnyKnown } from "./diary-number.model.ts";
 import { countDrafts } from "./documents.store.ts";
 import { findRegistry, nextSeq, raiseCounter } from "./registries.store.ts";
+import { reindexCase } from "./search/search-index.ts";
 
 export async function getCase(ctx: Ctx, id: string): Promise<Case> {
   const row = await findCase(ctx.db, ctx.config.tenantId, id);
@@ -193,6 +194,7 @@ export async function openCase(ctx: Ctx, by: UserActor | "system", input: unknow
       created_at: new Date(now.getTime() + i).toISOString(),
     }));
     await insertParties(trx, parties);
+    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, id, now);
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),
       action: number.imported ? "case.import" : "case.open",
@@ -242,6 +244,7 @@ export async function updateCase(ctx: Ctx, by: UserActor, id: string, input: unk
       updated_at: now.toISOString(),
     };
     await updateCaseRow(trx, id, changes);
+    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, id, now);
     const after = { ...before, ...changes };
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),

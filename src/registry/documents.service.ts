@@ -28,6 +28,7 @@ import {
   toDocument,
   updateDocumentRow,
 } from "./documents.store.ts";
+import { reindexCase } from "./search/search-index.ts";
 
 export interface UploadedFile {
   fileName: string;
@@ -151,6 +152,7 @@ export async function registerDocument(
   await ctx.db.transaction().execute(async (trx) => {
     await insertDocument(trx, row);
     if (fileRow) await insertFile(trx, fileRow);
+    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, c.id, now);
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),
       action: registered ? "document.register" : "document.create_draft",
@@ -199,6 +201,7 @@ export async function addFileVersion(
   await ctx.db.transaction().execute(async (trx) => {
     await insertFile(trx, fileRow);
     await updateDocumentRow(trx, documentId, { updated_at: now.toISOString() });
+    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, doc.caseId, now);
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),
       action: "document.add_version",
@@ -227,6 +230,7 @@ export async function finalizeDocument(
   };
   await ctx.db.transaction().execute(async (trx) => {
     await updateDocumentRow(trx, documentId, changes);
+    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, doc.caseId, now);
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),
       action: "document.register",
@@ -268,6 +272,7 @@ export async function signOff(
   };
   await ctx.db.transaction().execute(async (trx) => {
     await updateDocumentRow(trx, documentId, changes);
+    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, doc.caseId, now);
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),
       action: "document.sign_off",

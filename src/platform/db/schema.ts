@@ -23,6 +23,8 @@ export interface Database {
   case_parties: CasePartyTable;
   documents: DocumentTable;
   document_files: DocumentFileTable;
+  search_index: SearchIndexTable;
+  copy_requests: CopyRequestTable;
 }
 
 export interface TenantTable {
@@ -232,4 +234,35 @@ export interface DocumentFileTable {
   uploaded_by: string | null;
   uploaded_at: string;
   disposed_at: string | null;
+}
+
+export interface SearchIndexTable {
+  key: Generated<number>;
+  case_id: string;
+  tenant_id: string;
+  full_title: string;
+  full_parties: string;
+  full_body: string;
+  public_title: string;
+  public_parties: string;
+  public_body: string;
+  updated_at: string;
+}
+
+export interface CopyRequestTable {
+  id: string;
+  tenant_id: string;
+  document_id: string;
+  case_id: string;
+  requester_name: string | null;
+  email: string | null;
+  postal_address: string | null;
+  delivery: string;
+  message: string | null;
+  received_at: string;
+  status: string;
+  outcome: string | null;
+  outcome_note: string | null;
+  handled_by: string | null;
+  handled_at: string | null;
 }

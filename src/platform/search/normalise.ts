@@ -1,0 +1,20 @@
+import { stemSwedish } from "./swedish-stem.ts";
+
+/** å, ä, ö (and é, ü, …) to their base letters, so "forvaltning" finds "förvaltning". */
+export const foldDiacritics = (text: string): string => text.normalize("NFD").replace(/\p{M}+/gu, "");
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a text, lower-cased, in order. */
+export const words = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
+
+/** One word as the index holds it: stemmed as Swedish, then folded. */
+export const indexTerm = (word: string): string => foldDiacritics(stemSwedish(word));
+
+/** A whole text as the SQLite index holds it: one index term per word. */
+export const indexText = (text: string): string => words(text).map(indexTerm).join(" ");
+
+/** The search terms of a query, deduplicated and capped so a pasted page cannot make a huge query. */
+export function queryTerms(query: string): string[] {
+  return [...new Set(words(query).map(indexTerm))].filter((t) => t.length > 0).slice(0, 12);
+}

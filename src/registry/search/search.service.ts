@@ -1,0 +1,100 @@
+import { z } from "zod";
+import type { Actor } from "../../auth/actor.ts";
+import { can } from "../../auth/policy.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { ValidationError } from "../../platform/errors.ts";
+import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
+import { queryTerms } from "../../platform/search/normalise.ts";
+import { type SnippetPart, snippet } from "../../platform/search/snippet.ts";
+import { maskPersonalNumbers } from "../../platform/text/personal-number.ts";
+import { CASE_STATUSES, type CaseStatus } from "../cases.model.ts";
+import { DIRECTIONS } from "../documents.model.ts";
+import {
+  runSearch,
+  type SearchFilter,
+  type SearchHit,
+  type SearchOrder,
+  type Visibility,
+} from "./search-query.ts";
+
+const optionalDate = z.iso.date({ error: "validation.date" }).optional();
+
+/** What a search asks: the words and the filters, as forms and the API send them. */
+export const searchInputSchema = z.strictObject({
+  q: z.string().trim().min(1, { error: "search.query_required" }).max(200),
+  registryId: z.string().max(100).optional(),
+  unitId: z.string().max(100).optional(),
+  classId: z.string().max(100).optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  direction: z.enum(DIRECTIONS).optional(),
+  from: optionalDate,
+  to: optionalDate,
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type SearchInput = z.output<typeof searchInputSchema>;
+
+const cursorSchema = z.object({ order: z.enum(["relevance", "newest"]), score: z.number(), key: z.number() });
+
+export interface SearchResult {
+  caseId: string;
+  diaryNumber: string;
+  title: string;
+  status: CaseStatus;
+  unitId: string;
+  openedOn: string;
+  snippet: SnippetPart[];
+}
+
+export interface SearchPage {
+  items: SearchResult[];
+  nextCursor: string | null;
+  order: SearchOrder;
+}
+
+/**
+ * Searches the register. Registry staff and decision makers search everything; everyone else,
+ * and the public, search only what the public register shows, so a hit can never reveal a
+ * secret title, a draft or a personal identity number.
+ */
+export async function searchRegister(ctx: Ctx, actor: Actor | null, input: SearchInput): Promise<SearchPage> {
+  const visibility: Visibility = actor && can(actor, "document.view_restricted") ? "full" : "public";
+  const after = input.cursor ? decodeCursor(input.cursor, cursorSchema) : undefined;
+  if (after === null) throw new ValidationError([{ field: "cursor", message: "validation.cursor" }]);
+  if (input.from && input.to && input.from > input.to)
+    throw new ValidationError([{ field: "to", message: "search.to_before_from" }]);
+  const terms = queryTerms(input.q);
+  const filter: SearchFilter = input;
+  const { hits, order } = await runSearch(ctx.db, ctx.dialect, {
+    tenantId: ctx.config.tenantId,
+    visibility,
+    terms,
+    query: input.q,
+    filter,
+    after,
+    limit: input.limit,
+  });
+  const page = hits.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((h) => toResult(h, visibility, terms)),
+    nextCursor:
+      hits.length > input.limit && last ? encodeCursor({ order, score: last.score, key: last.key }) : null,
+    order,
+  };
+}
+
+function toResult(h: SearchHit, visibility: Visibility, terms: string[]): SearchResult {
+  const title = visibility === "full" ? h.caseTitle : maskPersonalNumbers(h.casePublicTitle ?? h.caseTitle);
+  const excerpt = [h.body, h.parties].map((text) => snippet(text, terms)).find((s) => s.length > 0) ?? [];
+  return {
+    caseId: h.caseId,
+    diaryNumber: h.diaryNumber,
+    title,
+    status: h.status,
+    unitId: h.unitId,
+    openedOn: h.openedOn,
+    snippet: excerpt,
+  };
+}

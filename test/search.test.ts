@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { UserActor } from "../src/auth/actor.ts";
+import { ANONYMOUS } from "../src/auth/actor.ts";
+import { ManualClock } from "../src/platform/clock.ts";
+import { ValidationError } from "../src/platform/errors.ts";
+import { queryTerms } from "../src/platform/search/normalise.ts";
+import { changeCaseStatus, openCase } from "../src/registry/cases.service.ts";
+import { registerDocument } from "../src/registry/documents.service.ts";
+import {
+  type SearchInput,
+  searchInputSchema,
+  searchRegister,
+} from "../src/registry/search/search.service.ts";
+import { runSearch } from "../src/registry/search/search-query.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { demoActor, demoClassId } from "./helpers/demo.ts";
+import { makeDocx } from "./helpers/documents.ts";
+
+let t: TestApp;
+let officer: UserActor;
+let reader: UserActor;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: new ManualClock(new Date("2026-03-09T09:00:00Z")) });
+  officer = await demoActor(t, "handlaggare");
+  reader = await demoActor(t, "lasare");
+  const classId = await demoClassId(t, "2019", "1.4");
+  const open = (title: string, unitId: string, extra: Record<string, unknown> = {}) =>
+    openCase(t.ctx, officer, { registryId: "ks", title, classId, unitId, ...extra });
+
+  const forvaltning = await open("Förvaltningens samarbete med Tallinn om havtornsodling", "slk");
+  ids.forvaltning = forvaltning.id;
+  await registerDocument(
+    t.ctx,
+    officer,
+    forvaltning.id,
+    { direction: "incoming", party: "Tallinns stadskansli", description: "Förslag till avsiktsförklaring" },
+    {
+      fileName: "forslag.docx",
+      bytes: await makeDocx(["Dagvatten och skyfallsplanering i hamnen."]),
+    },
+  );
+
+  const secret = await open("Säkerhetsöversyn av stadshusets larm", "ks", {
+    publicTitle: "Översyn av ett system",
+  });
+  ids.secret = secret.id;
+  await registerDocument(
+    t.ctx,
+    officer,
+    secret.id,
+    {
+      direction: "internal",
+      description: "Larmcentralens sårbarheter",
+      publicDescription: "Promemoria",
+      secrecyProvision: "OSL 18:8",
+      secrecyMarkedOn: "2026-03-09",
+      secrecyAuthority: "Stadsledningskontoret",
+    },
+    null,
+  );
+  await registerDocument(
+    t.ctx,
+    officer,
+    secret.id,
+    {
+      direction: "outgoing",
+      party: "Polismyndigheten",
+      description: "Utkast om kameraövervakning",
+      draft: true,
+    },
+    null,
+  );
+
+  const closed = await open("Tillstånd för hjortronplockare", "sdn-sodermalm");
+  ids.closed = closed.id;
+  await changeCaseStatus(t.ctx, officer, closed.id, "close");
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const input = (q: string, extra: Partial<SearchInput> = {}) => searchInputSchema.parse({ q, ...extra });
+const found = async (actor: UserActor | null, q: string, extra: Partial<SearchInput> = {}) =>
+  (await searchRegister(t.ctx, actor, input(q, extra))).items.map((i) => i.caseId);
+
+describe("search: what it matches", () => {
+  it("finds a case by a word of its title, typed with or without å/ä/ö, in another form", async () => {
+    for (const q of ["förvaltningens", "forvaltningens", "Förvaltning", "forvaltningen", "TALLINN"])
+      expect(await found(officer, q), q).toContain(ids.forvaltning);
+  });
+
+  it("finds the text extracted from a Word file, and parties, and the diary number", async () => {
+    expect(await found(officer, "skyfallsplanering")).toEqual([ids.forvaltning]);
+    expect(await found(officer, "stadskansli Tallinns")).toEqual([ids.forvaltning]);
+    const diary = (await searchRegister(t.ctx, officer, input("Tallinn"))).items[0]?.diaryNumber ?? "";
+    expect(await found(officer, diary)).toContain(ids.forvaltning);
+  });
+
+  it("needs every word: a query with one word that occurs nowhere finds nothing", async () => {
+    expect(await found(officer, "Tallinn zanzibar")).toEqual([]);
+  });
+
+  it("marks the matched words in a snippet", async () => {
+    const [hit] = (await searchRegister(t.ctx, officer, input("skyfallsplanering"))).items;
+    expect(hit?.snippet.filter((p) => p.match).map((p) => p.text)).toEqual(["skyfallsplanering"]);
+    expect(hit?.snippet.map((p) => p.text).join("")).toContain("Dagvatten och skyfallsplanering i hamnen");
+  });
+});
+
+describe("search: never returns what the user may not see", () => {
+  it("staff find a secret title and a draft; readers and the public do not, but find the public title", async () => {
+    expect(await found(officer, "larm")).toEqual([ids.secret]);
+    expect(await found(officer, "kameraövervakning")).toEqual([ids.secret]);
+    for (const actor of [reader, null]) {
+      for (const q of ["larm", "sårbarheter", "kameraövervakning", "Polismyndigheten"])
+        expect(await found(actor, q), q).toEqual([]);
+      const hits = (await searchRegister(t.ctx, actor, input("översyn system"))).items;
+      expect(hits.map((h) => [h.caseId, h.title])).toEqual([[ids.secret, "Översyn av ett system"]]);
+    }
+  });
+
+  it("keeps extracted file text out of public search", async () => {
+    expect(await found(null, "skyfallsplanering")).toEqual([]);
+    expect(await found(null, "avsiktsförklaring")).toEqual([ids.forvaltning]);
+  });
+
+  it("the anonymous actor searches as the public", async () => {
+    expect((await searchRegister(t.ctx, ANONYMOUS, input("larm"))).items).toEqual([]);
+  });
+});
+
+describe("search: filters", () => {
+  it("filters by unit, status, direction and opening date", async () => {
+    expect(await found(officer, "hjortronplockaren")).toEqual([ids.closed]);
+    expect(await found(officer, "hjortronplockare", { status: "open" })).toEqual([]);
+    expect(await found(officer, "hjortronplockare", { status: "closed", unitId: "sdn-sodermalm" })).toEqual([
+      ids.closed,
+    ]);
+    expect(await found(officer, "Tallinn", { unitId: "ks" })).toEqual([]);
+    expect(await found(officer, "Tallinn", { direction: "incoming" })).toEqual([ids.forvaltning]);
+    expect(await found(officer, "Tallinn", { direction: "outgoing" })).toEqual([]);
+    expect(await found(officer, "Tallinn", { from: "2026-03-09", to: "2026-03-09" })).toEqual([
+      ids.forvaltning,
+    ]);
+    expect(await found(officer, "Tallinn", { to: "2026-03-08" })).toEqual([]);
+  });
+
+  it("a draft does not reveal itself to the public through the direction filter", async () => {
+    expect(await found(officer, "översyn", { direction: "outgoing" })).toEqual([ids.secret]);
+    expect(await found(null, "översyn", { direction: "outgoing" })).toEqual([]);
+  });
+
+  it("refuses an end date before the start date and a foreign cursor", async () => {
+    const refused = (extra: Partial<SearchInput>) =>
+      searchRegister(t.ctx, officer, input("Tallinn", extra)).catch((e: unknown) => e);
+    expect(await refused({ from: "2026-03-10", to: "2026-03-01" })).toBeInstanceOf(ValidationError);
+    expect(await refused({ cursor: "bm90LWEtY3Vyc29y" })).toBeInstanceOf(ValidationError);
+  });
+});
+
+describe("search: ranking and pages", () => {
+  it("ranks a title match above a match in the body", async () => {
+    const classId = await demoClassId(t, "2019", "1.4");
+    const body = await openCase(t.ctx, officer, {
+      registryId: "ks",
+      title: "Vänortsfrågor",
+      classId,
+      unitId: "ks",
+    });
+    await registerDocument(
+      t.ctx,
+      officer,
+      body.id,
+      {
+        direction: "incoming",
+        party: "Riga",
+        description: "Fråga om havtornsodling i hamnar",
+      },
+      null,
+    );
+    const hits = await found(officer, "havtornsodling");
+    expect(hits).toEqual([ids.forvaltning, body.id]);
+  });
+
+  it("pages through many matches without repeats or gaps, ranked and newest first", async () => {
+    const classId = await demoClassId(t, "2019", "1.4");
+    const made: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const c = await openCase(t.ctx, officer, {
+        registryId: "ks",
+        title: `Zeppelinbesök nummer ${i}`,
+        classId,
+        unitId: "ks",
+      });
+      made.push(c.id);
+    }
+    for (const rankLimit of [100, 3]) {
+      const seen: string[] = [];
+      let after: Parameters<typeof runSearch>[2]["after"];
+      let order = "";
+      for (;;) {
+        const { hits, order: o } = await runSearch(t.ctx.db, t.ctx.dialect, {
+          tenantId: t.config.tenantId,
+          visibility: "full",
+          terms: queryTerms("zeppelinbesök"),
+          query: "zeppelinbesök",
+          filter: {},
+          after,
+          limit: 3,
+          rankLimit,
+        });
+        order = o;
+        seen.push(...hits.slice(0, 3).map((h) => h.caseId));
+        const last = hits[2];
+        if (hits.length <= 3 || !last) break;
+        after = { order: o, score: last.score, key: last.key };
+      }
+      expect(order).toBe(rankLimit === 3 ? "newest" : "relevance");
+      expect([...seen].sort()).toEqual([...made].sort());
+      if (order === "newest") expect(seen).toEqual([...made].reverse());
+    }
+  });
+
+  it("the API-level cursor continues the same order", async () => {
+    const first = await searchRegister(t.ctx, officer, input("zeppelinbesök", { limit: 4 }));
+    expect(first.nextCursor).not.toBeNull();
+    const second = await searchRegister(
+      t.ctx,
+      officer,
+      input("zeppelinbesök", { limit: 4, cursor: first.nextCursor ?? "" }),
+    );
+    expect(new Set([...first.items, ...second.items].map((i) => i.caseId)).size).toBe(7);
+    expect(second.nextCursor).toBeNull();
+  });
+});
