@@ -13,12 +13,15 @@ interface NavItem {
 const NAV: NavItem[] = [
   { href: "/", label: "nav.home", show: () => true },
   { href: "/arenden", label: "nav.cases", show: (v) => v.can("case.view") },
+  { href: "/sok", label: "nav.search", show: (v) => v.can("case.view") },
+  { href: "/begaranden", label: "nav.copy_requests", show: (v) => v.can("copy_request.handle") },
   { href: "/mina-bevakningar", label: "nav.due", show: (v) => v.can("document.sign_off") },
   { href: "/organisation", label: "nav.organisation", show: (v) => v.can("unit.view") },
   { href: "/admin/anvandare", label: "nav.users", show: (v) => v.can("user.manage") },
   { href: "/admin/logg", label: "nav.audit", show: (v) => v.can("audit.view") },
   { href: "/admin/utkorg", label: "nav.outbox", show: (v) => v.can("outbox.view") },
   { href: "/admin/diarier", label: "nav.registries", show: (v) => v.can("registry.configure") },
+  { href: "/offentlig", label: "nav.public", show: () => true },
   { href: "/konto", label: "nav.account", show: (v) => v.can("account.manage") },
 ];
 

@@ -2,12 +2,19 @@ import { auth } from "./catalogue/auth.ts";
 import { common } from "./catalogue/common.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
+import { search } from "./catalogue/search.ts";
 
 export const LOCALES = ["sv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const sv = { ...common.sv, ...auth.sv, ...organisation.sv, ...registry.sv };
-const en: Record<keyof typeof sv, string> = { ...common.en, ...auth.en, ...organisation.en, ...registry.en };
+const sv = { ...common.sv, ...auth.sv, ...organisation.sv, ...registry.sv, ...search.sv };
+const en: Record<keyof typeof sv, string> = {
+  ...common.en,
+  ...auth.en,
+  ...organisation.en,
+  ...registry.en,
+  ...search.en,
+};
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 
 export type MessageKey = keyof typeof sv;

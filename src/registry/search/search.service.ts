@@ -20,7 +20,7 @@ import {
 const optionalDate = z.iso.date({ error: "validation.date" }).optional();
 
 /** What a search asks: the words and the filters, as forms and the API send them. */
-export const searchInputSchema = z.strictObject({
+export const searchInputSchema = z.object({
   q: z.string().trim().min(1, { error: "search.query_required" }).max(200),
   registryId: z.string().max(100).optional(),
   unitId: z.string().max(100).optional(),
