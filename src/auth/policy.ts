@@ -23,7 +23,8 @@ export type Action =
   | "registry.configure"
   | "document.create"
   | "document.view_restricted"
-  | "document.sign_off";
+  | "document.sign_off"
+  | "disposal.manage";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
@@ -59,6 +60,8 @@ const RULES = {
   // Secret documents and drafts in full: registry staff and decision makers; others see the public title.
   "document.view_restricted": (actor: UserActor) => registryStaff(actor) || actor.role === "beslutsfattare",
   "document.sign_off": registryStaff,
+  // R6: recording disposal decisions and running disposal is the registry's and the archive's work.
+  "disposal.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {

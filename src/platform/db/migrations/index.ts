@@ -2,10 +2,12 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-11-29-0001-foundation.ts";
 import * as registryCases from "./2026-11-29-0002-registry-cases.ts";
 import * as registryDocuments from "./2026-11-29-0003-registry-documents.ts";
+import * as registryDisposal from "./2026-11-29-0005-registry-disposal.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
 export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-29-0001-foundation": foundation,
   "2026-11-29-0002-registry-cases": registryCases,
   "2026-11-29-0003-registry-documents": registryDocuments,
+  "2026-11-29-0005-registry-disposal": registryDisposal,
 };
