@@ -67,6 +67,7 @@ const decisionCount = async () =>
 
 describe("/admin/gallring", () => {
   it("shows every problem of the decision form at once, keeps the answers and writes nothing", async () => {
+    const before = await decisionCount();
     await admin.get("/admin/gallring");
     const res = await admin.post("/admin/gallring/beslut", {
       reference: "SSA-2004-14",
@@ -93,7 +94,7 @@ describe("/admin/gallring", () => {
       expect(res.body, field).toContain(`<a href="#${field}">${message}</a>`);
     expect(res.body).toContain('value="SSA-2004-14"');
     expect(res.body).toContain('value="två"');
-    expect(await decisionCount()).toBe(0);
+    expect(await decisionCount()).toBe(before);
   });
 
   it("records a decision with its rules and lists them", async () => {
@@ -105,7 +106,11 @@ describe("/admin/gallring", () => {
     expect(page.body).toContain("SSA 2004:14 – Gallring av handlingar i internationella ärenden");
     expect(page.body).toContain("2 år efter ärendets avslut");
     expect(page.body).toContain("Bevaras");
-    const decision = await t.ctx.db.selectFrom("disposal_decisions").selectAll().executeTakeFirstOrThrow();
+    const decision = await t.ctx.db
+      .selectFrom("disposal_decisions")
+      .selectAll()
+      .where("reference", "=", "SSA 2004:14")
+      .executeTakeFirstOrThrow();
     expect(decision).toMatchObject({ reference: "SSA 2004:14", decided_on: "2004-05-11" });
   });
 
