@@ -38,6 +38,7 @@ import {
 import { appSecret } from "./platform/secrets.ts";
 import { casesApi } from "./registry/cases.api.ts";
 import { casesRoutes } from "./registry/cases.routes.tsx";
+import { disposalRoutes } from "./registry/disposal.routes.tsx";
 import { documentsApi } from "./registry/documents.api.ts";
 import { documentsRoutes } from "./registry/documents.routes.tsx";
 import { copyRequestsRoutes } from "./registry/public/copy-requests.routes.tsx";
@@ -221,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(copyRequestsRoutes);
   await app.register(documentsRoutes);
   await app.register(registriesRoutes);
+  await app.register(disposalRoutes);
   await app.register(unitsApi);
   await app.register(casesApi);
   await app.register(documentsApi);

@@ -15,6 +15,7 @@ Commands:
   token create <username> [--name <name>]   print a new API token (on the last line)
   audit verify               check the audit trail's hash chain
   backup <file>              consistent copy of the SQLite database
+  dispose [--dry-run]        dispose of file content whose retention has run out (R6); --dry-run only lists it
 
 Settings (environment variable or flag):
 ${Object.values(SETTINGS)
@@ -65,6 +66,7 @@ function parse(argv: string[]) {
       name: { type: "string" },
       email: { type: "string" },
       "password-stdin": { type: "boolean" },
+      "dry-run": { type: "boolean" },
     },
   });
 }

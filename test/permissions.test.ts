@@ -20,6 +20,8 @@ const admin = (ok: Expected, denied: Expected = 403, anon: Expected = "login") =
 const signedIn = (ok: Expected, anon: Expected = "login") => only("signed-in", ok, ok, anon);
 const staff = (ok: Expected, anon: Expected = "login") =>
   only(["admin", "registrator", "handlaggare"], ok, 403, anon);
+/** R6: disposal is the registry's and the archive's work. */
+const disposal = (ok: Expected) => only(["admin", "registrator"], ok, 403, "login");
 /** Stands for the id of the demo's strategy case (KS 171-482/2016). */
 const CASE = "{case}";
 /** Stands for the id of a registered, public document of that case (its cover letter). */
@@ -99,6 +101,13 @@ const MATRIX: Record<string, Case> = {
     form: { numberPattern: "{prefix}" },
     expect: admin(422),
   },
+  "GET /admin/gallring": { path: "/admin/gallring", expect: disposal(200) },
+  "POST /admin/gallring/beslut": { path: "/admin/gallring/beslut", form: {}, expect: disposal(422) },
+  "GET /admin/gallring/forhandsgranskning": {
+    path: "/admin/gallring/forhandsgranskning",
+    expect: disposal(200),
+  },
+  "POST /admin/gallring/verkstall": { path: "/admin/gallring/verkstall", form: {}, expect: disposal(303) },
   "GET /api/v1/openapi.json": { path: "/api/v1/openapi.json", expect: forAll(200) },
   "GET /api/v1/cases": { path: "/api/v1/cases", expect: signedIn(200, 401) },
   "POST /api/v1/cases": { path: "/api/v1/cases", json: {}, expect: staff(422, 401) },

@@ -24,7 +24,8 @@ export type Action =
   | "document.create"
   | "document.view_restricted"
   | "document.sign_off"
-  | "copy_request.handle";
+  | "copy_request.handle"
+  | "disposal.manage";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
@@ -61,6 +62,8 @@ const RULES = {
   "document.view_restricted": (actor: UserActor) => registryStaff(actor) || actor.role === "beslutsfattare",
   "document.sign_off": registryStaff,
   "copy_request.handle": registryStaff,
+  // R6: recording disposal decisions and running disposal is the registry's and the archive's work.
+  "disposal.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {

@@ -10,6 +10,8 @@ import { migrateToLatest, pendingMigrations } from "../platform/db/migrate.ts";
 import { AppError } from "../platform/errors.ts";
 import { isMessageKey } from "../platform/i18n/index.ts";
 import { ensureTenant } from "../platform/tenants.ts";
+import { SKIP_REASONS } from "../registry/disposal.model.ts";
+import { type DisposalPlan, previewDisposal, runDisposal } from "../registry/disposal.service.ts";
 import { cliTranslator, withContext } from "./runtime.ts";
 import { serve } from "./serve.ts";
 
@@ -42,6 +44,8 @@ export async function runCommand(positionals: string[], flags: Flags, config: Co
       return auditVerify(config);
     case "backup":
       return backup(config, sub);
+    case "dispose":
+      return dispose(config, flags["dry-run"] === true);
     default:
       err(`kansli: unknown command "${positionals.join(" ")}" (see kansli --help)`);
       return 2;
@@ -208,4 +212,23 @@ async function backup(config: Config, file: string | undefined): Promise<number>
     out(`backup written to ${file}`);
     return 0;
   });
+}
+
+/** R6 from the command line (e.g. nightly): the same run as the confirm button on /admin/gallring. */
+async function dispose(config: Config, dryRun: boolean): Promise<number> {
+  return withContext(config, async (ctx) => {
+    const plan = dryRun ? await previewDisposal(ctx) : await runDisposal(ctx, "system");
+    printPlan(plan, dryRun);
+    return 0;
+  });
+}
+
+function printPlan(plan: DisposalPlan, dryRun: boolean) {
+  const t = cliTranslator();
+  for (const c of plan.eligible)
+    out(`  ${c.diaryNumber}  ${c.fileName} (v${c.version})  ${c.reference}  ${c.retentionEnds}`);
+  out(`${dryRun ? "would dispose of" : "disposed of"} ${plan.eligible.length} file version(s)`);
+  for (const reason of SKIP_REASONS)
+    if (plan.skipped[reason] > 0)
+      out(`  not disposed of: ${plan.skipped[reason]}  ${t(`disposal.reason.${reason}`)}`);
 }

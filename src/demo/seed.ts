@@ -10,6 +10,7 @@ import { countUnits } from "../organisation/units.store.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import { translator } from "../platform/i18n/index.ts";
+import { seedDisposalDemo } from "./disposal-demo.ts";
 import { seedRegistryDemo } from "./registry-demo.ts";
 
 export interface DemoAccount {
@@ -94,5 +95,6 @@ export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<D
   }
   // The last full year, so that every generated date lies in the past.
   if (officer) await seedRegistryDemo(ctx, officer, Number(stockholmDate(ctx.clock.now()).slice(0, 4)) - 1);
+  await seedDisposalDemo(ctx);
   return accounts;
 }

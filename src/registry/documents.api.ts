@@ -5,6 +5,8 @@ import { NotFoundError } from "../platform/errors.ts";
 import { apiFileRoute, apiRoute } from "../platform/http/api-route.ts";
 import { readMultipart } from "../platform/http/multipart.ts";
 import { getCase } from "./cases.service.ts";
+import { disposalOfFile } from "./disposal.service.ts";
+import { sendDisposedFile } from "./disposed-file.tsx";
 import {
   DIRECTIONS,
   DOCUMENT_STATUSES,
@@ -36,6 +38,8 @@ const documentSchema = z.object({
       size: z.number(),
       sha256: z.string(),
       mime: z.string(),
+      /** When the content was disposed of (R6); the entry stays, the bytes are gone. */
+      disposedAt: z.string().nullable(),
     }),
   ),
 });
@@ -67,6 +71,7 @@ async function asJson(req: FastifyRequest, ctx: FastifyInstance["ctx"], d: Regis
       size: f.size,
       sha256: f.sha256,
       mime: f.mime,
+      disposedAt: f.disposed_at,
     })),
   };
 }
@@ -133,15 +138,17 @@ export async function documentsApi(app: FastifyInstance) {
 
   apiFileRoute(app, {
     path: "/documents/:id/file",
-    summary: "The latest file version of a document, verified against its SHA-256 (sent as x-sha256)",
+    summary:
+      "The latest file version of a document, verified against its SHA-256 (sent as x-sha256); 410 when it was disposed of",
     tag: "registry",
     params: idParams,
     handler: async (req, reply) => {
       requireCan(req, "case.view");
       const doc = await getDocument(ctx, (req.params as { id: string }).id);
       if (isRestrictedFor(req, doc)) throw new NotFoundError();
-      const file = (await getDocumentFiles(ctx, doc.id)).filter((f) => !f.disposed_at).at(-1);
+      const file = (await getDocumentFiles(ctx, doc.id)).at(-1);
       if (!file) throw new NotFoundError();
+      if (file.disposed_at) return sendDisposedFile(req, reply, doc.id, await disposalOfFile(ctx, file));
       return sendStoredFile(ctx, reply, file);
     },
   });

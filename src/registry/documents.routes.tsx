@@ -9,6 +9,8 @@ import { formFields, handleForm } from "../web/forms.ts";
 import { Layout } from "../web/Layout.tsx";
 import { sendPage, viewFor } from "../web/render.ts";
 import { getCase } from "./cases.service.ts";
+import { disposalOfFile, disposalsOfDocument } from "./disposal.service.ts";
+import { sendDisposedFile } from "./disposed-file.tsx";
 import type { RegistryDocument } from "./documents.model.ts";
 import {
   addFileVersion,
@@ -70,7 +72,11 @@ export async function documentsRoutes(app: FastifyInstance) {
     const restricted = isRestrictedFor(req, doc);
     // A draft is not a public record: those who may not see drafts do not learn it exists.
     if (doc.status === "draft" && restricted) throw new NotFoundError();
-    const [c, files] = await Promise.all([getCase(ctx, doc.caseId), getDocumentFiles(ctx, doc.id)]);
+    const [c, files, disposals] = await Promise.all([
+      getCase(ctx, doc.caseId),
+      getDocumentFiles(ctx, doc.id),
+      disposalsOfDocument(ctx, doc.id),
+    ]);
     return sendPage(
       reply,
       <DocumentPage
@@ -78,6 +84,7 @@ export async function documentsRoutes(app: FastifyInstance) {
         c={c}
         doc={doc}
         files={files}
+        disposals={disposals}
         restricted={restricted}
         errors={errors}
         values={values}
@@ -136,7 +143,8 @@ export async function documentsRoutes(app: FastifyInstance) {
       const file = (await getDocumentFiles(ctx, doc.id)).find(
         (f) => String(f.version) === req.params.version,
       );
-      if (!file || file.disposed_at) throw new NotFoundError();
+      if (!file) throw new NotFoundError();
+      if (file.disposed_at) return sendDisposedFile(req, reply, doc.id, await disposalOfFile(ctx, file));
       return sendStoredFile(ctx, reply, file);
     },
   );

@@ -25,6 +25,9 @@ export interface Database {
   document_files: DocumentFileTable;
   search_index: SearchIndexTable;
   copy_requests: CopyRequestTable;
+  disposal_decisions: DisposalDecisionTable;
+  disposal_rules: DisposalRuleTable;
+  disposal_records: DisposalRecordTable;
 }
 
 export interface TenantTable {
@@ -265,4 +268,49 @@ export interface CopyRequestTable {
   outcome_note: string | null;
   handled_by: string | null;
   handled_at: string | null;
+}
+
+export interface DisposalDecisionTable {
+  id: string;
+  tenant_id: string;
+  /** The decision's reference, e.g. "SSA 2004:14". */
+  reference: string;
+  title: string;
+  decided_on: string;
+  authority: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface DisposalRuleTable {
+  id: string;
+  tenant_id: string;
+  decision_id: string;
+  /** Normalised (trimmed, lower case) so it matches documents' types however they were typed. */
+  document_type: string;
+  action: string;
+  /** Years after the case was closed; null for types that are kept. */
+  retention_years: number | null;
+  counted_from: string;
+  superseded_by: string | null;
+  created_at: string;
+}
+
+/** Append-only: the permanent entry a disposal leaves (R6). */
+export interface DisposalRecordTable {
+  id: string;
+  tenant_id: string;
+  file_id: string;
+  document_id: string;
+  case_id: string;
+  diary_number: string;
+  file_version: number;
+  file_name: string;
+  sha256: string;
+  size: number;
+  decision_id: string;
+  decision_reference: string;
+  disposed_at: string;
+  disposed_by: string | null;
+  disposed_by_label: string;
 }

@@ -1,5 +1,6 @@
 import { auth } from "./catalogue/auth.ts";
 import { common } from "./catalogue/common.ts";
+import { disposal } from "./catalogue/disposal.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
 import { search } from "./catalogue/search.ts";
@@ -7,13 +8,21 @@ import { search } from "./catalogue/search.ts";
 export const LOCALES = ["sv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const sv = { ...common.sv, ...auth.sv, ...organisation.sv, ...registry.sv, ...search.sv };
+const sv = {
+  ...common.sv,
+  ...auth.sv,
+  ...organisation.sv,
+  ...registry.sv,
+  ...search.sv,
+  ...disposal.sv,
+};
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
   ...auth.en,
   ...organisation.en,
   ...registry.en,
   ...search.en,
+  ...disposal.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 

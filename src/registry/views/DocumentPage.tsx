@@ -6,6 +6,7 @@ import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
 import type { Case } from "../cases.model.ts";
+import type { Disposal } from "../disposed-file.tsx";
 import { type RegistryDocument, SIGNOFF_KINDS } from "../documents.model.ts";
 import type { FileRow } from "../documents.store.ts";
 import { FileInput } from "./inputs.tsx";
@@ -16,6 +17,8 @@ export function DocumentPage(props: {
   c: Case;
   doc: RegistryDocument;
   files: FileRow[];
+  /** How disposed versions were disposed of, by file id (R6). */
+  disposals: Map<string, Disposal>;
   restricted: boolean;
   errors: FieldError[];
   /** Answers of a refused sign-off, shown again. */
@@ -86,7 +89,12 @@ export function DocumentPage(props: {
               header: t("document.download"),
               cell: (f) =>
                 f.disposed_at ? (
-                  "–"
+                  <span safe>
+                    {t("disposal.file_disposed", {
+                      date: props.disposals.get(f.id)?.on ?? f.disposed_at.slice(0, 10),
+                      reference: props.disposals.get(f.id)?.reference ?? "–",
+                    })}
+                  </span>
                 ) : (
                   <a href={`/handlingar/${doc.id}/filer/${f.version}`} safe>
                     {`${t("document.download")} ${t("document.version", { version: f.version })}`}
