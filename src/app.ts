@@ -40,6 +40,7 @@ import { casesApi } from "./registry/cases.api.ts";
 import { casesRoutes } from "./registry/cases.routes.tsx";
 import { documentsApi } from "./registry/documents.api.ts";
 import { documentsRoutes } from "./registry/documents.routes.tsx";
+import { registerListRoutes } from "./registry/register-list.routes.ts";
 import { registriesRoutes } from "./registry/registries.routes.tsx";
 import { apiRoutes } from "./web/api.routes.ts";
 import { registerErrorHandling } from "./web/error-handling.tsx";
@@ -210,6 +211,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(meApi);
   await app.register(casesRoutes);
   await app.register(documentsRoutes);
+  await app.register(registerListRoutes);
   await app.register(registriesRoutes);
   await app.register(unitsApi);
   await app.register(casesApi);

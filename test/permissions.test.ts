@@ -70,6 +70,8 @@ const MATRIX: Record<string, Case> = {
   "GET /organisation/:id/andra": { path: "/organisation/ks/andra", expect: admin(200) },
   "POST /organisation/:id/andra": { path: "/organisation/ks/andra", form: {}, expect: admin(422) },
   "GET /arenden": { path: "/arenden", expect: signedIn(200) },
+  "GET /arenden.csv": { path: "/arenden.csv", expect: signedIn(200) },
+  "GET /arenden.xlsx": { path: "/arenden.xlsx", expect: signedIn(200) },
   "GET /arenden/nytt": { path: "/arenden/nytt", expect: staff(200) },
   "POST /arenden/nytt": { path: "/arenden/nytt", form: {}, expect: staff(422) },
   "GET /arenden/:id": { path: `/arenden/${CASE}`, expect: signedIn(200) },

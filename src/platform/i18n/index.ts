@@ -1,13 +1,20 @@
 import { auth } from "./catalogue/auth.ts";
 import { common } from "./catalogue/common.ts";
+import { exports } from "./catalogue/exports.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
 
 export const LOCALES = ["sv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 
-const sv = { ...common.sv, ...auth.sv, ...organisation.sv, ...registry.sv };
-const en: Record<keyof typeof sv, string> = { ...common.en, ...auth.en, ...organisation.en, ...registry.en };
+const sv = { ...common.sv, ...auth.sv, ...organisation.sv, ...registry.sv, ...exports.sv };
+const en: Record<keyof typeof sv, string> = {
+  ...common.en,
+  ...auth.en,
+  ...organisation.en,
+  ...registry.en,
+  ...exports.en,
+};
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 
 export type MessageKey = keyof typeof sv;
