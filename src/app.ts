@@ -40,6 +40,8 @@ import { casesApi } from "./registry/cases.api.ts";
 import { casesRoutes } from "./registry/cases.routes.tsx";
 import { documentsApi } from "./registry/documents.api.ts";
 import { documentsRoutes } from "./registry/documents.routes.tsx";
+import { eArchiveApi } from "./registry/e-archive.api.ts";
+import { eArchiveRoutes } from "./registry/e-archive.routes.tsx";
 import { registerListRoutes } from "./registry/register-list.routes.ts";
 import { registriesRoutes } from "./registry/registries.routes.tsx";
 import { apiRoutes } from "./web/api.routes.ts";
@@ -212,10 +214,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(casesRoutes);
   await app.register(documentsRoutes);
   await app.register(registerListRoutes);
+  await app.register(eArchiveRoutes);
   await app.register(registriesRoutes);
   await app.register(unitsApi);
   await app.register(casesApi);
   await app.register(documentsApi);
+  await app.register(eArchiveApi);
   await app.register(apiRoutes);
   return app;
 }

@@ -111,6 +111,13 @@ export function CasesPage(props: {
             {t("export.list_xlsx")}
           </a>
         </li>
+        {view.can("case.export") ? (
+          <li>
+            <a href="/e-arkiv" safe>
+              {t("export.batch_title")}
+            </a>
+          </li>
+        ) : null}
       </ul>
     </Layout>
   );

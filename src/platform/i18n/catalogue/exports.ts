@@ -26,7 +26,7 @@ export const exports = defineMessages(
     "export.year_required": "Skriv ett år med fyra siffror, till exempel 2016",
     "export.no_closed_cases": "Diariet har inga ärenden som avslutades {year}",
     "export.too_many_cases":
-      "{count} ärenden avslutades det året, fler än de {max} som ryms i en leverans. Dela upp leveransen.",
+      "Fler än {max} ärenden avslutades det året, och så många ryms inte i en leverans. Dela upp leveransen.",
     "export.disposed_note": "Filen {file} (version {version}) gallrades {date} och ingår inte i paketet.",
   },
   {
@@ -54,7 +54,7 @@ export const exports = defineMessages(
     "export.year_required": "Enter a four-digit year, for example 2016",
     "export.no_closed_cases": "The registry has no cases closed in {year}",
     "export.too_many_cases":
-      "{count} cases were closed that year, more than the {max} one delivery can hold. Split the delivery.",
+      "More than {max} cases were closed that year, too many for one delivery. Split the delivery.",
     "export.disposed_note":
       "The file {file} (version {version}) was disposed of on {date} and is not in the package.",
   },
