@@ -15,6 +15,8 @@ Commands:
   token create <username> [--name <name>]   print a new API token (on the last line)
   audit verify               check the audit trail's hash chain
   backup <file>              consistent copy of the SQLite database
+  export-archive --registry <prefix> --year <year> --out <file.zip>
+                             cases of a registry closed in a year as an E-ARK SIP (R10)
 
 Settings (environment variable or flag):
 ${Object.values(SETTINGS)
@@ -65,6 +67,9 @@ function parse(argv: string[]) {
       name: { type: "string" },
       email: { type: "string" },
       "password-stdin": { type: "boolean" },
+      registry: { type: "string" },
+      year: { type: "string" },
+      out: { type: "string" },
     },
   });
 }

@@ -1,8 +1,11 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeCaseStatus, openCase } from "../src/registry/cases.service.ts";
 import { registerDocument } from "../src/registry/documents.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { cliEnv, runCli } from "./helpers/cli.ts";
 import { TestClient } from "./helpers/client.ts";
 import { demoActor, demoClassId } from "./helpers/demo.ts";
 import { elements, unzip, validateErms } from "./helpers/sip.ts";
@@ -206,5 +209,23 @@ describe("e-archive export (R10)", () => {
       .execute();
     expect(events.length).toBe(2);
     expect(events[0]?.after_json).toContain('"ermsVersion":"2.1.2"');
+  });
+
+  it("delivers a year from the command line, and explains a bad choice", async () => {
+    const out = path.join(t.database.target.dataDir, "leverans.zip");
+    const year = String(new Date().getFullYear());
+    const env = cliEnv(t.database);
+    const ok = await runCli(["export-archive", "--registry", "KS", "--year", year, "--out", out], env);
+    expect(ok.stderr).toBe("");
+    expect(ok.code).toBe(0);
+    const entries = await unzip(fs.readFileSync(out));
+    expect(validateErms(checkSip(entries).erms).ok).toBe(true);
+    const bad = await runCli(
+      ["export-archive", "--registry", "XX", "--year", "1999", "--out", `${out}2`],
+      env,
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("Diariet finns inte");
+    expect(fs.existsSync(`${out}2`)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { createToken } from "../auth/tokens.service.ts";
 import { createUser } from "../auth/users.service.ts";
 import { findUserByUsername } from "../auth/users.store.ts";
@@ -10,6 +11,7 @@ import { migrateToLatest, pendingMigrations } from "../platform/db/migrate.ts";
 import { AppError } from "../platform/errors.ts";
 import { isMessageKey } from "../platform/i18n/index.ts";
 import { ensureTenant } from "../platform/tenants.ts";
+import { exportClosedYear } from "../registry/e-archive.service.ts";
 import { cliTranslator, withContext } from "./runtime.ts";
 import { serve } from "./serve.ts";
 
@@ -42,6 +44,8 @@ export async function runCommand(positionals: string[], flags: Flags, config: Co
       return auditVerify(config);
     case "backup":
       return backup(config, sub);
+    case "export-archive":
+      return exportArchive(config, flags);
     default:
       err(`kansli: unknown command "${positionals.join(" ")}" (see kansli --help)`);
       return 2;
@@ -208,4 +212,25 @@ async function backup(config: Config, file: string | undefined): Promise<number>
     out(`backup written to ${file}`);
     return 0;
   });
+}
+
+/** R10: every case of a registry closed in a year as one E-ARK SIP (.zip) at --out. */
+async function exportArchive(config: Config, flags: Flags): Promise<number> {
+  if (typeof flags.out !== "string" || flags.out === "") {
+    err("kansli export-archive: --registry <prefix> --year <year> --out <file.zip>");
+    return 2;
+  }
+  const target = path.resolve(flags.out);
+  const t = cliTranslator();
+  try {
+    const pkg = await withContext(config, (ctx) =>
+      exportClosedYear(ctx, "system", { registry: flags.registry, year: flags.year }, target),
+    );
+    out(`${pkg.file}: ${pkg.caseCount} cases, ${pkg.size} bytes, SHA-256 ${pkg.sha256}`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    for (const f of error.fields) err(isMessageKey(f.message) ? t(f.message, f.params) : f.message);
+    return 1;
+  }
 }
