@@ -41,9 +41,12 @@ import { casesRoutes } from "./registry/cases.routes.tsx";
 import { disposalRoutes } from "./registry/disposal.routes.tsx";
 import { documentsApi } from "./registry/documents.api.ts";
 import { documentsRoutes } from "./registry/documents.routes.tsx";
+import { eArchiveApi } from "./registry/e-archive.api.ts";
+import { eArchiveRoutes } from "./registry/e-archive.routes.tsx";
 import { copyRequestsRoutes } from "./registry/public/copy-requests.routes.tsx";
 import { publicApi } from "./registry/public/public.api.ts";
 import { publicRoutes } from "./registry/public/public.routes.tsx";
+import { registerListRoutes } from "./registry/register-list.routes.ts";
 import { registriesRoutes } from "./registry/registries.routes.tsx";
 import { searchApi } from "./registry/search/search.api.ts";
 import { searchRoutes } from "./registry/search/search.routes.tsx";
@@ -221,11 +224,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(publicApi);
   await app.register(copyRequestsRoutes);
   await app.register(documentsRoutes);
+  await app.register(registerListRoutes);
+  await app.register(eArchiveRoutes);
   await app.register(registriesRoutes);
   await app.register(disposalRoutes);
   await app.register(unitsApi);
   await app.register(casesApi);
   await app.register(documentsApi);
+  await app.register(eArchiveApi);
   await app.register(apiRoutes);
   return app;
 }

@@ -16,6 +16,8 @@ Commands:
   audit verify               check the audit trail's hash chain
   backup <file>              consistent copy of the SQLite database
   dispose [--dry-run]        dispose of file content whose retention has run out (R6); --dry-run only lists it
+  export-archive --registry <prefix> --year <year> --out <file.zip>
+                             cases of a registry closed in a year as an E-ARK SIP (R10)
 
 Settings (environment variable or flag):
 ${Object.values(SETTINGS)
@@ -67,6 +69,9 @@ function parse(argv: string[]) {
       email: { type: "string" },
       "password-stdin": { type: "boolean" },
       "dry-run": { type: "boolean" },
+      registry: { type: "string" },
+      year: { type: "string" },
+      out: { type: "string" },
     },
   });
 }

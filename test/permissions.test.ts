@@ -18,6 +18,8 @@ const UNKNOWN = crypto.randomUUID();
 const admin = (ok: Expected, denied: Expected = 403, anon: Expected = "login") =>
   only(["admin"], ok, denied, anon);
 const signedIn = (ok: Expected, anon: Expected = "login") => only("signed-in", ok, ok, anon);
+/** Those who deliver to the e-archive (case.export). */
+const archivists = (ok: Expected, anon: Expected = "login") => only(["admin", "registrator"], ok, 403, anon);
 const staff = (ok: Expected, anon: Expected = "login") =>
   only(["admin", "registrator", "handlaggare"], ok, 403, anon);
 /** R6: disposal is the registry's and the archive's work. */
@@ -72,6 +74,8 @@ const MATRIX: Record<string, Case> = {
   "GET /organisation/:id/andra": { path: "/organisation/ks/andra", expect: admin(200) },
   "POST /organisation/:id/andra": { path: "/organisation/ks/andra", form: {}, expect: admin(422) },
   "GET /arenden": { path: "/arenden", expect: signedIn(200) },
+  "GET /arenden.csv": { path: "/arenden.csv", expect: signedIn(200) },
+  "GET /arenden.xlsx": { path: "/arenden.xlsx", expect: signedIn(200) },
   "GET /arenden/nytt": { path: "/arenden/nytt", expect: staff(200) },
   "POST /arenden/nytt": { path: "/arenden/nytt", form: {}, expect: staff(422) },
   "GET /arenden/:id": { path: `/arenden/${CASE}`, expect: signedIn(200) },
@@ -79,6 +83,10 @@ const MATRIX: Record<string, Case> = {
   "POST /arenden/:id/andra": { path: `/arenden/${CASE}/andra`, form: {}, expect: staff(422) },
   "POST /arenden/:id/avsluta": { path: `/arenden/${UNKNOWN}/avsluta`, form: {}, expect: staff(404) },
   "POST /arenden/:id/ateroppna": { path: `/arenden/${UNKNOWN}/ateroppna`, form: {}, expect: staff(404) },
+  // The demo case is open: an e-archive export is refused with 409 to those allowed to export.
+  "GET /arenden/:id/e-arkiv": { path: `/arenden/${CASE}/e-arkiv`, expect: archivists(409) },
+  "GET /e-arkiv": { path: "/e-arkiv", expect: archivists(200) },
+  "GET /e-arkiv/leverans": { path: "/e-arkiv/leverans", expect: archivists(422) },
   "GET /arenden/:id/handlingar/ny": { path: `/arenden/${CASE}/handlingar/ny`, expect: staff(200) },
   "POST /arenden/:id/handlingar": { path: `/arenden/${CASE}/handlingar`, form: {}, expect: staff(422) },
   "GET /handlingar/:id": { path: `/handlingar/${DOCUMENT}`, expect: signedIn(200) },
@@ -122,6 +130,10 @@ const MATRIX: Record<string, Case> = {
     path: `/api/v1/cases/${UNKNOWN}/reopen`,
     json: {},
     expect: staff(404, 401),
+  },
+  "GET /api/v1/cases/:id/export/erms": {
+    path: `/api/v1/cases/${CASE}/export/erms`,
+    expect: archivists(409, 401),
   },
   "GET /api/v1/cases/:id/documents": { path: `/api/v1/cases/${CASE}/documents`, expect: signedIn(200, 401) },
   "POST /api/v1/cases/:id/documents": {

@@ -20,6 +20,7 @@ export type Action =
   | "case.create"
   | "case.edit"
   | "case.close"
+  | "case.export"
   | "registry.configure"
   | "document.create"
   | "document.view_restricted"
@@ -56,6 +57,9 @@ const RULES = {
   "case.create": registryStaff,
   "case.edit": registryStaff,
   "case.close": registryStaff,
+  // E-archive delivery (R10) is the registry's and archive's task, and a package holds secret
+  // documents in full: registrators and admins, not every officer.
+  "case.export": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
   "registry.configure": admin,
   "document.create": registryStaff,
   // Secret documents and drafts in full: registry staff and decision makers; others see the public title.

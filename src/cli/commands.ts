@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import path from "node:path";
 import { createToken } from "../auth/tokens.service.ts";
 import { createUser } from "../auth/users.service.ts";
 import { findUserByUsername } from "../auth/users.store.ts";
@@ -12,6 +13,7 @@ import { isMessageKey } from "../platform/i18n/index.ts";
 import { ensureTenant } from "../platform/tenants.ts";
 import { SKIP_REASONS } from "../registry/disposal.model.ts";
 import { type DisposalPlan, previewDisposal, runDisposal } from "../registry/disposal.service.ts";
+import { exportClosedYear } from "../registry/e-archive.service.ts";
 import { cliTranslator, withContext } from "./runtime.ts";
 import { serve } from "./serve.ts";
 
@@ -46,6 +48,8 @@ export async function runCommand(positionals: string[], flags: Flags, config: Co
       return backup(config, sub);
     case "dispose":
       return dispose(config, flags["dry-run"] === true);
+    case "export-archive":
+      return exportArchive(config, flags);
     default:
       err(`kansli: unknown command "${positionals.join(" ")}" (see kansli --help)`);
       return 2;
@@ -231,4 +235,25 @@ function printPlan(plan: DisposalPlan, dryRun: boolean) {
   for (const reason of SKIP_REASONS)
     if (plan.skipped[reason] > 0)
       out(`  not disposed of: ${plan.skipped[reason]}  ${t(`disposal.reason.${reason}`)}`);
+}
+
+/** R10: every case of a registry closed in a year as one E-ARK SIP (.zip) at --out. */
+async function exportArchive(config: Config, flags: Flags): Promise<number> {
+  if (typeof flags.out !== "string" || flags.out === "") {
+    err("kansli export-archive: --registry <prefix> --year <year> --out <file.zip>");
+    return 2;
+  }
+  const target = path.resolve(flags.out);
+  const t = cliTranslator();
+  try {
+    const pkg = await withContext(config, (ctx) =>
+      exportClosedYear(ctx, "system", { registry: flags.registry, year: flags.year }, target),
+    );
+    out(`${pkg.file}: ${pkg.caseCount} cases, ${pkg.size} bytes, SHA-256 ${pkg.sha256}`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    for (const f of error.fields) err(isMessageKey(f.message) ? t(f.message, f.params) : f.message);
+    return 1;
+  }
 }

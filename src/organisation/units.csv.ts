@@ -1,12 +1,6 @@
+import { csvDocument } from "../platform/csv.ts";
 import type { Translate } from "../platform/i18n/index.ts";
 import type { Unit } from "./units.model.ts";
-
-/** A CSV field: quoted, quotes doubled, and a leading formula character neutralised for spreadsheets. */
-export function csvField(value: string | null): string {
-  const text = value ?? "";
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 /** The organisation as CSV (semicolon-separated, as Swedish Excel expects), with a BOM for Excel. */
 export function unitsCsv(units: Unit[], t: Translate): string {
@@ -33,5 +27,5 @@ export function unitsCsv(units: Unit[], t: Translate): string {
     u.phone,
     u.address,
   ]);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvField).join(";")).join("\r\n")}\r\n`;
+  return csvDocument([header, ...rows]);
 }

@@ -43,8 +43,10 @@ export class ConflictError extends AppError {
   constructor(
     message: string,
     readonly allowed: string[] = [],
+    /** Messages that say why, shown to the reader (field "" for the request as a whole). */
+    reasons: FieldError[] = [],
   ) {
-    super(409, "conflict", message);
+    super(409, "conflict", message, reasons);
   }
 }
 

@@ -9,8 +9,9 @@ import { ConflictError, type FieldError } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
+import { parseCaseListQuery, queryString } from "./case-list-filter.ts";
 import { caseInputFromForm } from "./cases.form.ts";
-import { allowedActions, CASE_STATUSES, type Case } from "./cases.model.ts";
+import { allowedActions, type Case } from "./cases.model.ts";
 import { changeCaseStatus, getCase, getParties, openCase, updateCase } from "./cases.service.ts";
 import { casePage, toCase } from "./cases.store.ts";
 import { allClasses } from "./classification.store.ts";
@@ -21,14 +22,6 @@ import { CasePage } from "./views/CasePage.tsx";
 import { CasesPage } from "./views/CasesPage.tsx";
 
 const PAGE = 50;
-/** Each filter is read on its own: one bad value is dropped without losing the others. */
-const listQuery = z.object({
-  registryId: z.string().max(100).optional().catch(undefined),
-  unitId: z.string().max(100).optional().catch(undefined),
-  status: z.enum(CASE_STATUSES).optional().catch(undefined),
-  year: z.coerce.number().int().min(1900).max(2200).optional().catch(undefined),
-  cursor: z.string().max(500).optional().catch(undefined),
-});
 const cursorSchema = z.object({ openedOn: z.string(), id: z.string() });
 
 /** Officers to choose from: the people who handle cases. */
@@ -85,21 +78,12 @@ export async function casesRoutes(app: FastifyInstance) {
 
   app.get("/arenden", async (req, reply) => {
     requireCan(req, "case.view");
-    const raw = Object.fromEntries(
-      Object.entries((req.query ?? {}) as Record<string, string>).filter(([, v]) => v !== ""),
-    );
-    const parsed = listQuery.safeParse(raw);
-    const filter = parsed.success ? parsed.data : {};
+    const { raw, filter } = parseCaseListQuery(req.query);
     const before = filter.cursor ? (decodeCursor(filter.cursor, cursorSchema) ?? undefined) : undefined;
     const rows = await casePage(ctx.db, { tenantId: ctx.config.tenantId, ...filter, before, limit: PAGE });
     const cases = rows.slice(0, PAGE).map(toCase);
     const last = cases.at(-1);
-    const params = (cursor?: string) => {
-      const p = new URLSearchParams(
-        Object.entries({ ...raw, cursor }).filter((e): e is [string, string] => typeof e[1] === "string"),
-      );
-      return `/arenden${p.size > 0 ? `?${p}` : ""}`;
-    };
+    const params = (cursor?: string) => `/arenden${queryString({ ...raw, cursor })}`;
     return sendPage(
       reply,
       <CasesPage
@@ -112,6 +96,7 @@ export async function casesRoutes(app: FastifyInstance) {
           rows.length > PAGE && last ? params(encodeCursor({ openedOn: last.openedOn, id: last.id })) : null
         }
         firstHref={filter.cursor ? params(undefined) : null}
+        exportQuery={queryString({ ...raw, cursor: undefined })}
       />,
     );
   });

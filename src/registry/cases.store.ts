@@ -76,14 +76,20 @@ export interface CaseFilter {
   limit: number;
 }
 
-/** One page of the register, newest first; fetches one extra row to know whether more follow. */
-export async function casePage(db: Db, f: CaseFilter): Promise<CaseRow[]> {
-  let q = db.selectFrom("cases").selectAll().where("tenant_id", "=", f.tenantId);
+/** The cases that match the filter (all but the keyset), as a query to select from. */
+function filteredCases(db: Db, f: Omit<CaseFilter, "before" | "limit">) {
+  let q = db.selectFrom("cases").where("tenant_id", "=", f.tenantId);
   if (f.registryId) q = q.where("registry_id", "=", f.registryId);
   if (f.unitId) q = q.where("unit_id", "=", f.unitId);
   if (f.status) q = q.where("status", "=", f.status);
   if (f.year) q = q.where("year", "=", f.year);
   if (f.officerId) q = q.where("officer_id", "=", f.officerId);
+  return q;
+}
+
+/** One page of the register, newest first; fetches one extra row to know whether more follow. */
+export async function casePage(db: Db, f: CaseFilter): Promise<CaseRow[]> {
+  let q = filteredCases(db, f).selectAll();
   if (f.before) {
     const { openedOn, id } = f.before;
     q = q.where((eb) =>
@@ -96,3 +102,32 @@ export async function casePage(db: Db, f: CaseFilter): Promise<CaseRow[]> {
     .limit(f.limit + 1)
     .execute();
 }
+
+/** How many cases match the filter. */
+export async function countCases(db: Db, f: Omit<CaseFilter, "before" | "limit">): Promise<number> {
+  const row = await filteredCases(db, f)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Closed cases of a registry closed within a year, oldest first (the e-archive delivery of a year, R10). */
+export const casesClosedInYear = (
+  db: Db,
+  tenantId: string,
+  registryId: string,
+  year: number,
+  limit: number,
+) =>
+  db
+    .selectFrom("cases")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("registry_id", "=", registryId)
+    .where("status", "=", "closed")
+    .where("closed_on", ">=", `${year}-01-01`)
+    .where("closed_on", "<=", `${year}-12-31`)
+    .orderBy("closed_on")
+    .orderBy("diary_number")
+    .limit(limit)
+    .execute();

@@ -60,6 +60,22 @@ export async function countDrafts(db: Db, caseId: string): Promise<number> {
   return Number(row.n);
 }
 
+/** The number of documents in each of the given cases; drafts only when the reader may see them. */
+export async function documentCounts(
+  db: Db,
+  caseIds: string[],
+  withDrafts: boolean,
+): Promise<Map<string, number>> {
+  if (caseIds.length === 0) return new Map();
+  let q = db
+    .selectFrom("documents")
+    .select(["case_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("case_id", "in", caseIds);
+  if (!withDrafts) q = q.where("status", "=", "registered");
+  const rows = await q.groupBy("case_id").execute();
+  return new Map(rows.map((r) => [r.case_id, Number(r.n)]));
+}
+
 export const insertFile = (db: Db, row: FileRow) => db.insertInto("document_files").values(row).execute();
 
 export const documentFiles = (db: Db, documentId: string) =>

@@ -42,13 +42,13 @@ export function ErrorPage({
     <Layout view={view} title={view.t(TITLES[s])}>
       <h1 safe>{view.t(TITLES[s])}</h1>
       <p safe>{view.t(TEXTS[s])}</p>
-      {fields.length > 0 && (
+      {fields.length > 0 ? (
         <ul>
           {fields.map((f) => (
-            <li safe>{`${f.field}: ${fieldMessage(view, f)}`}</li>
+            <li safe>{f.field ? `${f.field}: ${fieldMessage(view, f)}` : fieldMessage(view, f)}</li>
           ))}
         </ul>
-      )}
+      ) : null}
       <p>
         <a href="/" safe>
           {view.t("error.back_home")}

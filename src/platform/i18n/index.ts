@@ -1,6 +1,7 @@
 import { auth } from "./catalogue/auth.ts";
 import { common } from "./catalogue/common.ts";
 import { disposal } from "./catalogue/disposal.ts";
+import { exports } from "./catalogue/exports.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
 import { search } from "./catalogue/search.ts";
@@ -15,6 +16,7 @@ const sv = {
   ...registry.sv,
   ...search.sv,
   ...disposal.sv,
+  ...exports.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -23,6 +25,7 @@ const en: Record<keyof typeof sv, string> = {
   ...registry.en,
   ...search.en,
   ...disposal.en,
+  ...exports.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 

@@ -86,6 +86,16 @@ export function CasePage(props: {
           ) : null}
         </ul>
       ) : null}
+      {c.status === "closed" && view.can("case.export") ? (
+        <p>
+          <a class="button secondary" href={`/arenden/${c.id}/e-arkiv`} safe>
+            {t("export.archive_case")}
+          </a>
+          <span class="hint" safe>
+            {` ${t("export.archive_case_hint")}`}
+          </span>
+        </p>
+      ) : null}
       <CaseDocuments
         view={view}
         caseId={c.id}

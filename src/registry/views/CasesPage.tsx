@@ -24,6 +24,8 @@ export function CasesPage(props: {
   units: Unit[];
   nextHref: string | null;
   firstHref: string | null;
+  /** The filters as a query string, for the downloads of the same list. */
+  exportQuery: string;
 }) {
   const { view, cases, filter, registries, units } = props;
   const { t } = view;
@@ -98,6 +100,25 @@ export function CasesPage(props: {
         ]}
       />
       <Pagination view={view} firstHref={props.firstHref} nextHref={props.nextHref} />
+      <ul class="actions">
+        <li>
+          <a href={`/arenden.csv${props.exportQuery}`} safe>
+            {t("export.list_csv")}
+          </a>
+        </li>
+        <li>
+          <a href={`/arenden.xlsx${props.exportQuery}`} safe>
+            {t("export.list_xlsx")}
+          </a>
+        </li>
+        {view.can("case.export") ? (
+          <li>
+            <a href="/e-arkiv" safe>
+              {t("export.batch_title")}
+            </a>
+          </li>
+        ) : null}
+      </ul>
     </Layout>
   );
 }
