@@ -116,6 +116,24 @@ const MATRIX: Record<string, Case> = {
     expect: disposal(200),
   },
   "POST /admin/gallring/verkstall": { path: "/admin/gallring/verkstall", form: {}, expect: disposal(303) },
+  "GET /sok": { path: "/sok?q=strategi", expect: signedIn(200) },
+  "GET /offentlig": { path: "/offentlig?q=strategi", expect: forAll(200) },
+  "GET /offentlig/arenden/:diaryNumber": {
+    path: "/offentlig/arenden/KS%20171-482%2F2016",
+    expect: forAll(200),
+  },
+  "GET /offentlig/handlingar/:id/begar-kopia": {
+    path: `/offentlig/handlingar/${DOCUMENT}/begar-kopia`,
+    expect: forAll(200),
+  },
+  "POST /offentlig/handlingar/:id/begar-kopia": {
+    path: `/offentlig/handlingar/${DOCUMENT}/begar-kopia`,
+    form: {},
+    expect: forAll(422),
+  },
+  "GET /offentlig/begaran/:id": { path: `/offentlig/begaran/${UNKNOWN}`, expect: forAll(404) },
+  "GET /begaranden": { path: "/begaranden", expect: staff(200) },
+  "POST /begaranden/:id/hantera": { path: `/begaranden/${UNKNOWN}/hantera`, form: {}, expect: staff(422) },
   "GET /api/v1/openapi.json": { path: "/api/v1/openapi.json", expect: forAll(200) },
   "GET /api/v1/cases": { path: "/api/v1/cases", expect: signedIn(200, 401) },
   "POST /api/v1/cases": { path: "/api/v1/cases", json: {}, expect: staff(422, 401) },
@@ -145,6 +163,12 @@ const MATRIX: Record<string, Case> = {
   "GET /api/v1/documents/:id/file": {
     path: `/api/v1/documents/${DOCUMENT}/file`,
     expect: signedIn(200, 401),
+  },
+  "GET /api/v1/search": { path: "/api/v1/search?q=strategi", expect: signedIn(200, 401) },
+  "GET /api/v1/public/search": { path: "/api/v1/public/search?q=strategi", expect: forAll(200) },
+  "GET /api/v1/public/cases/:diaryNumber": {
+    path: "/api/v1/public/cases/KS%20171-482%2F2016",
+    expect: forAll(200),
   },
   "GET /api/v1/me": { path: "/api/v1/me", expect: signedIn(200, 401) },
   "GET /api/v1/units": { path: "/api/v1/units", expect: signedIn(200, 401) },
