@@ -8,8 +8,20 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** The words of a text, lower-cased, in order. */
 export const words = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
+const terms = new Map<string, string>();
+/** Words recur (a register's vocabulary is small next to its text), so their terms are remembered, up to a bound. */
+const TERM_CACHE = 100_000;
+
 /** One word as the index holds it: stemmed as Swedish, then folded. */
-export const indexTerm = (word: string): string => foldDiacritics(stemSwedish(word));
+export function indexTerm(word: string): string {
+  let term = terms.get(word);
+  if (term === undefined) {
+    term = foldDiacritics(stemSwedish(word));
+    if (terms.size >= TERM_CACHE) terms.clear();
+    terms.set(word, term);
+  }
+  return term;
+}
 
 /** A whole text as the SQLite index holds it: one index term per word. */
 export const indexText = (text: string): string => words(text).map(indexTerm).join(" ");

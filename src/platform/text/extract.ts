@@ -1,8 +1,8 @@
-import mammoth from "mammoth";
 import type { FileType } from "../files/file-type.ts";
 import { DEFAULT_ZIP_LIMITS, inspectZip, readZipEntry, type ZipLimits } from "../files/zip.ts";
 import { odfText } from "./odf.ts";
 import { pdfText } from "./pdf.ts";
+import { wordText } from "./word.ts";
 
 export interface ExtractOptions {
   /** Wall-clock limit for one file, in milliseconds. */
@@ -97,14 +97,20 @@ async function rawText(
       return { status: "ok", text, complete };
     }
     case "docx": {
-      // Extraction may be called on bytes that were never sniffed: JSZip (in mammoth) would
-      // inflate a zip bomb into memory, so the archive is proven safe first.
-      const zip = await inspectZip(bytes, zipLimits);
+      // Bytes may come unsniffed: the directory is checked, then only the one part is inflated,
+      // never past its declared size.
+      const zip = await inspectZip(bytes, zipLimits, false);
       if (!zip.ok) return { text: "", status: "failed", detail: `${zip.reason}: ${zip.detail}` };
-      return done((await mammoth.extractRawText({ buffer: bytes })).value);
+      const xml = await readZipEntry(
+        bytes,
+        await mainDocumentPart(bytes, zipLimits),
+        zipLimits.maxTotalUncompressed,
+      );
+      if (!xml) return { text: "", status: "failed", detail: "no readable main document part" };
+      return done(wordText(xml.toString("utf8")));
     }
     case "odt": {
-      const zip = await inspectZip(bytes, zipLimits);
+      const zip = await inspectZip(bytes, zipLimits, false);
       if (!zip.ok) return { text: "", status: "failed", detail: `${zip.reason}: ${zip.detail}` };
       const xml = await readZipEntry(bytes, "content.xml", zipLimits.maxTotalUncompressed);
       if (!xml) return { text: "", status: "failed", detail: "no readable content.xml" };
@@ -131,4 +137,14 @@ function tidy(text: string): string {
 function clip(text: string, max: number): string {
   const last = text.charCodeAt(max - 1);
   return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
+/** Where a Word package keeps its body: named by the package's relationships, usually word/document.xml. */
+async function mainDocumentPart(bytes: Buffer, limits: ZipLimits): Promise<string> {
+  const rels = await readZipEntry(bytes, "_rels/.rels", limits.maxTotalUncompressed);
+  const target = rels
+    ? /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rels.toString("utf8"))?.[0]
+    : undefined;
+  const path = target ? /Target="\/?([^"]+)"/.exec(target)?.[1] : undefined;
+  return path ?? "word/document.xml";
 }

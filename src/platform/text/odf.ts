@@ -1,11 +1,8 @@
+import { decodeEntities, TAG, TOKENS } from "./xml-tokens.ts";
+
 /** Elements whose text is not the document's running text: deleted changes, comments, note marks. */
 const SKIPPED = new Set(["text:tracked-changes", "office:annotation", "text:note-citation"]);
 const PARAGRAPHS = new Set(["text:p", "text:h"]);
-
-// A tag (attribute values may hold ">"), a comment, a processing instruction, CDATA, or text.
-const TOKENS =
-  /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)\]\]>|<(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+/g;
-const TAG = /^<(\/?)([^\s/>]+)([\s\S]*?)(\/?)>$/;
 
 /**
  * The running text of an ODF content.xml: one paragraph (text:p, text:h) per block, separated
@@ -73,16 +70,3 @@ export function odfText(xml: string): string {
 }
 
 const collapse = (text: string): string => text.replace(/[ \t\r\n]+/g, " ");
-
-const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (ref.startsWith("#")) {
-      const code =
-        ref[1] === "x" || ref[1] === "X" ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
-    }
-    return NAMED[ref] ?? whole;
-  });
-}

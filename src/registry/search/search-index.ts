@@ -4,7 +4,7 @@ import { NotFoundError } from "../../platform/errors.ts";
 import { foldDiacritics, indexText, words } from "../../platform/search/normalise.ts";
 import { caseParties, findCase, toCase, toParty } from "../cases.store.ts";
 import { caseDocuments, toDocument } from "../documents.store.ts";
-import { type SearchFields, searchTexts } from "./search-texts.ts";
+import { type SearchFields, type SearchTexts, searchTexts } from "./search-texts.ts";
 
 /**
  * Rewrites the search row of one case from what is in the database now. Called inside the
@@ -26,57 +26,115 @@ export async function reindexCase(
     latestFileTexts(db, caseId),
   ]);
   const texts = searchTexts(toCase(row), parties.map(toParty), documents.map(toDocument), files);
-  const values = {
-    case_id: caseId,
-    tenant_id: tenantId,
-    full_title: texts.full.title,
-    full_parties: texts.full.parties,
-    full_body: texts.full.body,
-    public_title: texts.public.title,
-    public_parties: texts.public.parties,
-    public_body: texts.public.body,
-    updated_at: now.toISOString(),
-  };
-  if (dialect === "postgres") {
-    await db
-      .insertInto("search_index")
-      .values({ ...values, ...tsvectors(texts.full, texts.public) })
-      .onConflict((oc) =>
-        oc.column("case_id").doUpdateSet((eb) => ({
-          full_title: eb.ref("excluded.full_title"),
-          full_parties: eb.ref("excluded.full_parties"),
-          full_body: eb.ref("excluded.full_body"),
-          public_title: eb.ref("excluded.public_title"),
-          public_parties: eb.ref("excluded.public_parties"),
-          public_body: eb.ref("excluded.public_body"),
-          updated_at: eb.ref("excluded.updated_at"),
-          full_tsv: sql`excluded.full_tsv`,
-          public_tsv: sql`excluded.public_tsv`,
-        })),
-      )
-      .execute();
-    return;
-  }
-  const existing = await db
-    .selectFrom("search_index")
-    .select("key")
-    .where("case_id", "=", caseId)
-    .executeTakeFirst();
-  let key = existing?.key;
-  if (key === undefined) {
-    key = (await db.insertInto("search_index").values(values).returning("key").executeTakeFirstOrThrow()).key;
-  } else {
-    await db.updateTable("search_index").set(values).where("key", "=", key).execute();
-    await sql`delete from search_full where rowid = ${key}`.execute(db);
-    await sql`delete from search_public where rowid = ${key}`.execute(db);
-  }
-  await insertFts(db, "search_full", key, texts.full);
-  await insertFts(db, "search_public", key, texts.public);
+  await writeSearchRows(db, dialect, tenantId, [{ caseId, texts }], now);
 }
 
-const insertFts = (db: Db, table: "search_full" | "search_public", key: number, f: SearchFields) =>
-  sql`insert into ${sql.raw(table)} (rowid, title, parties, body)
-    values (${key}, ${indexText(f.title)}, ${indexText(f.parties)}, ${indexText(f.body)})`.execute(db);
+export interface SearchEntry {
+  caseId: string;
+  texts: SearchTexts;
+}
+
+/** Rows per statement when many cases are written at once (bulk loads). */
+const CHUNK = 200;
+
+/** Writes (or rewrites) the search rows of cases from their texts, a few statements for many rows. */
+export async function writeSearchRows(
+  db: Db,
+  dialect: Dialect,
+  tenantId: string,
+  entries: readonly SearchEntry[],
+  now: Date,
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += CHUNK) {
+    const chunk = entries.slice(i, i + CHUNK);
+    if (dialect === "postgres") await upsertPostgres(db, tenantId, chunk, now);
+    else await upsertSqlite(db, tenantId, chunk, now);
+  }
+}
+
+const rowValues = (tenantId: string, e: SearchEntry, now: Date) => ({
+  case_id: e.caseId,
+  tenant_id: tenantId,
+  full_title: e.texts.full.title,
+  full_parties: e.texts.full.parties,
+  full_body: e.texts.full.body,
+  public_title: e.texts.public.title,
+  public_parties: e.texts.public.parties,
+  public_body: e.texts.public.body,
+  updated_at: now.toISOString(),
+});
+
+async function upsertPostgres(db: Db, tenantId: string, entries: readonly SearchEntry[], now: Date) {
+  await db
+    .insertInto("search_index")
+    .values(
+      entries.map((e) => ({ ...rowValues(tenantId, e, now), ...tsvectors(e.texts.full, e.texts.public) })),
+    )
+    .onConflict((oc) =>
+      oc.column("case_id").doUpdateSet((eb) => ({
+        full_title: eb.ref("excluded.full_title"),
+        full_parties: eb.ref("excluded.full_parties"),
+        full_body: eb.ref("excluded.full_body"),
+        public_title: eb.ref("excluded.public_title"),
+        public_parties: eb.ref("excluded.public_parties"),
+        public_body: eb.ref("excluded.public_body"),
+        updated_at: eb.ref("excluded.updated_at"),
+        full_tsv: sql`excluded.full_tsv`,
+        public_tsv: sql`excluded.public_tsv`,
+      })),
+    )
+    .execute();
+}
+
+/** SQLite: a case's row in search_index keeps its key (its place in "newest first"); its two FTS rows are replaced. */
+async function upsertSqlite(db: Db, tenantId: string, entries: readonly SearchEntry[], now: Date) {
+  const keys = new Map(
+    (
+      await db
+        .selectFrom("search_index")
+        .select(["key", "case_id"])
+        .where(
+          "case_id",
+          "in",
+          entries.map((e) => e.caseId),
+        )
+        .execute()
+    ).map((r) => [r.case_id, r.key]),
+  );
+  const known = entries.filter((e) => keys.has(e.caseId));
+  for (const e of known)
+    await db
+      .updateTable("search_index")
+      .set(rowValues(tenantId, e, now))
+      .where("case_id", "=", e.caseId)
+      .execute();
+  if (known.length > 0) {
+    const old = sql.join(known.map((e) => keys.get(e.caseId)));
+    await sql`delete from search_full where rowid in (${old})`.execute(db);
+    await sql`delete from search_public where rowid in (${old})`.execute(db);
+  }
+  const fresh = entries.filter((e) => !keys.has(e.caseId));
+  if (fresh.length > 0) {
+    const inserted = await db
+      .insertInto("search_index")
+      .values(fresh.map((e) => rowValues(tenantId, e, now)))
+      .returning(["key", "case_id"])
+      .execute();
+    for (const r of inserted) keys.set(r.case_id, r.key);
+  }
+  for (const [table, fields] of [
+    ["search_full", (t: SearchTexts) => t.full],
+    ["search_public", (t: SearchTexts) => t.public],
+  ] as const) {
+    const rows = entries.map((e) => {
+      const f = fields(e.texts);
+      return sql`(${keys.get(e.caseId)}, ${indexText(f.title)}, ${indexText(f.parties)}, ${indexText(f.body)})`;
+    });
+    await sql`insert into ${sql.raw(table)} (rowid, title, parties, body) values ${sql.join(rows)}`.execute(
+      db,
+    );
+  }
+}
 
 /** PostgreSQL: folded text through the swedish configuration, weighted A (title), B (parties), D (body). */
 function tsvectors(full: SearchFields, pub: SearchFields) {
