@@ -13,6 +13,7 @@ import {
 } from "../src/registry/search/search.service.ts";
 import { runSearch } from "../src/registry/search/search-query.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { TestClient } from "./helpers/client.ts";
 import { demoActor, demoClassId } from "./helpers/demo.ts";
 import { makeDocx } from "./helpers/documents.ts";
 
@@ -233,5 +234,33 @@ describe("search: ranking and pages", () => {
     );
     expect(new Set([...first.items, ...second.items].map((i) => i.caseId)).size).toBe(7);
     expect(second.nextCursor).toBeNull();
+  });
+});
+
+describe("search pages and API", () => {
+  it("the staff search page shows the hits the reader may see, and every problem with the form", async () => {
+    const staff = new TestClient(t.app);
+    await staff.login("handlaggare");
+    const page = await staff.get(`/sok?q=${encodeURIComponent("larm")}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Säkerhetsöversyn av stadshusets larm");
+    const reader = new TestClient(t.app);
+    await reader.login("lasare");
+    const hidden = await reader.get(`/sok?q=${encodeURIComponent("larm")}`);
+    expect(hidden.body).not.toContain("Säkerhetsöversyn");
+    expect(hidden.body).toContain("Inga ärenden matchar sökningen.");
+    const bad = await staff.get("/sok?q=&from=2026-02-30&year=tjugo");
+    expect(bad.statusCode).toBe(422);
+    for (const field of ["q", "from", "year"]) expect(bad.body).toContain(`href="#${field}"`);
+  });
+
+  it("the API answers the same hits as JSON, and refuses unknown parameters", async () => {
+    const anon = new TestClient(t.app);
+    const found = await anon.get(`/api/v1/public/search?q=${encodeURIComponent("översyn system")}`);
+    expect(found.statusCode).toBe(200);
+    expect(JSON.parse(found.body).items.map((i: { caseId: string }) => i.caseId)).toEqual([ids.secret]);
+    const unknown = await anon.get("/api/v1/public/search?q=larm&secret=1");
+    expect(unknown.statusCode).toBe(422);
+    expect((await anon.get("/api/v1/search?q=larm")).statusCode).toBe(401);
   });
 });

@@ -1,0 +1,328 @@
+/**
+ * `npm run bench -- [--cases N] [--database-url URL] [--seconds S] [--runs R]`
+ *
+ * Generates (or reuses) a city of N cases with five documents each, starts kansli and a bare
+ * Fastify route as separate processes, loads each page in turn, times the raw SQL of each page
+ * in this process, and prints p50/p95 latency, requests per second and the ratios to both
+ * baselines, as medians over R runs. Results go to bench/results/ as JSON.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { withContext } from "../src/cli/runtime.ts";
+import { loadConfig } from "../src/config.ts";
+import { SEARCH_WORDS } from "./city.ts";
+import { letterDocx } from "./docx.ts";
+import { generateCity } from "./generate.ts";
+import { type LoadResult, load, median } from "./load.ts";
+import {
+  type RawResult,
+  rawCasePage,
+  rawRegisterList,
+  rawRegistration,
+  rawSearch,
+  timeRaw,
+} from "./raw-sql.ts";
+
+const { values: args } = parseArgs({
+  options: {
+    cases: { type: "string", default: "100000" },
+    "database-url": { type: "string" },
+    seconds: { type: "string", default: "10" },
+    runs: { type: "string", default: "3" },
+    connections: { type: "string", default: "10" },
+    "data-dir": { type: "string" },
+  },
+});
+const cases = Number(args.cases);
+const seconds = Number(args.seconds);
+const runs = Number(args.runs);
+const connections = Number(args.connections);
+const databaseUrl = args["database-url"] ?? null;
+const dialect = databaseUrl ? "postgres" : "sqlite";
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.resolve(args["data-dir"] ?? path.join(root, "bench-out", `${dialect}-${cases}`));
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const config = loadConfig({
+  KANSLI_DATA_DIR: dataDir,
+  KANSLI_LOG_LEVEL: "silent",
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+});
+
+log(
+  `kansli bench: ${cases.toLocaleString("sv-SE")} cases on ${dialect}, ${runs} run(s) of ${seconds} s per page, ${connections} connections`,
+);
+const generationStart = Date.now();
+const city = await generateCity(config, cases, log);
+const generationSeconds = (Date.now() - generationStart) / 1000;
+log(`city ready in ${generationSeconds.toFixed(0)} s`);
+
+const sample = await withContext(config, async (ctx) => {
+  const some = async (status: "open" | "closed" | null, n: number) =>
+    (
+      await ctx.db
+        .selectFrom("cases")
+        .select("id")
+        .$if(status !== null, (b) => b.where("status", "=", status as string))
+        .orderBy("seq", "desc")
+        .limit(n)
+        .execute()
+    ).map((r) => r.id);
+  return {
+    cases: await some(null, 2000),
+    open: await some("open", 1000),
+    units: (await ctx.db.selectFrom("units").select("id").execute()).map((u) => u.id),
+  };
+});
+
+const bare = await startProcess(process.execPath, [
+  "--import",
+  "tsx",
+  path.join(root, "bench", "bare-server.ts"),
+]);
+const port = await freePort();
+const server = await startProcess(process.execPath, [path.join(root, "bin", "kansli.js"), "serve"], {
+  PORT: String(port),
+  HOST: "127.0.0.1",
+  KANSLI_DATA_DIR: dataDir,
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+});
+const base = `http://127.0.0.1:${port}`;
+await waitReady(`${base}/readyz`);
+const cookie = await signIn(base, city.username, city.password);
+const letters = await Promise.all(Array.from({ length: 40 }, (_, i) => letterDocx(i)));
+log(`a letter is ${Math.round((letters[0]?.length ?? 0) / 1024)} KB`);
+
+let turn = 0;
+const rotate = <T>(items: readonly T[]) => items[turn++ % items.length] as T;
+const page = (url: () => string) => () => ({ path: url(), headers: { cookie } });
+const q = (words: string) => encodeURIComponent(words);
+
+const registration = () => {
+  const boundary = "----kansli-bench";
+  const n = turn;
+  const field = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const body = Buffer.concat([
+    Buffer.from(
+      field("direction", "incoming") +
+        field("party", "Oslo kommune") +
+        field("description", `Skrivelse ${n} om samarbete kring klimatanpassning`) +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="skrivelse-${n}.docx"\r\n` +
+        "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n\r\n",
+    ),
+    rotate(letters),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return {
+    method: "POST" as const,
+    path: `/api/v1/cases/${rotate(sample.open)}/documents`,
+    headers: {
+      authorization: `Bearer ${city.token}`,
+      "content-type": `multipart/form-data; boundary=${boundary}`,
+    },
+    body,
+  };
+};
+
+interface Endpoint {
+  name: string;
+  url: string;
+  expect: number;
+  next: () => ReturnType<Parameters<typeof load>[0]["next"]>;
+  raw?: (ctx: Parameters<typeof rawCasePage>[0]) => Promise<unknown>;
+}
+const endpoints: Endpoint[] = [
+  { name: "bare Fastify route", url: bare.address, expect: 200, next: () => ({ path: "/" }) },
+  {
+    name: "case page",
+    url: base,
+    expect: 200,
+    next: page(() => `/arenden/${rotate(sample.cases)}`),
+    raw: (ctx) => rawCasePage(ctx, rotate(sample.cases)),
+  },
+  {
+    name: "register list, filtered by unit",
+    url: base,
+    expect: 200,
+    next: page(() => `/arenden?unitId=${rotate(sample.units)}`),
+    raw: (ctx) => rawRegisterList(ctx, rotate(sample.units)),
+  },
+  ...(["rare", "medium", "common"] as const).map((kind) => ({
+    name: `search, ${kind} words ("${SEARCH_WORDS[kind]}")`,
+    url: base,
+    expect: 200,
+    next: page(() => `/sok?q=${q(SEARCH_WORDS[kind])}`),
+    raw: (ctx: Parameters<typeof rawCasePage>[0]) => rawSearch(ctx, SEARCH_WORDS[kind], "full"),
+  })),
+  {
+    name: `public search, common word ("${SEARCH_WORDS.common}")`,
+    url: base,
+    expect: 200,
+    next: () => ({ path: `/offentlig?q=${q(SEARCH_WORDS.common)}` }),
+    raw: (ctx) => rawSearch(ctx, SEARCH_WORDS.common, "public"),
+  },
+  {
+    name: "register a document with a 200 KB .docx (API)",
+    url: base,
+    expect: 201,
+    next: registration,
+    raw: (ctx) => rawRegistration(ctx, rotate(sample.open), turn),
+  },
+];
+
+const measured = new Map<string, { http: LoadResult[]; raw: RawResult[] }>();
+let rss = { peakMb: Number.NaN, currentMb: Number.NaN };
+try {
+  for (let run = 1; run <= runs; run++) {
+    for (const e of endpoints) {
+      const http = await load({ url: e.url, seconds, connections, next: e.next, expect: e.expect });
+      const raw = e.raw
+        ? await withContext(config, (ctx) => timeRaw(seconds / 2, () => e.raw?.(ctx) ?? Promise.resolve()))
+        : null;
+      const m = measured.get(e.name) ?? { http: [], raw: [] };
+      m.http.push(http);
+      if (raw) m.raw.push(raw);
+      measured.set(e.name, m);
+      log(
+        `  run ${run}: ${e.name}: ${http.perSecond.toFixed(0)}/s, p95 ${http.p95.toFixed(1)} ms${http.failures ? `, ${http.failures} failures` : ""}`,
+      );
+    }
+  }
+} finally {
+  rss = memory(server.child.pid);
+  server.child.kill("SIGTERM");
+  bare.child.kill("SIGTERM");
+}
+
+const rows = endpoints.map((e) => {
+  const m = measured.get(e.name) ?? { http: [], raw: [] };
+  const pick = (f: (r: LoadResult) => number) => median(m.http.map(f));
+  const pickRaw = (f: (r: RawResult) => number) => (m.raw.length ? median(m.raw.map(f)) : null);
+  return {
+    name: e.name,
+    perSecond: pick((r) => r.perSecond),
+    p50: pick((r) => r.p50),
+    p95: pick((r) => r.p95),
+    failures: m.http.reduce((n, r) => n + r.failures, 0),
+    rawPerSecond: pickRaw((r) => r.perSecond),
+    rawP50: pickRaw((r) => r.p50),
+    rawP95: pickRaw((r) => r.p95),
+  };
+});
+const bareRow = rows[0];
+const fmt = (n: number | null, digits = 1) => (n === null || Number.isNaN(n) ? "–" : n.toFixed(digits));
+const table = [
+  "| page | req/s | p50 ms | p95 ms | % of bare req/s | raw SQL p50 ms | raw SQL p95 ms | raw SQL /s | p95 ÷ raw p95 | failures |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ...rows.map(
+    (r) =>
+      `| ${r.name} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${bareRow ? fmt((100 * r.perSecond) / bareRow.perSecond, 0) : "–"}% | ${fmt(r.rawP50, 2)} | ${fmt(r.rawP95, 2)} | ${fmt(r.rawPerSecond, 0)} | ${r.rawP95 ? fmt(r.p95 / r.rawP95) : "–"} | ${r.failures} |`,
+  ),
+];
+log("");
+log(
+  `${cases.toLocaleString("sv-SE")} cases on ${dialect}; medians of ${runs} run(s); server peak RSS ${rss.peakMb} MB (now ${rss.currentMb} MB)`,
+);
+for (const line of table) log(line);
+
+const resultsDir = path.join(root, "bench", "results");
+fs.mkdirSync(resultsDir, { recursive: true });
+const file = path.join(
+  resultsDir,
+  `${new Date().toISOString().replace(/[:.]/g, "-")}-${dialect}-${cases}.json`,
+);
+fs.writeFileSync(
+  file,
+  JSON.stringify(
+    {
+      cases,
+      dialect,
+      runs,
+      seconds,
+      connections,
+      generationSeconds,
+      rss,
+      machine: { cpus: os.cpus().length, node: process.version },
+      rows,
+    },
+    null,
+    2,
+  ),
+);
+log(`written to ${path.relative(root, file)}`);
+
+function memory(pid: number | undefined): { peakMb: number; currentMb: number } {
+  const status = pid ? fs.readFileSync(`/proc/${pid}/status`, "utf8") : "";
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+  return { peakMb: Math.round(kb("VmHWM") / 1024), currentMb: Math.round(kb("VmRSS") / 1024) };
+}
+
+async function startProcess(
+  command: string,
+  argv: string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; address: string }> {
+  const child = spawn(command, argv, {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  process.on("exit", () => child.kill("SIGTERM"));
+  const address = await new Promise<string>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`${argv.join(" ")} exited with ${code}`)));
+    child.stdout?.once("data", (chunk: Buffer) => resolve(chunk.toString().trim().split("\n")[0] ?? ""));
+  });
+  // The server logs a line per request; read and drop it so the pipe never fills.
+  child.stdout?.resume();
+  return { child, address };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(url: string) {
+  for (let i = 0; i < 600; i++) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never became ready`);
+}
+
+/** Signs in through the login form as a person would; returns the cookies to send. */
+async function signIn(base: string, username: string, password: string): Promise<string> {
+  const form = await fetch(`${base}/logga-in`);
+  const cookies = new Map<string, string>();
+  const keep = (r: Response) => {
+    for (const c of r.headers.getSetCookie()) {
+      const [pair = ""] = c.split(";");
+      const [name = "", value = ""] = pair.split("=");
+      cookies.set(name, value);
+    }
+  };
+  keep(form);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
+  const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  const done = await fetch(`${base}/logga-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { cookie: header(), "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ _csrf: csrf, username, password }),
+  });
+  keep(done);
+  if (done.status !== 303) throw new Error(`sign-in answered ${done.status}`);
+  return header();
+}
