@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { parseCaseListQuery, queryString } from "./case-list-filter.ts";
+import { caseNames } from "./case-names.ts";
 import { caseInputFromForm } from "./cases.form.ts";
 import { allowedActions, type Case } from "./cases.model.ts";
 import { changeCaseStatus, getCase, getParties, openCase, updateCase } from "./cases.service.ts";
@@ -121,19 +122,12 @@ export async function casesRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>("/arenden/:id", async (req, reply) => {
     requireCan(req, "case.view");
     const c = await getCase(ctx, req.params.id);
-    const [parties, events, data, documents] = await Promise.all([
+    const [parties, events, names, documents] = await Promise.all([
       getParties(ctx, c.id),
       findEvents(ctx.db, { tenantId: ctx.config.tenantId, subjectType: "case", subjectId: c.id }, 500),
-      formData(),
+      caseNames(ctx, c),
       getCaseDocuments(ctx, c.id),
     ]);
-    const cls = data.classes.find((x) => x.id === c.classId);
-    const names = {
-      registry: data.registries.find((r) => r.id === c.registryId)?.name ?? c.registryId,
-      className: cls ? `${cls.code} ${cls.title}` : c.classId,
-      unit: data.units.find((u) => u.id === c.unitId)?.name ?? c.unitId,
-      officer: data.officers.find((o) => o.id === c.officerId)?.name ?? null,
-    };
     return sendPage(
       reply,
       <CasePage

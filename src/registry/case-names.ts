@@ -1,0 +1,29 @@
+import { findUserById } from "../auth/users.store.ts";
+import { findUnit } from "../organisation/units.store.ts";
+import type { Ctx } from "../platform/context.ts";
+import type { Case } from "./cases.model.ts";
+import { findRegistry } from "./registries.store.ts";
+
+export interface CaseNames {
+  registry: string;
+  className: string;
+  unit: string;
+  officer: string | null;
+}
+
+/** The names a case page shows for the ids a case holds: one lookup by key each, not whole lists. */
+export async function caseNames(ctx: Ctx, c: Case): Promise<CaseNames> {
+  const tenantId = ctx.config.tenantId;
+  const [registry, cls, unit, officer] = await Promise.all([
+    findRegistry(ctx.db, tenantId, c.registryId),
+    ctx.db.selectFrom("classes").select(["code", "title"]).where("id", "=", c.classId).executeTakeFirst(),
+    findUnit(ctx.db, tenantId, c.unitId),
+    c.officerId ? findUserById(ctx.db, tenantId, c.officerId) : undefined,
+  ]);
+  return {
+    registry: registry?.name ?? c.registryId,
+    className: cls ? `${cls.code} ${cls.title}` : c.classId,
+    unit: unit?.name ?? c.unitId,
+    officer: officer?.display_name ?? null,
+  };
+}
