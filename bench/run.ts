@@ -33,7 +33,7 @@ const { values: args } = parseArgs({
     "database-url": { type: "string" },
     seconds: { type: "string", default: "10" },
     runs: { type: "string", default: "3" },
-    connections: { type: "string", default: "10" },
+    connections: { type: "string", default: "4" },
     "data-dir": { type: "string" },
   },
 });
