@@ -74,7 +74,7 @@ const sample = await withContext(config, async (ctx) => {
     ).map((r) => r.id);
   return {
     cases: await some(null, 2000),
-    open: await some("open", 1000),
+    open: await some("open", 20000),
     units: (await ctx.db.selectFrom("units").select("id").execute()).map((u) => u.id),
   };
 });
