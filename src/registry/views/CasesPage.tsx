@@ -2,11 +2,11 @@ import type { Unit } from "../../organisation/units.model.ts";
 import { compareText } from "../../platform/i18n/index.ts";
 import { Field } from "../../web/components/Field.tsx";
 import { Pagination } from "../../web/components/Pagination.tsx";
-import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
 import { CASE_STATUSES, type Case } from "../cases.model.ts";
 import type { Registry } from "../registries.model.ts";
+import { CaseTable } from "./CaseTable.tsx";
 
 export interface CaseListFilter {
   registryId?: string | undefined;
@@ -29,7 +29,6 @@ export function CasesPage(props: {
 }) {
   const { view, cases, filter, registries, units } = props;
   const { t } = view;
-  const unitName = new Map(units.map((u) => [u.id, u.name]));
   const any: [string, string] = ["", t("case.any")];
   return (
     <Layout view={view} title={t("case.list_title")}>
@@ -79,25 +78,12 @@ export function CasesPage(props: {
           {t("case.filter")}
         </button>
       </form>
-      <Table
+      <CaseTable
+        view={view}
         caption={t("case.list_caption")}
-        empty={t("case.none")}
-        rows={cases}
-        columns={[
-          {
-            header: t("case.diary_number"),
-            cell: (c) => (
-              <a href={`/arenden/${c.id}`} safe>
-                {c.diaryNumber}
-              </a>
-            ),
-            rowHeader: true,
-          },
-          { header: t("case.title"), cell: (c) => <span safe>{c.title}</span> },
-          { header: t("case.unit"), cell: (c) => <span safe>{unitName.get(c.unitId) ?? c.unitId}</span> },
-          { header: t("case.status"), cell: (c) => <span safe>{t(`case.status.${c.status}`)}</span> },
-          { header: t("case.opened_on"), cell: (c) => <span safe>{c.openedOn}</span> },
-        ]}
+        cases={cases}
+        units={units}
+        hrefFor={(c) => `/arenden/${c.id}`}
       />
       <Pagination view={view} firstHref={props.firstHref} nextHref={props.nextHref} />
       <ul class="actions">

@@ -27,92 +27,94 @@ export function SearchForm(props: {
   const any: [string, string] = ["", t("case.any")];
   const options = <T,>(items: T[], pair: (item: T) => [string, string]) => [any, ...items.map(pair)];
   return (
-    <form method="get" action={props.action} class="search-form" role="search" novalidate>
-      <ErrorSummary view={view} errors={errors} />
-      <Field
-        view={view}
-        name="q"
-        type="search"
-        label={t("search.query")}
-        hint={t("search.query_hint")}
-        value={values.q}
-        errors={errors}
-      />
-      <details open={Object.keys(values).some((k) => k !== "q") ? true : undefined}>
-        <summary safe>{t("search.filters")}</summary>
-        <div class="filters">
-          <Field
-            view={view}
-            name="registryId"
-            label={t("case.registry")}
-            value={values.registryId}
-            options={options(choices.registries, (r) => [r.id, r.prefix])}
-          />
-          <Field
-            view={view}
-            name="unitId"
-            label={t("case.unit")}
-            value={values.unitId}
-            options={options(
-              [...choices.units].sort((a, b) => compareText(view.locale)(a.name, b.name)),
-              (u) => [u.id, u.name],
-            )}
-          />
-          <Field
-            view={view}
-            name="classId"
-            label={t("case.class")}
-            value={values.classId}
-            options={options(choices.classes, (c) => [c.id, `${c.code} ${c.title}`])}
-          />
-          <Field
-            view={view}
-            name="status"
-            label={t("case.status")}
-            value={values.status}
-            options={options([...CASE_STATUSES], (s) => [s, t(`case.status.${s}`)])}
-          />
-          <Field
-            view={view}
-            name="direction"
-            label={t("search.direction")}
-            value={values.direction}
-            options={[
-              ["", t("search.direction.any")],
-              ...DIRECTIONS.map((d): [string, string] => [d, t(`document.direction.${d}`)]),
-            ]}
-          />
-          <Field
-            view={view}
-            name="year"
-            label={t("case.year")}
-            value={values.year}
-            width="short"
-            errors={errors}
-          />
-          <Field
-            view={view}
-            name="from"
-            label={t("search.from")}
-            hint="ÅÅÅÅ-MM-DD"
-            value={values.from}
-            width="short"
-            errors={errors}
-          />
-          <Field
-            view={view}
-            name="to"
-            label={t("search.to")}
-            hint="ÅÅÅÅ-MM-DD"
-            value={values.to}
-            width="short"
-            errors={errors}
-          />
-        </div>
-      </details>
-      <button type="submit" class="button" safe>
-        {t("search.submit")}
-      </button>
-    </form>
+    <search>
+      <form method="get" action={props.action} class="search-form" novalidate>
+        <ErrorSummary view={view} errors={errors} />
+        <Field
+          view={view}
+          name="q"
+          type="search"
+          label={t("search.query")}
+          hint={t("search.query_hint")}
+          value={values.q}
+          errors={errors}
+        />
+        <details open={Object.keys(values).some((k) => k !== "q") ? true : undefined}>
+          <summary safe>{t("search.filters")}</summary>
+          <div class="filters">
+            <Field
+              view={view}
+              name="registryId"
+              label={t("case.registry")}
+              value={values.registryId}
+              options={options(choices.registries, (r) => [r.id, r.prefix])}
+            />
+            <Field
+              view={view}
+              name="unitId"
+              label={t("case.unit")}
+              value={values.unitId}
+              options={options(
+                [...choices.units].sort((a, b) => compareText(view.locale)(a.name, b.name)),
+                (u) => [u.id, u.name],
+              )}
+            />
+            <Field
+              view={view}
+              name="classId"
+              label={t("case.class")}
+              value={values.classId}
+              options={options(choices.classes, (c) => [c.id, `${c.code} ${c.title}`])}
+            />
+            <Field
+              view={view}
+              name="status"
+              label={t("case.status")}
+              value={values.status}
+              options={options([...CASE_STATUSES], (s) => [s, t(`case.status.${s}`)])}
+            />
+            <Field
+              view={view}
+              name="direction"
+              label={t("search.direction")}
+              value={values.direction}
+              options={[
+                ["", t("search.direction.any")],
+                ...DIRECTIONS.map((d): [string, string] => [d, t(`document.direction.${d}`)]),
+              ]}
+            />
+            <Field
+              view={view}
+              name="year"
+              label={t("case.year")}
+              value={values.year}
+              width="short"
+              errors={errors}
+            />
+            <Field
+              view={view}
+              name="from"
+              label={t("search.from")}
+              hint="ÅÅÅÅ-MM-DD"
+              value={values.from}
+              width="short"
+              errors={errors}
+            />
+            <Field
+              view={view}
+              name="to"
+              label={t("search.to")}
+              hint="ÅÅÅÅ-MM-DD"
+              value={values.to}
+              width="short"
+              errors={errors}
+            />
+          </div>
+        </details>
+        <button type="submit" class="button" safe>
+          {t("search.submit")}
+        </button>
+      </form>
+    </search>
   );
 }
