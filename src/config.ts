@@ -21,6 +21,7 @@ export interface Config {
   loginLockoutMinutes: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   maxUploadMb: number;
+  consultationMinWeeks: number;
 }
 
 interface SettingSpec {
@@ -106,6 +107,12 @@ export const SETTINGS = {
     flag: "max-upload-mb",
     default: "50",
     meaning: "Largest file a user may upload, in megabytes",
+  },
+  consultationMinWeeks: {
+    env: "KANSLI_CONSULTATION_MIN_WEEKS",
+    flag: "consultation-min-weeks",
+    default: "6",
+    meaning: "A consultation deadline giving fewer weeks than this (1 to 52) gets a warning",
   },
   logLevel: {
     env: "KANSLI_LOG_LEVEL",
@@ -199,5 +206,6 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
     loginLockoutMinutes: intIn(raw("loginLockoutMinutes").name, raw("loginLockoutMinutes").value, 1, 24 * 60),
     logLevel: logLevel.value as Config["logLevel"],
     maxUploadMb: intIn(raw("maxUploadMb").name, raw("maxUploadMb").value, 1, 2048),
+    consultationMinWeeks: intIn(raw("consultationMinWeeks").name, raw("consultationMinWeeks").value, 1, 52),
   };
 }

@@ -11,6 +11,7 @@ describe("configuration", () => {
       databaseUrl: null,
       demoPassword: null,
       tenantId: "stockholm",
+      consultationMinWeeks: 6,
     });
     expect(c.dataDir).toBe(path.resolve("./data"));
   });
@@ -18,6 +19,7 @@ describe("configuration", () => {
   it("takes CLI flags over the environment", () => {
     const c = loadConfig({ PORT: "4000", HOST: "0.0.0.0" }, { port: "5000" });
     expect(c.port).toBe(5000);
+    expect(loadConfig({ KANSLI_CONSULTATION_MIN_WEEKS: "4" }).consultationMinWeeks).toBe(4);
     expect(c.host).toBe("0.0.0.0");
   });
 
@@ -29,6 +31,9 @@ describe("configuration", () => {
     [{ KANSLI_SESSION_IDLE_MINUTES: "0" }, "KANSLI_SESSION_IDLE_MINUTES"],
     [{ KANSLI_LOG_LEVEL: "loud" }, "KANSLI_LOG_LEVEL"],
     [{ KANSLI_TENANT: "Stockholm Stad" }, "KANSLI_TENANT"],
+    [{ KANSLI_CONSULTATION_MIN_WEEKS: "0" }, "KANSLI_CONSULTATION_MIN_WEEKS"],
+    [{ KANSLI_CONSULTATION_MIN_WEEKS: "53" }, "KANSLI_CONSULTATION_MIN_WEEKS"],
+    [{ KANSLI_CONSULTATION_MIN_WEEKS: "6.5" }, "KANSLI_CONSULTATION_MIN_WEEKS"],
   ])("stops on a bad value and names the setting: %o", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${name}:`));
