@@ -38,7 +38,7 @@ export interface CopyRequest {
  */
 export async function requestCopy(ctx: Ctx, documentId: string, input: unknown): Promise<CopyRequest> {
   const doc = await findDocument(ctx.db, ctx.config.tenantId, documentId);
-  if (!doc || doc.status !== "registered") throw new NotFoundError();
+  if (doc?.status !== "registered") throw new NotFoundError();
   const parsed = copyRequestSchema.safeParse(input);
   const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
   const raw = (input ?? {}) as Record<string, unknown>;
