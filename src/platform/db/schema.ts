@@ -28,6 +28,9 @@ export interface Database {
   disposal_decisions: DisposalDecisionTable;
   disposal_rules: DisposalRuleTable;
   disposal_records: DisposalRecordTable;
+  consultations: ConsultationTable;
+  consultation_recipients: ConsultationRecipientTable;
+  consultation_material: ConsultationMaterialTable;
 }
 
 export interface TenantTable {
@@ -313,4 +316,41 @@ export interface DisposalRecordTable {
   disposed_at: string;
   disposed_by: string | null;
   disposed_by_label: string;
+}
+
+export interface ConsultationTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  title: string;
+  status: string;
+  deadline: string;
+  sent_on: string | null;
+  instructions: string;
+  officer_id: string;
+  contact: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A body on a consultation's distribution list: a unit, or an external body by name and e-mail. */
+export interface ConsultationRecipientTable {
+  id: string;
+  consultation_id: string;
+  unit_id: string | null;
+  external_name: string | null;
+  external_email: string | null;
+  /** The distribution list's group: district, specialist or other. */
+  list_group: string;
+  state: string;
+  /** The body's own deadline after an extension; null: the consultation's. */
+  deadline: string | null;
+  created_at: string;
+}
+
+/** The registered documents of the case sent as the consultation's material. */
+export interface ConsultationMaterialTable {
+  consultation_id: string;
+  document_id: string;
 }

@@ -5,6 +5,7 @@ import * as registryDocuments from "./2026-11-29-0003-registry-documents.ts";
 import * as registrySearch from "./2026-11-29-0004-registry-search.ts";
 import * as registryDisposal from "./2026-11-29-0005-registry-disposal.ts";
 import * as registryListIndexes from "./2026-11-29-0006-registry-list-indexes.ts";
+import * as consultations from "./2026-11-29-0007-consultations.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-29-0004-registry-search": registrySearch,
   "2026-11-29-0005-registry-disposal": registryDisposal,
   "2026-11-29-0006-registry-list-indexes": registryListIndexes,
+  "2026-11-29-0007-consultations": consultations,
 };
