@@ -26,7 +26,9 @@ export type Action =
   | "document.view_restricted"
   | "document.sign_off"
   | "copy_request.handle"
-  | "disposal.manage";
+  | "disposal.manage"
+  | "consultation.view"
+  | "consultation.manage";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
@@ -68,6 +70,8 @@ const RULES = {
   "copy_request.handle": registryStaff,
   // R6: recording disposal decisions and running disposal is the registry's and the archive's work.
   "disposal.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
+  "consultation.view": signedIn,
+  "consultation.manage": registryStaff,
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {

@@ -1,5 +1,6 @@
 import { auth } from "./catalogue/auth.ts";
 import { common } from "./catalogue/common.ts";
+import { consultation } from "./catalogue/consultation.ts";
 import { disposal } from "./catalogue/disposal.ts";
 import { exports } from "./catalogue/exports.ts";
 import { organisation } from "./catalogue/organisation.ts";
@@ -17,6 +18,7 @@ const sv = {
   ...search.sv,
   ...disposal.sv,
   ...exports.sv,
+  ...consultation.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -26,6 +28,7 @@ const en: Record<keyof typeof sv, string> = {
   ...search.en,
   ...disposal.en,
   ...exports.en,
+  ...consultation.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 

@@ -1,0 +1,196 @@
+import type { UserActor } from "../auth/actor.ts";
+import { auditBy } from "../auth/audit-actor.ts";
+import { findUserById } from "../auth/users.store.ts";
+import { listAllUnits } from "../organisation/units.service.ts";
+import { appendAudit } from "../platform/audit/audit.service.ts";
+import { stockholmDate } from "../platform/clock.ts";
+import type { Ctx } from "../platform/context.ts";
+import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { fieldErrors } from "../platform/validation.ts";
+import { allowedActions as caseActions } from "../registry/cases.model.ts";
+import { getCase } from "../registry/cases.service.ts";
+import { getCaseDocuments } from "../registry/documents.service.ts";
+import {
+  type ConsultationDetails,
+  type ConsultationInput,
+  consultationInputSchema,
+  LIST_GROUPS,
+  type ListGroup,
+  listGroupOf,
+  parseExternalBodies,
+  type Recipient,
+  UNIT_GROUPS,
+} from "./consultations.model.ts";
+import {
+  type ConsultationPageQuery,
+  type ConsultationRow,
+  consultationPage,
+  findConsultation,
+  insertConsultation,
+  materialOf,
+  recipientsOf,
+  toConsultation,
+} from "./consultations.store.ts";
+import { checkDeadline, type DeadlineError, type DeadlineWarning, deadlineWarnings } from "./deadlines.ts";
+
+const deadlineMessage = (e: DeadlineError): FieldError =>
+  e.code === "not_a_working_day"
+    ? {
+        field: "deadline",
+        message: "consultation.deadline_not_working_day",
+        params: { next: e.nextWorkingDay },
+      }
+    : e.code === "not_after_sending"
+      ? { field: "deadline", message: "consultation.deadline_not_after_today" }
+      : { field: "deadline", message: "consultation.deadline_format" };
+
+/** One field of the input read on its own, so the checks that need the database run even when another field is wrong. */
+function part<K extends keyof typeof consultationInputSchema.shape>(
+  raw: Record<string, unknown>,
+  key: K,
+): ConsultationInput[K] | undefined {
+  const result = consultationInputSchema.shape[key].safeParse(raw[key]);
+  return result.success ? (result.data as ConsultationInput[K]) : undefined;
+}
+
+interface Chosen {
+  units: { id: string; group: ListGroup }[];
+  errors: FieldError[];
+}
+
+/** The units chosen as whole groups and one by one, each once. */
+async function chosenUnits(ctx: Ctx, raw: Record<string, unknown>): Promise<Chosen> {
+  const units = await listAllUnits(ctx);
+  const groupTypes = new Set<string>((part(raw, "groups") ?? []).map((g) => UNIT_GROUPS[g]));
+  const singles = part(raw, "unitIds") ?? [];
+  const unknown = singles.filter((id) => !units.some((u) => u.id === id));
+  const picked = units.filter((u) => groupTypes.has(u.type) || singles.includes(u.id));
+  return {
+    units: picked.map((u) => ({ id: u.id, group: listGroupOf(u.type) })),
+    errors: unknown.length > 0 ? [{ field: "unitIds", message: "consultation.unit_unknown" }] : [],
+  };
+}
+
+const dedupe = (errors: FieldError[]) =>
+  errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
+
+const minimumWeeks = (ctx: Ctx) => ({ minimumWeeks: ctx.config.consultationMinWeeks });
+
+/**
+ * Creates a draft consultation of an open case with its distribution list and material. Every
+ * problem with the input is reported at once and nothing is written; the deadline's warnings
+ * (short time, July) are returned and do not block.
+ */
+export async function createConsultation(
+  ctx: Ctx,
+  by: UserActor,
+  caseId: string,
+  input: unknown,
+): Promise<{ consultation: ConsultationDetails; warnings: DeadlineWarning[] }> {
+  const c = await getCase(ctx, caseId);
+  if (c.status !== "open")
+    throw new ConflictError(`a consultation needs an open case; the case is ${c.status}`, [
+      ...caseActions(c.status),
+    ]);
+  const raw = (input ?? {}) as Record<string, unknown>;
+  const parsed = consultationInputSchema.safeParse(input);
+  const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
+  const today = stockholmDate(ctx.clock.now());
+
+  const deadline = part(raw, "deadline");
+  const check = deadline ? checkDeadline(today, deadline, minimumWeeks(ctx)) : null;
+  if (check && !check.ok) errors.push(...check.errors.map(deadlineMessage));
+
+  const officerId = part(raw, "officerId");
+  if (officerId && !(await findUserById(ctx.db, ctx.config.tenantId, officerId)))
+    errors.push({ field: "officerId", message: "consultation.officer_unknown" });
+
+  const registered = (await getCaseDocuments(ctx, caseId)).filter((d) => d.status === "registered");
+  if ((part(raw, "documentIds") ?? []).some((id) => !registered.some((d) => d.id === id)))
+    errors.push({ field: "documentIds", message: "consultation.document_unknown" });
+
+  const chosen = await chosenUnits(ctx, raw);
+  errors.push(...chosen.errors);
+  const external = parseExternalBodies(part(raw, "externalBodies"));
+  errors.push(...external.errors);
+  if (chosen.units.length === 0 && external.bodies.length === 0 && !errors.some((e) => e.field === "unitIds"))
+    errors.push({ field: "groups", message: "consultation.recipients_required" });
+
+  if (!parsed.success || !check?.ok || errors.length > 0) throw new ValidationError(dedupe(errors));
+  const data = parsed.data;
+  const now = ctx.clock.now().toISOString();
+  const id = newId();
+  const row: ConsultationRow = {
+    id,
+    tenant_id: ctx.config.tenantId,
+    case_id: caseId,
+    title: data.title,
+    status: "draft",
+    deadline: data.deadline,
+    sent_on: null,
+    instructions: data.instructions,
+    officer_id: data.officerId,
+    contact: data.contact ?? null,
+    created_by: by.id,
+    created_at: now,
+    updated_at: now,
+  };
+  const recipient = { consultation_id: id, state: "not_sent", deadline: null, created_at: now };
+  const recipients = [
+    ...chosen.units.map((u) => ({ ...recipient, id: newId(), unit_id: u.id, list_group: u.group })),
+    ...external.bodies.map((b) => ({
+      ...recipient,
+      id: newId(),
+      external_name: b.name,
+      external_email: b.email,
+      list_group: "other",
+    })),
+  ];
+  const documentIds = [...new Set(data.documentIds)];
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertConsultation(
+      trx,
+      row,
+      recipients,
+      documentIds.map((documentId) => ({ consultation_id: id, document_id: documentId })),
+    );
+    await appendAudit(trx, ctx.config.tenantId, new Date(now), {
+      ...auditBy(by),
+      action: "consultation.create",
+      subjectType: "consultation",
+      subjectId: id,
+      after: { ...toConsultation(row), recipients: recipients.length, documentIds },
+    });
+  });
+  return { consultation: await getConsultation(ctx, id), warnings: check.warnings };
+}
+
+const byName = new Intl.Collator("sv");
+
+/** A consultation with its material and its distribution list in groups, each sorted by name. */
+export async function getConsultation(ctx: Ctx, id: string): Promise<ConsultationDetails> {
+  const row = await findConsultation(ctx.db, ctx.config.tenantId, id);
+  if (!row) throw new NotFoundError();
+  const [recipients, documentIds] = await Promise.all([recipientsOf(ctx.db, id), materialOf(ctx.db, id)]);
+  const grouped = Object.fromEntries(
+    LIST_GROUPS.map((g) => [
+      g,
+      recipients.filter((r) => r.group === g).sort((a, b) => byName.compare(a.name, b.name)),
+    ]),
+  ) as Record<ListGroup, Recipient[]>;
+  return { ...toConsultation(row), documentIds, recipients: grouped };
+}
+
+/** The deadline's warnings as they stand: against the send date, or today while still a draft. */
+export function consultationWarnings(
+  ctx: Ctx,
+  c: { deadline: string; sentOn: string | null },
+): DeadlineWarning[] {
+  return deadlineWarnings(c.sentOn ?? stockholmDate(ctx.clock.now()), c.deadline, minimumWeeks(ctx));
+}
+
+/** Consultations newest first, of one case or all. */
+export async function listConsultations(ctx: Ctx, q: Omit<ConsultationPageQuery, "tenantId">) {
+  return (await consultationPage(ctx.db, { ...q, tenantId: ctx.config.tenantId })).map(toConsultation);
+}
