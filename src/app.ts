@@ -21,6 +21,8 @@ import { resolveSession } from "./auth/sessions.service.ts";
 import { resolveToken } from "./auth/tokens.service.ts";
 import { usersAdminRoutes } from "./auth/users-admin.routes.tsx";
 import type { Config } from "./config.ts";
+import { consultationsApi } from "./consultation/consultations.api.ts";
+import { consultationsRoutes } from "./consultation/consultations.routes.tsx";
 import { unitsApi } from "./organisation/units.api.ts";
 import { unitsRoutes } from "./organisation/units.routes.tsx";
 import type { Clock } from "./platform/clock.ts";
@@ -228,10 +230,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(eArchiveRoutes);
   await app.register(registriesRoutes);
   await app.register(disposalRoutes);
+  await app.register(consultationsRoutes);
   await app.register(unitsApi);
   await app.register(casesApi);
   await app.register(documentsApi);
   await app.register(eArchiveApi);
+  await app.register(consultationsApi);
   await app.register(apiRoutes);
   return app;
 }

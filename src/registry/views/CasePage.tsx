@@ -64,6 +64,13 @@ export function CasePage(props: {
               </a>
             </li>
           ) : null}
+          {c.status === "open" && view.can("consultation.manage") ? (
+            <li>
+              <a class="button secondary" href={`/arenden/${c.id}/remisser/ny`} safe>
+                {t("consultation.send_case")}
+              </a>
+            </li>
+          ) : null}
           {allowed.includes("close") && view.can("case.close") ? (
             <li>
               <ActionButton
