@@ -31,7 +31,7 @@ export function CheckboxList(props: {
       {props.options.map(([value, label], i) => {
         const id = i === 0 ? name : `${name}-${i}`;
         return (
-          <div class="checkbox">
+          <div class="field checkbox">
             <input
               type="checkbox"
               id={id}
