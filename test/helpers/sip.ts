@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import yauzl from "yauzl";
 
-/** The ERMS schema beside the repository (../shared/schemas/erms), as the schemas' README says. */
-export const ERMS_XSD = path.resolve(process.cwd(), "../shared/schemas/erms/ERMS_v2_1_2.xsd");
+/** The ERMS 2.1.2 schema: a copy of ../shared/schemas/erms/ERMS_v2_1_2.xsd kept in the repository (see its README). */
+export const ERMS_XSD = path.resolve(import.meta.dirname, "../fixtures/erms/ERMS_v2_1_2.xsd");
 
 /** Every entry of a zip, by name. */
 export async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
