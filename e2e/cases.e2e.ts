@@ -196,6 +196,7 @@ it("registrator gets every problem of a new case, then opens it with parties, cl
   expect(reopened).not.toHaveProperty("Avslutat");
   expect((await actions.locator("a, button").allTextContents()).map((s) => s.trim())).toEqual([
     "Ändra ärendet",
+    "Skicka på remiss",
     "Avsluta ärendet",
   ]);
   expect(await history.locator("tbody tr").count()).toBe(3);
