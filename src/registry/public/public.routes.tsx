@@ -51,9 +51,10 @@ export async function publicRoutes(app: FastifyInstance) {
 
   /** The document as the public sees it, and its case's diary number; drafts are not found. */
   const requestable = async (id: string) => {
-    const doc = publicDocument(await getDocument(ctx, id));
+    const registered = await getDocument(ctx, id);
+    const doc = publicDocument(registered);
     if (!doc) throw new NotFoundError();
-    const { diaryNumber } = await getCase(ctx, (await getDocument(ctx, id)).caseId);
+    const { diaryNumber } = await getCase(ctx, registered.caseId);
     return { doc, diaryNumber };
   };
 
