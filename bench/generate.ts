@@ -175,6 +175,7 @@ async function addCases(
           created_by: null,
           created_at: stamp,
           updated_at: stamp,
+          public_hold: null,
         }),
       );
       rows.cases.push(c);

@@ -95,6 +95,7 @@ export const rawRegistration = (ctx: Ctx, caseId: string, n: number) =>
       created_by: null,
       created_at: now.toISOString(),
       updated_at: now.toISOString(),
+      public_hold: null,
     });
     await reindexCase(trx, ctx.dialect, tenant(ctx), caseId, now);
     await appendAudit(trx, tenant(ctx), now, {

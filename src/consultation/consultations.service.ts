@@ -135,6 +135,10 @@ export async function createConsultation(
     created_by: by.id,
     created_at: now,
     updated_at: now,
+    closed_on: null,
+    missiv_document_id: null,
+    list_document_id: null,
+    compilation_document_id: null,
   };
   const recipient = { consultation_id: id, state: "not_sent", deadline: null, created_at: now };
   const recipients = [

@@ -33,6 +33,8 @@ export interface RegistryDocument {
   signoffKind: SignoffKind | null;
   signoffReference: string | null;
   registeredAt: string | null;
+  /** Why the public register may not show the document yet; null when nothing holds it back. */
+  publicHold: string | null;
 }
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
@@ -130,7 +132,7 @@ export function checkDocumentInput(
 
 /** The document as the public may see it (R1, R2, R4, R9): null for drafts. */
 export function publicView(d: RegistryDocument): { description: string; party: string | null } | null {
-  if (d.status !== "registered") return null;
+  if (d.status !== "registered" || d.publicHold !== null) return null;
   if (d.secrecy) return { description: d.publicDescription ?? "", party: d.publicParty };
   return { description: d.description, party: d.party };
 }

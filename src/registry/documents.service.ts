@@ -3,6 +3,7 @@ import { auditBy } from "../auth/audit-actor.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
+import type { Db } from "../platform/db/database.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { safeFileName } from "../platform/files/file-name.ts";
 import { sniffFileType } from "../platform/files/file-type.ts";
@@ -20,6 +21,7 @@ import {
 } from "./documents.model.ts";
 import {
   caseDocuments,
+  type DocumentRow,
   documentFiles,
   type FileRow,
   findDocument,
@@ -102,29 +104,37 @@ async function openCaseFor(ctx: Ctx, caseId: string) {
   return c;
 }
 
+/** A document checked and its file stored, ready to be written in the caller's transaction. */
+export interface PreparedDocument {
+  row: DocumentRow;
+  fileRow: FileRow | null;
+  by: UserActor | "system";
+}
+
 /**
- * Registers a document in a case (R1–R5): every problem with the form and the file is reported
- * at once; the document, its first file version and the audit event are written together.
- * Incoming documents are public records at once; outgoing and internal ones may start as drafts.
+ * Checks a document for a case (R1–R5) and stores its file: every problem with the form and the
+ * file is reported at once and nothing is written. `publicHold` keeps a registered document out
+ * of the public register until it is lifted (an answer to an open consultation).
  */
-export async function registerDocument(
+export async function prepareDocument(
   ctx: Ctx,
   by: UserActor | "system",
   caseId: string,
   input: unknown,
   file: UploadedFile | null,
-): Promise<RegistryDocument> {
+  options: { publicHold?: string } = {},
+): Promise<PreparedDocument> {
   const c = await openCaseFor(ctx, caseId);
   const today = stockholmDate(ctx.clock.now());
   const { data: d, errors } = checkDocumentInput(input, today);
   const checked = file ? await checkFile(ctx, file, errors) : null;
   if (!d || errors.length > 0) throw new ValidationError(inFormOrder(dedupe(errors)));
 
-  const now = ctx.clock.now();
+  const now = ctx.clock.now().toISOString();
   const id = newId();
   const fileRow = checked ? await storeFile(ctx, by, id, 1, checked) : null;
   const registered = !d.draft;
-  const row = {
+  const row: DocumentRow = {
     id,
     tenant_id: ctx.config.tenantId,
     case_id: c.id,
@@ -143,29 +153,51 @@ export async function registerDocument(
     signed_off_on: null,
     signoff_kind: null,
     signoff_reference: null,
-    registered_at: registered ? now.toISOString() : null,
-    frozen_at: registered ? now.toISOString() : null,
+    registered_at: registered ? now : null,
+    frozen_at: registered ? now : null,
     created_by: by === "system" ? null : by.id,
-    created_at: now.toISOString(),
-    updated_at: now.toISOString(),
+    created_at: now,
+    updated_at: now,
+    public_hold: options.publicHold ?? null,
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertDocument(trx, row);
-    if (fileRow) await insertFile(trx, fileRow);
-    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, c.id, now);
-    await appendAudit(trx, ctx.config.tenantId, now, {
-      ...auditBy(by),
-      action: registered ? "document.register" : "document.create_draft",
-      subjectType: "document",
-      subjectId: id,
-      after: {
-        ...toDocument(row),
-        caseId: c.id,
-        file: fileRow ? { name: fileRow.file_name, sha256: fileRow.sha256 } : null,
-      },
-    });
+  return { row, fileRow, by };
+}
+
+/** Writes a prepared document, its search text and its audit event in the caller's transaction. */
+export async function writePreparedDocument(ctx: Ctx, trx: Db, prepared: PreparedDocument): Promise<RegistryDocument> {
+  const { row, fileRow, by } = prepared;
+  const now = new Date(row.created_at);
+  await insertDocument(trx, row);
+  if (fileRow) await insertFile(trx, fileRow);
+  await reindexCase(trx, ctx.dialect, ctx.config.tenantId, row.case_id, now);
+  await appendAudit(trx, ctx.config.tenantId, now, {
+    ...auditBy(by),
+    action: row.status === "registered" ? "document.register" : "document.create_draft",
+    subjectType: "document",
+    subjectId: row.id,
+    after: {
+      ...toDocument(row),
+      caseId: row.case_id,
+      file: fileRow ? { name: fileRow.file_name, sha256: fileRow.sha256 } : null,
+    },
   });
   return toDocument(row);
+}
+
+/**
+ * Registers a document in a case (R1–R5): every problem with the form and the file is reported
+ * at once; the document, its first file version and the audit event are written together.
+ * Incoming documents are public records at once; outgoing and internal ones may start as drafts.
+ */
+export async function registerDocument(
+  ctx: Ctx,
+  by: UserActor | "system",
+  caseId: string,
+  input: unknown,
+  file: UploadedFile | null,
+): Promise<RegistryDocument> {
+  const prepared = await prepareDocument(ctx, by, caseId, input, file);
+  return ctx.db.transaction().execute((trx) => writePreparedDocument(ctx, trx, prepared));
 }
 
 const dedupe = (errors: FieldError[]) =>

@@ -26,6 +26,7 @@ export const toDocument = (r: DocumentRow): RegistryDocument => ({
   signoffKind: r.signoff_kind as SignoffKind | null,
   signoffReference: r.signoff_reference,
   registeredAt: r.registered_at,
+  publicHold: r.public_hold,
 });
 
 export const insertDocument = (db: Db, row: DocumentRow) => db.insertInto("documents").values(row).execute();

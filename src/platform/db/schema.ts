@@ -31,6 +31,8 @@ export interface Database {
   consultations: ConsultationTable;
   consultation_recipients: ConsultationRecipientTable;
   consultation_material: ConsultationMaterialTable;
+  consultation_extensions: ConsultationExtensionTable;
+  consultation_reminders: ConsultationReminderTable;
 }
 
 export interface TenantTable {
@@ -226,6 +228,8 @@ export interface DocumentTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  /** Set while the public register may not show the document yet ("consultation_open"). */
+  public_hold: string | null;
 }
 
 export interface DocumentFileTable {
@@ -332,6 +336,10 @@ export interface ConsultationTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  closed_on: string | null;
+  missiv_document_id: string | null;
+  list_document_id: string | null;
+  compilation_document_id: string | null;
 }
 
 /** A body on a consultation's distribution list: a unit, or an external body by name and e-mail. */
@@ -347,6 +355,43 @@ export interface ConsultationRecipientTable {
   /** The body's own deadline after an extension; null: the consultation's. */
   deadline: string | null;
   created_at: string;
+  /** SHA-256 of the personal answer link's secret; the secret itself is only in the e-mail. */
+  token_hash: string | null;
+  link_expires_at: string | null;
+  sent_at: string | null;
+  opened_at: string | null;
+  answered_on: string | null;
+  answer_document_id: string | null;
+  declined_on: string | null;
+  decline_comment: string | null;
+  /** The officer's summary of the answer and the body's position, for the compilation. */
+  summary: string | null;
+  position: string | null;
+}
+
+export interface ConsultationExtensionTable {
+  id: string;
+  recipient_id: string;
+  requested_until: string;
+  reason: string;
+  requested_at: string;
+  status: string;
+  granted_until: string | null;
+  decision_comment: string | null;
+  decided_at: string | null;
+  decided_by: string | null;
+  request_document_id: string | null;
+  decision_document_id: string | null;
+}
+
+export interface ConsultationReminderTable {
+  id: string;
+  recipient_id: string;
+  reminder_key: string;
+  kind: string;
+  deadline: string;
+  sent_at: string;
+  sent_by: string | null;
 }
 
 /** The registered documents of the case sent as the consultation's material. */
