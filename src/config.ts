@@ -22,6 +22,9 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   maxUploadMb: number;
   consultationMinWeeks: number;
+  consultationGraceDays: number;
+  reminderDaysBefore: number[];
+  reminderDaysAfter: number[];
 }
 
 interface SettingSpec {
@@ -114,6 +117,26 @@ export const SETTINGS = {
     default: "6",
     meaning: "A consultation deadline giving fewer weeks than this (1 to 52) gets a warning",
   },
+  consultationGraceDays: {
+    env: "KANSLI_CONSULTATION_GRACE_DAYS",
+    flag: "consultation-grace-days",
+    default: "30",
+    meaning:
+      "Days after its last deadline that a consultation takes late answers; then it closes and its links expire",
+  },
+  reminderDaysBefore: {
+    env: "KANSLI_REMINDER_DAYS_BEFORE",
+    flag: "reminder-days-before",
+    default: "7",
+    meaning: "Days before a body's deadline to remind it, comma-separated (1 to 90), or none",
+  },
+  reminderDaysAfter: {
+    env: "KANSLI_REMINDER_DAYS_AFTER",
+    flag: "reminder-days-after",
+    default: "1,7",
+    meaning:
+      "Days after a body's deadline to remind it when it has not answered, comma-separated (1 to 90), or none",
+  },
   logLevel: {
     env: "KANSLI_LOG_LEVEL",
     flag: "log-level",
@@ -144,6 +167,13 @@ function url(name: string, raw: string, protocols: string[]): string {
     throw new ConfigError(`${name}: must start with ${protocols.map((p) => `${p}//`).join(" or ")}`);
   }
   return raw;
+}
+
+/** "none", or whole numbers from 1 to 90 separated by commas; sorted and each once. */
+function dayList(name: string, raw: string): number[] {
+  if (raw === "none") return [];
+  const days = raw.split(",").map((part) => intIn(name, part.trim(), 1, 90));
+  return [...new Set(days)].sort((a, b) => a - b);
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -207,5 +237,13 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
     logLevel: logLevel.value as Config["logLevel"],
     maxUploadMb: intIn(raw("maxUploadMb").name, raw("maxUploadMb").value, 1, 2048),
     consultationMinWeeks: intIn(raw("consultationMinWeeks").name, raw("consultationMinWeeks").value, 1, 52),
+    consultationGraceDays: intIn(
+      raw("consultationGraceDays").name,
+      raw("consultationGraceDays").value,
+      0,
+      365,
+    ),
+    reminderDaysBefore: dayList(raw("reminderDaysBefore").name, raw("reminderDaysBefore").value),
+    reminderDaysAfter: dayList(raw("reminderDaysAfter").name, raw("reminderDaysAfter").value),
   };
 }

@@ -12,6 +12,9 @@ describe("configuration", () => {
       demoPassword: null,
       tenantId: "stockholm",
       consultationMinWeeks: 6,
+      consultationGraceDays: 30,
+      reminderDaysBefore: [7],
+      reminderDaysAfter: [1, 7],
     });
     expect(c.dataDir).toBe(path.resolve("./data"));
   });
@@ -21,6 +24,11 @@ describe("configuration", () => {
     expect(c.port).toBe(5000);
     expect(loadConfig({ KANSLI_CONSULTATION_MIN_WEEKS: "4" }).consultationMinWeeks).toBe(4);
     expect(c.host).toBe("0.0.0.0");
+  });
+
+  it("reads reminder days as a sorted list, or none", () => {
+    expect(loadConfig({ KANSLI_REMINDER_DAYS_AFTER: "14, 3,3" }).reminderDaysAfter).toEqual([3, 14]);
+    expect(loadConfig({ KANSLI_REMINDER_DAYS_BEFORE: "none" }).reminderDaysBefore).toEqual([]);
   });
 
   it.each([
@@ -34,6 +42,9 @@ describe("configuration", () => {
     [{ KANSLI_CONSULTATION_MIN_WEEKS: "0" }, "KANSLI_CONSULTATION_MIN_WEEKS"],
     [{ KANSLI_CONSULTATION_MIN_WEEKS: "53" }, "KANSLI_CONSULTATION_MIN_WEEKS"],
     [{ KANSLI_CONSULTATION_MIN_WEEKS: "6.5" }, "KANSLI_CONSULTATION_MIN_WEEKS"],
+    [{ KANSLI_REMINDER_DAYS_BEFORE: "7,x" }, "KANSLI_REMINDER_DAYS_BEFORE"],
+    [{ KANSLI_REMINDER_DAYS_AFTER: "0" }, "KANSLI_REMINDER_DAYS_AFTER"],
+    [{ KANSLI_CONSULTATION_GRACE_DAYS: "366" }, "KANSLI_CONSULTATION_GRACE_DAYS"],
   ])("stops on a bad value and names the setting: %o", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${name}:`));

@@ -28,11 +28,15 @@ export type Action =
   | "copy_request.handle"
   | "disposal.manage"
   | "consultation.view"
-  | "consultation.manage";
+  | "consultation.manage"
+  | "consultation.inbox"
+  | "consultation.answer";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
   userId?: string;
+  /** The unit the thing acted on belongs to, for roles bound to one unit. */
+  unitId?: string | null;
 }
 
 const signedIn = (_actor: UserActor) => true;
@@ -72,6 +76,12 @@ const RULES = {
   "disposal.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
   "consultation.view": signedIn,
   "consultation.manage": registryStaff,
+  // The consultation bodies' own page: the remissinstans bound to a unit.
+  "consultation.inbox": (actor: UserActor) => actor.role === "remissinstans" && actor.unitId !== null,
+  // A body's answer: its own unit's remissinstans, or registry staff registering one that came by post.
+  "consultation.answer": (actor: UserActor, subject?: Subject) =>
+    registryStaff(actor) ||
+    (actor.role === "remissinstans" && actor.unitId !== null && subject?.unitId === actor.unitId),
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {

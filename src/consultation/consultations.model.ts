@@ -6,14 +6,14 @@ import { blankToUndefined } from "../platform/validation.ts";
 export const CONSULTATION_STATUSES = ["draft", "sent", "closed"] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 
-export const CONSULTATION_ACTIONS = ["edit", "send", "close"] as const;
+export const CONSULTATION_ACTIONS = ["send", "remind", "compile", "close"] as const;
 export type ConsultationAction = (typeof CONSULTATION_ACTIONS)[number];
 
-/** The consultation workflow as data: what may be done in each status (sending comes later). */
+/** The consultation workflow as data: what may be done in each status. */
 export const ALLOWED_ACTIONS = {
-  draft: ["edit", "send"],
-  sent: ["close"],
-  closed: [],
+  draft: ["send"],
+  sent: ["remind", "compile", "close"],
+  closed: ["compile"],
 } as const satisfies Record<ConsultationStatus, readonly ConsultationAction[]>;
 
 export const allowedActions = (status: ConsultationStatus): readonly ConsultationAction[] =>
@@ -23,8 +23,97 @@ export const allowedActions = (status: ConsultationStatus): readonly Consultatio
 export const LIST_GROUPS = ["district", "specialist", "other"] as const;
 export type ListGroup = (typeof LIST_GROUPS)[number];
 
-export const RECIPIENT_STATES = ["not_sent", "sent"] as const;
+/** Whether a body was sent the consultation: the stored fact the tracking state starts from. */
+export const SEND_STATES = ["not_sent", "sent"] as const;
+export type SendState = (typeof SEND_STATES)[number];
+
+/** A body's place in the round as the tracking board shows it (derived by `trackingState`). */
+export const RECIPIENT_STATES = [
+  "not_sent",
+  "sent",
+  "opened",
+  "extension_asked",
+  "extension_granted",
+  "answered_on_time",
+  "answered_late",
+  "declined",
+  "no_answer",
+] as const;
 export type RecipientState = (typeof RECIPIENT_STATES)[number];
+
+export const RECIPIENT_ACTIONS = [
+  "answer",
+  "decline",
+  "ask_extension",
+  "decide_extension",
+  "remind",
+  "assess",
+] as const;
+export type RecipientAction = (typeof RECIPIENT_ACTIONS)[number];
+
+const WAITING = ["answer", "decline", "ask_extension", "remind"] as const;
+
+/** What may be done for a body in each state while the round is out; a closed round allows only the officer's assessment. */
+export const RECIPIENT_ALLOWED = {
+  not_sent: [],
+  sent: WAITING,
+  opened: WAITING,
+  extension_asked: ["answer", "decline", "decide_extension", "remind"],
+  extension_granted: WAITING,
+  no_answer: WAITING,
+  answered_on_time: ["assess"],
+  answered_late: ["assess"],
+  declined: [],
+} as const satisfies Record<RecipientState, readonly RecipientAction[]>;
+
+export function recipientActions(
+  status: ConsultationStatus,
+  state: RecipientState,
+): readonly RecipientAction[] {
+  const allowed: readonly RecipientAction[] = RECIPIENT_ALLOWED[state];
+  return status === "sent" ? allowed : allowed.filter((a) => a === "assess" && status === "closed");
+}
+
+/** The facts about one body from which its tracking state follows. */
+export interface RecipientFacts {
+  sendState: SendState;
+  openedAt: string | null;
+  answeredOn: string | null;
+  declinedOn: string | null;
+  /** The body's own deadline after a granted extension, else null. */
+  ownDeadline: string | null;
+  extensionAsked: boolean;
+}
+
+/** The deadline that applies to a body: its granted one, else the consultation's. */
+export const effectiveDeadline = (consultationDeadline: string, ownDeadline: string | null): string =>
+  ownDeadline ?? consultationDeadline;
+
+/**
+ * A body's tracking state on `today`. An answer counts as on time when it arrived on or before the
+ * body's own deadline; a body past its deadline without an answer, decline or pending request is
+ * "no answer" (the board highlights it as late).
+ */
+export function trackingState(
+  facts: RecipientFacts,
+  consultationDeadline: string,
+  today: string,
+): RecipientState {
+  if (facts.sendState === "not_sent") return "not_sent";
+  const deadline = effectiveDeadline(consultationDeadline, facts.ownDeadline);
+  if (facts.answeredOn) return facts.answeredOn <= deadline ? "answered_on_time" : "answered_late";
+  if (facts.declinedOn) return "declined";
+  if (facts.extensionAsked) return "extension_asked";
+  if (today > deadline) return "no_answer";
+  if (facts.ownDeadline) return "extension_granted";
+  return facts.openedAt ? "opened" : "sent";
+}
+
+/** States the board marks as late. */
+export const isLate = (state: RecipientState) => state === "answered_late" || state === "no_answer";
+
+export const POSITIONS = ["supports", "opposes", "mixed", "no_comment"] as const;
+export type Position = (typeof POSITIONS)[number];
 
 /** Whole groups of units a consultation can be sent to at once, by the unit type they take. */
 export const UNIT_GROUPS = {
@@ -49,7 +138,18 @@ export interface Recipient {
   email: string | null;
   group: ListGroup;
   state: RecipientState;
-  deadline: string | null;
+  /** The deadline that applies to this body (its own after an extension). */
+  deadline: string;
+  /** True when the body was granted a deadline of its own. */
+  extended: boolean;
+  sentAt: string | null;
+  openedAt: string | null;
+  answeredOn: string | null;
+  answerDocumentId: string | null;
+  declinedOn: string | null;
+  declineComment: string | null;
+  summary: string | null;
+  position: Position | null;
 }
 
 export interface Consultation {
@@ -63,6 +163,10 @@ export interface Consultation {
   officerId: string;
   contact: string | null;
   createdAt: string;
+  closedOn: string | null;
+  missivDocumentId: string | null;
+  listDocumentId: string | null;
+  compilationDocumentId: string | null;
 }
 
 /** A consultation with its material and its distribution list, grouped and sorted by name. */

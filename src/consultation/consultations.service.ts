@@ -15,11 +15,13 @@ import {
   type ConsultationDetails,
   type ConsultationInput,
   consultationInputSchema,
+  effectiveDeadline,
   LIST_GROUPS,
   type ListGroup,
   listGroupOf,
   parseExternalBodies,
   type Recipient,
+  trackingState,
   UNIT_GROUPS,
 } from "./consultations.model.ts";
 import {
@@ -29,6 +31,7 @@ import {
   findConsultation,
   insertConsultation,
   materialOf,
+  type RecipientRecord,
   recipientsOf,
   toConsultation,
 } from "./consultations.store.ts";
@@ -172,11 +175,35 @@ export async function createConsultation(
 
 const byName = new Intl.Collator("sv");
 
+/** A body as the board shows it: its tracking state on `today` and the deadline that applies to it. */
+export function toRecipient(r: RecipientRecord, consultationDeadline: string, today: string): Recipient {
+  return {
+    id: r.id,
+    unitId: r.unitId,
+    name: r.name,
+    email: r.email,
+    group: r.group,
+    state: trackingState(r.facts, consultationDeadline, today),
+    deadline: effectiveDeadline(consultationDeadline, r.facts.ownDeadline),
+    extended: r.facts.ownDeadline !== null,
+    sentAt: r.sentAt,
+    openedAt: r.facts.openedAt,
+    answeredOn: r.facts.answeredOn,
+    answerDocumentId: r.answerDocumentId,
+    declinedOn: r.facts.declinedOn,
+    declineComment: r.declineComment,
+    summary: r.summary,
+    position: r.position,
+  };
+}
+
 /** A consultation with its material and its distribution list in groups, each sorted by name. */
 export async function getConsultation(ctx: Ctx, id: string): Promise<ConsultationDetails> {
   const row = await findConsultation(ctx.db, ctx.config.tenantId, id);
   if (!row) throw new NotFoundError();
-  const [recipients, documentIds] = await Promise.all([recipientsOf(ctx.db, id), materialOf(ctx.db, id)]);
+  const [records, documentIds] = await Promise.all([recipientsOf(ctx.db, id), materialOf(ctx.db, id)]);
+  const today = stockholmDate(ctx.clock.now());
+  const recipients = records.map((r) => toRecipient(r, row.deadline, today));
   const grouped = Object.fromEntries(
     LIST_GROUPS.map((g) => [
       g,
@@ -185,6 +212,10 @@ export async function getConsultation(ctx: Ctx, id: string): Promise<Consultatio
   ) as Record<ListGroup, Recipient[]>;
   return { ...toConsultation(row), documentIds, recipients: grouped };
 }
+
+/** Every body of a consultation in the distribution list's order. */
+export const allRecipients = (k: ConsultationDetails): Recipient[] =>
+  LIST_GROUPS.flatMap((g) => k.recipients[g]);
 
 /** The deadline's warnings as they stand: against the send date, or today while still a draft. */
 export function consultationWarnings(

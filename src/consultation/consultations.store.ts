@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from "kysely";
+import type { Insertable, Selectable, Updateable } from "kysely";
 import type { Db } from "../platform/db/database.ts";
 import type {
   ConsultationMaterialTable,
@@ -9,8 +9,9 @@ import type {
   Consultation,
   ConsultationStatus,
   ListGroup,
-  Recipient,
-  RecipientState,
+  Position,
+  RecipientFacts,
+  SendState,
 } from "./consultations.model.ts";
 
 export type ConsultationRow = Selectable<ConsultationTable>;
@@ -26,6 +27,10 @@ export const toConsultation = (r: ConsultationRow): Consultation => ({
   officerId: r.officer_id,
   contact: r.contact,
   createdAt: r.created_at,
+  closedOn: r.closed_on,
+  missivDocumentId: r.missiv_document_id,
+  listDocumentId: r.list_document_id,
+  compilationDocumentId: r.compilation_document_id,
 });
 
 export async function insertConsultation(
@@ -47,35 +52,94 @@ export const findConsultation = (db: Db, tenantId: string, id: string) =>
     .where("id", "=", id)
     .executeTakeFirst();
 
-/** The distribution list, with the names of units (external bodies carry their own). */
-export async function recipientsOf(db: Db, consultationId: string): Promise<Recipient[]> {
-  const rows = await db
+/** One body of the distribution list with the facts its tracking state is derived from. */
+export interface RecipientRecord {
+  id: string;
+  consultationId: string;
+  unitId: string | null;
+  name: string;
+  email: string | null;
+  group: ListGroup;
+  facts: RecipientFacts;
+  sentAt: string | null;
+  linkExpiresAt: string | null;
+  answerDocumentId: string | null;
+  declineComment: string | null;
+  summary: string | null;
+  position: Position | null;
+}
+
+const recipientQuery = (db: Db) =>
+  db
     .selectFrom("consultation_recipients as r")
     .leftJoin("units as u", "u.id", "r.unit_id")
-    .select([
-      "r.id",
-      "r.unit_id",
-      "r.external_name",
-      "r.external_email",
-      "r.list_group",
-      "r.state",
-      "r.deadline",
+    .selectAll("r")
+    .select((eb) => [
       "u.name as unit_name",
       "u.functional_mailbox",
       "u.email",
-    ])
-    .where("r.consultation_id", "=", consultationId)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    unitId: r.unit_id,
-    name: r.unit_name ?? r.external_name ?? "",
-    email: r.external_email ?? r.functional_mailbox ?? r.email ?? null,
-    group: r.list_group as ListGroup,
-    state: r.state as RecipientState,
-    deadline: r.deadline,
-  }));
+      eb
+        .exists(
+          eb
+            .selectFrom("consultation_extensions as x")
+            .select("x.id")
+            .whereRef("x.recipient_id", "=", "r.id")
+            .where("x.status", "=", "requested"),
+        )
+        .as("extension_asked"),
+    ]);
+
+type RecipientQueryRow = Awaited<ReturnType<ReturnType<typeof recipientQuery>["execute"]>>[number];
+
+const toRecipientRecord = (r: RecipientQueryRow): RecipientRecord => ({
+  id: r.id,
+  consultationId: r.consultation_id,
+  unitId: r.unit_id,
+  name: r.unit_name ?? r.external_name ?? "",
+  email: r.external_email ?? r.functional_mailbox ?? r.email ?? null,
+  group: r.list_group as ListGroup,
+  facts: {
+    sendState: r.state as SendState,
+    openedAt: r.opened_at,
+    answeredOn: r.answered_on,
+    declinedOn: r.declined_on,
+    ownDeadline: r.deadline,
+    // SQLite answers 0/1, PostgreSQL true/false.
+    extensionAsked: Boolean(r.extension_asked),
+  },
+  sentAt: r.sent_at,
+  linkExpiresAt: r.link_expires_at,
+  answerDocumentId: r.answer_document_id,
+  declineComment: r.decline_comment,
+  summary: r.summary,
+  position: r.position as Position | null,
+});
+
+/** The distribution list, with the names of units (external bodies carry their own). */
+export async function recipientsOf(db: Db, consultationId: string): Promise<RecipientRecord[]> {
+  const rows = await recipientQuery(db).where("r.consultation_id", "=", consultationId).execute();
+  return rows.map(toRecipientRecord);
 }
+
+export async function findRecipient(db: Db, id: string): Promise<RecipientRecord | undefined> {
+  const row = await recipientQuery(db).where("r.id", "=", id).executeTakeFirst();
+  return row && toRecipientRecord(row);
+}
+
+/** The body whose personal link has this secret's hash. */
+export async function findRecipientByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<RecipientRecord | undefined> {
+  const row = await recipientQuery(db).where("r.token_hash", "=", tokenHash).executeTakeFirst();
+  return row && toRecipientRecord(row);
+}
+
+export const updateRecipient = (db: Db, id: string, values: Updateable<ConsultationRecipientTable>) =>
+  db.updateTable("consultation_recipients").set(values).where("id", "=", id).execute();
+
+export const updateConsultationRow = (db: Db, id: string, values: Updateable<ConsultationTable>) =>
+  db.updateTable("consultations").set(values).where("id", "=", id).execute();
 
 export async function materialOf(db: Db, consultationId: string): Promise<string[]> {
   const rows = await db

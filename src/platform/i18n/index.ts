@@ -1,6 +1,7 @@
 import { auth } from "./catalogue/auth.ts";
 import { common } from "./catalogue/common.ts";
 import { consultation } from "./catalogue/consultation.ts";
+import { consultationRound } from "./catalogue/consultation-round.ts";
 import { disposal } from "./catalogue/disposal.ts";
 import { exports } from "./catalogue/exports.ts";
 import { organisation } from "./catalogue/organisation.ts";
@@ -19,6 +20,7 @@ const sv = {
   ...disposal.sv,
   ...exports.sv,
   ...consultation.sv,
+  ...consultationRound.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -29,6 +31,7 @@ const en: Record<keyof typeof sv, string> = {
   ...disposal.en,
   ...exports.en,
   ...consultation.en,
+  ...consultationRound.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 

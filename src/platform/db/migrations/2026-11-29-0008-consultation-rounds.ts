@@ -51,9 +51,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("requested_until", "text", (c) => c.notNull())
     .addColumn("reason", "text", (c) => c.notNull())
     .addColumn("requested_at", "text", (c) => c.notNull())
-    .addColumn("status", "text", (c) =>
-      c.notNull().check(sql`status in ('requested', 'granted', 'refused')`),
-    )
+    .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('requested', 'granted', 'refused')`))
     .addColumn("granted_until", "text")
     .addColumn("decision_comment", "text")
     .addColumn("decided_at", "text")
