@@ -103,7 +103,8 @@ export async function runDueReminders(ctx: Ctx): Promise<{ sent: number; closed:
     const k = await getConsultation(ctx, id);
     const c = await getCase(ctx, k.caseId);
     const recipients = allRecipients(k);
-    const lastDeadline = recipients.reduce((last, r) => (r.deadline > last ? r.deadline : last), k.deadline);
+    // ISO dates sort as text: the last of the round's deadlines, extensions included.
+    const lastDeadline = [k.deadline, ...recipients.map((r) => r.deadline)].sort().at(-1) ?? k.deadline;
     if (today > linkLastDay(lastDeadline, ctx.config.consultationGraceDays)) {
       if (await closeConsultation(ctx, "system", id)) closed += 1;
       continue;

@@ -4,7 +4,10 @@ import { writeWord } from "../platform/text/word-writer.ts";
 const wordFile = (title: string, sections: [string, string[]][]) =>
   writeWord(
     title,
-    sections.flatMap(([heading, paragraphs]) => [{ heading }, ...paragraphs.map((paragraph) => ({ paragraph }))]),
+    sections.flatMap(([heading, paragraphs]) => [
+      { heading },
+      ...paragraphs.map((paragraph) => ({ paragraph })),
+    ]),
     "kansli demo",
   );
 

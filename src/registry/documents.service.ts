@@ -164,7 +164,11 @@ export async function prepareDocument(
 }
 
 /** Writes a prepared document, its search text and its audit event in the caller's transaction. */
-export async function writePreparedDocument(ctx: Ctx, trx: Db, prepared: PreparedDocument): Promise<RegistryDocument> {
+export async function writePreparedDocument(
+  ctx: Ctx,
+  trx: Db,
+  prepared: PreparedDocument,
+): Promise<RegistryDocument> {
   const { row, fileRow, by } = prepared;
   const now = new Date(row.created_at);
   await insertDocument(trx, row);
