@@ -21,8 +21,11 @@ import { resolveSession } from "./auth/sessions.service.ts";
 import { resolveToken } from "./auth/tokens.service.ts";
 import { usersAdminRoutes } from "./auth/users-admin.routes.tsx";
 import type { Config } from "./config.ts";
+import { answersRoutes } from "./consultation/answers.routes.tsx";
 import { consultationsApi } from "./consultation/consultations.api.ts";
 import { consultationsRoutes } from "./consultation/consultations.routes.tsx";
+import { roundRoutes } from "./consultation/round.routes.tsx";
+import { linkAllowsUpload } from "./consultation/round-access.ts";
 import { unitsApi } from "./organisation/units.api.ts";
 import { unitsRoutes } from "./organisation/units.routes.tsx";
 import type { Clock } from "./platform/clock.ts";
@@ -61,6 +64,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** The route takes a multipart file upload. */
     acceptsUpload?: boolean;
+    /** An answer route of a personal consultation link: a live link may upload without login. */
+    uploadByLink?: boolean;
   }
   interface FastifyRequest {
     actor: Actor;
@@ -189,7 +194,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (!req.routeOptions.config?.acceptsUpload) {
         throw new AppError(400, "unsupported_content_type", "this route takes no file upload");
       }
-      if (req.actor.kind !== "user") throw new UnauthenticatedError();
+      const secret = (req.params as { secret?: string }).secret;
+      const byLink =
+        req.routeOptions.config.uploadByLink === true &&
+        secret !== undefined &&
+        (await linkAllowsUpload(ctx, secret));
+      if (req.actor.kind !== "user" && !byLink) throw new UnauthenticatedError();
     }
     const cookieLocale = req.cookies[LOCALE_COOKIE];
     req.locale =
@@ -231,6 +241,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registriesRoutes);
   await app.register(disposalRoutes);
   await app.register(consultationsRoutes);
+  await app.register(roundRoutes);
+  await app.register(answersRoutes);
   await app.register(unitsApi);
   await app.register(casesApi);
   await app.register(documentsApi);

@@ -16,6 +16,7 @@ Commands:
   audit verify               check the audit trail's hash chain
   backup <file>              consistent copy of the SQLite database
   dispose [--dry-run]        dispose of file content whose retention has run out (R6); --dry-run only lists it
+  remind                     send the consultation reminders due now and close overdue rounds (the server also does this every 15 minutes)
   export-archive --registry <prefix> --year <year> --out <file.zip>
                              cases of a registry closed in a year as an E-ARK SIP (R10)
 

@@ -5,6 +5,7 @@ import { createToken } from "../auth/tokens.service.ts";
 import { createUser } from "../auth/users.service.ts";
 import { findUserByUsername } from "../auth/users.store.ts";
 import type { Config } from "../config.ts";
+import { runDueReminders } from "../consultation/reminders.service.ts";
 import { type DemoAccount, isDatabaseEmpty, seedDemo } from "../demo/seed.ts";
 import { verifyAudit } from "../platform/audit/audit.service.ts";
 import { migrateToLatest, pendingMigrations } from "../platform/db/migrate.ts";
@@ -50,6 +51,8 @@ export async function runCommand(positionals: string[], flags: Flags, config: Co
       return dispose(config, flags["dry-run"] === true);
     case "export-archive":
       return exportArchive(config, flags);
+    case "remind":
+      return remind(config);
     default:
       err(`kansli: unknown command "${positionals.join(" ")}" (see kansli --help)`);
       return 2;
@@ -235,6 +238,15 @@ function printPlan(plan: DisposalPlan, dryRun: boolean) {
   for (const reason of SKIP_REASONS)
     if (plan.skipped[reason] > 0)
       out(`  not disposed of: ${plan.skipped[reason]}  ${t(`disposal.reason.${reason}`)}`);
+}
+
+/** One pass of the consultation reminder worker (e.g. from cron): due reminders and overdue closings. */
+async function remind(config: Config): Promise<number> {
+  return withContext(config, async (ctx) => {
+    const { sent, closed } = await runDueReminders(ctx);
+    out(`sent ${sent} reminder(s), closed ${closed} consultation(s)`);
+    return 0;
+  });
 }
 
 /** R10: every case of a registry closed in a year as one E-ARK SIP (.zip) at --out. */

@@ -15,6 +15,7 @@ import {
   listConsultations,
 } from "./consultations.service.ts";
 import { proposeDeadline } from "./deadlines.ts";
+import { boardCounts, parseBoardFilter } from "./tracking.ts";
 import { ConsultationFormPage, type FormValues } from "./views/ConsultationFormPage.tsx";
 import { ConsultationPage } from "./views/ConsultationPage.tsx";
 import { ConsultationsPage } from "./views/ConsultationsPage.tsx";
@@ -79,26 +80,31 @@ export async function consultationsRoutes(app: FastifyInstance) {
     );
   });
 
-  app.get<{ Params: { id: string } }>("/remisser/:id", async (req, reply) => {
-    requireCan(req, "consultation.view");
-    const consultation = await getConsultation(ctx, req.params.id);
-    const [c, documents, officer] = await Promise.all([
-      getCase(ctx, consultation.caseId),
-      getCaseDocuments(ctx, consultation.caseId),
-      findUserById(ctx.db, ctx.config.tenantId, consultation.officerId),
-    ]);
-    return sendPage(
-      reply,
-      <ConsultationPage
-        view={viewFor(req, reply)}
-        consultation={consultation}
-        c={c}
-        officer={officer?.display_name ?? ""}
-        material={documents.filter((d) => consultation.documentIds.includes(d.id))}
-        warnings={consultation.status === "closed" ? [] : consultationWarnings(ctx, consultation)}
-      />,
-    );
-  });
+  app.get<{ Params: { id: string }; Querystring: { state?: string } }>(
+    "/remisser/:id",
+    async (req, reply) => {
+      requireCan(req, "consultation.view");
+      const consultation = await getConsultation(ctx, req.params.id);
+      const [c, documents, officer] = await Promise.all([
+        getCase(ctx, consultation.caseId),
+        getCaseDocuments(ctx, consultation.caseId),
+        findUserById(ctx.db, ctx.config.tenantId, consultation.officerId),
+      ]);
+      return sendPage(
+        reply,
+        <ConsultationPage
+          view={viewFor(req, reply)}
+          consultation={consultation}
+          c={c}
+          officer={officer?.display_name ?? ""}
+          material={documents.filter((d) => consultation.documentIds.includes(d.id))}
+          warnings={consultation.status === "draft" ? consultationWarnings(ctx, consultation) : []}
+          filter={parseBoardFilter(req.query.state)}
+          counts={boardCounts(consultation)}
+        />,
+      );
+    },
+  );
 
   app.get("/remisser", async (req, reply) => {
     requireCan(req, "consultation.view");

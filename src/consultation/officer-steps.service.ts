@@ -16,7 +16,7 @@ import { prepareRoundDocument } from "./round-documents.ts";
 import { bodyText, queueRoundMail } from "./round-mail.ts";
 
 /** The officer's steps for one body of a consultation: the body must belong to that consultation. */
-async function bodyOf(
+export async function bodyOf(
   ctx: Ctx,
   by: UserActor,
   consultationId: string,

@@ -5,7 +5,7 @@ import type { Ctx } from "../platform/context.ts";
 import { AppError, NotFoundError } from "../platform/errors.ts";
 import { getCase } from "../registry/cases.service.ts";
 import { answerLinkHash, isLinkSecret } from "./answer-link.ts";
-import type { ConsultationDetails, Recipient } from "./consultations.model.ts";
+import { type ConsultationDetails, type Recipient, recipientActions } from "./consultations.model.ts";
 import { allRecipients, getConsultation } from "./consultations.service.ts";
 import { findRecipient, findRecipientByTokenHash, updateRecipient } from "./consultations.store.ts";
 
@@ -68,4 +68,19 @@ export async function accessForUser(ctx: Ctx, actor: UserActor, recipientId: str
 export async function markOpened(ctx: Ctx, access: BodyAccess): Promise<void> {
   if (access.recipient.openedAt || access.consultation.status !== "sent") return;
   await updateRecipient(ctx.db, access.recipient.id, { opened_at: ctx.clock.now().toISOString() });
+}
+
+/**
+ * Whether an upload without login may be read: only to the answer route of a live link whose
+ * body may still answer. Checked before the body is read, so a stranger cannot make the server
+ * take in files.
+ */
+export async function linkAllowsUpload(ctx: Ctx, secret: string): Promise<boolean> {
+  try {
+    const access = await accessByLink(ctx, secret);
+    return recipientActions(access.consultation.status, access.recipient.state).includes("answer");
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
 }
