@@ -93,6 +93,70 @@ const MATRIX: Record<string, Case> = {
   "POST /arenden/:id/remisser": { path: `/arenden/${CASE}/remisser`, form: {}, expect: staff(422) },
   "GET /remisser": { path: "/remisser", expect: signedIn(200) },
   "GET /remisser/:id": { path: `/remisser/${UNKNOWN}`, expect: signedIn(404) },
+  "GET /remisser/:id/skicka": { path: `/remisser/${UNKNOWN}/skicka`, expect: staff(404) },
+  "POST /remisser/:id/skicka": { path: `/remisser/${UNKNOWN}/skicka`, form: {}, expect: staff(404) },
+  "GET /remisser/:id/missiv": { path: `/remisser/${UNKNOWN}/missiv`, expect: signedIn(404) },
+  "GET /remisser/:id/missiv.docx": { path: `/remisser/${UNKNOWN}/missiv.docx`, expect: signedIn(404) },
+  "GET /remisser/:id/remitteringsmapp": {
+    path: `/remisser/${UNKNOWN}/remitteringsmapp`,
+    expect: signedIn(404),
+  },
+  "GET /remisser/:id/remitteringsmapp.docx": {
+    path: `/remisser/${UNKNOWN}/remitteringsmapp.docx`,
+    expect: signedIn(404),
+  },
+  "GET /remisser/:id/sista-svarsdag.ics": {
+    path: `/remisser/${UNKNOWN}/sista-svarsdag.ics`,
+    expect: signedIn(404),
+  },
+  "POST /remisser/:id/avsluta": { path: `/remisser/${UNKNOWN}/avsluta`, form: {}, expect: staff(404) },
+  "GET /remisser/:id/mottagare/:rid": {
+    path: `/remisser/${UNKNOWN}/mottagare/${UNKNOWN}`,
+    expect: staff(404),
+  },
+  "POST /remisser/:id/mottagare/:rid/anstand": {
+    path: `/remisser/${UNKNOWN}/mottagare/${UNKNOWN}/anstand`,
+    form: {},
+    expect: staff(404),
+  },
+  "POST /remisser/:id/mottagare/:rid/bedomning": {
+    path: `/remisser/${UNKNOWN}/mottagare/${UNKNOWN}/bedomning`,
+    form: {},
+    expect: staff(404),
+  },
+  "POST /remisser/:id/mottagare/:rid/paminn": {
+    path: `/remisser/${UNKNOWN}/mottagare/${UNKNOWN}/paminn`,
+    form: {},
+    expect: staff(404),
+  },
+  "GET /remisser/:id/sammanstallning": { path: `/remisser/${UNKNOWN}/sammanstallning`, expect: staff(404) },
+  "GET /remisser/:id/sammanstallning.docx": {
+    path: `/remisser/${UNKNOWN}/sammanstallning.docx`,
+    expect: staff(404),
+  },
+  "POST /remisser/:id/sammanstallning": {
+    path: `/remisser/${UNKNOWN}/sammanstallning`,
+    form: {},
+    expect: staff(404),
+  },
+  // A body's answer page by its personal link: no login; an unknown link is 404 for everyone.
+  "GET /svar/:secret": { path: `/svar/${"x".repeat(43)}`, expect: forAll(404) },
+  "GET /svar/:secret/material/:documentId": {
+    path: `/svar/${"x".repeat(43)}/material/${UNKNOWN}`,
+    expect: forAll(404),
+  },
+  "POST /svar/:secret/svar": { path: `/svar/${"x".repeat(43)}/svar`, form: {}, expect: forAll(404) },
+  "POST /svar/:secret/anstand": { path: `/svar/${"x".repeat(43)}/anstand`, form: {}, expect: forAll(404) },
+  "POST /svar/:secret/avstar": { path: `/svar/${"x".repeat(43)}/avstar`, form: {}, expect: forAll(404) },
+  "GET /remissvar/:rid": { path: `/remissvar/${UNKNOWN}`, expect: signedIn(404) },
+  "GET /remissvar/:rid/material/:documentId": {
+    path: `/remissvar/${UNKNOWN}/material/${UNKNOWN}`,
+    expect: signedIn(404),
+  },
+  "POST /remissvar/:rid/svar": { path: `/remissvar/${UNKNOWN}/svar`, form: {}, expect: signedIn(404) },
+  "POST /remissvar/:rid/anstand": { path: `/remissvar/${UNKNOWN}/anstand`, form: {}, expect: signedIn(404) },
+  "POST /remissvar/:rid/avstar": { path: `/remissvar/${UNKNOWN}/avstar`, form: {}, expect: signedIn(404) },
+  "GET /mina-remisser": { path: "/mina-remisser", expect: only(["remissinstans"], 200, 403, "login") },
   "GET /handlingar/:id": { path: `/handlingar/${DOCUMENT}`, expect: signedIn(200) },
   "GET /handlingar/:id/filer/:version": { path: `/handlingar/${DOCUMENT}/filer/1`, expect: signedIn(200) },
   "POST /handlingar/:id/versioner": {
@@ -181,6 +245,55 @@ const MATRIX: Record<string, Case> = {
     expect: staff(422, 401),
   },
   "GET /api/v1/consultations/:id": { path: `/api/v1/consultations/${UNKNOWN}`, expect: signedIn(404, 401) },
+  "POST /api/v1/consultations/:id/send": {
+    path: `/api/v1/consultations/${UNKNOWN}/send`,
+    json: {},
+    expect: staff(404, 401),
+  },
+  "POST /api/v1/consultations/:id/close": {
+    path: `/api/v1/consultations/${UNKNOWN}/close`,
+    json: {},
+    expect: staff(404, 401),
+  },
+  "POST /api/v1/consultations/:id/compilation": {
+    path: `/api/v1/consultations/${UNKNOWN}/compilation`,
+    json: {},
+    expect: staff(404, 401),
+  },
+  "GET /api/v1/consultations/:id/compilation.docx": {
+    path: `/api/v1/consultations/${UNKNOWN}/compilation.docx`,
+    expect: staff(404, 401),
+  },
+  "POST /api/v1/consultations/:id/recipients/:rid/answer": {
+    path: `/api/v1/consultations/${UNKNOWN}/recipients/${UNKNOWN}/answer`,
+    json: {},
+    expect: signedIn(404, 401),
+  },
+  "POST /api/v1/consultations/:id/recipients/:rid/extension": {
+    path: `/api/v1/consultations/${UNKNOWN}/recipients/${UNKNOWN}/extension`,
+    json: {},
+    expect: signedIn(404, 401),
+  },
+  "POST /api/v1/consultations/:id/recipients/:rid/decline": {
+    path: `/api/v1/consultations/${UNKNOWN}/recipients/${UNKNOWN}/decline`,
+    json: {},
+    expect: signedIn(404, 401),
+  },
+  "POST /api/v1/consultations/:id/recipients/:rid/extension/decision": {
+    path: `/api/v1/consultations/${UNKNOWN}/recipients/${UNKNOWN}/extension/decision`,
+    json: {},
+    expect: staff(404, 401),
+  },
+  "POST /api/v1/consultations/:id/recipients/:rid/remind": {
+    path: `/api/v1/consultations/${UNKNOWN}/recipients/${UNKNOWN}/remind`,
+    json: {},
+    expect: staff(404, 401),
+  },
+  "POST /api/v1/consultations/:id/recipients/:rid/assessment": {
+    path: `/api/v1/consultations/${UNKNOWN}/recipients/${UNKNOWN}/assessment`,
+    json: {},
+    expect: staff(404, 401),
+  },
   "GET /api/v1/me": { path: "/api/v1/me", expect: signedIn(200, 401) },
   "GET /api/v1/units": { path: "/api/v1/units", expect: signedIn(200, 401) },
   "GET /api/v1/units/:id": { path: "/api/v1/units/ks", expect: signedIn(200, 401) },

@@ -85,7 +85,7 @@ async function claimStep(
     );
 }
 
-const answerSchema = z.strictObject({
+export const answerInputSchema = z.strictObject({
   text: z.preprocess(blankToUndefined, z.string().trim().max(100_000).optional()),
 });
 
@@ -103,7 +103,7 @@ export async function answerConsultation(
   file: UploadedFile | null,
 ) {
   requireStep(access, "answer");
-  const parsed = answerSchema.safeParse(input);
+  const parsed = answerInputSchema.safeParse(input);
   const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
   const text = parsed.success ? parsed.data.text : undefined;
   if (file && !ANSWER_EXTENSIONS.test(file.fileName))
@@ -152,7 +152,7 @@ export async function answerConsultation(
   });
 }
 
-const declineSchema = z.strictObject({
+export const declineInputSchema = z.strictObject({
   comment: z
     .string({ error: "round.comment_required" })
     .trim()
@@ -163,7 +163,7 @@ const declineSchema = z.strictObject({
 /** A body declines to answer (avstår) with a comment, registered as an incoming document. */
 export async function declineConsultation(ctx: Ctx, who: Answerer, access: BodyAccess, input: unknown) {
   requireStep(access, "decline");
-  const parsed = declineSchema.safeParse(input);
+  const parsed = declineInputSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
   const { consultation: k, recipient: r, diaryNumber } = access;
   const t = bodyText;
@@ -197,7 +197,7 @@ export async function declineConsultation(ctx: Ctx, who: Answerer, access: BodyA
   });
 }
 
-const extensionRequestSchema = z.strictObject({
+export const extensionRequestSchema = z.strictObject({
   until: z.iso.date({ error: "round.until_format" }),
   reason: z
     .string({ error: "round.reason_required" })

@@ -10,6 +10,7 @@ import {
   type ConsultationDetails,
   consultationInputSchema,
   LIST_GROUPS,
+  POSITIONS,
   RECIPIENT_STATES,
 } from "./consultations.model.ts";
 import {
@@ -19,6 +20,7 @@ import {
   listConsultations,
 } from "./consultations.service.ts";
 import type { DeadlineWarning } from "./deadlines.ts";
+import { consultationStepsApi } from "./round.api.ts";
 
 const consultationSchema = z.object({
   id: z.string(),
@@ -31,6 +33,10 @@ const consultationSchema = z.object({
   officerId: z.string(),
   contact: z.string().nullable(),
   createdAt: z.string(),
+  closedOn: z.string().nullable(),
+  missivDocumentId: z.string().nullable(),
+  listDocumentId: z.string().nullable(),
+  compilationDocumentId: z.string().nullable(),
 });
 const warningSchema = z.union([
   z.object({ code: z.literal("shorter_than_minimum"), weeks: z.number(), minimumWeeks: z.number() }),
@@ -46,7 +52,17 @@ const detailsSchema = consultationSchema.extend({
       email: z.string().nullable(),
       group: z.enum(LIST_GROUPS),
       state: z.enum(RECIPIENT_STATES),
-      deadline: z.string().nullable(),
+      /** The deadline that applies to the body: its own after a granted extension. */
+      deadline: z.string(),
+      extended: z.boolean(),
+      sentAt: z.string().nullable(),
+      openedAt: z.string().nullable(),
+      answeredOn: z.string().nullable(),
+      answerDocumentId: z.string().nullable(),
+      declinedOn: z.string().nullable(),
+      declineComment: z.string().nullable(),
+      summary: z.string().nullable(),
+      position: z.enum(POSITIONS).nullable(),
     }),
   ),
   /** The deadline's advice (short time, July); it does not block. */
@@ -117,7 +133,9 @@ export async function consultationsApi(app: FastifyInstance) {
     response: detailsSchema,
     handler: async (_req, { params }) => {
       const k = await getConsultation(ctx, params.id);
-      return asJson(k, k.status === "closed" ? [] : consultationWarnings(ctx, k));
+      return asJson(k, k.status === "draft" ? consultationWarnings(ctx, k) : []);
     },
   });
+
+  consultationStepsApi(app, detailsSchema, (k) => asJson(k, []));
 }

@@ -27,7 +27,7 @@ export async function bodyOf(
   return access;
 }
 
-const decisionSchema = z.strictObject({
+export const extensionDecisionSchema = z.strictObject({
   decision: z.enum(["grant", "refuse"], { error: "round.decision_required" }),
   until: z.preprocess(blankToUndefined, z.iso.date({ error: "round.until_format" }).optional()),
   comment: z.preprocess(blankToUndefined, z.string().trim().max(5000).optional()),
@@ -52,7 +52,7 @@ export async function decideExtension(
     .where("recipient_id", "=", recipientId)
     .where("status", "=", "requested")
     .executeTakeFirstOrThrow();
-  const parsed = decisionSchema.safeParse(input);
+  const parsed = extensionDecisionSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
   const d = parsed.data;
   const granted = d.decision === "grant";
@@ -146,7 +146,7 @@ export async function remindBody(ctx: Ctx, by: UserActor, consultationId: string
   });
 }
 
-const assessmentSchema = z.strictObject({
+export const assessmentSchema = z.strictObject({
   summary: z.preprocess(blankToUndefined, z.string().trim().max(5000).optional()),
   position: z.enum(POSITIONS, { error: "round.position_required" }),
 });
