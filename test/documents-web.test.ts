@@ -8,7 +8,7 @@ import { findUserByUsername } from "../src/auth/users.store.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { openCase } from "../src/registry/cases.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { TestClient } from "./helpers/client.ts";
+import { type FilePart, multipart, TestClient } from "./helpers/client.ts";
 import { demoActor, demoClassId } from "./helpers/demo.ts";
 import { makeDocx, makePdf, makeZip } from "./helpers/documents.ts";
 
@@ -45,56 +45,6 @@ beforeEach(() => {
 });
 
 const sha256 = (bytes: Buffer) => crypto.createHash("sha256").update(bytes).digest("hex");
-
-interface FilePart {
-  fileName: string;
-  bytes: Buffer;
-  /** The whole Content-Disposition value, to send a name no browser would. */
-  disposition?: string;
-}
-
-/** A multipart/form-data body written by hand, as a browser sends a form with a file input. */
-function multipart(fields: Record<string, string>, file?: FilePart | null) {
-  const boundary = `----kansli${crypto.randomBytes(8).toString("hex")}`;
-  const chunks: Buffer[] = [];
-  const part = (disposition: string, body: Buffer, type?: string) => {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ""}\r\n`,
-        "utf8",
-      ),
-      body,
-      Buffer.from("\r\n"),
-    );
-  };
-  for (const [name, value] of Object.entries(fields))
-    part(`form-data; name="${name}"`, Buffer.from(value, "utf8"));
-  if (file !== undefined) {
-    // No file chosen: browsers still send the part, with an empty name and no bytes.
-    const f = file ?? { fileName: "", bytes: Buffer.alloc(0) };
-    part(
-      f.disposition ?? `form-data; name="file"; filename="${f.fileName}"`,
-      f.bytes,
-      "application/octet-stream",
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-const cookieHeader = (client: TestClient) => [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-
-/** Posts a page's multipart form with the CSRF token of the last page as the `_csrf` field. */
-function upload(client: TestClient, url: string, fields: Record<string, string>, file?: FilePart | null) {
-  const { payload, contentType } = multipart({ _csrf: client.csrfToken, ...fields }, file ?? null);
-  return t.app.inject({
-    method: "POST",
-    url,
-    remoteAddress: client.remoteAddress,
-    headers: { cookie: cookieHeader(client), "content-type": contentType },
-    payload,
-  });
-}
 
 function api(who: string, method: "GET" | "POST", url: string, payload?: object) {
   return t.app.inject({
@@ -198,7 +148,7 @@ describe("the new-document form (R1, R3)", () => {
   it("refuses a date in the future and stores nothing", async () => {
     const before = await stored();
     const clerk = await onForm();
-    const res = await upload(clerk, `/arenden/${caseId}/handlingar`, letter({ date: "2026-03-10" }), null);
+    const res = await clerk.upload(`/arenden/${caseId}/handlingar`, letter({ date: "2026-03-10" }), null);
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('href="#date"');
     expect(res.body).toContain("Datumet kan inte ligga i framtiden");
@@ -243,7 +193,7 @@ describe("files", () => {
   it("stores an uploaded Word file by its SHA-256, keeps its text, and sends back the same bytes", async () => {
     const bytes = await makeDocx(["Dom meddelad av Örebro läns förvaltningsrätt", "Överklagandet avslås."]);
     const clerk = await onForm();
-    const res = await upload(clerk, `/arenden/${caseId}/handlingar`, letter(), {
+    const res = await clerk.upload(`/arenden/${caseId}/handlingar`, letter(), {
       fileName: "Dom Örebro.docx",
       bytes,
     });
@@ -280,7 +230,7 @@ describe("files", () => {
     const bytes = Buffer.from("Remissvar från Örebro läns förvaltningsrätt.\n".repeat(35_000), "utf8");
     expect(bytes.length).toBeGreaterThan(1.5 * 1024 * 1024);
     const clerk = await onForm();
-    const res = await upload(clerk, `/arenden/${caseId}/handlingar`, letter(), {
+    const res = await clerk.upload(`/arenden/${caseId}/handlingar`, letter(), {
       fileName: "remissvar.txt",
       bytes,
     });
@@ -295,7 +245,7 @@ describe("upload attacks: a clear refusal, and nothing stored", () => {
   async function refused(file: FilePart, message: string) {
     const before = await stored();
     const clerk = await onForm();
-    const res = await upload(clerk, `/arenden/${caseId}/handlingar`, letter(), file);
+    const res = await clerk.upload(`/arenden/${caseId}/handlingar`, letter(), file);
     expect(res.statusCode).toBe(422);
     const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(res.body)?.[0] ?? "";
     expect(summary).toContain('href="#file"');
@@ -353,7 +303,7 @@ describe("upload attacks: a clear refusal, and nothing stored", () => {
     for (const [given, kept] of cases) {
       const bytes = await makeDocx([`Dom ${given}`]);
       const clerk = await onForm();
-      const res = await upload(clerk, `/arenden/${caseId}/handlingar`, letter(), { fileName: given, bytes });
+      const res = await clerk.upload(`/arenden/${caseId}/handlingar`, letter(), { fileName: given, bytes });
       const id = idOf(res);
       expect((await fileRows(id)).map((f) => f.file_name)).toEqual([kept]);
       const download = await clerk.get(`/handlingar/${id}/filer/1`);
@@ -385,16 +335,9 @@ describe("upload attacks: a clear refusal, and nothing stored", () => {
       const clerk = new TestClient(small.app);
       await clerk.login("registrator");
       await clerk.get(`/arenden/${strategy.id}/handlingar/ny`);
-      const { payload, contentType } = multipart(
-        { _csrf: clerk.csrfToken, ...letter() },
-        { fileName: "yttrande.txt", bytes: big },
-      );
-      const page = await small.app.inject({
-        method: "POST",
-        url: `/arenden/${strategy.id}/handlingar`,
-        remoteAddress: clerk.remoteAddress,
-        headers: { cookie: cookieHeader(clerk), "content-type": contentType },
-        payload,
+      const page = await clerk.upload(`/arenden/${strategy.id}/handlingar`, letter(), {
+        fileName: "yttrande.txt",
+        bytes: big,
       });
       expect(page.statusCode).toBe(413);
 
@@ -458,7 +401,7 @@ describe("upload attacks: a clear refusal, and nothing stored", () => {
     escaped(again);
     expect(again.body).toContain('value="<script>alert(&#34;party&#34;)</script>"');
 
-    const res = await upload(clerk, `/arenden/${caseId}/handlingar`, fields, {
+    const res = await clerk.upload(`/arenden/${caseId}/handlingar`, fields, {
       fileName: "<img src=x onerror=alert(1)>.txt",
       bytes: Buffer.from("<script>alert('fil')</script>", "utf8"),
     });
@@ -553,7 +496,7 @@ describe("R2: secret documents", () => {
     const bytes = await makePdf(["Ansökan om bidrag med uppgifter om hälsa"]);
     const clerk = await onForm();
     const id = idOf(
-      await upload(clerk, `/arenden/${caseId}/handlingar`, secret, { fileName: "ansokan.pdf", bytes }),
+      await clerk.upload(`/arenden/${caseId}/handlingar`, secret, { fileName: "ansokan.pdf", bytes }),
     );
 
     const reader = await signedIn("lasare");

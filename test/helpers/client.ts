@@ -1,5 +1,42 @@
+import crypto from "node:crypto";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { DEMO_PASSWORD } from "./app.ts";
+
+export interface FilePart {
+  fileName: string;
+  bytes: Buffer;
+  /** The whole Content-Disposition value, to send a name no browser would. */
+  disposition?: string;
+}
+
+/** A multipart/form-data body written by hand, as a browser sends a form with a file input. */
+export function multipart(fields: Record<string, string>, file?: FilePart | null) {
+  const boundary = `----kansli${crypto.randomBytes(8).toString("hex")}`;
+  const chunks: Buffer[] = [];
+  const part = (disposition: string, body: Buffer, type?: string) => {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ""}\r\n`,
+        "utf8",
+      ),
+      body,
+      Buffer.from("\r\n"),
+    );
+  };
+  for (const [name, value] of Object.entries(fields))
+    part(`form-data; name="${name}"`, Buffer.from(value, "utf8"));
+  if (file !== undefined) {
+    // No file chosen: browsers still send the part, with an empty name and no bytes.
+    const f = file ?? { fileName: "", bytes: Buffer.alloc(0) };
+    part(
+      f.disposition ?? `form-data; name="file"; filename="${f.fileName}"`,
+      f.bytes,
+      "application/octet-stream",
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
 
 /**
  * A browser stand-in for `app.inject`: keeps cookies, reads the CSRF token from the
@@ -55,6 +92,24 @@ export class TestClient {
         remoteAddress: this.remoteAddress,
         headers: { cookie: this.cookieHeader(), "content-type": "application/x-www-form-urlencoded" },
         payload: body.toString(),
+      }),
+    );
+  }
+
+  /** Posts a page's multipart form (a file input) with the CSRF token of the last page. */
+  async upload(
+    url: string,
+    fields: Record<string, string>,
+    file?: FilePart | null,
+  ): Promise<LightMyRequestResponse> {
+    const { payload, contentType } = multipart({ _csrf: this.csrfToken, ...fields }, file ?? null);
+    return this.remember(
+      await this.app.inject({
+        method: "POST",
+        url,
+        remoteAddress: this.remoteAddress,
+        headers: { cookie: this.cookieHeader(), "content-type": contentType },
+        payload,
       }),
     );
   }
