@@ -135,8 +135,7 @@ describe("the new-document form (R1, R3)", () => {
   it("dates post found at the first opening to the previous working day, also with the proposed date kept", async () => {
     for (const date of ["", "2026-03-09"]) {
       const clerk = await onForm();
-      const res = await upload(
-        clerk,
+      const res = await clerk.upload(
         `/arenden/${caseId}/handlingar`,
         letter({ date, foundAtFirstOpening: "on", description: `Brev i brevlådan (${date || "tomt"})` }),
         null,
@@ -158,8 +157,7 @@ describe("the new-document form (R1, R3)", () => {
   it("shows every problem at once and keeps the answers", async () => {
     const before = await stored();
     const clerk = await onForm();
-    const res = await upload(
-      clerk,
+    const res = await clerk.upload(
       `/arenden/${caseId}/handlingar`,
       { direction: "outgoing", party: "", description: "", documentType: "Skrivelse" },
       null,
@@ -175,8 +173,7 @@ describe("the new-document form (R1, R3)", () => {
 
   it("registers a drawn-up document without a party, and shows its register entry", async () => {
     const clerk = await onForm();
-    const res = await upload(
-      clerk,
+    const res = await clerk.upload(
       `/arenden/${caseId}/handlingar`,
       { direction: "internal", date: "", description: "Minnesanteckning från remissmöte" },
       null,
@@ -390,8 +387,7 @@ describe("upload attacks: a clear refusal, and nothing stored", () => {
 
     // Refused first (a future date): the form comes back with the answers, escaped.
     const clerk = await onForm();
-    const again = await upload(
-      clerk,
+    const again = await clerk.upload(
       `/arenden/${caseId}/handlingar`,
       { ...fields, date: "2027-01-01" },
       null,
@@ -468,8 +464,7 @@ describe("R2: secret documents", () => {
   it("refuses a partial marking, naming every missing part, and a marking without public description", async () => {
     const before = await stored();
     const clerk = await onForm();
-    const partial = await upload(
-      clerk,
+    const partial = await clerk.upload(
       `/arenden/${caseId}/handlingar`,
       { ...secret, secrecyMarkedOn: "", secrecyAuthority: "", publicDescription: "" },
       null,
@@ -481,8 +476,7 @@ describe("R2: secret documents", () => {
     expect(partial.body).toContain("En sekretessmarkering behöver bestämmelse, datum och myndighet");
     expect(partial.body).toContain("En sekretessmarkerad handling behöver en offentlig beskrivning");
 
-    const noPublic = await upload(
-      clerk,
+    const noPublic = await clerk.upload(
       `/arenden/${caseId}/handlingar`,
       { ...secret, publicDescription: "" },
       null,
@@ -554,8 +548,7 @@ describe("R4: drafts", () => {
     const first = await makeDocx(["Svar till Helsingfors stad, utkast 1"]);
     const clerk = await onForm(c.id);
     const id = idOf(
-      await upload(
-        clerk,
+      await clerk.upload(
         `/arenden/${c.id}/handlingar`,
         {
           direction: "outgoing",
@@ -593,8 +586,7 @@ describe("R4: drafts", () => {
 
     const second = await makeDocx(["Svar till Helsingfors stad, utkast 2"]);
     await clerk.get(`/handlingar/${id}`);
-    const versioned = await upload(
-      clerk,
+    const versioned = await clerk.upload(
       `/handlingar/${id}/versioner`,
       {},
       { fileName: "svar-2.docx", bytes: second },
@@ -617,8 +609,7 @@ describe("R4: drafts", () => {
 
     const before = await stored();
     await clerk.get(`/handlingar/${id}`);
-    const frozen = await upload(
-      clerk,
+    const frozen = await clerk.upload(
       `/handlingar/${id}/versioner`,
       {},
       { fileName: "svar-3.docx", bytes: await makeDocx(["En sen ändring"]) },
@@ -643,8 +634,7 @@ describe("R5: due items", () => {
     const description = "Begäran om yttrande från Länsstyrelsen";
     const clerk = await onForm();
     const id = idOf(
-      await upload(
-        clerk,
+      await clerk.upload(
         `/arenden/${caseId}/handlingar`,
         letter({ party: "Länsstyrelsen i Stockholms län", description, dueDate: "2026-03-13" }),
         null,
