@@ -25,7 +25,7 @@ import { answersRoutes } from "./consultation/answers.routes.tsx";
 import { consultationsApi } from "./consultation/consultations.api.ts";
 import { consultationsRoutes } from "./consultation/consultations.routes.tsx";
 import { roundRoutes } from "./consultation/round.routes.tsx";
-import { linkAllowsUpload } from "./consultation/round-access.ts";
+import { checkLinkUpload } from "./consultation/round-access.ts";
 import { unitsApi } from "./organisation/units.api.ts";
 import { unitsRoutes } from "./organisation/units.routes.tsx";
 import type { Clock } from "./platform/clock.ts";
@@ -187,20 +187,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         else reply.clearCookie(SESSION_COOKIE, { path: "/" });
       }
     }
-    // Uploads are read into memory before the handler runs: only signed-in users may send them,
-    // and only to routes that take a file.
-    // (The content type is read from the header: the body is not parsed yet.)
-    if (/^multipart\//i.test(req.headers["content-type"] ?? "")) {
-      if (!req.routeOptions.config?.acceptsUpload) {
-        throw new AppError(400, "unsupported_content_type", "this route takes no file upload");
-      }
-      const secret = (req.params as { secret?: string }).secret;
-      const byLink =
-        req.routeOptions.config.uploadByLink === true &&
-        secret !== undefined &&
-        (await linkAllowsUpload(ctx, secret));
-      if (req.actor.kind !== "user" && !byLink) throw new UnauthenticatedError();
-    }
     const cookieLocale = req.cookies[LOCALE_COOKIE];
     req.locale =
       (req.actor.kind === "user" ? req.actor.locale : null) ??
@@ -208,6 +194,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       fromAcceptLanguage(req.headers["accept-language"]) ??
       "sv";
     req.t = translator(req.locale);
+    // Uploads are read into memory before the handler runs: only signed-in users may send them,
+    // and only to routes that take a file; without login only to a live personal answer link.
+    // (The content type is read from the header: the body is not parsed yet.)
+    if (/^multipart\//i.test(req.headers["content-type"] ?? "")) {
+      if (!req.routeOptions.config?.acceptsUpload) {
+        throw new AppError(400, "unsupported_content_type", "this route takes no file upload");
+      }
+      const secret = (req.params as { secret?: string }).secret;
+      if (req.actor.kind !== "user") {
+        if (req.routeOptions.config.uploadByLink !== true || secret === undefined)
+          throw new UnauthenticatedError();
+        await checkLinkUpload(ctx, secret);
+      }
+    }
   });
 
   // CSRF: every state-changing form must carry its token, and so must an API call that rides on a

@@ -225,9 +225,10 @@ export function laterDeadlineErrors(until: string, current: string): FieldError[
 export async function requestExtension(ctx: Ctx, who: Answerer, access: BodyAccess, input: unknown) {
   requireStep(access, "ask_extension");
   const parsed = extensionRequestSchema.safeParse(input);
-  const errors = parsed.success
-    ? laterDeadlineErrors(parsed.data.until, access.recipient.deadline)
-    : fieldErrors(parsed.error.issues);
+  const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
+  // The date is checked against the deadline even when the reason is missing: every error at once.
+  const until = extensionRequestSchema.shape.until.safeParse((input as { until?: unknown } | null)?.until);
+  if (until.success) errors.push(...laterDeadlineErrors(until.data, access.recipient.deadline));
   if (!parsed.success || errors.length > 0) throw new ValidationError(errors);
   const { consultation: k, recipient: r, diaryNumber } = access;
   const t = bodyText;

@@ -85,6 +85,7 @@ export async function decideExtension(
   });
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
+    await writePreparedDocument(ctx, trx, prepared);
     const decided = await trx
       .updateTable("consultation_extensions")
       .set({
@@ -110,7 +111,6 @@ export async function decideExtension(
         .set({ deadline: until, link_expires_at: linkLastDay(until, ctx.config.consultationGraceDays) })
         .where("id", "=", r.id)
         .execute();
-    await writePreparedDocument(ctx, trx, prepared);
     await queueRoundMail(trx, ctx.config, now, {
       to: r.email,
       diaryNumber,

@@ -2,7 +2,7 @@ import type { UserActor } from "../auth/actor.ts";
 import { can } from "../auth/policy.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
-import { AppError, NotFoundError } from "../platform/errors.ts";
+import { AppError, ConflictError, NotFoundError } from "../platform/errors.ts";
 import { getCase } from "../registry/cases.service.ts";
 import { answerLinkHash, isLinkSecret } from "./answer-link.ts";
 import { type ConsultationDetails, type Recipient, recipientActions } from "./consultations.model.ts";
@@ -71,16 +71,22 @@ export async function markOpened(ctx: Ctx, access: BodyAccess): Promise<void> {
 }
 
 /**
- * Whether an upload without login may be read: only to the answer route of a live link whose
- * body may still answer. Checked before the body is read, so a stranger cannot make the server
- * take in files.
+ * Lets an upload without login be read only when it goes to the answer route of a live link
+ * whose body may still answer; otherwise throws the link's own refusal (404, 410 or 409). Runs
+ * before the body is read, so a stranger cannot make the server take in files.
  */
-export async function linkAllowsUpload(ctx: Ctx, secret: string): Promise<boolean> {
-  try {
-    const access = await accessByLink(ctx, secret);
-    return recipientActions(access.consultation.status, access.recipient.state).includes("answer");
-  } catch (error) {
-    if (error instanceof AppError) return false;
-    throw error;
-  }
+export async function checkLinkUpload(ctx: Ctx, secret: string): Promise<void> {
+  const access = await accessByLink(ctx, secret);
+  const allowed = recipientActions(access.consultation.status, access.recipient.state);
+  if (!allowed.includes("answer"))
+    throw new ConflictError(
+      "this body cannot answer now",
+      [...allowed],
+      [
+        {
+          field: "",
+          message: access.consultation.status === "closed" ? "round.closed" : "round.already_answered",
+        },
+      ],
+    );
 }
