@@ -46,7 +46,10 @@ it("pages reflow at 320 px and pass axe there", async () => {
   // A document page, with its facts and its table of file versions.
   await page.goto(String(href));
   const doc = await page
-    .getByRole("link", { name: "Missiv: remiss av förslag till internationell strategi", exact: true })
+    .getByRole("link", {
+      name: "Missiv: Remiss av förslag till internationell strategi för Stockholms stad",
+      exact: true,
+    })
     .getAttribute("href");
   expect(doc).toMatch(/^\/handlingar\/[^/]+$/);
   await check(String(doc));

@@ -4,7 +4,7 @@ import { openCase } from "../registry/cases.service.ts";
 import { addSchemeVersion } from "../registry/classification.service.ts";
 import { registerDocument } from "../registry/documents.service.ts";
 import { createRegistry } from "../registry/registries.service.ts";
-import { coverLetter, officersReport, strategyAttachment } from "./strategy-documents.ts";
+import { officersReport, strategyAttachment } from "./strategy-documents.ts";
 
 /** An invented classification scheme in two versions, in the shape Stockholm's registries use. */
 const SCHEME_2007 = {
@@ -54,7 +54,8 @@ const SUBJECTS = [
  * The KS registry, its classification scheme, the 2016 strategy case with its kept number
  * (domain.md §4), the 2007 guidelines it replaces, and a year of invented cases.
  */
-export async function seedRegistryDemo(ctx: Ctx, officer: UserRow, year: number): Promise<void> {
+/** Returns the id of the strategy case KS 171-482/2016. */
+export async function seedRegistryDemo(ctx: Ctx, officer: UserRow, year: number): Promise<string> {
   await createRegistry(ctx, "system", {
     id: "ks",
     prefix: "KS",
@@ -105,6 +106,7 @@ export async function seedRegistryDemo(ctx: Ctx, officer: UserRow, year: number)
       },
     );
   }
+  return strategy.id;
 }
 
 /** Invented senders of the generated letters. */
@@ -116,7 +118,7 @@ const SENDERS = [
   "Kommunförbundet i länet",
 ];
 
-/** The strategy case's papers (domain.md §4): the report and its attachment of 2016-06-02, the cover letter of 2016-06-21. */
+/** The strategy case's papers (domain.md §4): the report and its attachment of 2016-06-02 (the cover letter of 2016-06-21 is written when the demo round is sent). */
 const STRATEGY_PAPERS = [
   {
     direction: "internal",
@@ -135,15 +137,6 @@ const STRATEGY_PAPERS = [
     documentType: "bilaga",
     fileName: "bilaga-1-internationell-strategi.docx",
     write: strategyAttachment,
-  },
-  {
-    direction: "outgoing",
-    date: "2016-06-21",
-    party: "Remissinstanserna enligt sändlista",
-    description: "Missiv: remiss av förslag till internationell strategi",
-    documentType: "missiv",
-    fileName: "missiv-internationell-strategi.docx",
-    write: coverLetter,
   },
 ];
 

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { passwordProblems } from "../auth/password.ts";
 import type { Role } from "../auth/roles.ts";
+import { toActor } from "../auth/sessions.service.ts";
 import { createUser } from "../auth/users.service.ts";
 import { countUsers, type UserRow } from "../auth/users.store.ts";
 import { ConfigError } from "../config.ts";
@@ -10,6 +11,7 @@ import { countUnits } from "../organisation/units.store.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import { translator } from "../platform/i18n/index.ts";
+import { seedConsultationDemo } from "./consultation-demo.ts";
 import { seedDisposalDemo } from "./disposal-demo.ts";
 import { seedRegistryDemo } from "./registry-demo.ts";
 
@@ -94,7 +96,15 @@ export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<D
     if (person.role === "handlaggare") officer = user;
   }
   // The last full year, so that every generated date lies in the past.
-  if (officer) await seedRegistryDemo(ctx, officer, Number(stockholmDate(ctx.clock.now()).slice(0, 4)) - 1);
+  if (officer) {
+    const strategyCaseId = await seedRegistryDemo(
+      ctx,
+      officer,
+      Number(stockholmDate(ctx.clock.now()).slice(0, 4)) - 1,
+    );
+    const actor = toActor(officer, "session", null);
+    if (actor) await seedConsultationDemo(ctx, actor, strategyCaseId);
+  }
   await seedDisposalDemo(ctx);
   return accounts;
 }

@@ -74,17 +74,3 @@ export const strategyAttachment = () =>
       ],
     ],
   ]);
-
-/** The cover letter of 2016-06-21 (missiv) to the consulted bodies. */
-export const coverLetter = () =>
-  wordFile("Remiss av förslag till internationell strategi för Stockholms stad", [
-    [
-      "Till remissinstanserna",
-      [
-        "Finansroteln skickar härmed förslaget till internationell strategi för Stockholms stad på remiss.",
-        "Svaret ska ha kommit in senast den 17 oktober 2016. Den som inte kan svara i tid ska kontakta ansvarig handläggare på roteln.",
-        "Svaret skickas digitalt som Word-fil till rotelns funktionsbrevlåda, med kommunstyrelsens diarienummer KS 171-482/2016 i ämnesraden. En papperskopia skickas till KF/KS kansli.",
-        "Bifoga inte remissmaterialet i svaret och häfta inte ihop papperen.",
-      ],
-    ],
-  ]);

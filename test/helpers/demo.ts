@@ -22,3 +22,15 @@ export async function demoClassId(t: TestApp, version: string, code: string): Pr
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** How many registered documents the demo's strategy case holds (its papers and the 2016 round's). */
+export async function strategyDocumentCount(t: TestApp): Promise<number> {
+  const row = await t.ctx.db
+    .selectFrom("documents as d")
+    .innerJoin("cases as c", "c.id", "d.case_id")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("c.diary_number", "=", "KS 171-482/2016")
+    .where("d.status", "=", "registered")
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
