@@ -33,8 +33,8 @@ export interface E2E {
 }
 
 /** The real app on 127.0.0.1 (fresh SQLite database with the demo data) and Debian's Chromium. */
-export async function startE2E(): Promise<E2E> {
-  const app = await buildTestApp();
+export async function startE2E(options: Parameters<typeof buildTestApp>[0] = {}): Promise<E2E> {
+  const app = await buildTestApp(options);
   const baseUrl = await app.app.listen({ port: 0, host: "127.0.0.1" });
   const browser = await chromium
     .launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS })
