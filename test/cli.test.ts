@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe("kansli CLI", () => {
-  it("migrates and loads the demo data, printing one account per role", async () => {
+  it("migrates and loads the demo data, printing one account per role", { timeout: 120_000 }, async () => {
     expect((await runCli(["migrate"], env)).code).toBe(0);
     const seeded = await runCli(["seed", "--demo"], { ...env, KANSLI_DEMO_PASSWORD: "" });
     expect(seeded.code).toBe(0);

@@ -227,7 +227,7 @@ describe("sending", () => {
 
 describe("answering", () => {
   it("registers a Word answer through the link as an incoming document of the case, with a receipt, public only once closed", async () => {
-    const { k, links } = await sentRound();
+    const { k, title, links } = await sentRound();
     clock.set(at("2026-04-20"));
     const body = await bodyWithLink(links[SODERMALM] ?? "");
     expect((await stateOf(k.id, SODERMALM))?.state).toBe("opened");
@@ -266,9 +266,10 @@ describe("answering", () => {
 
     const publicCase = `/offentlig/arenden/${encodeURIComponent(diaryNumber)}`;
     const visitor = new TestClient(t.app);
-    expect((await visitor.get(publicCase)).body).not.toContain("Remissvar från Södermalms stadsdelsnämnd");
+    const shown = `Remissvar från Södermalms stadsdelsnämnd: ${title}`;
+    expect((await visitor.get(publicCase)).body).not.toContain(shown);
     await closeConsultation(t.ctx, officer, k.id);
-    expect((await visitor.get(publicCase)).body).toContain("Remissvar från Södermalms stadsdelsnämnd");
+    expect((await visitor.get(publicCase)).body).toContain(shown);
   });
 
   it("takes an answer written in the form, and refuses both or neither with every error at once", async () => {

@@ -17,7 +17,9 @@ async function lockOut(username: string) {
   for (let i = 0; i < 3; i++) await client.login(username, "fel-losenord-igen");
 }
 
-const outbox = () => t.ctx.db.selectFrom("mail_outbox").selectAll().execute();
+/** The mail queued while the test ran (the demo's 2016 round left its own, dated then). */
+const outbox = () =>
+  t.ctx.db.selectFrom("mail_outbox").selectAll().where("created_at", ">=", "2017").execute();
 
 describe("mail", () => {
   it("tells a locked-out user by e-mail, delivered over SMTP exactly once", async () => {

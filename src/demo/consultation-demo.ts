@@ -14,6 +14,7 @@ import { accessForUser } from "../consultation/round-access.ts";
 import { sendConsultation } from "../consultation/send.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { translator } from "../platform/i18n/index.ts";
+import { markSent } from "../platform/mail/mail.store.ts";
 import { getCaseDocuments } from "../registry/documents.service.ts";
 
 /** The context as it was on a day of 2016: the round's steps carry their historical dates. */
@@ -220,4 +221,20 @@ export async function seedConsultationDemo(ctx: Ctx, officer: UserActor, caseId:
       });
   await closeConsultation(on(ctx, "2016-11-17"), officer, id);
   await registerCompilation(on(ctx, "2016-11-21"), officer, id);
+  await markHistoricMailSent(ctx);
+}
+
+/**
+ * The round's letters, receipts and reminders went out in 2016: the demo records them as sent
+ * then, so a demo with an SMTP server configured does not mail them today.
+ */
+async function markHistoricMailSent(ctx: Ctx): Promise<void> {
+  const historic = await ctx.db
+    .selectFrom("mail_outbox")
+    .select(["id", "created_at"])
+    .where("tenant_id", "=", ctx.config.tenantId)
+    .where("status", "=", "pending")
+    .where("created_at", "<", "2017-01-01")
+    .execute();
+  for (const mail of historic) await markSent(ctx.db, mail.id, mail.created_at);
 }
