@@ -2,6 +2,7 @@ import { auth } from "./catalogue/auth.ts";
 import { common } from "./catalogue/common.ts";
 import { consultation } from "./catalogue/consultation.ts";
 import { disposal } from "./catalogue/disposal.ts";
+import { engagement } from "./catalogue/engagement.ts";
 import { exports } from "./catalogue/exports.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
@@ -19,6 +20,7 @@ const sv = {
   ...disposal.sv,
   ...exports.sv,
   ...consultation.sv,
+  ...engagement.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -29,6 +31,7 @@ const en: Record<keyof typeof sv, string> = {
   ...disposal.en,
   ...exports.en,
   ...consultation.en,
+  ...engagement.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 
