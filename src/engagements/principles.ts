@@ -106,15 +106,15 @@ export function assessPrinciples(e: PrincipleSubject, today: string): Assessment
     const from = e.lastReviewedOn ?? e.startDate;
     if (reviewDate <= from)
       errors.push({ principle: "P4", field: "reviewDate", message: "engagement.p4_review_before_start" });
-    else if (reviewDate > addYears(from, REVIEW_INTERVAL_YEARS))
-      warnings.push({ principle: "P4", field: "reviewDate", message: "engagement.p4_review_late" });
-    if (reviewDate < today)
+    else if (reviewDate < today)
       warnings.push({
         principle: "P4",
         field: "reviewDate",
         message: "engagement.p4_review_due",
         params: { date: reviewDate },
       });
+    else if (reviewDate > addYears(from, REVIEW_INTERVAL_YEARS))
+      warnings.push({ principle: "P4", field: "reviewDate", message: "engagement.p4_review_late" });
   }
   if (
     e.type === "intention_agreement" &&
