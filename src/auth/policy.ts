@@ -28,11 +28,16 @@ export type Action =
   | "copy_request.handle"
   | "disposal.manage"
   | "consultation.view"
-  | "consultation.manage";
+  | "consultation.manage"
+  | "engagement.view"
+  | "engagement.manage"
+  | "engagement.decide";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
   userId?: string;
+  /** The unit that owns the thing acted on (an engagement's responsible unit). */
+  unitId?: string;
 }
 
 const signedIn = (_actor: UserActor) => true;
@@ -72,6 +77,15 @@ const RULES = {
   "disposal.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
   "consultation.view": signedIn,
   "consultation.manage": registryStaff,
+  // International engagements: every signed-in user reads them; officers and admins register and
+  // change any; a unit's international contact person those of their own unit (domain.md §1).
+  "engagement.view": signedIn,
+  "engagement.manage": (actor: UserActor, subject?: Subject) =>
+    actor.role === "admin" ||
+    actor.role === "handlaggare" ||
+    (actor.role === "kontaktperson" && (subject?.unitId === undefined || subject.unitId === actor.unitId)),
+  // Recording what a decision body decided: decision makers and admins.
+  "engagement.decide": (actor: UserActor) => actor.role === "admin" || actor.role === "beslutsfattare",
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {
