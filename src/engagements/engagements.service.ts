@@ -6,7 +6,13 @@ import { findUnit } from "../organisation/units.store.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
-import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
+import {
+  ConflictError,
+  type FieldError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from "../platform/errors.ts";
 import { translator } from "../platform/i18n/index.ts";
 import { newId } from "../platform/ids.ts";
 import { fieldErrors } from "../platform/validation.ts";
@@ -141,10 +147,47 @@ export async function checkNewEngagement(ctx: Ctx, by: UserActor, input: unknown
   const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
   errors.push(...(await referenceErrors(ctx, by, raw)));
   await caseChoice(ctx, raw, errors);
-  const assessment = parsed.success ? assessEngagement(ctx, parsed.data) : null;
-  if (assessment) errors.push(...assessment.errors.map(asFieldError));
+  const readable = parsed.success ? parsed.data : readablePart(raw, errors);
+  const assessment = readable ? assessEngagement(ctx, readable) : null;
+  if (assessment) errors.push(...principleErrors(assessment, errors));
   return { data: parsed.success ? parsed.data : null, errors: dedupe(errors), assessment };
 }
+
+/**
+ * The fields of an invalid input that are valid by themselves, with the defaults of the
+ * missing ones, so the principles are checked too and every error is reported at once.
+ */
+function readablePart(raw: Record<string, unknown>, errors: FieldError[]): EngagementFields | null {
+  const invalid = new Set(errors.map((e) => e.field.split(".")[0]));
+  const valid = Object.fromEntries(
+    Object.entries(raw).filter(([k]) => !invalid.has(k) && k in engagementFieldsSchema.shape),
+  );
+  const partial = engagementFieldsSchema.partial().safeParse(valid);
+  if (!partial.success || !partial.data.type || !partial.data.startDate) return null;
+  return {
+    title: "",
+    unitId: "",
+    officerId: "",
+    scope: "service",
+    directions: [],
+    purpose: "",
+    ...partial.data,
+    type: partial.data.type,
+    startDate: partial.data.startDate,
+    unitsAffected: partial.data.unitsAffected ?? 1,
+    politicalLevel: partial.data.politicalLevel ?? "normal",
+    addsResourceBurden: partial.data.addsResourceBurden ?? false,
+    onBehalfOf: partial.data.onBehalfOf ?? "unit",
+    touchesStateRelations: partial.data.touchesStateRelations ?? false,
+    counterparts: partial.data.counterparts ?? [],
+    financing: partial.data.financing ?? [],
+    prioritised: partial.data.prioritised ?? false,
+  };
+}
+
+/** The principles' errors, leaving out fields that already have an error of their own. */
+const principleErrors = (a: EngagementAssessment, errors: FieldError[]) =>
+  a.errors.filter((f) => !errors.some((e) => e.field.split(".")[0] === f.field)).map(asFieldError);
 
 function childRows(id: string, e: EngagementFields): ChildRows {
   return {
@@ -312,7 +355,7 @@ export async function updateEngagement(
   input: unknown,
 ): Promise<{ engagement: EngagementDetails; assessment: EngagementAssessment }> {
   const before = await getEngagement(ctx, id);
-  if (!can(by, "engagement.manage", { unitId: before.unitId })) throw new NotFoundError();
+  if (!can(by, "engagement.manage", { unitId: before.unitId })) throw new ForbiddenError();
   const raw = (input ?? {}) as Record<string, unknown>;
   const patch = engagementPatchSchema.safeParse(input);
   const errors = patch.success ? [] : fieldErrors(patch.error.issues);
@@ -323,7 +366,7 @@ export async function updateEngagement(
   const merged = engagementFieldsSchema.safeParse({ ...asFields(before), ...changes });
   if (!merged.success) errors.push(...fieldErrors(merged.error.issues));
   const assessment = merged.success ? assessEngagement(ctx, merged.data) : null;
-  if (assessment) errors.push(...assessment.errors.map(asFieldError));
+  if (assessment) errors.push(...principleErrors(assessment, errors));
   if (!merged.success || !assessment || errors.length > 0) throw new ValidationError(dedupe(errors));
 
   const data = merged.data;
