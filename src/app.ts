@@ -24,6 +24,7 @@ import type { Config } from "./config.ts";
 import { consultationsApi } from "./consultation/consultations.api.ts";
 import { consultationsRoutes } from "./consultation/consultations.routes.tsx";
 import { engagementsApi } from "./engagements/engagements.api.ts";
+import { engagementsRoutes } from "./engagements/engagements.routes.tsx";
 import { unitsApi } from "./organisation/units.api.ts";
 import { unitsRoutes } from "./organisation/units.routes.tsx";
 import type { Clock } from "./platform/clock.ts";
@@ -232,6 +233,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registriesRoutes);
   await app.register(disposalRoutes);
   await app.register(consultationsRoutes);
+  await app.register(engagementsRoutes);
   await app.register(unitsApi);
   await app.register(casesApi);
   await app.register(documentsApi);

@@ -363,7 +363,13 @@ export async function updateEngagement(
   if (patch.success && patch.data.status === "ended" && before.status !== "approved")
     errors.push({ field: "status", message: "engagement.end_only_approved" });
   const { status: _s, ...changes } = patch.success ? patch.data : { status: undefined };
-  const merged = engagementFieldsSchema.safeParse({ ...asFields(before), ...changes });
+  // null clears an optional fact; a field left out keeps its value.
+  const cleared = Object.fromEntries(
+    Object.entries(changes)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, v === null ? undefined : v]),
+  );
+  const merged = engagementFieldsSchema.safeParse({ ...asFields(before), ...cleared });
   if (!merged.success) errors.push(...fieldErrors(merged.error.issues));
   const assessment = merged.success ? assessEngagement(ctx, merged.data) : null;
   if (assessment) errors.push(...principleErrors(assessment, errors));
