@@ -202,7 +202,11 @@ const MATRIX: Record<string, Case> = {
   "POST /engagemang/:id/beslut": { path: `/engagemang/${UNKNOWN}/beslut`, form: {}, expect: deciders(404) },
   "GET /api/v1/engagements": { path: "/api/v1/engagements", expect: signedIn(200, 401) },
   "POST /api/v1/engagements": { path: "/api/v1/engagements", json: {}, expect: engagementManagers(422, 401) },
-  "POST /api/v1/engagements/assess": { path: "/api/v1/engagements/assess", json: {}, expect: signedIn(422, 401) },
+  "POST /api/v1/engagements/assess": {
+    path: "/api/v1/engagements/assess",
+    json: {},
+    expect: signedIn(422, 401),
+  },
   "GET /api/v1/engagements/:id": { path: `/api/v1/engagements/${UNKNOWN}`, expect: signedIn(404, 401) },
   "PATCH /api/v1/engagements/:id": {
     path: `/api/v1/engagements/${UNKNOWN}`,
