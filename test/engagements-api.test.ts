@@ -304,6 +304,14 @@ describe("registering engagements through the API", () => {
       document_date: "2026-11-20",
     });
     expect(doc.description).toMatch(/^Beslut bifall: .*Finansborgarrådet.*§ 4/);
+
+    // A contact person may not change another unit's engagement; an approved one can be ended.
+    const patch = (h: Record<string, string>, payload: object) =>
+      t.app.inject({ method: "PATCH", url: `/api/v1/engagements/${e.id}`, headers: h, payload });
+    expect((await patch(await tokenFor("kontaktperson"), { title: "Annat" })).statusCode).toBe(403);
+    const ended = await patch(headers, { status: "ended" });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json().status).toBe("ended");
   });
 });
 
