@@ -112,3 +112,15 @@ it("a decision maker records a decision; errors first, then the decision in the 
   expect(main).toContain("Beviljat");
   await checkA11y(page);
 });
+
+it("the engagement pages reflow at 320 px (WCAG 1.4.10)", async () => {
+  const page = await e2e.newPage({ viewport: { width: 320, height: 640 } });
+  await login(page, "handlaggare");
+  await page.goto("/engagemang?type=membership");
+  const detail = await page.locator("table tbody a").first().getAttribute("href");
+  for (const path of ["/engagemang", "/engagemang/ny?typ=membership", String(detail)]) {
+    await page.goto(path);
+    const width = await page.locator("html").evaluate((html) => html.scrollWidth);
+    expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(320);
+  }
+});
