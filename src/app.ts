@@ -26,6 +26,8 @@ import { consultationsApi } from "./consultation/consultations.api.ts";
 import { consultationsRoutes } from "./consultation/consultations.routes.tsx";
 import { roundRoutes } from "./consultation/round.routes.tsx";
 import { checkLinkUpload } from "./consultation/round-access.ts";
+import { engagementsApi } from "./engagements/engagements.api.ts";
+import { engagementsRoutes } from "./engagements/engagements.routes.tsx";
 import { unitsApi } from "./organisation/units.api.ts";
 import { unitsRoutes } from "./organisation/units.routes.tsx";
 import type { Clock } from "./platform/clock.ts";
@@ -243,11 +245,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consultationsRoutes);
   await app.register(roundRoutes);
   await app.register(answersRoutes);
+  await app.register(engagementsRoutes);
   await app.register(unitsApi);
   await app.register(casesApi);
   await app.register(documentsApi);
   await app.register(eArchiveApi);
   await app.register(consultationsApi);
+  await app.register(engagementsApi);
   await app.register(apiRoutes);
   return app;
 }

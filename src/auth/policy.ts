@@ -30,12 +30,15 @@ export type Action =
   | "consultation.view"
   | "consultation.manage"
   | "consultation.inbox"
-  | "consultation.answer";
+  | "consultation.answer"
+  | "engagement.view"
+  | "engagement.manage"
+  | "engagement.decide";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
   userId?: string;
-  /** The unit the thing acted on belongs to, for roles bound to one unit. */
+  /** The unit the thing acted on belongs to (an engagement's owner, a consultation body), for roles bound to one unit. */
   unitId?: string | null;
 }
 
@@ -82,6 +85,15 @@ const RULES = {
   "consultation.answer": (actor: UserActor, subject?: Subject) =>
     registryStaff(actor) ||
     (actor.role === "remissinstans" && actor.unitId !== null && subject?.unitId === actor.unitId),
+  // International engagements: every signed-in user reads them; officers and admins register and
+  // change any; a unit's international contact person those of their own unit (domain.md §1).
+  "engagement.view": signedIn,
+  "engagement.manage": (actor: UserActor, subject?: Subject) =>
+    actor.role === "admin" ||
+    actor.role === "handlaggare" ||
+    (actor.role === "kontaktperson" && (subject?.unitId === undefined || subject.unitId === actor.unitId)),
+  // Recording what a decision body decided: decision makers and admins.
+  "engagement.decide": (actor: UserActor) => actor.role === "admin" || actor.role === "beslutsfattare",
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {

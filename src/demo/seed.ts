@@ -5,6 +5,7 @@ import { toActor } from "../auth/sessions.service.ts";
 import { createUser } from "../auth/users.service.ts";
 import { countUsers, type UserRow } from "../auth/users.store.ts";
 import { ConfigError } from "../config.ts";
+import { seedEngagementsDemo } from "../engagements/engagements-demo.ts";
 import { DEMO_UNITS } from "../organisation/demo-units.ts";
 import { importUnits } from "../organisation/units.service.ts";
 import { countUnits } from "../organisation/units.store.ts";
@@ -106,5 +107,6 @@ export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<D
     if (actor) await seedConsultationDemo(ctx, actor, strategyCaseId);
   }
   await seedDisposalDemo(ctx);
+  if (officer) await seedEngagementsDemo(ctx, officer);
   return accounts;
 }

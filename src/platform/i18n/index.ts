@@ -3,6 +3,7 @@ import { common } from "./catalogue/common.ts";
 import { consultation } from "./catalogue/consultation.ts";
 import { consultationRound } from "./catalogue/consultation-round.ts";
 import { disposal } from "./catalogue/disposal.ts";
+import { engagement } from "./catalogue/engagement.ts";
 import { exports } from "./catalogue/exports.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
@@ -21,6 +22,7 @@ const sv = {
   ...exports.sv,
   ...consultation.sv,
   ...consultationRound.sv,
+  ...engagement.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -32,6 +34,7 @@ const en: Record<keyof typeof sv, string> = {
   ...exports.en,
   ...consultation.en,
   ...consultationRound.en,
+  ...engagement.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 

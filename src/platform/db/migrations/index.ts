@@ -7,6 +7,7 @@ import * as registryDisposal from "./2026-11-29-0005-registry-disposal.ts";
 import * as registryListIndexes from "./2026-11-29-0006-registry-list-indexes.ts";
 import * as consultations from "./2026-11-29-0007-consultations.ts";
 import * as consultationRounds from "./2026-11-29-0008-consultation-rounds.ts";
+import * as engagements from "./2026-11-29-0009-engagements.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-29-0006-registry-list-indexes": registryListIndexes,
   "2026-11-29-0007-consultations": consultations,
   "2026-11-29-0008-consultation-rounds": consultationRounds,
+  "2026-11-29-0009-engagements": engagements,
 };
