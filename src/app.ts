@@ -23,6 +23,7 @@ import { usersAdminRoutes } from "./auth/users-admin.routes.tsx";
 import type { Config } from "./config.ts";
 import { consultationsApi } from "./consultation/consultations.api.ts";
 import { consultationsRoutes } from "./consultation/consultations.routes.tsx";
+import { importsRoutes } from "./import/imports.routes.tsx";
 import { unitsApi } from "./organisation/units.api.ts";
 import { unitsRoutes } from "./organisation/units.routes.tsx";
 import type { Clock } from "./platform/clock.ts";
@@ -237,5 +238,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(eArchiveApi);
   await app.register(consultationsApi);
   await app.register(apiRoutes);
+  await app.register(importsRoutes);
   return app;
 }

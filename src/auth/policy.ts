@@ -28,7 +28,8 @@ export type Action =
   | "copy_request.handle"
   | "disposal.manage"
   | "consultation.view"
-  | "consultation.manage";
+  | "consultation.manage"
+  | "import.manage";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
@@ -72,6 +73,8 @@ const RULES = {
   "disposal.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
   "consultation.view": signedIn,
   "consultation.manage": registryStaff,
+  // Importing a received consultation opens a case and registers a document: registry staff.
+  "import.manage": registryStaff,
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {
