@@ -18,6 +18,9 @@ Commands:
   dispose [--dry-run]        dispose of file content whose retention has run out (R6); --dry-run only lists it
   export-archive --registry <prefix> --year <year> --out <file.zip>
                              cases of a registry closed in a year as an E-ARK SIP (R10)
+  import-remiss <file> [--json]
+                             read a received consultation (Word, PDF, text or scan) and print the
+                             proposed case and consultation; --json prints the proposal as JSON
 
 Settings (environment variable or flag):
 ${Object.values(SETTINGS)
@@ -72,6 +75,7 @@ function parse(argv: string[]) {
       registry: { type: "string" },
       year: { type: "string" },
       out: { type: "string" },
+      json: { type: "boolean" },
     },
   });
 }

@@ -185,6 +185,12 @@ const MATRIX: Record<string, Case> = {
   "GET /api/v1/units": { path: "/api/v1/units", expect: signedIn(200, 401) },
   "GET /api/v1/units/:id": { path: "/api/v1/units/ks", expect: signedIn(200, 401) },
   "PUT /api/v1/units/:id": { path: "/api/v1/units/ks", json: {}, expect: admin(422, 403, 401) },
+  // Importing a received consultation: registry staff only.
+  "GET /import": { path: "/import", expect: staff(200) },
+  "POST /import": { path: "/import", form: {}, expect: staff(422) },
+  "GET /import/:id": { path: `/import/${UNKNOWN}`, expect: staff(404) },
+  "POST /import/:id": { path: `/import/${UNKNOWN}`, form: {}, expect: staff(404) },
+  "GET /import/:id/fil": { path: `/import/${UNKNOWN}/fil`, expect: staff(404) },
 };
 
 let t: TestApp;

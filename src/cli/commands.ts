@@ -6,6 +6,7 @@ import { createUser } from "../auth/users.service.ts";
 import { findUserByUsername } from "../auth/users.store.ts";
 import type { Config } from "../config.ts";
 import { type DemoAccount, isDatabaseEmpty, seedDemo } from "../demo/seed.ts";
+import { importRemiss } from "../import/import.cli.ts";
 import { verifyAudit } from "../platform/audit/audit.service.ts";
 import { migrateToLatest, pendingMigrations } from "../platform/db/migrate.ts";
 import { AppError } from "../platform/errors.ts";
@@ -50,6 +51,8 @@ export async function runCommand(positionals: string[], flags: Flags, config: Co
       return dispose(config, flags["dry-run"] === true);
     case "export-archive":
       return exportArchive(config, flags);
+    case "import-remiss":
+      return importRemiss(config, sub, flags.json === true);
     default:
       err(`kansli: unknown command "${positionals.join(" ")}" (see kansli --help)`);
       return 2;

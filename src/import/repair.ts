@@ -48,17 +48,19 @@ export async function repairOcrText(raw: string, lexicon: Lexicon): Promise<Repa
     if (b.hyphen) words.add(`${b.head}-${b.tail}`);
   }
   const valid = await lexicon.valid([...words]);
-  const fix = (w: string) => bestSpelling(w, valid);
+  const fix = (w: string, atStart = false) => bestSpelling(w, valid, atStart);
 
   const joined = applyBreaks(lines, breaks, fix);
   const changes: WordChange[] = [];
   const text = joined
     .map((line) =>
-      line.replace(/\S+/g, (chunk) => {
+      line.replace(/\S+/g, (chunk, offset: number) => {
         const [, open = "", core = "", close = ""] = CORE.exec(chunk) ?? [];
+        // A word that starts a line or a sentence may have had a capital the OCR lost.
+        const atStart = /^\s*$/.test(line.slice(0, offset)) || /[.!?:]\s*$/.test(line.slice(0, offset));
         const repaired = core
           .split("-")
-          .map((part) => (isRepairable(part) ? (fix(part) ?? part) : part))
+          .map((part, i) => (isRepairable(part) ? (fix(part, atStart && i === 0) ?? part) : part))
           .join("-");
         if (repaired !== core) changes.push({ before: core, after: repaired });
         return open + repaired + close;
@@ -84,14 +86,16 @@ function repairableWords(line: string): string[] {
 /**
  * The word as it should read: itself when valid; else the valid candidate with the fewest
  * changes (the likelier confusion on a tie); null when nothing fits. A damaged first character
- * ("#ldrenämnden") may hide a capital, so the capitalised candidate counts too.
+ * ("#ldrenämnden") may hide a capital: capitalised at the start of a line or sentence.
  */
-function bestSpelling(word: string, valid: Set<string>): string | null {
+function bestSpelling(word: string, valid: Set<string>, atStart: boolean): string | null {
   if (valid.has(word) && !certainlyDamaged(word)) return word;
   if (word.includes("-")) return null;
+  const lostCapital = /^[#46]/.test(word);
   for (const c of candidates(word)) {
+    if (lostCapital && atStart && valid.has(capitalised(c.word))) return capitalised(c.word);
     if (valid.has(c.word)) return c.word;
-    if (/^[#46]/.test(word) && valid.has(capitalised(c.word))) return capitalised(c.word);
+    if (lostCapital && valid.has(capitalised(c.word))) return capitalised(c.word);
   }
   return null;
 }
@@ -150,7 +154,7 @@ function applyBreaks(lines: string[], breaks: Break[], fix: (w: string) => strin
 /** OCR reads "@" as Q, Ö, © or ® (with or without a space): "registratorQ boverket.se" is an address. */
 export function repairEmails(text: string): string {
   return text.replace(
-    /(?<![\w@.])([\w.+-]*[a-z0-9])\s?[Q©®]\s?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,10})\b/g,
+    /(?<![\w@.])([\w.+-]*[a-z0-9])\s?[Q©®Ö]\s?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,10})\b/g,
     "$1@$2",
   );
 }
