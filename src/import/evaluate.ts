@@ -10,7 +10,7 @@ export interface Scores {
 }
 
 /** Bodies compare with spacing and case ignored: "Miljö- och  hälsoskyddsnämnden" is the same body. */
-const bodyKey = (s: string) => s.replace(/\s+/g, " ").trim().toLowerCase();
+const bodyKey = (s: string) => s.replace(/[–—]/g, "-").replace(/\s+/g, " ").trim().toLowerCase();
 
 function prf(found: number, truths: number, right: number) {
   const precision = found === 0 ? (truths === 0 ? 1 : 0) : right / found;
@@ -47,7 +47,9 @@ export function score(pairs: readonly { proposal: Proposal; truth: Proposal }[])
   };
 }
 
-const normalise = (v: string | null) => (v === null ? null : v.replace(/\s+/g, " ").trim());
+/** Spacing and the kind of dash are typography, not content: OCR reads "–" as "-". */
+const normalise = (v: string | null) =>
+  v === null ? null : v.replace(/[–—]/g, "-").replace(/\s+/g, " ").trim();
 
 /** The scores as the evaluation prints them. */
 export function formatScores(label: string, s: Scores): string {

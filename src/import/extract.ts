@@ -228,7 +228,9 @@ function contactOf(lines: string[]): Contact {
       .filter((l) => l !== "")
       .slice(0, 3);
     const window = [line.slice(m.index + m[0].length), ...below];
-    const name = firstName(window.slice(0, 2).join("\n"));
+    // The name on the label's line, on the next one, or wrapped over both.
+    const name =
+      firstName(window[0] ?? "") ?? firstName(window[1] ?? "") ?? firstName(window.slice(0, 2).join(" "));
     if (!name) continue;
     const around = window.join("\n");
     return { name, phone: PHONE.exec(around)?.[0] ?? null, email: around.match(EMAIL)?.[0] ?? null };
@@ -312,33 +314,53 @@ const isListLike = (line: string) =>
 
 const cleanItem = (item: string) =>
   item
-    .replace(/^(\d{1,3}[.)]|[-–•*·])\s*/, "")
+    // Numbering, bullets and what OCR makes of bullets ("«", "»«", or a lone "e" or "o").
+    .replace(/^(\d{1,3}[.)]\s*|[^\p{L}\p{N}]+|[eo]\s+(?=\p{Lu}))/u, "")
     .replace(/[.;,]+$/, "")
     .trim();
+
+/** Words that make a line ending in a colon a list heading ("Remissen har skickats till följande:"). */
+const LIST_HEADING_WORDS =
+  /\b(remissinstans\w*|sandlista\w*|remitteringsmapp\w*|mottagare|remissmottagare|(skickats|sants|skickas|sands|gar) till)\b/;
+
+function isListHeading(line: string): boolean {
+  const folded = fold(line).trim();
+  if (LIST_HEADING.test(folded)) return true;
+  const head = folded.replace(/:.*$/, "").trim();
+  return (
+    folded.includes(":") && LIST_HEADING_WORDS.test(head) && head.split(/\s+/).length <= 8 && !isProse(head)
+  );
+}
 
 function consultedBodies(lines: string[]): string[] {
   const bodies: string[] = [];
   lines.forEach((line, i) => {
-    const heading = fold(line).replace(/:\s*(.*)$/, "");
-    if (!LIST_HEADING.test(heading.trim())) return;
+    if (!isListHeading(line)) return;
     const inline = line.includes(":") ? line.slice(line.indexOf(":") + 1).trim() : "";
-    const items: string[] = inline ? [inline] : [];
+    let items: string[] = [];
     let k = i + 1;
-    while (k < lines.length && lines[k] === "") k++;
-    for (; k < lines.length; k++) {
-      const l = lines[k] ?? "";
-      if (l === "") {
-        // A blank line ends the list unless more of it follows (Word gives a blank line after
-        // every paragraph, so one item a paragraph is common).
-        const next = lines.slice(k + 1).find((x) => x !== "") ?? "";
-        if (isListLike(next)) continue;
-        break;
+    if (inline) {
+      // A list written on the heading's line ("Sändlista: A; B; C") may wrap onto the next lines.
+      let text = inline;
+      for (; k < lines.length && lines[k] !== "" && !isProse(lines[k] ?? ""); k++) text += ` ${lines[k]}`;
+      items = text.split(";");
+    } else {
+      while (k < lines.length && lines[k] === "") k++;
+      for (; k < lines.length; k++) {
+        const l = lines[k] ?? "";
+        if (l === "") {
+          // A blank line ends the list unless more of it follows (Word gives a blank line after
+          // every paragraph, so one item a paragraph is common).
+          const next = lines.slice(k + 1).find((x) => x !== "") ?? "";
+          if (isListLike(next)) continue;
+          break;
+        }
+        if (CLOSING.test(fold(l)) || isProse(l) || REMISS_HEADING.test(fold(l))) break;
+        if (isGroupHeading(l) && !l.includes(";")) continue;
+        items.push(...l.split(";"));
       }
-      if (CLOSING.test(fold(l)) || isProse(l) || REMISS_HEADING.test(fold(l))) break;
-      if (isGroupHeading(l) && !l.includes(";")) continue;
-      items.push(l);
     }
-    for (const item of items.flatMap((x) => x.split(";")).map(cleanItem))
+    for (const item of items.map(cleanItem))
       if (item && item.split(/\s+/).length <= 10 && !bodies.includes(item)) bodies.push(item);
   });
   return bodies;

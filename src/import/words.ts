@@ -80,7 +80,7 @@ export const certainlyDamaged = (word: string) => /[#46]/.test(word);
  * "f#r" is "för" rather than "får", "b#r" "bör" rather than "bär".
  */
 const FREQUENT = new Set(
-  "för bör på så då när än även också både från över år två vår våra vårt där här nämnd nämnden ärende ärendet även följande några många själv sätt får går står".split(
+  "för bör på så då när än även också både från över år två vår våra vårt där här nämnd nämnden ärende ärendet även följande några många själv sätt".split(
     " ",
   ),
 );
