@@ -1,10 +1,9 @@
 import type { FileType } from "../platform/files/file-type.ts";
-import { extractProposal } from "./extract.ts";
+import { extractProposal, type Organisation } from "./extract.ts";
 import { hunspellLexicon, unitNameWords } from "./lexicon.ts";
 import type { Proposal } from "./proposal.model.ts";
 import { type ReadMethod, readDocument } from "./read.ts";
 import { repairOcrText, type WordChange } from "./repair.ts";
-import type { UnitName } from "./units-match.ts";
 
 export interface Analysis {
   method: ReadMethod;
@@ -19,16 +18,16 @@ export interface Analysis {
 export async function analyseDocument(
   bytes: Buffer,
   type: FileType,
-  units: readonly UnitName[],
+  organisation: Organisation,
 ): Promise<Analysis> {
   const { text, method } = await readDocument(bytes, type);
-  const lexicon = hunspellLexicon(unitNameWords(units.map((u) => u.name)));
+  const lexicon = hunspellLexicon(unitNameWords(organisation.units.map((u) => u.name)));
   const repaired = await repairOcrText(text, lexicon);
   return {
     method,
     rawText: text,
     repairedText: repaired.text,
     changes: repaired.changes,
-    proposal: extractProposal(repaired.text, units),
+    proposal: extractProposal(repaired.text, organisation),
   };
 }

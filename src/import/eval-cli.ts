@@ -12,6 +12,9 @@ import { analyseDocument } from "./analyse.ts";
 import { formatScores, score } from "./evaluate.ts";
 import { type Proposal, SCALAR_FIELDS } from "./proposal.model.ts";
 
+/** The corpus is written to the demo city (domain.md §2). */
+const DEMO_ORGANISATION = { name: "Stockholms stad", units: DEMO_UNITS };
+
 export interface CorpusDocument {
   file: string;
   truth: Proposal;
@@ -37,7 +40,7 @@ export async function runCorpus(docs: CorpusDocument[]) {
     const type = fileTypeOfName(d.file);
     if (!type) continue;
     const started = performance.now();
-    const analysis = await analyseDocument(fs.readFileSync(d.file), type, DEMO_UNITS);
+    const analysis = await analyseDocument(fs.readFileSync(d.file), type, DEMO_ORGANISATION);
     results.push({ ...d, proposal: analysis.proposal, ms: performance.now() - started });
   }
   return results;

@@ -2,6 +2,12 @@ import { findDates } from "./dates.ts";
 import type { Proposal } from "./proposal.model.ts";
 import { matchBodies, type UnitName } from "./units-match.ts";
 
+/** The organisation the document is read for: its name and its units. */
+export interface Organisation {
+  name: string | null;
+  units: readonly UnitName[];
+}
+
 /**
  * Reads the proposal out of a repaired cover letter (missiv) and its distribution list. Pure.
  * The rules follow how Swedish senders lay out a remiss (domain.md §4): labelled header fields,
@@ -9,7 +15,7 @@ import { matchBodies, type UnitName } from "./units-match.ts";
  * a heading such as "Remissinstanser" or "Sändlista". Labels are matched with å/ä/ö folded, so a
  * label the repair could not restore ("Var beteckning") still counts.
  */
-export function extractProposal(text: string, units: readonly UnitName[]): Proposal {
+export function extractProposal(text: string, organisation: Organisation): Proposal {
   const lines = text.split("\n").map((l) => l.trim());
   const paragraphs = toParagraphs(lines);
   const deadlineParagraph = paragraphs.find((p) => deadlineIn(p) !== null) ?? null;
@@ -28,7 +34,7 @@ export function extractProposal(text: string, units: readonly UnitName[]): Propo
     reply_to_email: replyToOf(paragraphs, contact.email),
     consulted_bodies: bodies,
     instructions: deadlineParagraph,
-    matches: matchBodies(bodies, units),
+    matches: matchBodies(bodies, organisation.units, organisation.name),
   };
 }
 

@@ -2,11 +2,10 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { cliTranslator, withContext } from "../cli/runtime.ts";
 import type { Config } from "../config.ts";
-import { listAllUnits } from "../organisation/units.service.ts";
 import { fileTypeOfName, sniffFileType } from "../platform/files/file-type.ts";
 import { isMessageKey } from "../platform/i18n/index.ts";
 import { analyseDocument } from "./analyse.ts";
-import { IMPORT_TYPES } from "./imports.service.ts";
+import { IMPORT_TYPES, organisationOf } from "./imports.service.ts";
 import { SCALAR_FIELDS } from "./proposal.model.ts";
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -38,7 +37,7 @@ export async function importRemiss(config: Config, file: string | undefined, jso
     return 1;
   }
   const analysis = await withContext(config, async (ctx) =>
-    analyseDocument(bytes, sniffed.type, await listAllUnits(ctx)),
+    analyseDocument(bytes, sniffed.type, await organisationOf(ctx)),
   );
   if (json) {
     out(JSON.stringify(analysis.proposal, null, 2));

@@ -16,6 +16,7 @@ import { openCase } from "../registry/cases.service.ts";
 import { checkDocumentInput } from "../registry/documents.model.ts";
 import { registerDocument, type UploadedFile } from "../registry/documents.service.ts";
 import { analyseDocument } from "./analyse.ts";
+import type { Organisation } from "./extract.ts";
 import { bodyLines, type ConfirmInput, confirmSchema, type ImportDraft } from "./imports.model.ts";
 import { findImportDraft, insertImportDraft, markConfirmed, toImportDraft } from "./imports.store.ts";
 
@@ -34,8 +35,7 @@ export async function uploadForImport(
 ): Promise<ImportDraft> {
   const { fileName, type } = await checkUpload(ctx, file);
   const bytes = file?.bytes ?? Buffer.alloc(0);
-  const units = await listAllUnits(ctx);
-  const analysis = await analyseDocument(bytes, type, units);
+  const analysis = await analyseDocument(bytes, type, await organisationOf(ctx));
   if (analysis.repairedText.trim() === "")
     throw new ValidationError([{ field: "file", message: "import.no_text" }]);
   const { sha256, size } = await ctx.files.put(bytes);
@@ -234,4 +234,14 @@ async function forwardErrors(ctx: Ctx, d: ConfirmInput, today: string): Promise<
   else if (!checkDeadline(today, d.internalDeadline).ok)
     errors.push({ field: "internalDeadline", message: "import.internal_deadline_invalid" });
   return errors;
+}
+
+/** The organisation documents are read for: the tenant's name and its units. */
+export async function organisationOf(ctx: Ctx): Promise<Organisation> {
+  const tenant = await ctx.db
+    .selectFrom("tenants")
+    .select("name")
+    .where("id", "=", ctx.config.tenantId)
+    .executeTakeFirst();
+  return { name: tenant?.name ?? null, units: await listAllUnits(ctx) };
 }

@@ -39,15 +39,28 @@ export function similarity(a: string, b: string): number {
   return total === 0 ? 0 : (2 * shared) / total;
 }
 
+/** "Stockholms stad" and "Stockholms kommun" both name the city whose organisation is "Stockholms stad". */
+const namesUs = (part: string, ownName: string) => {
+  const first = normalise(ownName).split(" ")[0] ?? "";
+  return first !== "" && normalise(part).split(" ")[0] === first;
+};
+
 /**
  * Ties each consulted body to the unit whose name (or short name) it reads as, when one fits.
- * A body written "Stockholms stad, Trafiknämnden" is compared part by part too, so the unit named
- * after the comma is found.
+ * "Stockholms stad, Trafiknämnden" is compared part by part too, so the unit named after the
+ * comma is found, but only when the other part names the organisation itself (`ownName`):
+ * "Nacka kommun, Trafiknämnden" is another city's committee.
  */
-export function matchBodies(bodies: readonly string[], units: readonly UnitName[]): BodyMatch[] {
+export function matchBodies(
+  bodies: readonly string[],
+  units: readonly UnitName[],
+  ownName: string | null,
+): BodyMatch[] {
   const matches: BodyMatch[] = [];
   for (const body of bodies) {
-    const parts = [body, ...body.split(",").map((p) => p.trim())].filter(Boolean);
+    const split = body.split(",").map((p) => p.trim());
+    const ours = split.length === 2 && ownName !== null && namesUs(split[0] ?? "", ownName);
+    const parts = ours ? [body, split[1] ?? ""] : [body];
     let best: BodyMatch | null = null;
     for (const unit of units) {
       const names = [unit.name, ...(unit.shortName ? [unit.shortName] : [])];
