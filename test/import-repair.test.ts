@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { separateColumns, stripRunningLines } from "../src/import/layout.ts";
 import { hunspellLexicon, type Lexicon, unitNameWords } from "../src/import/lexicon.ts";
@@ -41,6 +44,31 @@ describe("repairing å, ä and ö misread by OCR", () => {
       "Vi for dit och har var sin bok som vi las och mala kaffe. Stockholms stad, Rinkeby-Kista och Södermalm.";
     expect(await repair(valid)).toBe(valid);
   });
+
+  it("leaves any text of valid words as it is (property, over the corpus letters' words)", async () => {
+    const sources = path.resolve(import.meta.dirname, "fixtures/import-corpus/sources/tune");
+    const words = [
+      ...new Set(
+        fs
+          .readdirSync(sources)
+          .filter((f) => f.endsWith(".txt"))
+          .flatMap((f) => fs.readFileSync(path.join(sources, f), "utf8").split(/[^\p{L}]+/u))
+          .filter((w) => w.length > 1),
+      ),
+    ];
+    const valid = [...(await lexicon.valid(words))];
+    expect(valid.length).toBeGreaterThan(200);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...valid), { minLength: 1, maxLength: 30 }),
+        async (chosen) => {
+          const text = chosen.join(" ");
+          expect(await repair(text)).toBe(text);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 60_000);
 
   it("leaves numbers, diary numbers, dates and addresses alone", async () => {
     const text = "Dnr Fi2016/01187/K och KS 171-482/2016 den 2016-10-17, tel 08-405 12 34, a.b@c4.example";

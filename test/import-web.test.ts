@@ -273,6 +273,7 @@ describe("importing a received consultation on the web", () => {
       const big = Buffer.from("Remiss ".repeat(200_000), "utf8");
       const res = await uploadAs(small.app, c, "/import", { fileName: "stor.txt", bytes: big });
       expect(res.statusCode).toBe(413);
+      expect(res.body).toContain("Det du skickade är för stort.");
       const rows = await small.ctx.db.selectFrom("import_drafts").select("id").execute();
       expect(rows).toEqual([]);
     } finally {
