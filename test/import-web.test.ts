@@ -214,7 +214,14 @@ describe("importing a received consultation on the web", () => {
       fileName: "remiss.pdf",
       bytes: await fs.readFile(path.join(CORPUS, "01-finansdepartementet.pdf")),
     });
-    const form = formOf((await clerk.get(`/import/${id}`)).body);
+    const review = await clerk.get(`/import/${id}`);
+    // The PDF's first page is shown beside the proposal.
+    expect(review.body).toContain(`/import/${id}/sida-1.png`);
+    const png = await clerk.get(`/import/${id}/sida-1.png`);
+    expect(png.statusCode).toBe(200);
+    expect(png.headers["content-type"]).toBe("image/png");
+    expect(png.rawPayload.subarray(1, 4).toString()).toBe("PNG");
+    const form = formOf(review.body);
     const { forward: _forward, ...rest } = form;
     const before = await stored();
     const res = await confirm(id, { ...rest, classId });

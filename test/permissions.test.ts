@@ -191,6 +191,7 @@ const MATRIX: Record<string, Case> = {
   "GET /import/:id": { path: `/import/${UNKNOWN}`, expect: staff(404) },
   "POST /import/:id": { path: `/import/${UNKNOWN}`, form: {}, expect: staff(404) },
   "GET /import/:id/fil": { path: `/import/${UNKNOWN}/fil`, expect: staff(404) },
+  "GET /import/:id/sida-1.png": { path: `/import/${UNKNOWN}/sida-1.png`, expect: staff(404) },
 };
 
 let t: TestApp;

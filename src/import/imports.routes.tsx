@@ -3,7 +3,7 @@ import { requireCan } from "../auth/guards.ts";
 import { listUsers } from "../auth/users.store.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
-import type { FieldError } from "../platform/errors.ts";
+import { type FieldError, NotFoundError } from "../platform/errors.ts";
 import { FILE_TYPES, type FileType } from "../platform/files/file-type.ts";
 import { readMultipart } from "../platform/http/multipart.ts";
 import { allClasses } from "../registry/classification.store.ts";
@@ -18,6 +18,7 @@ import {
   uploadForImport,
 } from "./imports.service.ts";
 import { pendingDrafts } from "./imports.store.ts";
+import { pdfFirstPagePng } from "./ocr.ts";
 import { type FormValues, ImportReviewPage } from "./views/ImportReviewPage.tsx";
 import { ImportUploadPage } from "./views/ImportUploadPage.tsx";
 
@@ -132,6 +133,18 @@ export async function importsRoutes(app: FastifyInstance) {
         ),
       async (errors) => showReview(req, reply, await getImportDraft(ctx, req.params.id), input, errors),
     );
+  });
+
+  /** The first page of an uploaded PDF as an image, shown beside the proposal. */
+  app.get<{ Params: { id: string } }>("/import/:id/sida-1.png", async (req, reply) => {
+    requireCan(req, "import.manage");
+    const draft = await getImportDraft(ctx, req.params.id);
+    if (draft.fileType !== "pdf") throw new NotFoundError();
+    return reply
+      .type("image/png")
+      .header("x-content-type-options", "nosniff")
+      .header("cache-control", "private, no-store")
+      .send(await pdfFirstPagePng(await ctx.files.get(draft.sha256)));
   });
 
   /** The original file: shown inline only for images (the review page shows scans), else downloaded. */

@@ -60,3 +60,19 @@ async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
     await fs.rm(dir, { recursive: true, force: true });
   }
 }
+
+/** The first page of a PDF as a small PNG (for the review page to show a scanned letter). */
+export async function pdfFirstPagePng(bytes: Buffer): Promise<Buffer> {
+  return withTempDir(async (dir) => {
+    const pdf = path.join(dir, "in.pdf");
+    await fs.writeFile(pdf, bytes);
+    await run(
+      "pdftoppm",
+      ["-r", "90", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(dir, "page")],
+      {
+        timeout: STEP_TIMEOUT_MS,
+      },
+    );
+    return fs.readFile(path.join(dir, "page.png"));
+  });
+}

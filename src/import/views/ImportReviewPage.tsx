@@ -58,6 +58,8 @@ export function ImportReviewPage(props: {
           </p>
           {IMAGE_TYPES.has(draft.fileType) ? (
             <img class="import-scan" src={`/import/${draft.id}/fil`} alt={t("import.document")} />
+          ) : draft.fileType === "pdf" ? (
+            <img class="import-scan" src={`/import/${draft.id}/sida-1.png`} alt={t("import.first_page")} />
           ) : null}
           <p class="hint" safe>
             {draft.method === "ocr" ? t("import.read_by_ocr") : t("import.read_as_text")}
