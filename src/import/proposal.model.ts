@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /** A consulted body tied to a unit of the organisation. */
 export interface BodyMatch {
   body: string;
@@ -37,19 +35,3 @@ export const SCALAR_FIELDS = [
   "instructions",
 ] as const satisfies readonly (keyof Proposal)[];
 export type ScalarField = (typeof SCALAR_FIELDS)[number];
-
-const nullableText = z.string().nullable();
-export const proposalSchema = z.strictObject({
-  title: nullableText,
-  diary_number: nullableText,
-  sender_organisation: nullableText,
-  date_sent: nullableText,
-  deadline: nullableText,
-  contact_name: nullableText,
-  contact_phone: nullableText,
-  contact_email: nullableText,
-  reply_to_email: nullableText,
-  consulted_bodies: z.array(z.string()),
-  instructions: nullableText,
-  matches: z.array(z.strictObject({ body: z.string(), unit_id: z.string(), confidence: z.number() })),
-});

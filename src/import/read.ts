@@ -8,7 +8,7 @@ const run = promisify(execFile);
 
 /** How the text was got: from the file's own text, or by OCR of its images. */
 export type ReadMethod = "text" | "ocr";
-export interface ReadResult {
+interface ReadResult {
   text: string;
   method: ReadMethod;
 }

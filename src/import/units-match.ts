@@ -7,7 +7,7 @@ export interface UnitName {
 }
 
 /** Below this a body is left for the clerk to tie to a unit by hand. */
-export const MATCH_THRESHOLD = 0.85;
+const MATCH_THRESHOLD = 0.85;
 
 const normalise = (s: string) =>
   s
@@ -28,7 +28,7 @@ function trigrams(s: string): Map<string, number> {
 }
 
 /** Dice coefficient over character trigrams: 1 for the same name, tolerant of a letter or two. */
-export function similarity(a: string, b: string): number {
+function similarity(a: string, b: string): number {
   const ga = trigrams(normalise(a));
   const gb = trigrams(normalise(b));
   let shared = 0;
