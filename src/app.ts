@@ -28,6 +28,7 @@ import { roundRoutes } from "./consultation/round.routes.tsx";
 import { checkLinkUpload } from "./consultation/round-access.ts";
 import { engagementsApi } from "./engagements/engagements.api.ts";
 import { engagementsRoutes } from "./engagements/engagements.routes.tsx";
+import { importsRoutes } from "./import/imports.routes.tsx";
 import { unitsApi } from "./organisation/units.api.ts";
 import { unitsRoutes } from "./organisation/units.routes.tsx";
 import type { Clock } from "./platform/clock.ts";
@@ -253,5 +254,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consultationsApi);
   await app.register(engagementsApi);
   await app.register(apiRoutes);
+  await app.register(importsRoutes);
   return app;
 }

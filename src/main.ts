@@ -19,6 +19,9 @@ Commands:
   remind                     send the consultation reminders due now and close overdue rounds (the server also does this every 15 minutes)
   export-archive --registry <prefix> --year <year> --out <file.zip>
                              cases of a registry closed in a year as an E-ARK SIP (R10)
+  import-remiss <file> [--json]
+                             read a received consultation (Word, PDF, text or scan) and print the
+                             proposed case and consultation; --json prints the proposal as JSON
 
 Settings (environment variable or flag):
 ${Object.values(SETTINGS)
@@ -73,6 +76,7 @@ function parse(argv: string[]) {
       registry: { type: "string" },
       year: { type: "string" },
       out: { type: "string" },
+      json: { type: "boolean" },
     },
   });
 }

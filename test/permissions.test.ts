@@ -331,6 +331,13 @@ const MATRIX: Record<string, Case> = {
     json: {},
     expect: deciders(404, 401),
   },
+  // Importing a received consultation: registry staff only.
+  "GET /import": { path: "/import", expect: staff(200) },
+  "POST /import": { path: "/import", form: {}, expect: staff(422) },
+  "GET /import/:id": { path: `/import/${UNKNOWN}`, expect: staff(404) },
+  "POST /import/:id": { path: `/import/${UNKNOWN}`, form: {}, expect: staff(404) },
+  "GET /import/:id/fil": { path: `/import/${UNKNOWN}/fil`, expect: staff(404) },
+  "GET /import/:id/sida-1.png": { path: `/import/${UNKNOWN}/sida-1.png`, expect: staff(404) },
 };
 
 let t: TestApp;

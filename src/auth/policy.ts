@@ -33,7 +33,8 @@ export type Action =
   | "consultation.answer"
   | "engagement.view"
   | "engagement.manage"
-  | "engagement.decide";
+  | "engagement.decide"
+  | "import.manage";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
@@ -94,6 +95,8 @@ const RULES = {
     (actor.role === "kontaktperson" && (subject?.unitId === undefined || subject.unitId === actor.unitId)),
   // Recording what a decision body decided: decision makers and admins.
   "engagement.decide": (actor: UserActor) => actor.role === "admin" || actor.role === "beslutsfattare",
+  // Importing a received consultation opens a case and registers a document: registry staff.
+  "import.manage": registryStaff,
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {

@@ -7,6 +7,7 @@ import { findUserByUsername } from "../auth/users.store.ts";
 import type { Config } from "../config.ts";
 import { runDueReminders } from "../consultation/reminders.service.ts";
 import { type DemoAccount, isDatabaseEmpty, seedDemo } from "../demo/seed.ts";
+import { importRemiss } from "../import/import.cli.ts";
 import { verifyAudit } from "../platform/audit/audit.service.ts";
 import { migrateToLatest, pendingMigrations } from "../platform/db/migrate.ts";
 import { AppError } from "../platform/errors.ts";
@@ -53,6 +54,8 @@ export async function runCommand(positionals: string[], flags: Flags, config: Co
       return exportArchive(config, flags);
     case "remind":
       return remind(config);
+    case "import-remiss":
+      return importRemiss(config, sub, flags.json === true);
     default:
       err(`kansli: unknown command "${positionals.join(" ")}" (see kansli --help)`);
       return 2;

@@ -26,6 +26,7 @@ const NAV: NavItem[] = [
   { href: "/offentlig", label: "nav.public", show: () => true },
   { href: "/admin/gallring", label: "nav.disposal", show: (v) => v.can("disposal.manage") },
   { href: "/konto", label: "nav.account", show: (v) => v.can("account.manage") },
+  { href: "/import", label: "nav.import", show: (v) => v.can("import.manage") },
 ];
 
 const isCurrent = (view: View, href: string) =>

@@ -38,6 +38,7 @@ export interface Database {
   engagement_counterparts: EngagementCounterpartTable;
   engagement_financing: EngagementFinancingTable;
   engagement_decisions: EngagementDecisionTable;
+  import_drafts: ImportDraftTable;
 }
 
 export interface TenantTable {
@@ -478,4 +479,27 @@ export interface EngagementDecisionTable {
   document_id: string;
   recorded_by: string | null;
   created_at: string;
+}
+
+/** A received consultation between upload and confirmation (src/import/). */
+export interface ImportDraftTable {
+  id: string;
+  tenant_id: string;
+  file_name: string;
+  sha256: string;
+  size: number;
+  file_type: string;
+  /** "text" (the file's own text) or "ocr". */
+  method: string;
+  raw_text: string;
+  repaired_text: string;
+  /** JSON: the words the repair changed, [{before, after}]. */
+  changes: string;
+  /** JSON: the proposal as read (proposal.model.ts). */
+  proposal: string;
+  status: string;
+  case_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  confirmed_at: string | null;
 }

@@ -5,6 +5,7 @@ import { consultationRound } from "./catalogue/consultation-round.ts";
 import { disposal } from "./catalogue/disposal.ts";
 import { engagement } from "./catalogue/engagement.ts";
 import { exports } from "./catalogue/exports.ts";
+import { importer } from "./catalogue/import.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
 import { search } from "./catalogue/search.ts";
@@ -23,6 +24,7 @@ const sv = {
   ...consultation.sv,
   ...consultationRound.sv,
   ...engagement.sv,
+  ...importer.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -35,6 +37,7 @@ const en: Record<keyof typeof sv, string> = {
   ...consultation.en,
   ...consultationRound.en,
   ...engagement.en,
+  ...importer.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 

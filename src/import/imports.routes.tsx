@@ -1,0 +1,166 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { requireCan } from "../auth/guards.ts";
+import { listUsers } from "../auth/users.store.ts";
+import { listAllUnits } from "../organisation/units.service.ts";
+import { stockholmDate } from "../platform/clock.ts";
+import { type FieldError, NotFoundError } from "../platform/errors.ts";
+import { FILE_TYPES, type FileType } from "../platform/files/file-type.ts";
+import { readMultipart } from "../platform/http/multipart.ts";
+import { allClasses } from "../registry/classification.store.ts";
+import { getRegistries } from "../registry/registries.service.ts";
+import { formFields, handleForm } from "../web/forms.ts";
+import { sendPage, viewFor } from "../web/render.ts";
+import { formValuesOf, type ImportDraft } from "./imports.model.ts";
+import {
+  confirmImport,
+  getImportDraft,
+  proposedInternalDeadline,
+  uploadForImport,
+} from "./imports.service.ts";
+import { pendingDrafts } from "./imports.store.ts";
+import { pdfFirstPagePng } from "./ocr.ts";
+import { type FormValues, ImportReviewPage } from "./views/ImportReviewPage.tsx";
+import { ImportUploadPage } from "./views/ImportUploadPage.tsx";
+
+/** Officers to choose from: the people who handle cases. */
+const OFFICER_ROLES = new Set(["handlaggare", "registrator", "admin"]);
+const PENDING_LIMIT = 100;
+
+export async function importsRoutes(app: FastifyInstance) {
+  const { ctx } = app;
+
+  const showUpload = async (req: FastifyRequest, reply: FastifyReply, errors: FieldError[]) => {
+    const rows = await pendingDrafts(ctx.db, ctx.config.tenantId, PENDING_LIMIT);
+    const pending = rows.map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      title: (JSON.parse(r.proposal) as { title: string | null }).title ?? "",
+      createdAt: r.created_at,
+    }));
+    return sendPage(
+      reply,
+      <ImportUploadPage
+        view={viewFor(req, reply)}
+        maxMb={ctx.config.maxUploadMb}
+        pending={pending}
+        errors={errors}
+      />,
+      errors.length > 0 ? 422 : 200,
+    );
+  };
+
+  const reviewData = async () => {
+    const [registries, classes, units, users] = await Promise.all([
+      getRegistries(ctx),
+      allClasses(ctx.db, ctx.config.tenantId, stockholmDate(ctx.clock.now())),
+      listAllUnits(ctx),
+      listUsers(ctx.db, ctx.config.tenantId),
+    ]);
+    const collator = new Intl.Collator("sv");
+    return {
+      registries,
+      classes,
+      units: units.sort((a, b) => collator.compare(a.name, b.name)),
+      officers: users
+        .filter((u) => OFFICER_ROLES.has(u.role))
+        .map((u) => ({ id: u.id, name: u.display_name })),
+    };
+  };
+
+  const proposed = async (req: FastifyRequest, draft: ImportDraft): Promise<FormValues> => {
+    const registries = await getRegistries(ctx);
+    const actor = req.actor.kind === "user" ? req.actor : null;
+    return {
+      ...formValuesOf(draft.proposal),
+      registryId: registries[0]?.id ?? "",
+      unitId: actor?.unitId ?? "",
+      officerId: actor?.id ?? "",
+      forward: draft.proposal.matches.length > 0 ? "on" : undefined,
+      internalDeadline: proposedInternalDeadline(stockholmDate(ctx.clock.now()), draft.proposal.deadline),
+    };
+  };
+
+  const showReview = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    draft: ImportDraft,
+    values: FormValues | null,
+    errors: FieldError[],
+  ) =>
+    sendPage(
+      reply,
+      <ImportReviewPage
+        view={viewFor(req, reply)}
+        draft={draft}
+        data={await reviewData()}
+        values={values ?? (await proposed(req, draft))}
+        errors={errors}
+      />,
+      errors.length > 0 ? 422 : 200,
+    );
+
+  app.get("/import", async (req, reply) => {
+    requireCan(req, "import.manage");
+    return showUpload(req, reply, []);
+  });
+
+  app.post("/import", { config: { acceptsUpload: true } }, async (req, reply) => {
+    const actor = requireCan(req, "import.manage");
+    const file = req.isMultipart() ? readMultipart(req).file : null;
+    return handleForm(
+      () => uploadForImport(ctx, actor, file),
+      (draft) => reply.redirect(`/import/${draft.id}`, 303),
+      (errors) => showUpload(req, reply, errors),
+    );
+  });
+
+  app.get<{ Params: { id: string } }>("/import/:id", async (req, reply) => {
+    requireCan(req, "import.manage");
+    const draft = await getImportDraft(ctx, req.params.id);
+    if (draft.status === "confirmed" && draft.caseId) return reply.redirect(`/arenden/${draft.caseId}`, 303);
+    return showReview(req, reply, draft, null, []);
+  });
+
+  app.post<{ Params: { id: string } }>("/import/:id", async (req, reply) => {
+    const actor = requireCan(req, "import.manage");
+    const input = formFields(req.body) as FormValues;
+    return handleForm(
+      () => confirmImport(ctx, actor, req.params.id, input),
+      (done) =>
+        reply.redirect(
+          done.consultationId ? `/remisser/${done.consultationId}` : `/arenden/${done.caseId}`,
+          303,
+        ),
+      async (errors) => showReview(req, reply, await getImportDraft(ctx, req.params.id), input, errors),
+    );
+  });
+
+  /** The first page of an uploaded PDF as an image, shown beside the proposal. */
+  app.get<{ Params: { id: string } }>("/import/:id/sida-1.png", async (req, reply) => {
+    requireCan(req, "import.manage");
+    const draft = await getImportDraft(ctx, req.params.id);
+    if (draft.fileType !== "pdf") throw new NotFoundError();
+    return reply
+      .type("image/png")
+      .header("x-content-type-options", "nosniff")
+      .header("cache-control", "private, no-store")
+      .send(await pdfFirstPagePng(await ctx.files.get(draft.sha256)));
+  });
+
+  /** The original file: shown inline only for images (the review page shows scans), else downloaded. */
+  app.get<{ Params: { id: string } }>("/import/:id/fil", async (req, reply) => {
+    requireCan(req, "import.manage");
+    const draft = await getImportDraft(ctx, req.params.id);
+    const type = draft.fileType as FileType;
+    const inline = type === "png" || type === "jpeg";
+    return reply
+      .type(FILE_TYPES[type].mime)
+      .header(
+        "content-disposition",
+        `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(draft.fileName)}`,
+      )
+      .header("x-content-type-options", "nosniff")
+      .header("cache-control", "private, no-store")
+      .send(await ctx.files.get(draft.sha256));
+  });
+}

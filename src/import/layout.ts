@@ -1,0 +1,101 @@
+/**
+ * Layout repairs that need no dictionary: running headers and footers, and lines that hold two
+ * or more columns side by side (a distribution list in two columns, a letterhead table).
+ */
+
+const ZONE = 3;
+const PAGE_NUMBER = /^(sid(a|an)?\.?\s*)?\d{1,3}\s*(\(\s*\d{1,3}\s*\)|(av|\/)\s*\d{1,3})?$/i;
+
+/**
+ * Lines compared across pages with case, spacing, digits and the characters OCR confuses ignored,
+ * so "Sida 2 av 5" = "Sida 3 av 5" and "Länsstyrelsen" = "L#nsstyrelsen".
+ */
+const lineKey = (line: string) =>
+  line
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}#]+/gu, "")
+    .replace(/[aoieéåäö#46]/g, "*")
+    .replace(/\d+/g, "#");
+
+/**
+ * Drops lines that repeat at the top or bottom of most pages (pages are split by form feeds, as
+ * tesseract and pdftotext give them) and bare page numbers ("2 (3)", "Sida 2 av 3").
+ */
+export function stripRunningLines(text: string): string {
+  const pages = text.split("\f").map((p) => p.split("\n"));
+  const zoneKeys = pages.map((lines) => {
+    const filled = lines.map((l, i) => ({ l, i })).filter((x) => x.l.trim() !== "");
+    return new Map([...filled.slice(0, ZONE), ...filled.slice(-ZONE)].map((x) => [x.i, lineKey(x.l)]));
+  });
+  const pagesWithKey = new Map<string, number>();
+  for (const zone of zoneKeys)
+    for (const key of new Set(zone.values())) pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
+  const repeated = (key: string) =>
+    pages.length >= 2 && (pagesWithKey.get(key) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
+  return pages
+    .map((lines, p) =>
+      lines
+        .filter((line, i) => {
+          const key = zoneKeys[p]?.get(i);
+          return key === undefined || !(repeated(key) || PAGE_NUMBER.test(line.trim()));
+        })
+        .join("\n"),
+    )
+    .join("\n");
+}
+
+const GAP = /\S(?: {3,}|\t+)(?=\S)/;
+interface Cell {
+  start: number;
+  text: string;
+}
+
+function cellsOf(line: string): Cell[] {
+  const cells: Cell[] = [];
+  for (const m of line.matchAll(/\S+(?: {1,2}\S+)*/g)) cells.push({ start: m.index ?? 0, text: m[0] });
+  return cells;
+}
+
+/** Column starts of a block: cell starts more than `slack` characters apart form separate columns. */
+function columnStarts(cells: Cell[][], slack: number): number[] {
+  const starts = [...new Set(cells.flat().map((c) => c.start))].sort((a, b) => a - b);
+  const columns: number[] = [];
+  for (const s of starts) if (columns.length === 0 || s - (columns.at(-1) ?? 0) > slack) columns.push(s);
+  return columns;
+}
+
+const nearest = (columns: number[], start: number) =>
+  columns.reduce(
+    (best, c, i) => (Math.abs(c - start) < Math.abs((columns[best] ?? 0) - start) ? i : best),
+    0,
+  );
+
+/**
+ * Reads side-by-side columns one after the other: a run of lines where some line has a gap of
+ * three or more spaces is cut into cells, each cell goes to the column nearest its position, and
+ * the columns are written out in order. "A   B / C   D" becomes "A / C / B / D".
+ */
+export function separateColumns(text: string): string {
+  const lines = text.split("\n");
+  const out: string[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (!GAP.test(lines[i] ?? "")) {
+      out.push(lines[i] ?? "");
+      i++;
+      continue;
+    }
+    // The block: this line and its non-blank neighbours below that are gapped or indented.
+    let end = i + 1;
+    while (end < lines.length && (lines[end] ?? "").trim() !== "" && isColumnar(lines[end] ?? "")) end++;
+    const block = lines.slice(i, end).map(cellsOf);
+    const columns = columnStarts(block, 6);
+    const byColumn: string[][] = columns.map(() => []);
+    for (const cells of block) for (const c of cells) byColumn[nearest(columns, c.start)]?.push(c.text);
+    for (const column of byColumn) out.push(...column);
+    i = end;
+  }
+  return out.join("\n");
+}
+
+const isColumnar = (line: string) => GAP.test(line) || /^ {6,}\S/.test(line);

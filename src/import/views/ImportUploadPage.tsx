@@ -1,0 +1,63 @@
+import type { FieldError } from "../../platform/errors.ts";
+import { FileInput } from "../../registry/views/inputs.tsx";
+import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
+import { Form } from "../../web/components/Form.tsx";
+import { Table } from "../../web/components/Table.tsx";
+import { Layout } from "../../web/Layout.tsx";
+import type { View } from "../../web/view.ts";
+
+export interface PendingImport {
+  id: string;
+  fileName: string;
+  title: string;
+  createdAt: string;
+}
+
+/** Upload a received consultation; lists the imports still waiting for review. */
+export function ImportUploadPage(props: {
+  view: View;
+  maxMb: number;
+  pending: PendingImport[];
+  errors: FieldError[];
+}) {
+  const { view, errors } = props;
+  const { t } = view;
+  return (
+    <Layout view={view} title={t("import.upload_title")} hasErrors={errors.length > 0}>
+      <ErrorSummary view={view} errors={errors} />
+      <h1 safe>{t("import.upload_title")}</h1>
+      <p safe>{t("import.upload_intro")}</p>
+      <Form view={view} action="/import" multipart>
+        <FileInput
+          view={view}
+          name="file"
+          label={t("import.file")}
+          hint={t("import.file_hint", { max: props.maxMb })}
+          errors={errors}
+        />
+        <button type="submit" class="button" safe>
+          {t("import.read_button")}
+        </button>
+      </Form>
+      <h2 safe>{t("import.pending_title")}</h2>
+      <Table<PendingImport>
+        caption={t("import.pending_title")}
+        columns={[
+          {
+            header: t("import.title"),
+            cell: (p) => (
+              <a href={`/import/${p.id}`} safe>
+                {p.title || p.fileName}
+              </a>
+            ),
+            rowHeader: true,
+          },
+          { header: t("import.file"), cell: (p) => <span safe>{p.fileName}</span> },
+          { header: t("import.uploaded"), cell: (p) => <span safe>{p.createdAt.slice(0, 10)}</span> },
+        ]}
+        rows={props.pending}
+        empty={t("import.pending_none")}
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * Builds the importer's evaluation corpus (test/fixtures/import-corpus/{tune,heldout}/) from the
+ * hand-written letters in sources/: each letter as plain text, Word, a PDF with a text layer
+ * (two pages, running header and footer, the list in two columns), text damaged the way OCR
+ * damages it, and a scan (an image, or a PDF of page images) for OCR. Every document gets the
+ * letter's truth beside it as <name>.json. Run: npx tsx test/helpers/import-corpus-build.ts
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import PDFDocument from "pdfkit";
+import { makeDocx } from "./documents.ts";
+import { ocrLike } from "./ocr-damage.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../fixtures/import-corpus");
+const FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+interface Truth {
+  diary_number: string | null;
+  sender_organisation: string | null;
+  consulted_bodies: string[];
+}
+
+/** A letter laid out on pages: a list of lines per page, list items in two columns when asked. */
+async function pdfOf(pages: string[][], options: { header?: string; columns: Set<string> }): Promise<Buffer> {
+  const doc = new PDFDocument({ autoFirstPage: false, size: "A4", margin: 60 });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve) => doc.on("end", () => resolve()));
+  if (fs.existsSync(FONT)) doc.font(FONT);
+  pages.forEach((lines, p) => {
+    doc.addPage();
+    doc.fontSize(11);
+    if (options.header) doc.fontSize(9).text(options.header, 60, 30).fontSize(11);
+    doc.text("", 60, 70);
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] ?? "";
+      if (options.columns.has(line.trim())) {
+        const run: string[] = [];
+        while (i < lines.length && options.columns.has((lines[i] ?? "").trim()))
+          run.push((lines[i++] ?? "").trim());
+        i--;
+        const half = Math.ceil(run.length / 2);
+        for (let r = 0; r < half; r++) {
+          const y = doc.y;
+          doc.text(run[r] ?? "", 60, y, { width: 230 });
+          if (run[r + half]) doc.text(run[r + half] ?? "", 310, y, { width: 230 });
+          doc.x = 60;
+        }
+      } else doc.text(line === "" ? " " : line, 60, undefined, { width: 475 });
+    }
+    if (options.header) {
+      // Below the bottom margin pdfkit would start a new page: the footer is written without one.
+      doc.page.margins.bottom = 0;
+      doc.fontSize(9).text(`Sida ${p + 1} av ${pages.length}`, 60, 790, { lineBreak: false });
+    }
+  });
+  doc.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/** Page images of a PDF (200 dpi greyscale, like an office scanner). */
+function render(pdf: Buffer, dir: string): string[] {
+  const input = path.join(dir, "in.pdf");
+  fs.writeFileSync(input, pdf);
+  execFileSync("pdftoppm", ["-r", "200", "-gray", "-png", input, path.join(dir, "page")]);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith("page"))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+async function imagesToPdf(images: string[]): Promise<Buffer> {
+  const doc = new PDFDocument({ autoFirstPage: false, size: "A4", margin: 0 });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve) => doc.on("end", () => resolve()));
+  for (const image of images) doc.addPage().image(image, 0, 0, { width: 595.28, height: 841.89 });
+  doc.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+async function build(split: "tune" | "heldout") {
+  const from = path.join(ROOT, "sources", split);
+  const to = path.join(ROOT, split);
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.mkdirSync(to, { recursive: true });
+  const letters = fs
+    .readdirSync(from)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
+  for (const [n, file] of letters.entries()) {
+    const name = file.replace(/\.txt$/, "");
+    const text = fs.readFileSync(path.join(from, file), "utf8").trimEnd();
+    const truthText = fs.readFileSync(path.join(from, `${name}.json`), "utf8");
+    const truth = JSON.parse(truthText) as Truth;
+    const write = (suffix: string, bytes: Buffer | string) => {
+      fs.writeFileSync(path.join(to, `${name}${suffix}`), bytes);
+      fs.writeFileSync(path.join(to, `${name}${suffix.replace(/\.\w+$/, "")}.json`), truthText);
+    };
+    const lines = text.split("\n");
+    const header = [truth.sender_organisation, truth.diary_number].filter(Boolean).join("   ");
+    // The distribution list goes on page 2, as on a missiv with its sändlista.
+    const listStart = lines.findIndex((l) =>
+      truth.consulted_bodies.includes(l.trim().replace(/^\d+\.\s*|^- /, "")),
+    );
+    const cut = listStart > 3 ? listStart - 1 : Math.ceil(lines.length / 2);
+    const pages = [lines.slice(0, cut), lines.slice(cut)];
+    const columns = new Set(truth.consulted_bodies.length >= 6 && n % 2 === 0 ? truth.consulted_bodies : []);
+
+    write(".txt", `${text}\n`);
+    write(".docx", await makeDocx(lines));
+    write(".pdf", await pdfOf(pages, { header, columns }));
+    write(
+      ".ocr.txt",
+      `${ocrLike(text, { seed: 1000 + n, header, columnItems: [...columns], pageLines: 24 })}\n`,
+    );
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kansli-corpus-"));
+    try {
+      if (n % 2 === 0) {
+        // A one-page scan: the whole letter on one page, no running header.
+        const [image] = render(await pdfOf([lines], { columns: new Set() }), tmp);
+        if (image) write(".scan.png", fs.readFileSync(image));
+      } else {
+        write(".scan.pdf", await imagesToPdf(render(await pdfOf(pages, { header, columns }), tmp)));
+      }
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+}
+
+await build("tune");
+await build("heldout");
