@@ -1,14 +1,8 @@
-import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import { wordFile as kansliWordFile } from "../platform/files/word-file.ts";
 
 /** A Word file of headings and paragraphs: how the demo's letters and reports are written. */
-async function wordFile(title: string, sections: [string, string[]][]): Promise<Buffer> {
-  const children = [new Paragraph({ text: title, heading: HeadingLevel.TITLE })];
-  for (const [heading, paragraphs] of sections) {
-    children.push(new Paragraph({ text: heading, heading: HeadingLevel.HEADING_1 }));
-    for (const text of paragraphs) children.push(new Paragraph({ text }));
-  }
-  return Packer.toBuffer(new Document({ creator: "kansli demo", title, sections: [{ children }] }));
-}
+const wordFile = (title: string, sections: [string, string[]][]) =>
+  kansliWordFile(title, sections, "kansli demo");
 
 /** The officer's report of 2016-06-02 (tjänsteutlåtande), in the form domain.md §4 describes, in our own words. */
 export const officersReport = () =>
