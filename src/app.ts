@@ -23,6 +23,8 @@ import { usersAdminRoutes } from "./auth/users-admin.routes.tsx";
 import type { Config } from "./config.ts";
 import { consultationsApi } from "./consultation/consultations.api.ts";
 import { consultationsRoutes } from "./consultation/consultations.routes.tsx";
+import { networkApi } from "./engagements/network/network.api.ts";
+import { networkRoutes } from "./engagements/network/network.routes.tsx";
 import { unitsApi } from "./organisation/units.api.ts";
 import { unitsRoutes } from "./organisation/units.routes.tsx";
 import type { Clock } from "./platform/clock.ts";
@@ -236,6 +238,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(documentsApi);
   await app.register(eArchiveApi);
   await app.register(consultationsApi);
+  await app.register(networkRoutes);
+  await app.register(networkApi);
   await app.register(apiRoutes);
   return app;
 }

@@ -28,7 +28,13 @@ export type Action =
   | "copy_request.handle"
   | "disposal.manage"
   | "consultation.view"
-  | "consultation.manage";
+  | "consultation.manage"
+  | "followup.view"
+  | "visit_request.handle"
+  | "engagement_review.manage"
+  | "contact_network.manage"
+  | "engagement_plan.manage"
+  | "monitoring.manage";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
@@ -72,6 +78,14 @@ const RULES = {
   "disposal.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
   "consultation.view": signedIn,
   "consultation.manage": registryStaff,
+  // The follow-up of international work (issue 5): read by everyone signed in; kept by officers.
+  "followup.view": signedIn,
+  // Contact persons coordinate their unit's incoming visits and its yearly plan (domain.md §1).
+  "visit_request.handle": (actor: UserActor) => registryStaff(actor) || actor.role === "kontaktperson",
+  "engagement_review.manage": registryStaff,
+  "contact_network.manage": registryStaff,
+  "engagement_plan.manage": (actor: UserActor) => registryStaff(actor) || actor.role === "kontaktperson",
+  "monitoring.manage": registryStaff,
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {

@@ -31,6 +31,11 @@ export interface Database {
   consultations: ConsultationTable;
   consultation_recipients: ConsultationRecipientTable;
   consultation_material: ConsultationMaterialTable;
+  contact_persons: ContactPersonTable;
+  network_messages: NetworkMessageTable;
+  engagement_plans: EngagementPlanTable;
+  watch_items: WatchItemTable;
+  city_comparisons: CityComparisonTable;
 }
 
 export interface TenantTable {
@@ -353,4 +358,74 @@ export interface ConsultationRecipientTable {
 export interface ConsultationMaterialTable {
   consultation_id: string;
   document_id: string;
+}
+
+/** An international contact person of an administration or company; `ended_on` null while current. */
+export interface ContactPersonTable {
+  id: string;
+  tenant_id: string;
+  unit_id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  appointed_on: string;
+  /** The head of the unit who made the appointment, as text. */
+  appointed_by: string;
+  ended_on: string | null;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+/** A message sent to the whole contact network and registered as an outgoing document. */
+export interface NetworkMessageTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  document_id: string;
+  subject: string;
+  body: string;
+  recipients: number;
+  sent_by: string | null;
+  sent_at: string;
+}
+
+/** A unit's planned international work and budget for a year, and its follow-up (kronor). */
+export interface EngagementPlanTable {
+  id: string;
+  tenant_id: string;
+  unit_id: string;
+  year: number;
+  planned_work: string;
+  budget: number;
+  outcome: string | null;
+  cost: number | null;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Something external monitoring noted: an event, trend, piece of research or ranking. */
+export interface WatchItemTable {
+  id: string;
+  tenant_id: string;
+  kind: string;
+  title: string;
+  summary: string;
+  source: string | null;
+  observed_on: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** The city's rank and/or value in an index in a year. */
+export interface CityComparisonTable {
+  id: string;
+  tenant_id: string;
+  index_name: string;
+  year: number;
+  rank: number | null;
+  value: number | null;
+  source: string | null;
+  created_by: string | null;
+  created_at: string;
 }

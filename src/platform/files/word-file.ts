@@ -7,7 +7,7 @@ export interface WordTable {
   rows: (string | number)[][];
 }
 
-/** A section of a Word file: its heading, then paragraphs and tables in order. */
+/** A section of a Word file: its heading (none when empty), then paragraphs and tables in order. */
 export type WordSection = [heading: string, blocks: (string | WordTable)[]];
 
 const cell = (text: string, bold = false) =>
@@ -29,7 +29,7 @@ function table(t: WordTable): (Paragraph | Table)[] {
 export async function wordFile(title: string, sections: WordSection[], creator = "kansli"): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [new Paragraph({ text: title, heading: HeadingLevel.TITLE })];
   for (const [heading, blocks] of sections) {
-    children.push(new Paragraph({ text: heading, heading: HeadingLevel.HEADING_1 }));
+    if (heading) children.push(new Paragraph({ text: heading, heading: HeadingLevel.HEADING_1 }));
     for (const block of blocks)
       children.push(...(typeof block === "string" ? [new Paragraph({ text: block })] : table(block)));
   }

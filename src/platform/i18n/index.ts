@@ -3,6 +3,7 @@ import { common } from "./catalogue/common.ts";
 import { consultation } from "./catalogue/consultation.ts";
 import { disposal } from "./catalogue/disposal.ts";
 import { exports } from "./catalogue/exports.ts";
+import { followup } from "./catalogue/followup.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
 import { search } from "./catalogue/search.ts";
@@ -19,6 +20,7 @@ const sv = {
   ...disposal.sv,
   ...exports.sv,
   ...consultation.sv,
+  ...followup.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -29,6 +31,7 @@ const en: Record<keyof typeof sv, string> = {
   ...disposal.en,
   ...exports.en,
   ...consultation.en,
+  ...followup.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 
