@@ -31,6 +31,11 @@ export interface Database {
   consultations: ConsultationTable;
   consultation_recipients: ConsultationRecipientTable;
   consultation_material: ConsultationMaterialTable;
+  engagements: EngagementTable;
+  engagement_directions: EngagementDirectionTable;
+  engagement_counterparts: EngagementCounterpartTable;
+  engagement_financing: EngagementFinancingTable;
+  engagement_decisions: EngagementDecisionTable;
   contact_persons: ContactPersonTable;
   network_messages: NetworkMessageTable;
   engagement_plans: EngagementPlanTable;
@@ -358,6 +363,81 @@ export interface ConsultationRecipientTable {
 export interface ConsultationMaterialTable {
   consultation_id: string;
   document_id: string;
+}
+
+/** An international engagement (domain.md §5); twin-city agreements are never stored (P2). */
+export interface EngagementTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  type: string;
+  title: string;
+  unit_id: string;
+  officer_id: string;
+  scope: string;
+  units_affected: number;
+  political_level: string;
+  adds_resource_burden: number;
+  on_behalf_of: string;
+  touches_state_relations: number;
+  purpose: string;
+  mutual_benefit: string | null;
+  theme: string | null;
+  start_date: string;
+  end_date: string | null;
+  /** Whole kronor. */
+  cost: number | null;
+  prioritised: number;
+  status: string;
+  review_date: string | null;
+  last_reviewed_on: string | null;
+  /** The decision routing (domain.md §6) as it stood when last saved. */
+  deciding_body: string;
+  deciding_unit_id: string | null;
+  routing_rule: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EngagementDirectionTable {
+  engagement_id: string;
+  direction: string;
+}
+
+export interface EngagementCounterpartTable {
+  id: string;
+  engagement_id: string;
+  position: number;
+  kind: string;
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export interface EngagementFinancingTable {
+  id: string;
+  engagement_id: string;
+  position: number;
+  source: string;
+  funder: string | null;
+  share_percent: number;
+}
+
+/** A decision on an engagement, registered as a document in its case. */
+export interface EngagementDecisionTable {
+  id: string;
+  tenant_id: string;
+  engagement_id: string;
+  body: string;
+  unit_id: string | null;
+  decided_on: string;
+  minutes_paragraph: string;
+  outcome: string;
+  conditions: string | null;
+  document_id: string;
+  recorded_by: string | null;
+  created_at: string;
 }
 
 /** An international contact person of an administration or company; `ended_on` null while current. */

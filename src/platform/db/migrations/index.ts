@@ -6,6 +6,7 @@ import * as registrySearch from "./2026-11-29-0004-registry-search.ts";
 import * as registryDisposal from "./2026-11-29-0005-registry-disposal.ts";
 import * as registryListIndexes from "./2026-11-29-0006-registry-list-indexes.ts";
 import * as consultations from "./2026-11-29-0007-consultations.ts";
+import * as engagements from "./2026-11-29-0009-engagements.ts";
 import * as engagementFollowup from "./2026-11-29-0011-engagement-followup.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
@@ -17,5 +18,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-29-0005-registry-disposal": registryDisposal,
   "2026-11-29-0006-registry-list-indexes": registryListIndexes,
   "2026-11-29-0007-consultations": consultations,
+  "2026-11-29-0009-engagements": engagements,
   "2026-11-29-0011-engagement-followup": engagementFollowup,
 };

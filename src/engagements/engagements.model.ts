@@ -1,0 +1,218 @@
+import { z } from "zod";
+import { blankToUndefined } from "../platform/validation.ts";
+import { isCountryCode } from "./countries.ts";
+
+/**
+ * The kinds of international engagement (domain.md §5). A twin-city agreement is accepted as
+ * input only so the user is told why it is refused (P2); it is never stored.
+ */
+export const ENGAGEMENT_TYPES = [
+  "visit",
+  "trip",
+  "membership",
+  "cooperation_agreement",
+  "intention_agreement",
+  "twin_city_agreement",
+  "network",
+  "declaration",
+  "eu_project",
+  "aid_project",
+] as const;
+export type EngagementType = (typeof ENGAGEMENT_TYPES)[number];
+export type StoredEngagementType = Exclude<EngagementType, "twin_city_agreement">;
+export const STORED_ENGAGEMENT_TYPES = ENGAGEMENT_TYPES.filter(
+  (t): t is StoredEngagementType => t !== "twin_city_agreement",
+);
+
+/** The strategy's four directions; every engagement names at least one. */
+export const DIRECTIONS = ["profilering", "omvarldsbevakning", "samverkan", "paverkan"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const SCOPES = ["city", "service"] as const;
+export type Scope = (typeof SCOPES)[number];
+export const POLITICAL_LEVELS = ["high", "normal"] as const;
+export type PoliticalLevel = (typeof POLITICAL_LEVELS)[number];
+/** On whose behalf: the executive board, or the owning unit itself. */
+export const ON_BEHALF_OF = ["KS", "unit"] as const;
+export type OnBehalfOf = (typeof ON_BEHALF_OF)[number];
+
+/** `state`: a national government or its agencies (P1). */
+export const COUNTERPART_KINDS = [
+  "city",
+  "region",
+  "state",
+  "organisation",
+  "network",
+  "company",
+  "academia",
+  "other",
+] as const;
+export type CounterpartKind = (typeof COUNTERPART_KINDS)[number];
+
+/** `city` is the city's own share; everything else is external financing (P6). */
+export const FINANCING_SOURCES = ["city", "eu", "other_party"] as const;
+export type FinancingSource = (typeof FINANCING_SOURCES)[number];
+
+export const ENGAGEMENT_STATUSES = ["proposed", "approved", "rejected", "ended"] as const;
+export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number];
+
+/** Who decides (domain.md §6): the council, the executive board, IB (the finance commissioner, prepared in IB), or the unit's committee or board. */
+export const DECIDING_BODIES = ["KF", "KS", "IB", "UNIT"] as const;
+export type DecidingBody = (typeof DECIDING_BODIES)[number];
+
+export const DECISION_OUTCOMES = ["approved", "rejected", "postponed"] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/** Types reviewed regularly, by default every fourth year (P4). */
+export const REVIEWED_TYPES: readonly EngagementType[] = ["membership", "intention_agreement"];
+export const REVIEW_INTERVAL_YEARS = 4;
+
+export interface Counterpart {
+  kind: CounterpartKind;
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export interface Financing {
+  source: FinancingSource;
+  /** Who pays when the source is another party, e.g. "Sida". */
+  funder: string | null;
+  sharePercent: number;
+}
+
+export interface Engagement {
+  id: string;
+  caseId: string;
+  type: StoredEngagementType;
+  title: string;
+  unitId: string;
+  officerId: string;
+  scope: Scope;
+  unitsAffected: number;
+  politicalLevel: PoliticalLevel;
+  addsResourceBurden: boolean;
+  onBehalfOf: OnBehalfOf;
+  touchesStateRelations: boolean;
+  directions: Direction[];
+  purpose: string;
+  mutualBenefit: string | null;
+  theme: string | null;
+  startDate: string;
+  endDate: string | null;
+  cost: number | null;
+  prioritised: boolean;
+  status: EngagementStatus;
+  reviewDate: string | null;
+  lastReviewedOn: string | null;
+  decidingBody: DecidingBody;
+  decidingUnitId: string | null;
+  routingRule: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EngagementDecision {
+  id: string;
+  engagementId: string;
+  body: DecidingBody;
+  unitId: string | null;
+  decidedOn: string;
+  minutesParagraph: string;
+  outcome: DecisionOutcome;
+  conditions: string | null;
+  documentId: string;
+  createdAt: string;
+}
+
+export interface EngagementDetails extends Engagement {
+  counterparts: Counterpart[];
+  financing: Financing[];
+  decisions: EngagementDecision[];
+}
+
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+const optionalDate = z.preprocess(blankToUndefined, z.iso.date({ error: "validation.date" }).optional());
+
+export const counterpartSchema = z.strictObject({
+  kind: z.enum(COUNTERPART_KINDS),
+  name: z.string().trim().min(1).max(200),
+  country: z.string().trim().toUpperCase().refine(isCountryCode, { error: "engagement.country_code" }),
+});
+
+export const financingSchema = z.strictObject({
+  source: z.enum(FINANCING_SOURCES),
+  funder: optionalText(200),
+  sharePercent: z.number().int().min(0).max(100),
+});
+
+/** The engagement's own facts, as the API takes them (the form is converted to this shape). */
+export const engagementFieldsSchema = z.strictObject({
+  type: z.enum(ENGAGEMENT_TYPES),
+  title: z.string().trim().min(1).max(300),
+  unitId: z.string().trim().min(1, { error: "engagement.unit_required" }).max(100),
+  officerId: z.string().trim().min(1, { error: "engagement.officer_required" }).max(100),
+  scope: z.enum(SCOPES),
+  unitsAffected: z.number().int().min(1).max(1000).default(1),
+  politicalLevel: z.enum(POLITICAL_LEVELS).default("normal"),
+  addsResourceBurden: z.boolean().default(false),
+  onBehalfOf: z.enum(ON_BEHALF_OF).default("unit"),
+  /** P1: touches Sweden's relations with other states, aid or security policy. */
+  touchesStateRelations: z.boolean().default(false),
+  directions: z
+    .array(z.enum(DIRECTIONS))
+    .min(1, { error: "engagement.direction_required" })
+    .max(4)
+    .refine((d) => new Set(d).size === d.length, { error: "engagement.direction_repeated" }),
+  purpose: z.string().trim().min(1).max(5000),
+  mutualBenefit: optionalText(5000),
+  theme: optionalText(200),
+  startDate: z.iso.date({ error: "validation.date" }),
+  endDate: optionalDate,
+  counterparts: z.array(counterpartSchema).max(50).default([]),
+  financing: z.array(financingSchema).max(10).default([]),
+  /** Whole kronor. */
+  cost: z.number().int().min(0).max(1_000_000_000).optional(),
+  prioritised: z.boolean().default(false),
+  /** P4: set by hand, or derived from the start or the last review. */
+  reviewDate: optionalDate,
+  lastReviewedOn: optionalDate,
+});
+
+/** A new engagement: its facts, and its case (an existing one by diary number, or a new one opened in a registry). */
+export const engagementInputSchema = engagementFieldsSchema.extend({
+  caseDiaryNumber: optionalText(60),
+  registryId: optionalText(100),
+  classId: optionalText(100),
+});
+export type EngagementInput = z.output<typeof engagementInputSchema>;
+export type EngagementFields = z.output<typeof engagementFieldsSchema>;
+
+/** A change: any of the facts, or ending an approved engagement. */
+export const engagementPatchSchema = engagementFieldsSchema
+  .omit({ type: true })
+  .partial()
+  .extend({ status: z.literal("ended").optional() });
+export type EngagementPatch = z.output<typeof engagementPatchSchema>;
+
+export const decisionInputSchema = z.strictObject({
+  /** Defaults to the body the routing names. */
+  body: z.preprocess(blankToUndefined, z.enum(DECIDING_BODIES).optional()),
+  decidedOn: z.iso.date({ error: "validation.date" }),
+  minutesParagraph: z.string().trim().min(1).max(50),
+  outcome: z.enum(DECISION_OUTCOMES),
+  conditions: optionalText(5000),
+});
+export type DecisionInput = z.output<typeof decisionInputSchema>;
+
+/** The status a decision's outcome leaves the engagement in. */
+export const statusAfter = (outcome: DecisionOutcome, current: EngagementStatus): EngagementStatus =>
+  outcome === "approved" ? "approved" : outcome === "rejected" ? "rejected" : current;
+
+/** Adds whole years to a civil date; 29 February falls back to 28 February. */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y + years, m - 1, d));
+  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+}
