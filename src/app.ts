@@ -23,6 +23,8 @@ import { usersAdminRoutes } from "./auth/users-admin.routes.tsx";
 import type { Config } from "./config.ts";
 import { consultationsApi } from "./consultation/consultations.api.ts";
 import { consultationsRoutes } from "./consultation/consultations.routes.tsx";
+import { monitoringApi } from "./engagements/monitoring/monitoring.api.ts";
+import { monitoringRoutes } from "./engagements/monitoring/monitoring.routes.tsx";
 import { networkApi } from "./engagements/network/network.api.ts";
 import { networkRoutes } from "./engagements/network/network.routes.tsx";
 import { unitsApi } from "./organisation/units.api.ts";
@@ -240,6 +242,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consultationsApi);
   await app.register(networkRoutes);
   await app.register(networkApi);
+  await app.register(monitoringRoutes);
+  await app.register(monitoringApi);
   await app.register(apiRoutes);
   return app;
 }
