@@ -2,6 +2,7 @@ import { auth } from "./catalogue/auth.ts";
 import { common } from "./catalogue/common.ts";
 import { consultation } from "./catalogue/consultation.ts";
 import { disposal } from "./catalogue/disposal.ts";
+import { engagement } from "./catalogue/engagement.ts";
 import { exports } from "./catalogue/exports.ts";
 import { followup } from "./catalogue/followup.ts";
 import { organisation } from "./catalogue/organisation.ts";
@@ -20,6 +21,7 @@ const sv = {
   ...disposal.sv,
   ...exports.sv,
   ...consultation.sv,
+  ...engagement.sv,
   ...followup.sv,
 };
 const en: Record<keyof typeof sv, string> = {
@@ -31,6 +33,7 @@ const en: Record<keyof typeof sv, string> = {
   ...disposal.en,
   ...exports.en,
   ...consultation.en,
+  ...engagement.en,
   ...followup.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
