@@ -27,6 +27,7 @@ import { monitoringApi } from "./engagements/monitoring/monitoring.api.ts";
 import { monitoringRoutes } from "./engagements/monitoring/monitoring.routes.tsx";
 import { networkApi } from "./engagements/network/network.api.ts";
 import { networkRoutes } from "./engagements/network/network.routes.tsx";
+import { plansRoutes } from "./engagements/planning/plans.routes.tsx";
 import { unitsApi } from "./organisation/units.api.ts";
 import { unitsRoutes } from "./organisation/units.routes.tsx";
 import type { Clock } from "./platform/clock.ts";
@@ -244,6 +245,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(networkApi);
   await app.register(monitoringRoutes);
   await app.register(monitoringApi);
+  await app.register(plansRoutes);
   await app.register(apiRoutes);
   return app;
 }

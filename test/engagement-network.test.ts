@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "../src/auth/actor.ts";
 import { createToken } from "../src/auth/tokens.service.ts";
 import { findUserByUsername } from "../src/auth/users.store.ts";
-import { appointContact, listNetwork, sendNetworkMessage } from "../src/engagements/network/network.service.ts";
+import {
+  appointContact,
+  listNetwork,
+  sendNetworkMessage,
+} from "../src/engagements/network/network.service.ts";
 import { deliverPending, mailTransport } from "../src/platform/mail/mail.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
@@ -26,7 +30,12 @@ afterAll(async () => {
 
 const count = async (table: "contact_persons" | "network_messages" | "mail_outbox" | "documents") =>
   Number(
-    (await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n,
+    (
+      await t.ctx.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
   );
 
 describe("the international contact network", () => {
@@ -70,7 +79,9 @@ describe("the international contact network", () => {
       ["Greta Exempelsson", "2026-01-12"],
       ["Nils Påhittad", null],
     ]);
-    expect((await listNetwork(t.ctx)).find((e) => e.unitId === unit.unitId)?.contact?.name).toBe("Nils Påhittad");
+    expect((await listNetwork(t.ctx)).find((e) => e.unitId === unit.unitId)?.contact?.name).toBe(
+      "Nils Påhittad",
+    );
   });
 
   it("refuses a bad appointment with every error at once and writes nothing", async () => {
@@ -106,7 +117,11 @@ describe("the international contact network", () => {
       .selectAll()
       .where("id", "=", sent.documentId)
       .executeTakeFirstOrThrow();
-    expect(doc).toMatchObject({ direction: "outgoing", status: "registered", description: "Nätverksträff om internationella besök" });
+    expect(doc).toMatchObject({
+      direction: "outgoing",
+      status: "registered",
+      description: "Nätverksträff om internationella besök",
+    });
     const file = await t.ctx.db
       .selectFrom("document_files")
       .selectAll()
@@ -131,8 +146,15 @@ describe("the international contact network", () => {
       payload: { diaryNumber: "KS 999-1/1999", subject: "", body: "" },
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(["body", "diaryNumber", "subject"]);
-    expect([await count("network_messages"), await count("documents"), await count("mail_outbox")]).toEqual(before);
+    expect(
+      res
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(["body", "diaryNumber", "subject"]);
+    expect([await count("network_messages"), await count("documents"), await count("mail_outbox")]).toEqual(
+      before,
+    );
   });
 });
 

@@ -41,6 +41,10 @@ export interface Database {
   engagement_plans: EngagementPlanTable;
   watch_items: WatchItemTable;
   city_comparisons: CityComparisonTable;
+  visit_requests: VisitRequestTable;
+  visit_request_units: VisitRequestUnitTable;
+  engagement_reviews: EngagementReviewTable;
+  review_reminders: ReviewReminderTable;
 }
 
 export interface TenantTable {
@@ -507,5 +511,75 @@ export interface CityComparisonTable {
   value: number | null;
   source: string | null;
   created_by: string | null;
+  created_at: string;
+}
+
+/** A request for a visit, from the public form or taken in by an officer; flags are 0/1 (null: not assessed). */
+export interface VisitRequestTable {
+  id: string;
+  tenant_id: string;
+  received_via: string;
+  organisation: string;
+  country: string;
+  contact_name: string;
+  contact_email: string;
+  visit_from: string;
+  visit_to: string;
+  participants: number;
+  purpose: string;
+  political_level: string;
+  coordinator: string;
+  coordinator_unit_id: string | null;
+  routing_rule: string;
+  status: string;
+  mutual_learning: number | null;
+  new_perspectives: number | null;
+  service_development: number | null;
+  raised_competence: number | null;
+  city_image: number | null;
+  resident_ties: number | null;
+  assessment_note: string | null;
+  prioritised: number | null;
+  assessed_by: string | null;
+  assessed_at: string | null;
+  outcome: string | null;
+  outcome_note: string | null;
+  referred_to: string | null;
+  letter_kind: string | null;
+  letter_document_id: string | null;
+  engagement_id: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_by: string | null;
+  received_at: string;
+}
+
+export interface VisitRequestUnitTable {
+  visit_request_id: string;
+  unit_id: string;
+}
+
+/** A review of a membership or agreement (P4). */
+export interface EngagementReviewTable {
+  id: string;
+  tenant_id: string;
+  engagement_id: string;
+  reviewed_on: string;
+  outcome: string;
+  note: string;
+  /** Null when the outcome ends the engagement. */
+  next_review_on: string | null;
+  reviewed_by: string | null;
+  created_at: string;
+}
+
+/** A reminder sent to an engagement's officer; unique per engagement, kind and due date. */
+export interface ReviewReminderTable {
+  id: string;
+  tenant_id: string;
+  engagement_id: string;
+  kind: string;
+  due_on: string;
+  sent_to: string;
   created_at: string;
 }
