@@ -23,6 +23,7 @@ import { usersAdminRoutes } from "./auth/users-admin.routes.tsx";
 import type { Config } from "./config.ts";
 import { consultationsApi } from "./consultation/consultations.api.ts";
 import { consultationsRoutes } from "./consultation/consultations.routes.tsx";
+import { engagementsApi } from "./engagements/engagements.api.ts";
 import { monitoringApi } from "./engagements/monitoring/monitoring.api.ts";
 import { monitoringRoutes } from "./engagements/monitoring/monitoring.routes.tsx";
 import { networkApi } from "./engagements/network/network.api.ts";
@@ -241,6 +242,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(documentsApi);
   await app.register(eArchiveApi);
   await app.register(consultationsApi);
+  await app.register(engagementsApi);
   await app.register(networkRoutes);
   await app.register(networkApi);
   await app.register(monitoringRoutes);

@@ -29,6 +29,9 @@ export type Action =
   | "disposal.manage"
   | "consultation.view"
   | "consultation.manage"
+  | "engagement.view"
+  | "engagement.manage"
+  | "engagement.decide"
   | "followup.view"
   | "visit_request.handle"
   | "engagement_review.manage"
@@ -39,6 +42,8 @@ export type Action =
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
   userId?: string;
+  /** The unit that owns the thing acted on (an engagement's responsible unit). */
+  unitId?: string;
 }
 
 const signedIn = (_actor: UserActor) => true;
@@ -78,10 +83,21 @@ const RULES = {
   "disposal.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
   "consultation.view": signedIn,
   "consultation.manage": registryStaff,
+  // International engagements: every signed-in user reads them; officers and admins register and
+  // change any; a unit's international contact person those of their own unit (domain.md §1).
+  "engagement.view": signedIn,
+  "engagement.manage": (actor: UserActor, subject?: Subject) =>
+    actor.role === "admin" ||
+    actor.role === "handlaggare" ||
+    (actor.role === "kontaktperson" && (subject?.unitId === undefined || subject.unitId === actor.unitId)),
+  // Recording what a decision body decided: decision makers and admins.
+  "engagement.decide": (actor: UserActor) => actor.role === "admin" || actor.role === "beslutsfattare",
   // The follow-up of international work (issue 5): read by everyone signed in; kept by officers.
   "followup.view": signedIn,
-  // Contact persons coordinate their unit's incoming visits and its yearly plan (domain.md §1).
-  "visit_request.handle": (actor: UserActor) => registryStaff(actor) || actor.role === "kontaktperson",
+  // Contact persons coordinate their unit's incoming visits and its yearly plan (domain.md §1); a
+  // visit request becomes an engagement, so those who register engagements handle them.
+  "visit_request.handle": (actor: UserActor) =>
+    actor.role === "admin" || actor.role === "handlaggare" || actor.role === "kontaktperson",
   "engagement_review.manage": registryStaff,
   "contact_network.manage": registryStaff,
   "engagement_plan.manage": (actor: UserActor) => registryStaff(actor) || actor.role === "kontaktperson",

@@ -4,6 +4,8 @@ export interface FieldError {
   /** A message key of the catalogue (translated when shown) or finished text. */
   message: string;
   params?: Record<string, string | number>;
+  /** The strategy principle (P1–P6) the error cites, for engagements (domain.md §5). */
+  principle?: string;
 }
 
 /** Failures that carry their HTTP meaning; the error handler turns them into pages or JSON. */

@@ -54,6 +54,7 @@ function translateFields(t: Translate, fields: FieldError[]) {
   return fields.map((f) => ({
     field: f.field,
     message: isMessageKey(f.message) ? t(f.message, f.params) : f.message,
+    ...(f.principle ? { principle: f.principle } : {}),
   }));
 }
 

@@ -150,6 +150,8 @@ export const engagement = defineMessages(
     "engagement.unit_required": "Välj ansvarig förvaltning eller bolag",
     "engagement.officer_required": "Välj ansvarig handläggare",
     "engagement.unit_unknown": "Enheten finns inte",
+    "engagement.unit_not_yours":
+      "Du kan bara registrera engagemang för din egen förvaltning eller ditt eget bolag",
     "engagement.officer_unknown": "Handläggaren finns inte",
     "engagement.direction_required": "Välj minst en inriktning",
     "engagement.direction_repeated": "Varje inriktning kan bara väljas en gång",
@@ -360,6 +362,7 @@ export const engagement = defineMessages(
     "engagement.unit_required": "Choose the responsible administration or company",
     "engagement.officer_required": "Choose the responsible officer",
     "engagement.unit_unknown": "The unit does not exist",
+    "engagement.unit_not_yours": "You can only register engagements for your own administration or company",
     "engagement.officer_unknown": "The officer does not exist",
     "engagement.direction_required": "Choose at least one direction",
     "engagement.direction_repeated": "Each direction can be chosen only once",
