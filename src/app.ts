@@ -29,6 +29,8 @@ import { monitoringRoutes } from "./engagements/monitoring/monitoring.routes.tsx
 import { networkApi } from "./engagements/network/network.api.ts";
 import { networkRoutes } from "./engagements/network/network.routes.tsx";
 import { plansRoutes } from "./engagements/planning/plans.routes.tsx";
+import { visitsApi } from "./engagements/visits/visits.api.ts";
+import { visitsRoutes } from "./engagements/visits/visits.routes.tsx";
 import { unitsApi } from "./organisation/units.api.ts";
 import { unitsRoutes } from "./organisation/units.routes.tsx";
 import type { Clock } from "./platform/clock.ts";
@@ -248,6 +250,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(monitoringRoutes);
   await app.register(monitoringApi);
   await app.register(plansRoutes);
+  await app.register(visitsRoutes);
+  await app.register(visitsApi);
   await app.register(apiRoutes);
   return app;
 }
