@@ -29,6 +29,8 @@ import { monitoringRoutes } from "./engagements/monitoring/monitoring.routes.tsx
 import { networkApi } from "./engagements/network/network.api.ts";
 import { networkRoutes } from "./engagements/network/network.routes.tsx";
 import { plansRoutes } from "./engagements/planning/plans.routes.tsx";
+import { reviewsApi } from "./engagements/reviews/reviews.api.ts";
+import { reviewsRoutes } from "./engagements/reviews/reviews.routes.tsx";
 import { visitsApi } from "./engagements/visits/visits.api.ts";
 import { visitsRoutes } from "./engagements/visits/visits.routes.tsx";
 import { unitsApi } from "./organisation/units.api.ts";
@@ -252,6 +254,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(plansRoutes);
   await app.register(visitsRoutes);
   await app.register(visitsApi);
+  await app.register(reviewsRoutes);
+  await app.register(reviewsApi);
   await app.register(apiRoutes);
   return app;
 }

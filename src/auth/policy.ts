@@ -98,7 +98,8 @@ const RULES = {
   // visit request becomes an engagement, so those who register engagements handle them.
   "visit_request.handle": (actor: UserActor) =>
     actor.role === "admin" || actor.role === "handlaggare" || actor.role === "kontaktperson",
-  "engagement_review.manage": registryStaff,
+  // Recording a review changes the engagement: those who may change engagements.
+  "engagement_review.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "handlaggare",
   "contact_network.manage": registryStaff,
   "engagement_plan.manage": (actor: UserActor) => registryStaff(actor) || actor.role === "kontaktperson",
   "monitoring.manage": registryStaff,
