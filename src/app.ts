@@ -24,6 +24,7 @@ import type { Config } from "./config.ts";
 import { consultationsApi } from "./consultation/consultations.api.ts";
 import { consultationsRoutes } from "./consultation/consultations.routes.tsx";
 import { engagementsApi } from "./engagements/engagements.api.ts";
+import { engagementsRoutes } from "./engagements/engagements.routes.tsx";
 import { monitoringApi } from "./engagements/monitoring/monitoring.api.ts";
 import { monitoringRoutes } from "./engagements/monitoring/monitoring.routes.tsx";
 import { networkApi } from "./engagements/network/network.api.ts";
@@ -241,6 +242,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registriesRoutes);
   await app.register(disposalRoutes);
   await app.register(consultationsRoutes);
+  await app.register(engagementsRoutes);
   await app.register(unitsApi);
   await app.register(casesApi);
   await app.register(documentsApi);

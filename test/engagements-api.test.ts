@@ -306,3 +306,37 @@ describe("registering engagements through the API", () => {
     expect(doc.description).toMatch(/^Beslut bifall: .*Finansborgarrådet.*§ 4/);
   });
 });
+
+describe("the demo engagements", () => {
+  it("cover every type that is stored, 2016–2026, with decisions registered in their cases", async () => {
+    const rows = await t.ctx.db
+      .selectFrom("engagements")
+      .select(["type", "start_date", "created_by"])
+      .where("created_by", "is", null)
+      .execute();
+    const types = new Set(rows.map((r) => r.type));
+    expect([...types].sort()).toEqual([
+      "aid_project",
+      "cooperation_agreement",
+      "declaration",
+      "eu_project",
+      "intention_agreement",
+      "membership",
+      "network",
+      "trip",
+      "visit",
+    ]);
+    const years = rows.map((r) => Number(r.start_date.slice(0, 4)));
+    expect(Math.min(...years)).toBe(2016);
+    expect(Math.max(...years)).toBe(2026);
+    const decisions = await t.ctx.db
+      .selectFrom("engagement_decisions as d")
+      .innerJoin("documents as doc", "doc.id", "d.document_id")
+      .innerJoin("engagements as e", "e.id", "d.engagement_id")
+      .select(["d.body", "doc.case_id", "e.case_id as engagement_case"])
+      .execute();
+    expect(decisions.length).toBeGreaterThan(15);
+    expect(new Set(decisions.map((d) => d.body))).toEqual(new Set(["KF", "KS", "IB", "UNIT"]));
+    for (const d of decisions) expect(d.case_id).toBe(d.engagement_case);
+  });
+});

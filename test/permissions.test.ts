@@ -22,6 +22,11 @@ const signedIn = (ok: Expected, anon: Expected = "login") => only("signed-in", o
 const archivists = (ok: Expected, anon: Expected = "login") => only(["admin", "registrator"], ok, 403, anon);
 const staff = (ok: Expected, anon: Expected = "login") =>
   only(["admin", "registrator", "handlaggare"], ok, 403, anon);
+/** Those who register and change engagements (a contact person for their own unit). */
+const engagementManagers = (ok: Expected, anon: Expected = "login") =>
+  only(["admin", "handlaggare", "kontaktperson"], ok, 403, anon);
+/** Those who record decisions on engagements. */
+const deciders = (ok: Expected, anon: Expected = "login") => only(["admin", "beslutsfattare"], ok, 403, anon);
 /** R6: disposal is the registry's and the archive's work. */
 const disposal = (ok: Expected) => only(["admin", "registrator"], ok, 403, "login");
 /** Stands for the id of the demo's strategy case (KS 171-482/2016). */
@@ -185,6 +190,30 @@ const MATRIX: Record<string, Case> = {
   "GET /api/v1/units": { path: "/api/v1/units", expect: signedIn(200, 401) },
   "GET /api/v1/units/:id": { path: "/api/v1/units/ks", expect: signedIn(200, 401) },
   "PUT /api/v1/units/:id": { path: "/api/v1/units/ks", json: {}, expect: admin(422, 403, 401) },
+  // Engagements: everyone signed in reads; officers, admins and contact persons (own unit) register
+  // and change; decision makers and admins record decisions.
+  "GET /engagemang": { path: "/engagemang", expect: signedIn(200) },
+  "GET /engagemang/ny": { path: "/engagemang/ny", expect: engagementManagers(200) },
+  "POST /engagemang": { path: "/engagemang", form: {}, expect: engagementManagers(422) },
+  "GET /engagemang/:id": { path: `/engagemang/${UNKNOWN}`, expect: signedIn(404) },
+  "POST /engagemang/:id": { path: `/engagemang/${UNKNOWN}`, form: {}, expect: engagementManagers(404) },
+  "GET /engagemang/:id/andra": { path: `/engagemang/${UNKNOWN}/andra`, expect: engagementManagers(404) },
+  "GET /engagemang/:id/beslut": { path: `/engagemang/${UNKNOWN}/beslut`, expect: deciders(404) },
+  "POST /engagemang/:id/beslut": { path: `/engagemang/${UNKNOWN}/beslut`, form: {}, expect: deciders(404) },
+  "GET /api/v1/engagements": { path: "/api/v1/engagements", expect: signedIn(200, 401) },
+  "POST /api/v1/engagements": { path: "/api/v1/engagements", json: {}, expect: engagementManagers(422, 401) },
+  "POST /api/v1/engagements/assess": { path: "/api/v1/engagements/assess", json: {}, expect: signedIn(422, 401) },
+  "GET /api/v1/engagements/:id": { path: `/api/v1/engagements/${UNKNOWN}`, expect: signedIn(404, 401) },
+  "PATCH /api/v1/engagements/:id": {
+    path: `/api/v1/engagements/${UNKNOWN}`,
+    json: {},
+    expect: engagementManagers(404, 401),
+  },
+  "POST /api/v1/engagements/:id/decision": {
+    path: `/api/v1/engagements/${UNKNOWN}/decision`,
+    json: {},
+    expect: deciders(404, 401),
+  },
 };
 
 let t: TestApp;

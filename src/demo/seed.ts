@@ -4,6 +4,7 @@ import type { Role } from "../auth/roles.ts";
 import { createUser } from "../auth/users.service.ts";
 import { countUsers, type UserRow } from "../auth/users.store.ts";
 import { ConfigError } from "../config.ts";
+import { seedEngagementsDemo } from "../engagements/engagements-demo.ts";
 import { DEMO_UNITS } from "../organisation/demo-units.ts";
 import { importUnits } from "../organisation/units.service.ts";
 import { countUnits } from "../organisation/units.store.ts";
@@ -96,5 +97,6 @@ export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<D
   // The last full year, so that every generated date lies in the past.
   if (officer) await seedRegistryDemo(ctx, officer, Number(stockholmDate(ctx.clock.now()).slice(0, 4)) - 1);
   await seedDisposalDemo(ctx);
+  if (officer) await seedEngagementsDemo(ctx, officer);
   return accounts;
 }

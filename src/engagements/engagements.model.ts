@@ -188,11 +188,19 @@ export const engagementInputSchema = engagementFieldsSchema.extend({
 export type EngagementInput = z.output<typeof engagementInputSchema>;
 export type EngagementFields = z.output<typeof engagementFieldsSchema>;
 
-/** A change: any of the facts, or ending an approved engagement. */
+/** A change: any of the facts (null clears an optional one), or ending an approved engagement. */
 export const engagementPatchSchema = engagementFieldsSchema
   .omit({ type: true })
   .partial()
-  .extend({ status: z.literal("ended").optional() });
+  .extend({
+    mutualBenefit: optionalText(5000).nullable(),
+    theme: optionalText(200).nullable(),
+    endDate: optionalDate.nullable(),
+    cost: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
+    reviewDate: optionalDate.nullable(),
+    lastReviewedOn: optionalDate.nullable(),
+    status: z.literal("ended").optional(),
+  });
 export type EngagementPatch = z.output<typeof engagementPatchSchema>;
 
 export const decisionInputSchema = z.strictObject({

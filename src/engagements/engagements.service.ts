@@ -84,13 +84,17 @@ export const assessStored = (ctx: Ctx, e: EngagementDetails): EngagementAssessme
   });
 
 /** The unit and officer exist, and the actor may act for the unit (a contact person for their own only). */
-async function referenceErrors(ctx: Ctx, by: UserActor, raw: Record<string, unknown>): Promise<FieldError[]> {
+async function referenceErrors(
+  ctx: Ctx,
+  by: UserActor | "system",
+  raw: Record<string, unknown>,
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const unitId = typeof raw.unitId === "string" ? raw.unitId.trim() : "";
   if (unitId) {
     if (!(await findUnit(ctx.db, ctx.config.tenantId, unitId)))
       errors.push({ field: "unitId", message: "engagement.unit_unknown" });
-    else if (!can(by, "engagement.manage", { unitId }))
+    else if (by !== "system" && !can(by, "engagement.manage", { unitId }))
       errors.push({ field: "unitId", message: "engagement.unit_not_yours" });
   }
   const officerId = typeof raw.officerId === "string" ? raw.officerId.trim() : "";
@@ -141,7 +145,11 @@ export interface CheckedInput {
 }
 
 /** Every problem with a new engagement at once, and its assessment when the input is readable. */
-export async function checkNewEngagement(ctx: Ctx, by: UserActor, input: unknown): Promise<CheckedInput> {
+export async function checkNewEngagement(
+  ctx: Ctx,
+  by: UserActor | "system",
+  input: unknown,
+): Promise<CheckedInput> {
   const raw = (input ?? {}) as Record<string, unknown>;
   const parsed = engagementInputSchema.safeParse(input);
   const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
@@ -238,7 +246,7 @@ function factColumns(e: EngagementFields, a: EngagementAssessment) {
  */
 export async function registerEngagement(
   ctx: Ctx,
-  by: UserActor,
+  by: UserActor | "system",
   input: unknown,
 ): Promise<{ engagement: EngagementDetails; assessment: EngagementAssessment }> {
   const { data, errors, assessment } = await checkNewEngagement(ctx, by, input);
@@ -266,7 +274,7 @@ export async function registerEngagement(
     type: data.type,
     ...factColumns(data, assessment),
     status: "proposed",
-    created_by: by.id,
+    created_by: by === "system" ? null : by.id,
     created_at: now,
     updated_at: now,
   };
@@ -363,7 +371,13 @@ export async function updateEngagement(
   if (patch.success && patch.data.status === "ended" && before.status !== "approved")
     errors.push({ field: "status", message: "engagement.end_only_approved" });
   const { status: _s, ...changes } = patch.success ? patch.data : { status: undefined };
-  const merged = engagementFieldsSchema.safeParse({ ...asFields(before), ...changes });
+  // null clears an optional fact; a field left out keeps its value.
+  const cleared = Object.fromEntries(
+    Object.entries(changes)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, v === null ? undefined : v]),
+  );
+  const merged = engagementFieldsSchema.safeParse({ ...asFields(before), ...cleared });
   if (!merged.success) errors.push(...fieldErrors(merged.error.issues));
   const assessment = merged.success ? assessEngagement(ctx, merged.data) : null;
   if (assessment) errors.push(...principleErrors(assessment, errors));
@@ -400,7 +414,7 @@ const sv = translator("sv");
  * engagement's case (the registry's own registering service), then sets the status the
  * outcome gives. The body defaults to the one the routing names.
  */
-export async function recordDecision(ctx: Ctx, by: UserActor, id: string, input: unknown) {
+export async function recordDecision(ctx: Ctx, by: UserActor | "system", id: string, input: unknown) {
   const e = await getEngagement(ctx, id);
   const parsed = decisionInputSchema.safeParse(input);
   const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
@@ -453,7 +467,7 @@ export async function recordDecision(ctx: Ctx, by: UserActor, id: string, input:
       outcome: d.outcome,
       conditions: d.conditions ?? null,
       document_id: document.id,
-      recorded_by: by.id,
+      recorded_by: by === "system" ? null : by.id,
       created_at: now,
     });
     if (status !== e.status) await setEngagementStatus(trx, id, status, now);

@@ -1,0 +1,336 @@
+import type { FieldError } from "../../platform/errors.ts";
+import { CheckboxList } from "../../web/components/CheckboxList.tsx";
+import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
+import { Field } from "../../web/components/Field.tsx";
+import { Form } from "../../web/components/Form.tsx";
+import { InlineError } from "../../web/components/InlineError.tsx";
+import { errorFor } from "../../web/components/messages.ts";
+import { Layout } from "../../web/Layout.tsx";
+import type { View } from "../../web/view.ts";
+import { COUNTRY_CODES, countryName } from "../countries.ts";
+import { COUNTERPART_ROWS, FINANCING_ROWS } from "../engagement-form.ts";
+import {
+  COUNTERPART_KINDS,
+  DIRECTIONS,
+  ENGAGEMENT_TYPES,
+  type EngagementType,
+  FINANCING_SOURCES,
+  ON_BEHALF_OF,
+  POLITICAL_LEVELS,
+  REVIEWED_TYPES,
+  SCOPES,
+} from "../engagements.model.ts";
+import type { EngagementAssessment } from "../engagements.service.ts";
+import { AssessmentPanel } from "./AssessmentPanel.tsx";
+
+/** The choices the form offers, as [value, label] pairs. */
+export interface EngagementFormData {
+  units: [string, string][];
+  officers: [string, string][];
+  registries: [string, string][];
+  classes: [string, string][];
+}
+
+export type FormMode = { kind: "new" } | { kind: "edit"; id: string; title: string };
+
+type Values = Record<string, unknown>;
+const str = (v: unknown): string => (v === undefined || v === null ? "" : String(v));
+const rowsOf = (v: unknown): Record<string, unknown>[] =>
+  Array.isArray(v) ? (v as Record<string, unknown>[]) : [];
+
+/** One yes/no question as a single checkbox with its hint and error. */
+function Checkbox(props: {
+  view: View;
+  name: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  errors: FieldError[];
+}) {
+  const { view, name, hint } = props;
+  const error = errorFor(props.errors, name);
+  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ");
+  return (
+    <div class={error ? "field checkbox field-error" : "field checkbox"}>
+      <InlineError view={view} id={name} error={error} />
+      <input
+        type="checkbox"
+        id={name}
+        name={name}
+        value="true"
+        checked={props.checked}
+        aria-describedby={describedBy || undefined}
+      />
+      <label for={name} safe>
+        {props.label}
+      </label>
+      {hint ? (
+        <p class="hint" id={`${name}-hint`} safe>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A fieldset of repeated rows (counterparts, financing) whose id the error summary can link to. */
+function RowGroup(props: {
+  view: View;
+  name: string;
+  legend: string;
+  hint: string;
+  errors: FieldError[];
+  children: JSX.Element[];
+}) {
+  const { view, name } = props;
+  const error = errorFor(props.errors, name);
+  return (
+    <fieldset
+      id={name}
+      class={error ? "field field-error" : "field"}
+      tabindex="-1"
+      aria-describedby={[`${name}-hint`, error ? `${name}-error` : ""].filter(Boolean).join(" ")}
+    >
+      <legend safe>{props.legend}</legend>
+      <p class="hint" id={`${name}-hint`} safe>
+        {props.hint}
+      </p>
+      <InlineError view={view} id={name} error={error} />
+      {props.children}
+    </fieldset>
+  );
+}
+
+/** Register (or change) an engagement; "Kontrollera" shows the principles and the routing without saving. */
+export function EngagementFormPage(props: {
+  view: View;
+  mode: FormMode;
+  values: Values;
+  errors: FieldError[];
+  assessment: EngagementAssessment | null;
+  unitName: string | null;
+  data: EngagementFormData;
+}) {
+  const { view, mode, values, errors, assessment, data } = props;
+  const { t } = view;
+  const type = (ENGAGEMENT_TYPES as readonly string[]).includes(str(values.type))
+    ? (values.type as EngagementType)
+    : "visit";
+  const title =
+    mode.kind === "new"
+      ? t("engagement.new_title", { type: t(`engagement.type.${type}`) })
+      : t("engagement.edit_title", { title: mode.title });
+  const collator = new Intl.Collator(view.locale);
+  const countries: [string, string][] = COUNTRY_CODES.map((c): [string, string] => [
+    c,
+    countryName(c, view.locale),
+  ]).sort((a, b) => collator.compare(a[1], b[1]));
+  const choose: [string, string] = ["", t("engagement.choose")];
+  const counterparts = rowsOf(values.counterparts);
+  const financing = rowsOf(values.financing);
+  const field = (name: string, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
+    <Field view={view} name={name} label={label} value={str(values[name])} errors={errors} {...extra} />
+  );
+  return (
+    <Layout view={view} title={title} hasErrors={errors.length > 0}>
+      <nav aria-label={t("layout.breadcrumbs")} class="breadcrumbs">
+        <a href="/engagemang" safe>
+          {t("engagement.list_title")}
+        </a>
+      </nav>
+      <ErrorSummary view={view} errors={errors} />
+      <h1 safe>{title}</h1>
+      {assessment ? (
+        <AssessmentPanel view={view} assessment={assessment} unitName={props.unitName} showErrors={false} />
+      ) : null}
+      <Form view={view} action={mode.kind === "new" ? "/engagemang" : `/engagemang/${mode.id}`}>
+        {mode.kind === "new"
+          ? field("type", t("engagement.type"), {
+              options: ENGAGEMENT_TYPES.map((x): [string, string] => [x, t(`engagement.type.${x}`)]),
+            })
+          : null}
+        {field("title", t("engagement.title"))}
+        {field("unitId", t("engagement.unit"), { options: [choose, ...data.units] })}
+        {field("officerId", t("engagement.officer"), { options: [choose, ...data.officers] })}
+        {field("purpose", t("engagement.purpose"), { rows: 4 })}
+        <CheckboxList
+          view={view}
+          name="directions"
+          legend={t("engagement.directions")}
+          hint={t("engagement.directions_hint")}
+          options={DIRECTIONS.map((d): [string, string] => [d, t(`engagement.direction.${d}`)])}
+          checked={Array.isArray(values.directions) ? (values.directions as string[]) : []}
+          errors={errors}
+        />
+        {field("scope", t("engagement.scope"), {
+          options: SCOPES.map((s): [string, string] => [s, t(`engagement.scope.${s}`)]),
+        })}
+        {field("unitsAffected", t("engagement.units_affected"), { type: "number", width: "short" })}
+        {field("politicalLevel", t("engagement.political_level"), {
+          options: POLITICAL_LEVELS.map((p): [string, string] => [p, t(`engagement.political_level.${p}`)]),
+        })}
+        {field("onBehalfOf", t("engagement.on_behalf_of"), {
+          options: ON_BEHALF_OF.map((o): [string, string] => [o, t(`engagement.on_behalf_of.${o}`)]),
+        })}
+        <Checkbox
+          view={view}
+          name="addsResourceBurden"
+          label={t("engagement.adds_resource_burden")}
+          checked={values.addsResourceBurden === true}
+          errors={errors}
+        />
+        <Checkbox
+          view={view}
+          name="touchesStateRelations"
+          label={t("engagement.touches_state_relations")}
+          checked={values.touchesStateRelations === true}
+          errors={errors}
+        />
+        {type === "visit" || values.prioritised === true ? (
+          <Checkbox
+            view={view}
+            name="prioritised"
+            label={t("engagement.prioritised")}
+            hint={t("engagement.prioritised_hint")}
+            checked={values.prioritised === true}
+            errors={errors}
+          />
+        ) : null}
+        {field("mutualBenefit", t("engagement.mutual_benefit"), { rows: 3 })}
+        {field("theme", t("engagement.theme"), { hint: t("engagement.theme_hint") })}
+        {field("startDate", t("engagement.start_date"), { hint: t("engagement.date_hint"), width: "short" })}
+        {field("endDate", t("engagement.end_date"), { hint: t("engagement.date_hint"), width: "short" })}
+        {REVIEWED_TYPES.includes(type) ? (
+          <>
+            {field("reviewDate", t("engagement.review_date"), {
+              hint: t("engagement.review_hint"),
+              width: "short",
+            })}
+            {field("lastReviewedOn", t("engagement.last_reviewed_on"), {
+              hint: t("engagement.date_hint"),
+              width: "short",
+            })}
+          </>
+        ) : null}
+        {field("cost", t("engagement.cost"), { width: "short" })}
+        <RowGroup
+          view={view}
+          name="counterparts"
+          legend={t("engagement.counterparts")}
+          hint={t("engagement.counterparts_hint")}
+          errors={errors}
+        >
+          {Array.from({ length: Math.max(COUNTERPART_ROWS, counterparts.length + 1) }, (_, i) => {
+            const row = counterparts[i] ?? {};
+            const name = (f: string) => `counterparts.${i}.${f}`;
+            return (
+              <fieldset class="field">
+                <legend safe>{t("engagement.counterpart_n", { n: i + 1 })}</legend>
+                <Field
+                  view={view}
+                  name={name("kind")}
+                  label={t("engagement.counterpart_kind")}
+                  value={str(row.kind)}
+                  errors={errors}
+                  options={[
+                    choose,
+                    ...COUNTERPART_KINDS.map((k): [string, string] => [
+                      k,
+                      t(`engagement.counterpart_kind.${k}`),
+                    ]),
+                  ]}
+                />
+                <Field
+                  view={view}
+                  name={name("name")}
+                  label={t("engagement.counterpart_name")}
+                  value={str(row.name)}
+                  errors={errors}
+                />
+                <Field
+                  view={view}
+                  name={name("country")}
+                  label={t("engagement.counterpart_country")}
+                  value={str(row.country)}
+                  errors={errors}
+                  options={[choose, ...countries]}
+                />
+              </fieldset>
+            );
+          })}
+        </RowGroup>
+        <RowGroup
+          view={view}
+          name="financing"
+          legend={t("engagement.financing")}
+          hint={t("engagement.financing_hint")}
+          errors={errors}
+        >
+          {Array.from({ length: Math.max(FINANCING_ROWS, financing.length + 1) }, (_, i) => {
+            const row = financing[i] ?? {};
+            const name = (f: string) => `financing.${i}.${f}`;
+            return (
+              <fieldset class="field">
+                <legend safe>{t("engagement.financing_n", { n: i + 1 })}</legend>
+                <Field
+                  view={view}
+                  name={name("source")}
+                  label={t("engagement.financing_source")}
+                  value={str(row.source)}
+                  errors={errors}
+                  options={[
+                    choose,
+                    ...FINANCING_SOURCES.map((s): [string, string] => [s, t(`engagement.source.${s}`)]),
+                  ]}
+                />
+                <Field
+                  view={view}
+                  name={name("funder")}
+                  label={t("engagement.financing_funder")}
+                  value={str(row.funder)}
+                  errors={errors}
+                />
+                <Field
+                  view={view}
+                  name={name("sharePercent")}
+                  label={t("engagement.financing_share")}
+                  value={str(row.sharePercent)}
+                  errors={errors}
+                  width="short"
+                />
+              </fieldset>
+            );
+          })}
+        </RowGroup>
+        {mode.kind === "new" ? (
+          <fieldset class="field">
+            <legend safe>{t("engagement.case_legend")}</legend>
+            {field("caseDiaryNumber", t("engagement.case_existing"), {
+              hint: t("engagement.case_existing_hint"),
+            })}
+            {field("registryId", t("engagement.registry"), { options: [choose, ...data.registries] })}
+            {field("classId", t("engagement.class"), { options: [choose, ...data.classes] })}
+          </fieldset>
+        ) : null}
+        <p class="hint" id="check-hint" safe>
+          {t("engagement.check_hint")}
+        </p>
+        <div>
+          <button
+            type="submit"
+            name="action"
+            value="check"
+            class="button secondary"
+            aria-describedby="check-hint"
+            safe
+          >
+            {t("engagement.check")}
+          </button>
+          <button type="submit" name="action" value="save" class="button" safe>
+            {mode.kind === "new" ? t("engagement.save") : t("engagement.save_changes")}
+          </button>
+        </div>
+      </Form>
+    </Layout>
+  );
+}

@@ -1,0 +1,154 @@
+import type { Case } from "../../registry/cases.model.ts";
+import { Table } from "../../web/components/Table.tsx";
+import { Layout } from "../../web/Layout.tsx";
+import type { View } from "../../web/view.ts";
+import { countryName } from "../countries.ts";
+import type { Counterpart, EngagementDecision, EngagementDetails, Financing } from "../engagements.model.ts";
+import type { EngagementAssessment } from "../engagements.service.ts";
+import { AssessmentPanel, bodyName } from "./AssessmentPanel.tsx";
+
+/** An engagement: its facts, the principles' warnings, who decides and why, its decisions and its case. */
+export function EngagementPage(props: {
+  view: View;
+  engagement: EngagementDetails;
+  assessment: EngagementAssessment;
+  c: Case;
+  unitName: string;
+  officerName: string;
+}) {
+  const { view, engagement: e, assessment, c, unitName } = props;
+  const { t } = view;
+  const yesNo = (b: boolean) => (b ? t("engagement.yes") : t("engagement.no"));
+  const row = (label: string, value: string | null) => (
+    <>
+      <dt safe>{label}</dt>
+      <dd safe>{value ?? "–"}</dd>
+    </>
+  );
+  return (
+    <Layout view={view} title={e.title}>
+      <nav aria-label={t("layout.breadcrumbs")} class="breadcrumbs">
+        <a href="/engagemang" safe>
+          {t("engagement.list_title")}
+        </a>
+      </nav>
+      <h1 safe>{e.title}</h1>
+      <p>
+        {view.can("engagement.manage", { unitId: e.unitId }) ? (
+          <a href={`/engagemang/${e.id}/andra`} class="button secondary" safe>
+            {t("engagement.edit")}
+          </a>
+        ) : null}{" "}
+        {view.can("engagement.decide") ? (
+          <a href={`/engagemang/${e.id}/beslut`} class="button" safe>
+            {t("engagement.record_decision")}
+          </a>
+        ) : null}
+      </p>
+      <AssessmentPanel view={view} assessment={assessment} unitName={unitName} showErrors={true} />
+      <h2 safe>{t("engagement.facts")}</h2>
+      <dl class="summary">
+        {row(t("engagement.type"), t(`engagement.type.${e.type}`))}
+        {row(t("engagement.status"), t(`engagement.status.${e.status}`))}
+        <dt safe>{t("engagement.case")}</dt>
+        <dd>
+          <a href={`/arenden/${c.id}`} safe>
+            {`${c.diaryNumber} ${c.title}`}
+          </a>
+        </dd>
+        {row(t("engagement.unit"), unitName)}
+        {row(t("engagement.officer"), props.officerName)}
+        {row(t("engagement.purpose"), e.purpose)}
+        {row(t("engagement.directions"), e.directions.map((d) => t(`engagement.direction.${d}`)).join(", "))}
+        {row(t("engagement.scope"), t(`engagement.scope.${e.scope}`))}
+        {row(t("engagement.units_affected"), String(e.unitsAffected))}
+        {row(t("engagement.political_level"), t(`engagement.political_level.${e.politicalLevel}`))}
+        {row(t("engagement.on_behalf_of"), t(`engagement.on_behalf_of.${e.onBehalfOf}`))}
+        {row(t("engagement.adds_resource_burden"), yesNo(e.addsResourceBurden))}
+        {row(t("engagement.touches_state_relations"), yesNo(e.touchesStateRelations))}
+        {e.type === "visit" ? row(t("engagement.prioritised"), yesNo(e.prioritised)) : null}
+        {row(t("engagement.mutual_benefit"), e.mutualBenefit)}
+        {row(t("engagement.theme"), e.theme)}
+        {row(t("engagement.start_date"), e.startDate)}
+        {row(t("engagement.end_date"), e.endDate)}
+        {e.reviewDate ? row(t("engagement.review_date"), e.reviewDate) : null}
+        {e.lastReviewedOn ? row(t("engagement.last_reviewed_on"), e.lastReviewedOn) : null}
+        {row(
+          t("engagement.cost"),
+          e.cost === null ? null : new Intl.NumberFormat(view.locale).format(e.cost),
+        )}
+      </dl>
+      <h2 safe>{t("engagement.counterparts")}</h2>
+      <Table<Counterpart>
+        caption={t("engagement.counterparts")}
+        empty="–"
+        rows={e.counterparts}
+        columns={[
+          {
+            header: t("engagement.counterpart_name"),
+            cell: (x) => <span safe>{x.name}</span>,
+            rowHeader: true,
+          },
+          {
+            header: t("engagement.counterpart_kind"),
+            cell: (x) => <span safe>{t(`engagement.counterpart_kind.${x.kind}`)}</span>,
+          },
+          {
+            header: t("engagement.counterpart_country"),
+            cell: (x) => <span safe>{countryName(x.country, view.locale)}</span>,
+          },
+        ]}
+      />
+      <h2 safe>{t("engagement.financing")}</h2>
+      <Table<Financing>
+        caption={t("engagement.financing")}
+        empty="–"
+        rows={e.financing}
+        columns={[
+          {
+            header: t("engagement.financing_source"),
+            cell: (x) => <span safe>{t(`engagement.source.${x.source}`)}</span>,
+            rowHeader: true,
+          },
+          { header: t("engagement.financing_funder"), cell: (x) => <span safe>{x.funder ?? "–"}</span> },
+          {
+            header: t("engagement.financing_share"),
+            cell: (x) => <span safe>{`${x.sharePercent} %`}</span>,
+            numeric: true,
+          },
+        ]}
+      />
+      <h2 safe>{t("engagement.decisions_title")}</h2>
+      <Table<EngagementDecision>
+        caption={t("engagement.decisions_caption")}
+        empty={t("engagement.no_decisions")}
+        rows={e.decisions}
+        columns={[
+          {
+            header: t("engagement.decided_on"),
+            cell: (d) => <span safe>{d.decidedOn}</span>,
+            rowHeader: true,
+          },
+          {
+            header: t("engagement.decision_body"),
+            cell: (d) => <span safe>{bodyName(view, d.body, unitName)}</span>,
+          },
+          { header: t("engagement.minutes_paragraph"), cell: (d) => <span safe>{d.minutesParagraph}</span> },
+          {
+            header: t("engagement.outcome"),
+            cell: (d) => <span safe>{t(`engagement.outcome.${d.outcome}`)}</span>,
+          },
+          { header: t("engagement.conditions"), cell: (d) => <span safe>{d.conditions ?? "–"}</span> },
+          {
+            header: t("engagement.document"),
+            cell: (d) => (
+              <a href={`/handlingar/${d.documentId}`} safe>
+                {t("engagement.document")}
+              </a>
+            ),
+          },
+        ]}
+      />
+    </Layout>
+  );
+}
