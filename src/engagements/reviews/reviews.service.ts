@@ -215,6 +215,7 @@ export async function reviewsOf(ctx: Ctx, engagementId: string): Promise<Review[
     .where("tenant_id", "=", ctx.config.tenantId)
     .where("engagement_id", "=", engagementId)
     .orderBy("reviewed_on", "desc")
+    .orderBy("created_at", "desc")
     .execute();
   return rows.map((r) => ({
     id: r.id,
