@@ -29,7 +29,9 @@ import { monitoringApi } from "./engagements/monitoring/monitoring.api.ts";
 import { monitoringRoutes } from "./engagements/monitoring/monitoring.routes.tsx";
 import { networkApi } from "./engagements/network/network.api.ts";
 import { networkRoutes } from "./engagements/network/network.routes.tsx";
+import { planningApi } from "./engagements/planning/planning.api.ts";
 import { plansRoutes } from "./engagements/planning/plans.routes.tsx";
+import { reportRoutes } from "./engagements/planning/report.routes.tsx";
 import { reviewsApi } from "./engagements/reviews/reviews.api.ts";
 import { reviewsRoutes } from "./engagements/reviews/reviews.routes.tsx";
 import { visitsApi } from "./engagements/visits/visits.api.ts";
@@ -254,6 +256,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(monitoringRoutes);
   await app.register(monitoringApi);
   await app.register(plansRoutes);
+  await app.register(reportRoutes);
+  await app.register(planningApi);
   await app.register(visitsRoutes);
   await app.register(visitsApi);
   await app.register(reviewsRoutes);
