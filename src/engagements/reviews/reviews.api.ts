@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../../auth/guards.ts";
 import { apiRoute } from "../../platform/http/api-route.ts";
+import { getEngagement } from "../engagements.service.ts";
 import { REVIEW_OUTCOMES, reviewSchema } from "./reviews.model.ts";
 import { dueItems, recordReview, reviewsOf, sendReviewReminders } from "./reviews.service.ts";
 
@@ -64,7 +65,10 @@ export async function reviewsApi(app: FastifyInstance) {
     access: (req) => requireCan(req, "followup.view"),
     params: idParams,
     response: z.object({ items: z.array(reviewOut) }),
-    handler: async (_req, { params }) => ({ items: await reviewsOf(ctx, params.id) }),
+    handler: async (_req, { params }) => {
+      await getEngagement(ctx, params.id);
+      return { items: await reviewsOf(ctx, params.id) };
+    },
   });
 
   apiRoute(app, {
