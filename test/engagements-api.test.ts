@@ -171,6 +171,14 @@ describe("registering engagements through the API", () => {
     expect(await count("cases")).toBe(cases + 1);
     const got = await t.app.inject({ method: "GET", url: `/api/v1/engagements/${e.id}`, headers });
     expect(got.json().reason).toMatch(/kommunfullmäktige/);
+    // A review recorded moves the derived review date four years on (P4).
+    const reviewed = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/engagements/${e.id}`,
+      headers,
+      payload: { lastReviewedOn: "2026-10-01" },
+    });
+    expect(reviewed.json()).toMatchObject({ lastReviewedOn: "2026-10-01", reviewDate: "2030-10-01" });
 
     const list = await t.app.inject({
       method: "GET",
@@ -304,6 +312,14 @@ describe("registering engagements through the API", () => {
       document_date: "2026-11-20",
     });
     expect(doc.description).toMatch(/^Beslut bifall: .*Finansborgarrådet.*§ 4/);
+
+    // A contact person may not change another unit's engagement; an approved one can be ended.
+    const patch = (h: Record<string, string>, payload: object) =>
+      t.app.inject({ method: "PATCH", url: `/api/v1/engagements/${e.id}`, headers: h, payload });
+    expect((await patch(await tokenFor("kontaktperson"), { title: "Annat" })).statusCode).toBe(403);
+    const ended = await patch(headers, { status: "ended" });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json().status).toBe("ended");
   });
 });
 

@@ -68,6 +68,10 @@ describe("engagement pages", () => {
     expect(choose.body).toContain("Vänortsavtal");
     const form = await browser.get("/engagemang/ny?typ=membership");
     expect(form.statusCode).toBe(200);
+    // The proposed answers: the officer's own unit's ordinary level, on its own behalf.
+    expect(form.body).toContain('<option value="normal" selected>');
+    expect(form.body).toContain('<option value="unit" selected>');
+    expect(form.body).toContain('<option value="service" selected>');
     for (const name of [
       "title",
       "unitId",

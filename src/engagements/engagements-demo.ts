@@ -27,6 +27,8 @@ interface DemoEngagement {
   lastReviewedOn?: string;
   counterparts: [kind: string, name: string, country: string][];
   financing?: [source: string, sharePercent: number, funder?: string][];
+  /** An existing case it belongs to; otherwise a case is opened for it. */
+  caseDiaryNumber?: string;
   /** Decisions on it: date, paragraph, outcome (the body is the one the routing names). */
   decisions?: [decidedOn: string, paragraph: string, outcome: DecisionOutcome, conditions?: string][];
 }
@@ -37,6 +39,8 @@ const ENGAGEMENTS: DemoEngagement[] = [
     type: "membership",
     title: "Medlemskap i ett europeiskt nätverk för storstäder",
     unitId: "slk-kommunikation-omvarld",
+    // Decided under the 2007 guidelines, before the 2016 strategy: registered in that case.
+    caseDiaryNumber: "KS 006-1137/2007",
     startDate: "2016-09-01",
     scope: "city",
     unitsAffected: 20,
@@ -353,14 +357,18 @@ export async function seedEngagementsDemo(ctx: Ctx, officer: UserRow): Promise<v
     // The case opens with the first paper: the first decision, or the start.
     const openedOn = [e.startDate, ...(e.decisions ?? []).map((d) => d[0])].sort()[0] as string;
     if (openedOn > today) continue;
-    const c = await openCase(ctx, "system", {
-      registryId: "ks",
-      title: e.title,
-      classId: classId(e.type === "visit" ? "2.4" : e.type === "eu_project" ? "1.5" : "1.4"),
-      unitId: e.unitId,
-      officerId: officer.id,
-      openedOn,
-    });
+    const diaryNumber =
+      e.caseDiaryNumber ??
+      (
+        await openCase(ctx, "system", {
+          registryId: "ks",
+          title: e.title,
+          classId: classId(e.type === "visit" ? "2.4" : e.type === "eu_project" ? "1.5" : "1.4"),
+          unitId: e.unitId,
+          officerId: officer.id,
+          openedOn,
+        })
+      ).diaryNumber;
     const { engagement } = await registerEngagement(ctx, "system", {
       type: e.type,
       title: e.title,
@@ -387,7 +395,7 @@ export async function seedEngagementsDemo(ctx: Ctx, officer: UserRow): Promise<v
         sharePercent,
         funder,
       })),
-      caseDiaryNumber: c.diaryNumber,
+      caseDiaryNumber: diaryNumber,
     });
     for (const [decidedOn, minutesParagraph, outcome, conditions] of e.decisions ?? [])
       if (decidedOn <= today)

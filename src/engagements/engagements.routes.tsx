@@ -170,6 +170,8 @@ export async function engagementsRoutes(app: FastifyInstance) {
       officerId: OFFICER_ROLES.has(actor.role) ? actor.id : "",
       scope: "service",
       unitsAffected: 1,
+      politicalLevel: "normal",
+      onBehalfOf: "unit",
       registryId: data.registries[0]?.[0] ?? "",
     };
     return showForm(req, reply, actor, { kind: "new" }, proposed, [], null, 200);

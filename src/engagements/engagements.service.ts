@@ -50,7 +50,7 @@ import {
   toEngagement,
   updateEngagementRow,
 } from "./engagements.store.ts";
-import { type Assessment, assessPrinciples, type PrincipleFinding } from "./principles.ts";
+import { type Assessment, assessPrinciples, type PrincipleFinding, reviewDateOf } from "./principles.ts";
 import { type Routing, routeDecision } from "./routing.ts";
 
 /** The principles' verdict and the decision routing of an engagement, without saving anything. */
@@ -346,9 +346,10 @@ export function asFields(e: EngagementDetails): EngagementFields {
     financing: e.financing.map((f) => ({ ...f, funder: f.funder ?? undefined })),
     cost: e.cost ?? undefined,
     prioritised: e.prioritised,
-    // A derived review date is not kept as if given by hand: it follows the start and the last review.
     lastReviewedOn: e.lastReviewedOn ?? undefined,
-    reviewDate: e.reviewDate ?? undefined,
+    // A derived review date is not kept as if given by hand: it follows the start and the last review.
+    reviewDate:
+      e.reviewDate === reviewDateOf({ ...e, reviewDate: null }) ? undefined : (e.reviewDate ?? undefined),
   });
 }
 

@@ -1,3 +1,4 @@
+import type { PropsWithChildren } from "@kitajs/html";
 import type { FieldError } from "../../platform/errors.ts";
 import { CheckboxList } from "../../web/components/CheckboxList.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
@@ -74,14 +75,9 @@ function Checkbox(props: {
 }
 
 /** A fieldset of repeated rows (counterparts, financing) whose id the error summary can link to. */
-function RowGroup(props: {
-  view: View;
-  name: string;
-  legend: string;
-  hint: string;
-  errors: FieldError[];
-  children: JSX.Element[];
-}) {
+function RowGroup(
+  props: PropsWithChildren<{ view: View; name: string; legend: string; hint: string; errors: FieldError[] }>,
+) {
   const { view, name } = props;
   const error = errorFor(props.errors, name);
   return (
