@@ -25,6 +25,7 @@ import { consultationsApi } from "./consultation/consultations.api.ts";
 import { consultationsRoutes } from "./consultation/consultations.routes.tsx";
 import { engagementsApi } from "./engagements/engagements.api.ts";
 import { engagementsRoutes } from "./engagements/engagements.routes.tsx";
+import { followupRoutes } from "./engagements/followup/followup.routes.tsx";
 import { monitoringApi } from "./engagements/monitoring/monitoring.api.ts";
 import { monitoringRoutes } from "./engagements/monitoring/monitoring.routes.tsx";
 import { networkApi } from "./engagements/network/network.api.ts";
@@ -262,6 +263,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(visitsApi);
   await app.register(reviewsRoutes);
   await app.register(reviewsApi);
+  await app.register(followupRoutes);
   await app.register(apiRoutes);
   return app;
 }

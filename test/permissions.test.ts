@@ -226,6 +226,7 @@ const MATRIX: Record<string, Case> = {
     json: {},
     expect: deciders(404, 401),
   },
+  "GET /uppfoljning": { path: "/uppfoljning", expect: signedIn(200) },
   "GET /engagemang/kontaktnat": { path: "/engagemang/kontaktnat", expect: signedIn(200) },
   "POST /engagemang/kontaktnat/utnamning": {
     path: "/engagemang/kontaktnat/utnamning",

@@ -257,6 +257,15 @@ export const followup = defineMessages(
     "report.none": "Inget att redovisa för året.",
     "report.intro":
       "Den stadsövergripande redovisningen av det internationella arbetet till kommunstyrelsen.",
+    "nav.followup": "Internationell uppföljning",
+    "followup.hub_title": "Uppföljning av det internationella arbetet",
+    "followup.hub_visits": "{count} förfrågningar väntar på bedömning eller svar.",
+    "followup.hub_reviews":
+      "{count} medlemskap och intentionsavtal ska ses över inom ett halvår eller är försenade.",
+    "followup.hub_network": "{count} förvaltningar och bolag saknar kontaktperson.",
+    "followup.hub_plans": "Enheternas planerade internationella arbete och budget, och uppföljningen.",
+    "followup.hub_report": "Redovisningen till kommunstyrelsen, med diagram och som Word och Excel.",
+    "followup.hub_monitoring": "Bevakningar och stadens plats i index och rankningar.",
   },
   {
     "followup.date_hint": "For example 2026-03-15",
@@ -513,5 +522,14 @@ export const followup = defineMessages(
     "report.chart_desc": "{title}. Largest: {top} ({value}).",
     "report.none": "Nothing to report for the year.",
     "report.intro": "The city-wide account of international work for the executive board.",
+    "nav.followup": "International follow-up",
+    "followup.hub_title": "Follow-up of international work",
+    "followup.hub_visits": "{count} requests wait for assessment or an answer.",
+    "followup.hub_reviews":
+      "{count} memberships and intention agreements are due for review within six months or overdue.",
+    "followup.hub_network": "{count} administrations and companies have no contact person.",
+    "followup.hub_plans": "The units' planned international work and budget, and the follow-up.",
+    "followup.hub_report": "The account for the executive board, with charts and as Word and Excel.",
+    "followup.hub_monitoring": "Watch items and the city's place in indices and rankings.",
   },
 );
