@@ -150,4 +150,40 @@ describe("external monitoring", () => {
     expect(page.body).toContain("Testindex: stadens placering per år");
     expect(page.body).not.toContain("Ny bevakning");
   });
+
+  it("notes a watch item and records a comparison through the API", async () => {
+    const user = await findUserByUsername(t.ctx.db, t.config.tenantId, "registrator");
+    if (!user) throw new Error("no user");
+    const { token } = await createToken(t.ctx, "system", user, { name: "monitoring" });
+    const headers = { authorization: `Bearer ${token}` };
+    const item = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/monitoring/watch-items",
+      headers,
+      payload: {
+        kind: "trend",
+        title: "Fler cykelbanor",
+        summary: "Städer bygger ut cykelnät.",
+        observedOn: "2026-01-20",
+      },
+    });
+    expect(item.statusCode).toBe(201);
+    const items = await t.app.inject({ method: "GET", url: "/api/v1/monitoring/watch-items", headers });
+    expect(items.json().items.map((i: { title: string }) => i.title)).toContain("Fler cykelbanor");
+    const comparison = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/monitoring/comparisons",
+      headers,
+      payload: { indexName: "API-index", year: 2025, value: 7.5 },
+    });
+    expect(comparison.statusCode).toBe(201);
+    const list = await t.app.inject({ method: "GET", url: "/api/v1/monitoring/comparisons", headers });
+    expect(list.json().items).toContainEqual({
+      indexName: "API-index",
+      year: 2025,
+      rank: null,
+      value: 7.5,
+      source: null,
+    });
+  });
 });

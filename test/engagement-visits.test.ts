@@ -1,6 +1,8 @@
 import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "../src/auth/actor.ts";
+import { createToken } from "../src/auth/tokens.service.ts";
+import { findUserByUsername } from "../src/auth/users.store.ts";
 import { getEngagement } from "../src/engagements/engagements.service.ts";
 import {
   assessVisitRequest,
@@ -247,5 +249,57 @@ describe("routing, assessment and the outcome", () => {
     expect(ok.statusCode).toBe(303);
     const done = await getVisitRequest(t.ctx, v.id);
     expect(done).toMatchObject({ outcome: "decline", letterKind: "decline", engagementId: null });
+  });
+
+  it("takes in, assesses and lists a request through the API", async () => {
+    const user = await findUserByUsername(t.ctx.db, t.config.tenantId, "kontaktperson");
+    if (!user) throw new Error("no user");
+    const { token } = await createToken(t.ctx, "system", user, { name: "visits" });
+    const headers = { authorization: `Bearer ${token}` };
+    const bad = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/visit-requests",
+      headers,
+      payload: { country: "ZZ" },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual([
+      "contactEmail",
+      "contactName",
+      "country",
+      "organisation",
+      "participants",
+      "politicalLevel",
+      "purpose",
+      "visitFrom",
+      "visitTo",
+    ]);
+    const created = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/visit-requests",
+      headers,
+      payload: { ...REQUEST, participants: 3, unitIds: ["forv-kultur"] },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      receivedVia: "officer",
+      routing: { coordinator: "UNIT", unitId: "forv-kultur" },
+    });
+    const id = created.json().id;
+    const assessed = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/visit-requests/${id}/assessment`,
+      headers,
+      payload: { ...SUPPORTS, prioritised: false },
+    });
+    expect(assessed.statusCode).toBe(200);
+    expect(assessed.json().status).toBe("assessed");
+    const list = await t.app.inject({ method: "GET", url: "/api/v1/visit-requests", headers });
+    expect(list.json().items.map((v: { id: string }) => v.id)).toContain(id);
   });
 });
