@@ -90,7 +90,7 @@ it("an officer registers an engagement of every type through the pages; a twin-c
   }
   await page.goto("/engagemang?year=2027");
   expect(await page.locator("table tbody tr").count()).toBeGreaterThanOrEqual(TYPES.length);
-});
+}, 240_000); // ten registrations through the pages; the shared machine can be slow
 
 it("a decision maker records a decision; errors first, then the decision in the case", async () => {
   const page = await e2e.newPage();

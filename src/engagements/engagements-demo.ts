@@ -3,8 +3,9 @@ import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import { openCase } from "../registry/cases.service.ts";
 import { allClasses } from "../registry/classification.store.ts";
+import { recordDecision } from "./decisions.service.ts";
 import type { DecisionOutcome, Direction, EngagementType } from "./engagements.model.ts";
-import { recordDecision, registerEngagement } from "./engagements.service.ts";
+import { registerEngagement } from "./engagements.service.ts";
 
 interface DemoEngagement {
   type: EngagementType;

@@ -5,6 +5,7 @@ import { ValidationError } from "../platform/errors.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
 import type { Translate } from "../platform/i18n/index.ts";
+import { recordDecision } from "./decisions.service.ts";
 import {
   COUNTERPART_KINDS,
   DECIDING_BODIES,
@@ -28,7 +29,6 @@ import {
   type EngagementAssessment,
   getEngagement,
   listEngagements,
-  recordDecision,
   registerEngagement,
   updateEngagement,
 } from "./engagements.service.ts";

@@ -13,6 +13,7 @@ import { allClasses } from "../registry/classification.store.ts";
 import { getRegistries } from "../registry/registries.service.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
+import { recordDecision } from "./decisions.service.ts";
 import { engagementFromForm } from "./engagement-form.ts";
 import {
   ENGAGEMENT_STATUSES,
@@ -29,7 +30,6 @@ import {
   type EngagementAssessment,
   getEngagement,
   listEngagements,
-  recordDecision,
   registerEngagement,
   updateEngagement,
 } from "./engagements.service.ts";

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { UserActor } from "../src/auth/actor.ts";
+import { recordDecision } from "../src/engagements/decisions.service.ts";
+import { registerEngagement } from "../src/engagements/engagements.service.ts";
+import { ManualClock } from "../src/platform/clock.ts";
+import { AppError } from "../src/platform/errors.ts";
+import { changeCaseStatus } from "../src/registry/cases.service.ts";
+import { engagementWith } from "./fixtures/engagement-rules.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { demoActor, demoClassId } from "./helpers/demo.ts";
+
+let t: TestApp;
+let officer: UserActor;
+let classId = "";
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: new ManualClock(new Date("2026-11-29T11:00:00Z")) });
+  officer = await demoActor(t, "handlaggare");
+  classId = await demoClassId(t, "2019", "1.4");
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const register = (override: Record<string, unknown> = {}) =>
+  registerEngagement(
+    t.ctx,
+    officer,
+    engagementWith(override, {
+      unitId: "slk-kommunikation-omvarld",
+      officerId: officer.id,
+      registryId: "ks",
+      classId,
+    }),
+  );
+const failure = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+};
+
+describe("engagements service", () => {
+  it("writes the engagement, its child rows and an audit event together", async () => {
+    const { engagement } = await register({ type: "eu_project" });
+    const event = await t.ctx.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("subject_id", "=", engagement.id)
+      .executeTakeFirstOrThrow();
+    expect(event.action).toBe("engagement.register");
+    expect(event.actor_label).toBe("handlaggare");
+    const counterparts = await t.ctx.db
+      .selectFrom("engagement_counterparts")
+      .select(["country", "position"])
+      .where("engagement_id", "=", engagement.id)
+      .execute();
+    expect(counterparts).toEqual([{ country: "BE", position: 0 }]);
+  });
+
+  it("never deletes a registered engagement or decision, on either database", async () => {
+    const { engagement } = await register();
+    await expect(
+      t.ctx.db.deleteFrom("engagements").where("id", "=", engagement.id).execute(),
+    ).rejects.toThrow();
+    await expect(t.ctx.db.deleteFrom("engagement_decisions").execute()).rejects.toThrow();
+  });
+
+  it("refuses a decision on an engagement whose case is closed, writing nothing", async () => {
+    const { engagement } = await register({ type: "trip" });
+    await changeCaseStatus(t.ctx, officer, engagement.caseId, "close");
+    const documents = await t.ctx.db
+      .selectFrom("documents")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    const error = await failure(
+      recordDecision(t.ctx, officer, engagement.id, {
+        decidedOn: "2026-11-20",
+        minutesParagraph: "§ 2",
+        outcome: "approved",
+      }),
+    );
+    expect(error.status).toBe(409);
+    const after = await t.ctx.db
+      .selectFrom("documents")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(documents.n));
+  });
+
+  it("records a postponement without changing the status", async () => {
+    const { engagement } = await register({ type: "network" });
+    const e = await recordDecision(t.ctx, officer, engagement.id, {
+      decidedOn: "2026-11-20",
+      minutesParagraph: "§ 3",
+      outcome: "postponed",
+    });
+    expect(e.status).toBe("proposed");
+    expect(e.decisions.map((d) => [d.body, d.unitId, d.outcome])).toEqual([
+      ["UNIT", "slk-kommunikation-omvarld", "postponed"],
+    ]);
+  });
+});
