@@ -27,6 +27,14 @@ const engagementManagers = (ok: Expected, anon: Expected = "login") =>
   only(["admin", "handlaggare", "kontaktperson"], ok, 403, anon);
 /** Those who record decisions on engagements. */
 const deciders = (ok: Expected, anon: Expected = "login") => only(["admin", "beslutsfattare"], ok, 403, anon);
+/** Those who handle visit requests (they become engagements). */
+const visitHandlers = (ok: Expected, anon: Expected = "login") =>
+  only(["admin", "handlaggare", "kontaktperson"], ok, 403, anon);
+/** Those who record reviews (a review changes the engagement). */
+const reviewers = (ok: Expected, anon: Expected = "login") => only(["admin", "handlaggare"], ok, 403, anon);
+/** Those who keep a unit's yearly plan. */
+const planners = (ok: Expected, anon: Expected = "login") =>
+  only(["admin", "registrator", "handlaggare", "kontaktperson"], ok, 403, anon);
 /** R6: disposal is the registry's and the archive's work. */
 const disposal = (ok: Expected) => only(["admin", "registrator"], ok, 403, "login");
 /** Stands for the id of the demo's strategy case (KS 171-482/2016). */
@@ -338,6 +346,130 @@ const MATRIX: Record<string, Case> = {
   "POST /import/:id": { path: `/import/${UNKNOWN}`, form: {}, expect: staff(404) },
   "GET /import/:id/fil": { path: `/import/${UNKNOWN}/fil`, expect: staff(404) },
   "GET /import/:id/sida-1.png": { path: `/import/${UNKNOWN}/sida-1.png`, expect: staff(404) },
+  "GET /uppfoljning": { path: "/uppfoljning", expect: signedIn(200) },
+  "GET /engagemang/kontaktnat": { path: "/engagemang/kontaktnat", expect: signedIn(200) },
+  "POST /engagemang/kontaktnat/utnamning": {
+    path: "/engagemang/kontaktnat/utnamning",
+    form: {},
+    expect: staff(422),
+  },
+  "POST /engagemang/kontaktnat/meddelande": {
+    path: "/engagemang/kontaktnat/meddelande",
+    form: {},
+    expect: staff(422),
+  },
+  "GET /engagemang/omvarld": { path: "/engagemang/omvarld", expect: signedIn(200) },
+  "POST /engagemang/omvarld/bevakning": {
+    path: "/engagemang/omvarld/bevakning",
+    form: {},
+    expect: staff(422),
+  },
+  "POST /engagemang/omvarld/jamforelser": {
+    path: "/engagemang/omvarld/jamforelser",
+    form: {},
+    expect: staff(422),
+  },
+  "GET /engagemang/planer/:year": { path: "/engagemang/planer/2025", expect: signedIn(200) },
+  "POST /engagemang/planer/:year": { path: "/engagemang/planer/2025", form: {}, expect: planners(422) },
+  "GET /engagemang/arsrapport/:year": { path: "/engagemang/arsrapport/2025", expect: signedIn(200) },
+  "GET /engagemang/arsrapport/:year/arsrapport.docx": {
+    path: "/engagemang/arsrapport/2025/arsrapport.docx",
+    expect: signedIn(200),
+  },
+  "GET /engagemang/arsrapport/:year/arsrapport.xlsx": {
+    path: "/engagemang/arsrapport/2025/arsrapport.xlsx",
+    expect: signedIn(200),
+  },
+  "GET /offentlig/besok": { path: "/offentlig/besok", expect: forAll(200) },
+  "POST /offentlig/besok": { path: "/offentlig/besok", form: {}, expect: forAll(422) },
+  "GET /offentlig/besok/mottagen": { path: "/offentlig/besok/mottagen", expect: forAll(200) },
+  "GET /engagemang/besok": { path: "/engagemang/besok", expect: signedIn(200) },
+  "GET /engagemang/besok/ny": { path: "/engagemang/besok/ny", expect: visitHandlers(200) },
+  "POST /engagemang/besok": { path: "/engagemang/besok", form: {}, expect: visitHandlers(422) },
+  "GET /engagemang/besok/:id": { path: `/engagemang/besok/${UNKNOWN}`, expect: signedIn(404) },
+  "POST /engagemang/besok/:id/bedomning": {
+    path: `/engagemang/besok/${UNKNOWN}/bedomning`,
+    form: {},
+    expect: visitHandlers(404),
+  },
+  "POST /engagemang/besok/:id/beslut": {
+    path: `/engagemang/besok/${UNKNOWN}/beslut`,
+    form: {},
+    expect: visitHandlers(404),
+  },
+  "GET /engagemang/oversyner": { path: "/engagemang/oversyner", expect: signedIn(200) },
+  "POST /engagemang/oversyner": { path: "/engagemang/oversyner", form: {}, expect: reviewers(422) },
+  "POST /engagemang/oversyner/paminnelser": {
+    path: "/engagemang/oversyner/paminnelser",
+    form: {},
+    expect: reviewers(303),
+  },
+  "GET /api/v1/contact-network": { path: "/api/v1/contact-network", expect: signedIn(200, 401) },
+  "POST /api/v1/contact-network/appointments": {
+    path: "/api/v1/contact-network/appointments",
+    json: {},
+    expect: staff(422, 401),
+  },
+  "POST /api/v1/contact-network/messages": {
+    path: "/api/v1/contact-network/messages",
+    json: {},
+    expect: staff(422, 401),
+  },
+  "GET /api/v1/monitoring/watch-items": {
+    path: "/api/v1/monitoring/watch-items",
+    expect: signedIn(200, 401),
+  },
+  "POST /api/v1/monitoring/watch-items": {
+    path: "/api/v1/monitoring/watch-items",
+    json: {},
+    expect: staff(422, 401),
+  },
+  "GET /api/v1/monitoring/comparisons": {
+    path: "/api/v1/monitoring/comparisons",
+    expect: signedIn(200, 401),
+  },
+  "POST /api/v1/monitoring/comparisons": {
+    path: "/api/v1/monitoring/comparisons",
+    json: {},
+    expect: staff(422, 401),
+  },
+  "GET /api/v1/visit-requests": { path: "/api/v1/visit-requests", expect: signedIn(200, 401) },
+  "POST /api/v1/visit-requests": {
+    path: "/api/v1/visit-requests",
+    json: {},
+    expect: visitHandlers(422, 401),
+  },
+  "GET /api/v1/visit-requests/:id": { path: `/api/v1/visit-requests/${UNKNOWN}`, expect: signedIn(404, 401) },
+  "POST /api/v1/visit-requests/:id/assessment": {
+    path: `/api/v1/visit-requests/${UNKNOWN}/assessment`,
+    json: {},
+    expect: visitHandlers(404, 401),
+  },
+  "POST /api/v1/visit-requests/:id/decision": {
+    path: `/api/v1/visit-requests/${UNKNOWN}/decision`,
+    json: {},
+    expect: visitHandlers(404, 401),
+  },
+  "GET /api/v1/engagements/reviews": { path: "/api/v1/engagements/reviews", expect: signedIn(200, 401) },
+  "POST /api/v1/engagements/reviews/reminders": {
+    path: "/api/v1/engagements/reviews/reminders",
+    expect: reviewers(200, 401),
+  },
+  "GET /api/v1/engagements/:id/reviews": {
+    path: `/api/v1/engagements/${UNKNOWN}/reviews`,
+    expect: signedIn(404, 401),
+  },
+  "POST /api/v1/engagements/:id/reviews": {
+    path: `/api/v1/engagements/${UNKNOWN}/reviews`,
+    json: {},
+    expect: reviewers(404, 401),
+  },
+  "GET /api/v1/plans/:year": { path: "/api/v1/plans/2025", expect: signedIn(200, 401) },
+  "PUT /api/v1/plans/:year": { path: "/api/v1/plans/2025", json: {}, expect: planners(422, 401) },
+  "GET /api/v1/reports/engagements/:year": {
+    path: "/api/v1/reports/engagements/2025",
+    expect: signedIn(200, 401),
+  },
 };
 
 let t: TestApp;

@@ -34,7 +34,13 @@ export type Action =
   | "engagement.view"
   | "engagement.manage"
   | "engagement.decide"
-  | "import.manage";
+  | "import.manage"
+  | "followup.view"
+  | "visit_request.handle"
+  | "engagement_review.manage"
+  | "contact_network.manage"
+  | "engagement_plan.manage"
+  | "monitoring.manage";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
@@ -97,6 +103,17 @@ const RULES = {
   "engagement.decide": (actor: UserActor) => actor.role === "admin" || actor.role === "beslutsfattare",
   // Importing a received consultation opens a case and registers a document: registry staff.
   "import.manage": registryStaff,
+  // The follow-up of international work (issue 5): read by everyone signed in; kept by officers.
+  "followup.view": signedIn,
+  // Contact persons coordinate their unit's incoming visits and its yearly plan (domain.md §1); a
+  // visit request becomes an engagement, so those who register engagements handle them.
+  "visit_request.handle": (actor: UserActor) =>
+    actor.role === "admin" || actor.role === "handlaggare" || actor.role === "kontaktperson",
+  // Recording a review changes the engagement: those who may change engagements.
+  "engagement_review.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "handlaggare",
+  "contact_network.manage": registryStaff,
+  "engagement_plan.manage": (actor: UserActor) => registryStaff(actor) || actor.role === "kontaktperson",
+  "monitoring.manage": registryStaff,
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {

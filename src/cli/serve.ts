@@ -1,6 +1,7 @@
 import { buildApp } from "../app.ts";
 import type { Config } from "../config.ts";
 import { startReminderWorker } from "../consultation/reminders.service.ts";
+import { startReviewReminders } from "../engagements/reviews/reviews.service.ts";
 import { systemClock } from "../platform/clock.ts";
 import { openDatabase } from "../platform/db/database.ts";
 import { startMailDelivery } from "../platform/mail/mail.service.ts";
@@ -10,14 +11,16 @@ export async function serve(config: Config): Promise<void> {
   const open = openDatabase(config);
   const app = await buildApp({ config, db: open.db, dialect: open.dialect, clock: systemClock });
   const stopMail = startMailDelivery(app.ctx);
-  const stopReminders = startReminderWorker(app.ctx);
+  const stopConsultationReminders = startReminderWorker(app.ctx);
+  const stopReviewReminders = startReviewReminders(app.ctx);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, "shutting down");
     stopMail();
-    stopReminders();
+    stopConsultationReminders();
+    stopReviewReminders();
     await app.close();
     await open.close();
     process.exit(0);

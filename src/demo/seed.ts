@@ -6,6 +6,7 @@ import { createUser } from "../auth/users.service.ts";
 import { countUsers, type UserRow } from "../auth/users.store.ts";
 import { ConfigError } from "../config.ts";
 import { seedEngagementsDemo } from "../engagements/engagements-demo.ts";
+import { seedFollowupDemo } from "../engagements/followup-demo.ts";
 import { DEMO_UNITS } from "../organisation/demo-units.ts";
 import { importUnits } from "../organisation/units.service.ts";
 import { countUnits } from "../organisation/units.store.ts";
@@ -108,5 +109,6 @@ export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<D
   }
   await seedDisposalDemo(ctx);
   if (officer) await seedEngagementsDemo(ctx, officer);
+  if (officer) await seedFollowupDemo(ctx, officer, Number(stockholmDate(ctx.clock.now()).slice(0, 4)) - 1);
   return accounts;
 }

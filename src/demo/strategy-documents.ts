@@ -1,15 +1,7 @@
-import { writeWord } from "../platform/text/word-writer.ts";
+import { wordFile as kansliWordFile, type WordSection } from "../platform/text/word-writer.ts";
 
 /** A Word file of headings and paragraphs: how the demo's letters and reports are written. */
-const wordFile = (title: string, sections: [string, string[]][]) =>
-  writeWord(
-    title,
-    sections.flatMap(([heading, paragraphs]) => [
-      { heading },
-      ...paragraphs.map((paragraph) => ({ paragraph })),
-    ]),
-    "kansli demo",
-  );
+const wordFile = (title: string, sections: WordSection[]) => kansliWordFile(title, sections, "kansli demo");
 
 /** The officer's report of 2016-06-02 (tjänsteutlåtande), in the form domain.md §4 describes, in our own words. */
 export const officersReport = () =>

@@ -16,6 +16,7 @@ const NAV: NavItem[] = [
   { href: "/sok", label: "nav.search", show: (v) => v.can("case.view") },
   { href: "/remisser", label: "nav.consultations", show: (v) => v.can("consultation.view") },
   { href: "/engagemang", label: "nav.engagements", show: (v) => v.can("engagement.view") },
+  { href: "/uppfoljning", label: "nav.followup", show: (v) => v.can("followup.view") },
   { href: "/begaranden", label: "nav.copy_requests", show: (v) => v.can("copy_request.handle") },
   { href: "/mina-bevakningar", label: "nav.due", show: (v) => v.can("document.sign_off") },
   { href: "/organisation", label: "nav.organisation", show: (v) => v.can("unit.view") },

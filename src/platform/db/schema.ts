@@ -39,6 +39,15 @@ export interface Database {
   engagement_financing: EngagementFinancingTable;
   engagement_decisions: EngagementDecisionTable;
   import_drafts: ImportDraftTable;
+  contact_persons: ContactPersonTable;
+  network_messages: NetworkMessageTable;
+  engagement_plans: EngagementPlanTable;
+  watch_items: WatchItemTable;
+  city_comparisons: CityComparisonTable;
+  visit_requests: VisitRequestTable;
+  visit_request_units: VisitRequestUnitTable;
+  engagement_reviews: EngagementReviewTable;
+  review_reminders: ReviewReminderTable;
 }
 
 export interface TenantTable {
@@ -502,4 +511,144 @@ export interface ImportDraftTable {
   created_by: string | null;
   created_at: string;
   confirmed_at: string | null;
+}
+
+/** An international contact person of an administration or company; `ended_on` null while current. */
+export interface ContactPersonTable {
+  id: string;
+  tenant_id: string;
+  unit_id: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  appointed_on: string;
+  /** The head of the unit who made the appointment, as text. */
+  appointed_by: string;
+  ended_on: string | null;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+/** A message sent to the whole contact network and registered as an outgoing document. */
+export interface NetworkMessageTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  document_id: string;
+  subject: string;
+  body: string;
+  recipients: number;
+  sent_by: string | null;
+  sent_at: string;
+}
+
+/** A unit's planned international work and budget for a year, and its follow-up (kronor). */
+export interface EngagementPlanTable {
+  id: string;
+  tenant_id: string;
+  unit_id: string;
+  year: number;
+  planned_work: string;
+  budget: number;
+  outcome: string | null;
+  cost: number | null;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Something external monitoring noted: an event, trend, piece of research or ranking. */
+export interface WatchItemTable {
+  id: string;
+  tenant_id: string;
+  kind: string;
+  title: string;
+  summary: string;
+  source: string | null;
+  observed_on: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** The city's rank and/or value in an index in a year. */
+export interface CityComparisonTable {
+  id: string;
+  tenant_id: string;
+  index_name: string;
+  year: number;
+  rank: number | null;
+  value: number | null;
+  source: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A request for a visit, from the public form or taken in by an officer; flags are 0/1 (null: not assessed). */
+export interface VisitRequestTable {
+  id: string;
+  tenant_id: string;
+  received_via: string;
+  organisation: string;
+  country: string;
+  contact_name: string;
+  contact_email: string;
+  visit_from: string;
+  visit_to: string;
+  participants: number;
+  purpose: string;
+  political_level: string;
+  coordinator: string;
+  coordinator_unit_id: string | null;
+  routing_rule: string;
+  status: string;
+  mutual_learning: number | null;
+  new_perspectives: number | null;
+  service_development: number | null;
+  raised_competence: number | null;
+  city_image: number | null;
+  resident_ties: number | null;
+  assessment_note: string | null;
+  prioritised: number | null;
+  assessed_by: string | null;
+  assessed_at: string | null;
+  outcome: string | null;
+  outcome_note: string | null;
+  referred_to: string | null;
+  letter_kind: string | null;
+  letter_document_id: string | null;
+  engagement_id: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_by: string | null;
+  received_at: string;
+}
+
+export interface VisitRequestUnitTable {
+  visit_request_id: string;
+  unit_id: string;
+}
+
+/** A review of a membership or agreement (P4). */
+export interface EngagementReviewTable {
+  id: string;
+  tenant_id: string;
+  engagement_id: string;
+  reviewed_on: string;
+  outcome: string;
+  note: string;
+  /** Null when the outcome ends the engagement. */
+  next_review_on: string | null;
+  reviewed_by: string | null;
+  created_at: string;
+}
+
+/** A reminder sent to an engagement's officer; unique per engagement, kind and due date. */
+export interface ReviewReminderTable {
+  id: string;
+  tenant_id: string;
+  engagement_id: string;
+  kind: string;
+  due_on: string;
+  sent_to: string;
+  created_at: string;
 }

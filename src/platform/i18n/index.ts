@@ -5,6 +5,7 @@ import { consultationRound } from "./catalogue/consultation-round.ts";
 import { disposal } from "./catalogue/disposal.ts";
 import { engagement } from "./catalogue/engagement.ts";
 import { exports } from "./catalogue/exports.ts";
+import { followup } from "./catalogue/followup.ts";
 import { importer } from "./catalogue/import.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
@@ -25,6 +26,7 @@ const sv = {
   ...consultationRound.sv,
   ...engagement.sv,
   ...importer.sv,
+  ...followup.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -38,6 +40,7 @@ const en: Record<keyof typeof sv, string> = {
   ...consultationRound.en,
   ...engagement.en,
   ...importer.en,
+  ...followup.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 

@@ -4,6 +4,7 @@ import { listAllUnits } from "../../organisation/units.service.ts";
 import { stockholmDate } from "../../platform/clock.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { formFields, handleForm } from "../../web/forms.ts";
+import { PUBLIC_FORM_LIMIT, readPublicForm } from "../../web/public-form.ts";
 import { sendPage, viewFor } from "../../web/render.ts";
 import { getCase } from "../cases.service.ts";
 import { getDocument } from "../documents.service.ts";
@@ -72,33 +73,29 @@ export async function publicRoutes(app: FastifyInstance) {
     );
   });
 
-  app.post(
-    "/offentlig/handlingar/:id/begar-kopia",
-    { config: { rateLimit: { max: 10, timeWindow: "1 minute" } } },
-    async (req, reply) => {
-      const { id } = idParams.parse(req.params);
-      const { doc, diaryNumber } = await requestable(id);
-      const { website, ...fields } = formFields(req.body);
-      // A filled-in trap field means a robot: answered like a success, and nothing is stored.
-      if (website) return reply.redirect(`/offentlig/arenden/${encodeURIComponent(diaryNumber)}`, 303);
-      return handleForm(
-        () => requestCopy(ctx, id, fields),
-        (saved) => reply.redirect(`/offentlig/begaran/${saved.id}`, 303),
-        (errors) =>
-          sendPage(
-            reply,
-            <CopyRequestPage
-              view={viewFor(req, reply)}
-              document={doc}
-              diaryNumber={diaryNumber}
-              values={fields}
-              errors={errors}
-            />,
-            422,
-          ),
-      );
-    },
-  );
+  app.post("/offentlig/handlingar/:id/begar-kopia", PUBLIC_FORM_LIMIT, async (req, reply) => {
+    const { id } = idParams.parse(req.params);
+    const { doc, diaryNumber } = await requestable(id);
+    const { robot, fields } = readPublicForm(formFields(req.body));
+    // A robot is answered like a success, and nothing is stored.
+    if (robot) return reply.redirect(`/offentlig/arenden/${encodeURIComponent(diaryNumber)}`, 303);
+    return handleForm(
+      () => requestCopy(ctx, id, fields),
+      (saved) => reply.redirect(`/offentlig/begaran/${saved.id}`, 303),
+      (errors) =>
+        sendPage(
+          reply,
+          <CopyRequestPage
+            view={viewFor(req, reply)}
+            document={doc}
+            diaryNumber={diaryNumber}
+            values={fields}
+            errors={errors}
+          />,
+          422,
+        ),
+    );
+  });
 
   app.get("/offentlig/begaran/:id", async (req, reply) => {
     const request = await getCopyRequest(ctx, idParams.parse(req.params).id);

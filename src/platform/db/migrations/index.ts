@@ -8,6 +8,8 @@ import * as registryListIndexes from "./2026-11-29-0006-registry-list-indexes.ts
 import * as consultations from "./2026-11-29-0007-consultations.ts";
 import * as consultationRounds from "./2026-11-29-0008-consultation-rounds.ts";
 import * as engagements from "./2026-11-29-0009-engagements.ts";
+import * as engagementFollowup from "./2026-11-29-0011-engagement-followup.ts";
+import * as visitsReviews from "./2026-11-29-0012-visits-reviews.ts";
 import * as importDrafts from "./2026-11-29-0013-import.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
@@ -22,4 +24,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-29-0008-consultation-rounds": consultationRounds,
   "2026-11-29-0009-engagements": engagements,
   "2026-11-29-0013-import": importDrafts,
+  "2026-11-29-0011-engagement-followup": engagementFollowup,
+  "2026-11-29-0012-visits-reviews": visitsReviews,
 };

@@ -2,6 +2,7 @@ import type { FieldError } from "../../../platform/errors.ts";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../web/components/Field.tsx";
 import { Form } from "../../../web/components/Form.tsx";
+import { Honeypot } from "../../../web/components/Honeypot.tsx";
 import { Layout } from "../../../web/Layout.tsx";
 import type { View } from "../../../web/view.ts";
 import { publicCaseHref } from "../public-register.service.ts";
@@ -73,13 +74,7 @@ export function CopyRequestPage(props: {
           errors={errors}
           rows={4}
         />
-        {/* A trap for robots: hidden from people and assistive technology, filled in only by scripts. */}
-        <div class="honeypot">
-          <label for="website" safe>
-            {t("copy.website")}
-          </label>
-          <input type="text" id="website" name="website" tabindex="-1" autocomplete="off" />
-        </div>
+        <Honeypot view={view} />
         <button type="submit" class="button" safe>
           {t("copy.submit")}
         </button>

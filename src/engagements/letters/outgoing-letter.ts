@@ -1,0 +1,50 @@
+import type { UserActor } from "../../auth/actor.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { AppError, type FieldError } from "../../platform/errors.ts";
+import type { Case } from "../../registry/cases.model.ts";
+import { getCaseByDiaryNumber } from "../../registry/cases.service.ts";
+import type { RegistryDocument } from "../../registry/documents.model.ts";
+import { registerDocument } from "../../registry/documents.service.ts";
+
+/**
+ * The open case a letter or message is to be registered in, by its diary number; a problem is
+ * added to `errors` under `field`, so a form reports it with its other errors.
+ */
+export async function openCaseFor(
+  ctx: Ctx,
+  diaryNumber: string | undefined,
+  errors: FieldError[],
+  field = "diaryNumber",
+): Promise<Case | null> {
+  if (!diaryNumber) return null;
+  try {
+    const c = await getCaseByDiaryNumber(ctx, diaryNumber.trim());
+    if (c.status === "open") return c;
+    errors.push({ field, message: "followup.case_not_open" });
+  } catch (error) {
+    if (!(error instanceof AppError && error.status === 404)) throw error;
+    errors.push({ field, message: "followup.case_unknown" });
+  }
+  return null;
+}
+
+/** Registers a letter kansli wrote (a Word file) as an outgoing document of the case. */
+export function registerOutgoingLetter(
+  ctx: Ctx,
+  by: UserActor,
+  caseId: string,
+  letter: { description: string; party: string; documentType: string; fileName: string; bytes: Buffer },
+): Promise<RegistryDocument> {
+  return registerDocument(
+    ctx,
+    by,
+    caseId,
+    {
+      direction: "outgoing",
+      description: letter.description,
+      party: letter.party.slice(0, 300),
+      documentType: letter.documentType,
+    },
+    { fileName: letter.fileName, bytes: letter.bytes },
+  );
+}

@@ -1,0 +1,145 @@
+import type { UserActor } from "../../auth/actor.ts";
+import { auditBy } from "../../auth/audit-actor.ts";
+import { listAllUnits } from "../../organisation/units.service.ts";
+import { appendAudit } from "../../platform/audit/audit.service.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { type FieldError, ValidationError } from "../../platform/errors.ts";
+import { compareText } from "../../platform/i18n/index.ts";
+import { newId } from "../../platform/ids.ts";
+import { queueMail } from "../../platform/mail/mail.service.ts";
+import { wordFile } from "../../platform/text/word-writer.ts";
+import { fieldErrors } from "../../platform/validation.ts";
+import { openCaseFor, registerOutgoingLetter } from "../letters/outgoing-letter.ts";
+import {
+  appointmentSchema,
+  type ContactPerson,
+  NETWORK_UNIT_TYPES,
+  type NetworkEntry,
+  networkMessageSchema,
+} from "./network.model.ts";
+import {
+  currentContacts,
+  insertNetworkMessage,
+  networkMessages,
+  replaceContact,
+  toContactPerson,
+} from "./network.store.ts";
+
+/** Every administration and company, by name, with its current contact person or none. */
+export async function listNetwork(ctx: Ctx): Promise<NetworkEntry[]> {
+  const [units, contacts] = await Promise.all([
+    listAllUnits(ctx),
+    currentContacts(ctx.db, ctx.config.tenantId),
+  ]);
+  const byUnit = new Map(contacts.map((c) => [c.unit_id, toContactPerson(c)]));
+  return units
+    .filter((u) => NETWORK_UNIT_TYPES.includes(u.type))
+    .sort((a, b) => compareText("sv")(a.name, b.name))
+    .map((u) => ({ unitId: u.id, unitName: u.name, contact: byUnit.get(u.id) ?? null }));
+}
+
+/** Records the contact person a unit's head appointed; a previous one's appointment ends that day. */
+export async function appointContact(
+  ctx: Ctx,
+  by: UserActor | "system",
+  input: unknown,
+): Promise<ContactPerson> {
+  const parsed = appointmentSchema.safeParse(input);
+  const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
+  const unitId = (input as Record<string, unknown> | null)?.unitId;
+  const unit = (await listAllUnits(ctx)).find((u) => u.id === unitId);
+  if (unitId && (!unit || !NETWORK_UNIT_TYPES.includes(unit.type)))
+    errors.push({ field: "unitId", message: "network.unit_not_in_network" });
+  if (!parsed.success || !unit || errors.length > 0) throw new ValidationError(errors);
+  const d = parsed.data;
+  const now = ctx.clock.now();
+  const row = {
+    id: newId(),
+    tenant_id: ctx.config.tenantId,
+    unit_id: unit.id,
+    name: d.name,
+    email: d.email,
+    phone: d.phone ?? null,
+    appointed_on: d.appointedOn,
+    appointed_by: d.appointedBy,
+    ended_on: null,
+    recorded_by: by === "system" ? null : by.id,
+    created_at: now.toISOString(),
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    const previous = await replaceContact(trx, row);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: "contact_person.appoint",
+      subjectType: "unit",
+      subjectId: unit.id,
+      before: previous ? toContactPerson(previous) : null,
+      after: toContactPerson(row),
+    });
+  });
+  return toContactPerson(row);
+}
+
+/**
+ * Sends a message to every current contact person: registered first as an outgoing document
+ * (a Word file) in the open case named, then one e-mail each through the outbox. Every problem
+ * with the input is reported at once and nothing is written then.
+ */
+export async function sendNetworkMessage(ctx: Ctx, by: UserActor, input: unknown) {
+  const parsed = networkMessageSchema.safeParse(input);
+  const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
+  const raw = (input ?? {}) as Record<string, unknown>;
+  const c = await openCaseFor(ctx, typeof raw.diaryNumber === "string" ? raw.diaryNumber : undefined, errors);
+  const recipients = (await listNetwork(ctx)).flatMap((e) => (e.contact ? [e.contact] : []));
+  if (recipients.length === 0) errors.push({ field: "subject", message: "network.no_recipients" });
+  if (!parsed.success || !c || errors.length > 0) throw new ValidationError(errors);
+  const { subject, body } = parsed.data;
+  const bytes = await wordFile(subject, [["", body.split(/\r?\n/).filter((l) => l.trim() !== "")]]);
+  const document = await registerOutgoingLetter(ctx, by, c.id, {
+    description: subject,
+    party: "Internationella kontaktpersoner",
+    documentType: "meddelande",
+    fileName: "meddelande-kontaktnatet.docx",
+    bytes,
+  });
+  const now = ctx.clock.now();
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertNetworkMessage(trx, {
+      id,
+      tenant_id: ctx.config.tenantId,
+      case_id: c.id,
+      document_id: document.id,
+      subject,
+      body,
+      recipients: recipients.length,
+      sent_by: by.id,
+      sent_at: now.toISOString(),
+    });
+    for (const r of recipients)
+      await queueMail(trx, ctx.config.tenantId, now, {
+        to: r.email,
+        subject,
+        text: `${body}\n\n${c.diaryNumber}`,
+      });
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: "network_message.send",
+      subjectType: "document",
+      subjectId: document.id,
+      after: { subject, caseId: c.id, recipients: recipients.length },
+    });
+  });
+  return { id, documentId: document.id, caseId: c.id, recipients: recipients.length };
+}
+
+export async function listNetworkMessages(ctx: Ctx, limit = 50) {
+  return (await networkMessages(ctx.db, ctx.config.tenantId, limit)).map((m) => ({
+    id: m.id,
+    subject: m.subject,
+    recipients: Number(m.recipients),
+    sentAt: m.sent_at,
+    documentId: m.document_id,
+    diaryNumber: m.diary_number,
+  }));
+}

@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { requireCan } from "../../auth/guards.ts";
+import type { FieldError } from "../../platform/errors.ts";
+import { NotFoundError } from "../../platform/errors.ts";
+import { formFields, handleForm } from "../../web/forms.ts";
+import { sendPage, viewFor } from "../../web/render.ts";
+import { yearSchema } from "./plans.model.ts";
+import { planningUnits, plansOfYear, savePlan } from "./plans.service.ts";
+import { PlansPage } from "./views/PlansPage.tsx";
+
+const params = z.object({ year: z.string().max(10) });
+/** The year in a path; anything else is not a page. */
+export function yearOf(raw: unknown): number {
+  const parsed = yearSchema.safeParse(params.parse(raw).year);
+  if (!parsed.success) throw new NotFoundError();
+  return parsed.data;
+}
+
+/** Yearly plans and their follow-up (issue 5, item 7). */
+export async function plansRoutes(app: FastifyInstance) {
+  const { ctx } = app;
+  const show = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    year: number,
+    values: Record<string, string>,
+    errors: FieldError[],
+  ) =>
+    sendPage(
+      reply,
+      <PlansPage
+        view={viewFor(req, reply)}
+        year={year}
+        plans={await plansOfYear(ctx, year)}
+        units={await planningUnits(ctx)}
+        values={values}
+        errors={errors}
+      />,
+      errors.length > 0 ? 422 : 200,
+    );
+
+  app.get("/engagemang/planer/:year", async (req, reply) => {
+    requireCan(req, "followup.view");
+    return show(req, reply, yearOf(req.params), {}, []);
+  });
+
+  app.post("/engagemang/planer/:year", async (req, reply) => {
+    const actor = requireCan(req, "engagement_plan.manage");
+    const year = yearOf(req.params);
+    const values = formFields(req.body);
+    return handleForm(
+      () => savePlan(ctx, actor, year, values),
+      () => reply.redirect(`/engagemang/planer/${year}`, 303),
+      (errors) => show(req, reply, year, values, errors),
+    );
+  });
+}

@@ -1,0 +1,117 @@
+import type { UserActor } from "../../auth/actor.ts";
+import { auditBy } from "../../auth/audit-actor.ts";
+import { listAllUnits } from "../../organisation/units.service.ts";
+import { appendAudit } from "../../platform/audit/audit.service.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { type FieldError, ValidationError } from "../../platform/errors.ts";
+import { compareText } from "../../platform/i18n/index.ts";
+import { newId } from "../../platform/ids.ts";
+import { fieldErrors } from "../../platform/validation.ts";
+import { NETWORK_UNIT_TYPES } from "../network/network.model.ts";
+import { type Plan, planSchema } from "./plans.model.ts";
+
+/** Units that plan international work: the administrations and companies. */
+export async function planningUnits(ctx: Ctx) {
+  return (await listAllUnits(ctx))
+    .filter((u) => NETWORK_UNIT_TYPES.includes(u.type))
+    .sort((a, b) => compareText("sv")(a.name, b.name));
+}
+
+/** Every unit's plan and follow-up for a year, by unit name. */
+export async function plansOfYear(ctx: Ctx, year: number): Promise<Plan[]> {
+  const rows = await ctx.db
+    .selectFrom("engagement_plans")
+    .innerJoin("units", "units.id", "engagement_plans.unit_id")
+    .select([
+      "engagement_plans.unit_id",
+      "units.name as unit_name",
+      "engagement_plans.year",
+      "engagement_plans.planned_work",
+      "engagement_plans.budget",
+      "engagement_plans.outcome",
+      "engagement_plans.cost",
+    ])
+    .where("engagement_plans.tenant_id", "=", ctx.config.tenantId)
+    .where("engagement_plans.year", "=", year)
+    .execute();
+  return rows
+    .map((r) => ({
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      year: Number(r.year),
+      plannedWork: r.planned_work,
+      budget: Number(r.budget),
+      outcome: r.outcome,
+      cost: r.cost === null ? null : Number(r.cost),
+    }))
+    .sort((a, b) => compareText("sv")(a.unitName, b.unitName));
+}
+
+/**
+ * Saves a unit's plan for a year, with its follow-up when given (one plan per unit and year).
+ * A contact person keeps the plan of their own unit only.
+ */
+export async function savePlan(
+  ctx: Ctx,
+  by: UserActor | "system",
+  year: number,
+  input: unknown,
+): Promise<Plan> {
+  const parsed = planSchema.safeParse(input);
+  const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
+  const unitId = (input as Record<string, unknown> | null)?.unitId;
+  const unit = (await planningUnits(ctx)).find((u) => u.id === unitId);
+  if (unitId && !unit) errors.push({ field: "unitId", message: "network.unit_not_in_network" });
+  if (unit && by !== "system" && by.role === "kontaktperson" && by.unitId !== unit.id)
+    errors.push({ field: "unitId", message: "plan.own_unit_only" });
+  if (!parsed.success || !unit || errors.length > 0) throw new ValidationError(errors);
+  const d = parsed.data;
+  const now = ctx.clock.now().toISOString();
+  const values = {
+    planned_work: d.plannedWork,
+    budget: d.budget,
+    outcome: d.outcome ?? null,
+    cost: d.cost ?? null,
+    updated_by: by === "system" ? null : by.id,
+    updated_at: now,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom("engagement_plans")
+      .selectAll()
+      .where("tenant_id", "=", ctx.config.tenantId)
+      .where("unit_id", "=", unit.id)
+      .where("year", "=", year)
+      .executeTakeFirst();
+    if (before) await trx.updateTable("engagement_plans").set(values).where("id", "=", before.id).execute();
+    else
+      await trx
+        .insertInto("engagement_plans")
+        .values({
+          id: newId(),
+          tenant_id: ctx.config.tenantId,
+          unit_id: unit.id,
+          year,
+          created_at: now,
+          ...values,
+        })
+        .execute();
+    await appendAudit(trx, ctx.config.tenantId, new Date(now), {
+      ...auditBy(by),
+      action: "engagement_plan.save",
+      subjectType: "unit",
+      subjectId: unit.id,
+      before: before ? { year, budget: Number(before.budget), cost: before.cost } : null,
+      after: { year, budget: d.budget, cost: d.cost ?? null },
+    });
+  });
+  return {
+    unitId: unit.id,
+    unitName: unit.name,
+    year,
+    plannedWork: d.plannedWork,
+    budget: d.budget,
+    outcome: d.outcome ?? null,
+    cost: d.cost ?? null,
+  };
+}

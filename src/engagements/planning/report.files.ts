@@ -1,0 +1,65 @@
+import ExcelJS from "exceljs";
+import type { Translate } from "../../platform/i18n/index.ts";
+import { type WordTable, wordFile } from "../../platform/text/word-writer.ts";
+import type { AnnualReport, ReportItem, ReportRow } from "./report.model.ts";
+
+/** The report's tables, shared by the Word and the Excel file: a caption, a header and rows of plain values. */
+export function reportTables(r: AnnualReport, t: Translate): WordTable[] {
+  const rows = (caption: string, header: string, data: ReportRow[]): WordTable => ({
+    caption,
+    head: [header, t("report.count"), t("report.cost")],
+    rows: data.map((d) => [d.label, d.count, d.cost]),
+  });
+  const items = (caption: string, dateHeader: string, data: ReportItem[]): WordTable => ({
+    caption,
+    head: [t("report.engagement"), t("review.unit"), dateHeader],
+    rows: data.map((d) => [d.title, d.unitName, d.date]),
+  });
+  return [
+    rows(t("report.by_direction"), t("report.direction"), r.byDirection),
+    rows(t("report.by_type"), t("review.type"), r.byType),
+    rows(t("report.by_unit"), t("review.unit"), r.byUnit),
+    rows(t("report.by_country"), t("report.country"), r.byCountry),
+    items(t("report.visits", { count: r.visits.length }), t("report.date"), r.visits),
+    items(t("report.memberships", { count: r.memberships.length }), t("report.since"), r.memberships),
+    items(t("report.reviews_due", { count: r.reviewsDue.length }), t("review.due_on"), r.reviewsDue),
+    {
+      caption: t("report.plans"),
+      head: [t("review.unit"), t("plan.planned_work"), t("plan.budget"), t("plan.outcome"), t("plan.cost")],
+      rows: r.plans.map((p) => [p.unitName, p.plannedWork, p.budget, p.outcome ?? "", p.cost ?? ""]),
+    },
+  ];
+}
+
+const summary = (r: AnnualReport, t: Translate) =>
+  t("report.summary", { count: r.engagements, cost: r.cost.toLocaleString("sv-SE"), year: r.year });
+
+/** The annual report as a Word file: a summary and every table. */
+export function reportDocx(r: AnnualReport, t: Translate): Promise<Buffer> {
+  const tables = reportTables(r, t);
+  return wordFile(t("report.title", { year: r.year }), [
+    [t("report.summary_title"), [summary(r, t), t("report.method")]],
+    ...tables.map((table): [string, WordTable[]] => [table.caption, [table]]),
+  ]);
+}
+
+/** The annual report as an Excel workbook: one sheet per table, bold frozen header, plain values (never formulas). */
+export async function reportXlsx(r: AnnualReport, t: Translate): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "kansli";
+  reportTables(r, t).forEach((table, i) => {
+    // Sheet names: at most 31 characters, unique.
+    const sheet = workbook.addWorksheet(
+      `${i + 1} ${table.caption}`.replace(/[*?:\\/[\]]/g, "").slice(0, 31),
+      {
+        views: [{ state: "frozen", ySplit: 1 }],
+      },
+    );
+    sheet.addRow(table.head).font = { bold: true };
+    for (const row of table.rows) sheet.addRow(row);
+    sheet.columns.forEach((c) => {
+      c.width = 24;
+    });
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { auditBy } from "../../auth/audit-actor.ts";
+import { requireCan } from "../../auth/guards.ts";
+import { appendAudit } from "../../platform/audit/audit.service.ts";
+import { sendPage, viewFor } from "../../web/render.ts";
+import { yearOf } from "./plans.routes.tsx";
+import { reportDocx, reportXlsx } from "./report.files.ts";
+import { annualReport } from "./report.service.ts";
+import { AnnualReportPage } from "./views/AnnualReportPage.tsx";
+
+const TYPES = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/** The city-wide annual report on international work (issue 5, item 7) as a page, Word and Excel. */
+export async function reportRoutes(app: FastifyInstance) {
+  const { ctx } = app;
+  const base = "/engagemang/arsrapport/:year";
+
+  app.get(base, async (req, reply) => {
+    requireCan(req, "followup.view");
+    const year = yearOf(req.params);
+    return sendPage(
+      reply,
+      <AnnualReportPage
+        view={viewFor(req, reply)}
+        report={await annualReport(ctx, year, req.t, req.locale)}
+      />,
+    );
+  });
+
+  const download = (format: keyof typeof TYPES) => async (req: FastifyRequest, reply: FastifyReply) => {
+    const actor = requireCan(req, "followup.view");
+    const year = yearOf(req.params);
+    const report = await annualReport(ctx, year, req.t, req.locale);
+    const bytes = format === "docx" ? await reportDocx(report, req.t) : await reportXlsx(report, req.t);
+    await ctx.db.transaction().execute((trx) =>
+      appendAudit(trx, ctx.config.tenantId, ctx.clock.now(), {
+        ...auditBy(actor),
+        action: "engagement_report.export",
+        subjectType: "engagement_report",
+        subjectId: String(year),
+        after: { format },
+      }),
+    );
+    return reply
+      .header("content-type", TYPES[format])
+      .header("content-disposition", `attachment; filename="arsrapport-internationellt-${year}.${format}"`)
+      .header("cache-control", "no-store")
+      .send(bytes);
+  };
+  app.get(`${base}/arsrapport.docx`, download("docx"));
+  app.get(`${base}/arsrapport.xlsx`, download("xlsx"));
+}

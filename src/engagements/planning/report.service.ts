@@ -1,0 +1,105 @@
+import type { Ctx } from "../../platform/context.ts";
+import type { Translate } from "../../platform/i18n/index.ts";
+import { countryName } from "../countries.ts";
+import { REVIEWED_TYPES } from "../engagements.model.ts";
+import { directionsOf } from "../engagements.store.ts";
+import { plansOfYear } from "./plans.service.ts";
+import { type AnnualReport, breakdown, type ReportItem } from "./report.model.ts";
+
+/** Engagements that count in a year's report: decided and running, or since ended. */
+const REPORTED_STATUSES = ["approved", "ended"];
+
+/** Builds the annual report of a year, with labels in the reader's language. */
+export async function annualReport(
+  ctx: Ctx,
+  year: number,
+  t: Translate,
+  locale: string,
+): Promise<AnnualReport> {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const rows = await ctx.db
+    .selectFrom("engagements as e")
+    .innerJoin("units", "units.id", "e.unit_id")
+    .select([
+      "e.id",
+      "e.title",
+      "e.type",
+      "e.unit_id",
+      "units.name as unit_name",
+      "e.start_date",
+      "e.end_date",
+      "e.cost",
+      "e.review_date",
+      "e.status",
+    ])
+    .where("e.tenant_id", "=", ctx.config.tenantId)
+    .where("e.status", "in", REPORTED_STATUSES)
+    .where("e.start_date", "<=", last)
+    .where((eb) => eb.or([eb("e.end_date", "is", null), eb("e.end_date", ">=", first)]))
+    .orderBy("e.start_date")
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const [directions, countries] = await Promise.all([
+    directionsOf(ctx.db, ids),
+    ids.length === 0
+      ? Promise.resolve([])
+      : ctx.db
+          .selectFrom("engagement_counterparts")
+          .select(["engagement_id", "country"])
+          .where("engagement_id", "in", ids)
+          .execute(),
+  ]);
+  const engagements = rows.map((r) => ({
+    ...r,
+    cost: r.cost === null ? null : Number(r.cost),
+    directions: directions.get(r.id) ?? [],
+    countries: countries.filter((c) => c.engagement_id === r.id).map((c) => c.country),
+  }));
+  const item = (e: (typeof engagements)[number], date: string): ReportItem => ({
+    id: e.id,
+    title: e.title,
+    unitName: e.unit_name,
+    date,
+  });
+  const unitNames = new Map(engagements.map((e) => [e.unit_id, e.unit_name]));
+  return {
+    year,
+    engagements: engagements.length,
+    cost: engagements.reduce((s, e) => s + (e.cost ?? 0), 0),
+    byDirection: breakdown(
+      engagements,
+      (e) => e.directions,
+      (k) => t(`engagement.direction.${k}` as "engagement.direction.samverkan"),
+    ),
+    byType: breakdown(
+      engagements,
+      (e) => [e.type],
+      (k) => t(`engagement.type.${k}` as "engagement.type.visit"),
+    ),
+    byUnit: breakdown(
+      engagements,
+      (e) => [e.unit_id],
+      (k) => unitNames.get(k) ?? k,
+    ),
+    byCountry: breakdown(
+      engagements,
+      (e) => e.countries,
+      (k) => countryName(k, locale),
+    ),
+    visits: engagements
+      .filter((e) => e.type === "visit" && e.start_date >= first)
+      .map((e) => item(e, e.start_date)),
+    memberships: engagements.filter((e) => e.type === "membership").map((e) => item(e, e.start_date)),
+    reviewsDue: engagements
+      .filter(
+        (e) =>
+          e.status === "approved" &&
+          (REVIEWED_TYPES as readonly string[]).includes(e.type) &&
+          e.review_date !== null &&
+          e.review_date <= last,
+      )
+      .map((e) => item(e, e.review_date ?? "")),
+    plans: await plansOfYear(ctx, year),
+  };
+}

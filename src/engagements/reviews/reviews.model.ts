@@ -1,0 +1,58 @@
+import { z } from "zod";
+import {
+  addYears,
+  type EngagementType,
+  REVIEW_INTERVAL_YEARS,
+  REVIEWED_TYPES,
+} from "../engagements.model.ts";
+
+export const REVIEW_OUTCOMES = ["continue", "end", "change"] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+/** Agreements whose end date the dashboard watches (P3: a cooperation agreement has an end date). */
+export const AGREEMENT_TYPES: readonly EngagementType[] = ["cooperation_agreement", "intention_agreement"];
+/** How far ahead the dashboard looks, and when the owner is reminded, in days. */
+export const DASHBOARD_DAYS = 180;
+export const REMINDER_DAYS = 60;
+
+export const isReviewed = (type: string) => (REVIEWED_TYPES as readonly string[]).includes(type);
+
+/** P4: the next review four years after this one; none when the review ends the engagement. */
+export const nextReviewOn = (reviewedOn: string, outcome: ReviewOutcome): string | null =>
+  outcome === "end" ? null : addYears(reviewedOn, REVIEW_INTERVAL_YEARS);
+
+/** A line of the dashboard: a review that falls due, or an agreement that is about to end. */
+export interface DueItem {
+  engagementId: string;
+  title: string;
+  type: string;
+  unitId: string;
+  unitName: string;
+  officerName: string;
+  officerEmail: string | null;
+  kind: "review" | "end";
+  dueOn: string;
+  overdue: boolean;
+}
+
+export interface Review {
+  id: string;
+  engagementId: string;
+  reviewedOn: string;
+  outcome: ReviewOutcome;
+  note: string;
+  nextReviewOn: string | null;
+}
+
+export const reviewSchema = z.strictObject({
+  reviewedOn: z.iso.date({ error: "validation.date" }),
+  outcome: z.enum(REVIEW_OUTCOMES, { error: "validation.choice" }),
+  note: z.string().trim().min(1, { error: "review.note_required" }).max(5000),
+});
+
+/** Adds days to a civil date. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { requireCan } from "../../auth/guards.ts";
+import { type FieldError, ValidationError } from "../../platform/errors.ts";
+import { formFields, handleForm } from "../../web/forms.ts";
+import { sendPage, viewFor } from "../../web/render.ts";
+import {
+  dueItems,
+  recentReviews,
+  recordReview,
+  reviewableEngagements,
+  sendReviewReminders,
+} from "./reviews.service.ts";
+import { ReviewsPage } from "./views/ReviewsPage.tsx";
+
+const PAGE = "/engagemang/oversyner";
+const sentQuery = z.object({ skickade: z.coerce.number().int().min(0).optional() });
+
+/** The review dashboard of memberships and agreements (issue 5, item 5). */
+export async function reviewsRoutes(app: FastifyInstance) {
+  const { ctx } = app;
+  const show = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors: FieldError[],
+    sent?: number,
+  ) => {
+    const view = viewFor(req, reply);
+    return sendPage(
+      reply,
+      <ReviewsPage
+        view={view}
+        due={await dueItems(ctx)}
+        reviewable={await reviewableEngagements(ctx)}
+        recent={await recentReviews(ctx)}
+        values={values}
+        errors={errors}
+        notice={sent === undefined ? null : view.t("review.reminders_sent", { count: sent })}
+      />,
+      errors.length > 0 ? 422 : 200,
+    );
+  };
+
+  app.get(PAGE, async (req, reply) => {
+    requireCan(req, "followup.view");
+    const query = sentQuery.safeParse(req.query);
+    return show(req, reply, {}, [], query.success ? query.data.skickade : undefined);
+  });
+
+  app.post(PAGE, async (req, reply) => {
+    const actor = requireCan(req, "engagement_review.manage");
+    const { engagementId = "", ...values } = formFields(req.body);
+    return handleForm(
+      async () => {
+        if (!engagementId.trim())
+          throw new ValidationError([{ field: "engagementId", message: "review.engagement_required" }]);
+        return recordReview(ctx, actor, engagementId, values);
+      },
+      () => reply.redirect(PAGE, 303),
+      (errors) => show(req, reply, { engagementId, ...values }, errors),
+    );
+  });
+
+  app.post(`${PAGE}/paminnelser`, async (req, reply) => {
+    requireCan(req, "engagement_review.manage");
+    const sent = await sendReviewReminders(ctx);
+    return reply.redirect(`${PAGE}?skickade=${sent}`, 303);
+  });
+}

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { blankToUndefined } from "../../platform/validation.ts";
+import { isCountryCode } from "../countries.ts";
+import { POLITICAL_LEVELS, type PoliticalLevel } from "../engagements.model.ts";
+import type { RoutingRule } from "../routing.ts";
+
+/**
+ * The assessment checklist from the strategy (domain.md §5, Visits and Samverkan): a visit is
+ * accepted and prioritised for mutual learning and exchange — new perspectives, development of
+ * the service, or raised competence — and should strengthen the city's image abroad. Ties to the
+ * countries many residents come from deserve special attention.
+ */
+export const CHECKLIST = [
+  "mutualLearning",
+  "newPerspectives",
+  "serviceDevelopment",
+  "raisedCompetence",
+  "cityImage",
+  "residentTies",
+] as const;
+export type ChecklistItem = (typeof CHECKLIST)[number];
+export type Checklist = Record<ChecklistItem, boolean>;
+
+/** Whether the assessment supports the visit under the strategy (what P5 asks of an invitation letter). */
+export const assessmentSupports = (c: Checklist): boolean =>
+  c.mutualLearning && (c.newPerspectives || c.serviceDevelopment || c.raisedCompetence) && c.cityImage;
+
+export const VISIT_STATUSES = ["received", "assessed", "decided"] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+export const VISIT_OUTCOMES = ["accept", "decline", "refer"] as const;
+export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
+export const LETTER_KINDS = ["invitation", "acceptance", "decline", "referral"] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+/** Who handles a request: KS coordinates, or the unit concerned. */
+export interface VisitRouting {
+  coordinator: "KS" | "UNIT";
+  unitId: string | null;
+  rule: Extract<RoutingRule, "ks_significant_visit" | "unit_visit">;
+}
+
+/**
+ * Routing of an incoming request (domain.md §6): KS coordinates visits at a high political level
+ * and visits touching several areas (or none named); otherwise the unit concerned assesses it.
+ */
+export function routeVisitRequest(unitIds: readonly string[], level: PoliticalLevel): VisitRouting {
+  const [only] = unitIds;
+  if (level === "high" || unitIds.length !== 1 || !only)
+    return { coordinator: "KS", unitId: null, rule: "ks_significant_visit" };
+  return { coordinator: "UNIT", unitId: only, rule: "unit_visit" };
+}
+
+export interface VisitRequest {
+  id: string;
+  receivedVia: "public" | "officer";
+  organisation: string;
+  country: string;
+  contactName: string;
+  contactEmail: string;
+  visitFrom: string;
+  visitTo: string;
+  participants: number;
+  purpose: string;
+  politicalLevel: PoliticalLevel;
+  unitIds: string[];
+  routing: VisitRouting;
+  status: VisitStatus;
+  checklist: Checklist | null;
+  assessmentNote: string | null;
+  prioritised: boolean | null;
+  outcome: VisitOutcome | null;
+  outcomeNote: string | null;
+  referredTo: string | null;
+  letterKind: LetterKind | null;
+  letterDocumentId: string | null;
+  engagementId: string | null;
+  receivedAt: string;
+}
+
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+const list = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    z.array(item).max(100),
+  );
+/** A form's checkbox ("on") or JSON's boolean. */
+const flag = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
+/** A visit request, from the public form or an officer (the same fields). */
+export const visitRequestSchema = z.strictObject({
+  organisation: z.string().trim().min(1).max(300),
+  country: z.string().trim().toUpperCase().refine(isCountryCode, { error: "visit.country_code" }),
+  contactName: z.string().trim().min(1).max(200),
+  contactEmail: z.email({ error: "validation.email" }).max(254),
+  visitFrom: z.iso.date({ error: "validation.date" }),
+  visitTo: z.iso.date({ error: "validation.date" }),
+  participants: z.coerce.number({ error: "validation.type" }).int().min(1).max(500),
+  purpose: z.string().trim().min(1).max(5000),
+  politicalLevel: z.enum(POLITICAL_LEVELS, { error: "validation.choice" }),
+  unitIds: list(z.string().max(100)),
+});
+
+export const assessmentSchema = z.strictObject({
+  mutualLearning: flag,
+  newPerspectives: flag,
+  serviceDevelopment: flag,
+  raisedCompetence: flag,
+  cityImage: flag,
+  residentTies: flag,
+  prioritised: flag,
+  assessmentNote: z.string().trim().min(1, { error: "visit.note_required" }).max(5000),
+});
+
+export const outcomeSchema = z.strictObject({
+  outcome: z.enum(VISIT_OUTCOMES, { error: "validation.choice" }),
+  /** An accepted visit may get an invitation letter instead of a plain confirmation (P5). */
+  invitationLetter: flag,
+  outcomeNote: z.string().trim().min(1, { error: "visit.outcome_note_required" }).max(5000),
+  referredTo: optionalText(300),
+  caseDiaryNumber: z.string().trim().min(1, { error: "visit.case_required" }).max(100),
+});

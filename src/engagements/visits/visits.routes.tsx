@@ -1,0 +1,156 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { requireCan } from "../../auth/guards.ts";
+import { listAllUnits } from "../../organisation/units.service.ts";
+import type { FieldError } from "../../platform/errors.ts";
+import { formFields, handleForm } from "../../web/forms.ts";
+import { PUBLIC_FORM_LIMIT, readPublicForm } from "../../web/public-form.ts";
+import { sendPage, viewFor } from "../../web/render.ts";
+import { planningUnits } from "../planning/plans.service.ts";
+import { invitationLetterFindings } from "../principles.ts";
+import { type FormValues, VisitReceiptPage, VisitRequestFormPage } from "./views/VisitRequestFormPage.tsx";
+import { type FailedForm, VisitRequestPage } from "./views/VisitRequestPage.tsx";
+import { VisitRequestsPage } from "./views/VisitRequestsPage.tsx";
+import { assessmentSupports, CHECKLIST } from "./visits.model.ts";
+import {
+  assessVisitRequest,
+  decideVisitRequest,
+  getVisitRequest,
+  listVisitRequests,
+  receiveVisitRequest,
+} from "./visits.service.ts";
+
+const idParams = z.object({ id: z.string().max(100) });
+const unitNames = async (app: FastifyInstance) =>
+  new Map((await listAllUnits(app.ctx)).map((u) => [u.id, u.name]));
+
+/** The assessment form's checkbox list as the service's one flag per item. */
+function assessmentInput(values: FormValues) {
+  const ticked = new Set(values.checklist === undefined ? [] : [values.checklist].flat());
+  return {
+    ...Object.fromEntries(CHECKLIST.map((c) => [c, ticked.has(c)])),
+    prioritised: values.prioritised === "on",
+    assessmentNote: values.assessmentNote,
+  };
+}
+
+/** Visit requests: officers' pages and the public form (issue 5, item 4). */
+export async function visitsRoutes(app: FastifyInstance) {
+  const { ctx } = app;
+
+  const showForm = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    audience: "public" | "officer",
+    values: FormValues,
+    errors: FieldError[],
+  ) =>
+    sendPage(
+      reply,
+      <VisitRequestFormPage
+        view={viewFor(req, reply)}
+        audience={audience}
+        units={await planningUnits(ctx)}
+        values={values}
+        errors={errors}
+      />,
+      errors.length > 0 ? 422 : 200,
+    );
+
+  app.get("/offentlig/besok", async (req, reply) => showForm(req, reply, "public", {}, []));
+
+  app.post("/offentlig/besok", PUBLIC_FORM_LIMIT, async (req, reply) => {
+    const { robot, fields } = readPublicForm(formFields(req.body));
+    // A robot is answered like a success, and nothing is stored.
+    if (robot) return reply.redirect("/offentlig/besok/mottagen", 303);
+    return handleForm(
+      () => receiveVisitRequest(ctx, "public", fields),
+      () => reply.redirect("/offentlig/besok/mottagen", 303),
+      (errors) => showForm(req, reply, "public", fields, errors),
+    );
+  });
+
+  app.get("/offentlig/besok/mottagen", async (req, reply) =>
+    sendPage(reply, <VisitReceiptPage view={viewFor(req, reply)} />),
+  );
+
+  app.get("/engagemang/besok", async (req, reply) => {
+    requireCan(req, "followup.view");
+    return sendPage(
+      reply,
+      <VisitRequestsPage
+        view={viewFor(req, reply)}
+        visits={await listVisitRequests(ctx)}
+        unitNames={await unitNames(app)}
+      />,
+    );
+  });
+
+  app.get("/engagemang/besok/ny", async (req, reply) => {
+    requireCan(req, "visit_request.handle");
+    return showForm(req, reply, "officer", {}, []);
+  });
+
+  app.post("/engagemang/besok", async (req, reply) => {
+    const actor = requireCan(req, "visit_request.handle");
+    const values = formFields(req.body);
+    return handleForm(
+      () => receiveVisitRequest(ctx, actor, values),
+      (v) => reply.redirect(`/engagemang/besok/${v.id}`, 303),
+      (errors) => showForm(req, reply, "officer", values, errors),
+    );
+  });
+
+  const showVisit = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    failed: FailedForm | null,
+  ) => {
+    const view = viewFor(req, reply);
+    const visit = await getVisitRequest(ctx, id);
+    const reasons = invitationLetterFindings({
+      type: "visit",
+      prioritised: visit.prioritised === true,
+      assessmentSupports: visit.checklist ? assessmentSupports(visit.checklist) : null,
+    }).map((f) => view.t(f.message));
+    return sendPage(
+      reply,
+      <VisitRequestPage
+        view={view}
+        visit={visit}
+        unitNames={await unitNames(app)}
+        invitation={{ allowed: reasons.length === 0, reasons }}
+        failed={failed}
+      />,
+      failed ? 422 : 200,
+    );
+  };
+
+  app.get("/engagemang/besok/:id", async (req, reply) => {
+    requireCan(req, "followup.view");
+    return showVisit(req, reply, idParams.parse(req.params).id, null);
+  });
+
+  app.post("/engagemang/besok/:id/bedomning", async (req, reply) => {
+    const actor = requireCan(req, "visit_request.handle");
+    const { id } = idParams.parse(req.params);
+    const values = formFields(req.body) as FormValues;
+    return handleForm(
+      () => assessVisitRequest(ctx, actor, id, assessmentInput(values)),
+      () => reply.redirect(`/engagemang/besok/${id}`, 303),
+      (errors) => showVisit(req, reply, id, { form: "assess", values, errors }),
+    );
+  });
+
+  app.post("/engagemang/besok/:id/beslut", async (req, reply) => {
+    const actor = requireCan(req, "visit_request.handle");
+    const { id } = idParams.parse(req.params);
+    const values = formFields(req.body);
+    return handleForm(
+      () => decideVisitRequest(ctx, actor, id, values),
+      () => reply.redirect(`/engagemang/besok/${id}`, 303),
+      (errors) => showVisit(req, reply, id, { form: "decide", values, errors }),
+    );
+  });
+}

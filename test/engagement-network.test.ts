@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { UserActor } from "../src/auth/actor.ts";
+import { createToken } from "../src/auth/tokens.service.ts";
+import { findUserByUsername } from "../src/auth/users.store.ts";
+import {
+  appointContact,
+  listNetwork,
+  sendNetworkMessage,
+} from "../src/engagements/network/network.service.ts";
+import { deliverPending, mailTransport } from "../src/platform/mail/mail.service.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { TestClient } from "./helpers/client.ts";
+import { demoActor } from "./helpers/demo.ts";
+import { header, startSmtpServer } from "./helpers/smtp.ts";
+
+let t: TestApp;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let officer: UserActor;
+const STRATEGY_CASE = "KS 171-482/2016";
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  t = await buildTestApp({ env: { KANSLI_SMTP_URL: smtp.url } });
+  officer = await demoActor(t, "handlaggare");
+});
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
+
+const count = async (table: "contact_persons" | "network_messages" | "mail_outbox" | "documents") =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe("the international contact network", () => {
+  it("lists every administration and company, and those without a contact person", async () => {
+    const network = await listNetwork(t.ctx);
+    const units = await t.ctx.db
+      .selectFrom("units")
+      .select("id")
+      .where("type", "in", ["administration", "company"])
+      .execute();
+    expect(network.map((e) => e.unitId).sort()).toEqual(units.map((u) => u.id).sort());
+    expect(network.some((e) => e.contact === null)).toBe(true);
+    const browser = new TestClient(t.app);
+    await browser.login("lasare");
+    const page = await browser.get("/engagemang/kontaktnat");
+    expect(page.statusCode).toBe(200);
+    const missing = network.filter((e) => !e.contact);
+    expect(page.body).toContain(`Enheter utan kontaktperson (${missing.length})`);
+    expect(page.body).not.toContain("Registrera utsedd kontaktperson");
+  });
+
+  it("records an appointment by the unit's head; a new one ends the previous", async () => {
+    const unit = (await listNetwork(t.ctx)).find((e) => !e.contact);
+    if (!unit) throw new Error("every unit has a contact");
+    const first = {
+      unitId: unit.unitId,
+      name: "Greta Exempelsson",
+      email: "greta.exempelsson@stockholm.example",
+      appointedOn: "2025-02-03",
+      appointedBy: "Förvaltningschefen",
+    };
+    await appointContact(t.ctx, officer, first);
+    await appointContact(t.ctx, officer, { ...first, name: "Nils Påhittad", appointedOn: "2026-01-12" });
+    const rows = await t.ctx.db
+      .selectFrom("contact_persons")
+      .selectAll()
+      .where("unit_id", "=", unit.unitId)
+      .orderBy("appointed_on")
+      .execute();
+    expect(rows.map((r) => [r.name, r.ended_on])).toEqual([
+      ["Greta Exempelsson", "2026-01-12"],
+      ["Nils Påhittad", null],
+    ]);
+    expect((await listNetwork(t.ctx)).find((e) => e.unitId === unit.unitId)?.contact?.name).toBe(
+      "Nils Påhittad",
+    );
+  });
+
+  it("refuses a bad appointment with every error at once and writes nothing", async () => {
+    const before = await count("contact_persons");
+    const browser = new TestClient(t.app);
+    await browser.login("handlaggare");
+    await browser.get("/engagemang/kontaktnat");
+    const res = await browser.post("/engagemang/kontaktnat/utnamning", {
+      unitId: "ks",
+      name: "",
+      email: "inte-en-adress",
+      appointedOn: "2026-02-30",
+      appointedBy: "",
+    });
+    expect(res.statusCode).toBe(422);
+    for (const field of ["unitId", "name", "email", "appointedOn", "appointedBy"])
+      expect(res.body).toContain(`href="#${field}"`);
+    expect(res.body).toContain('value="inte-en-adress"');
+    expect(await count("contact_persons")).toBe(before);
+  });
+
+  it("sends a message to the whole network by e-mail and registers it as an outgoing document", async () => {
+    const recipients = (await listNetwork(t.ctx)).filter((e) => e.contact).map((e) => e.contact?.email);
+    const mailBefore = await count("mail_outbox");
+    const sent = await sendNetworkMessage(t.ctx, officer, {
+      diaryNumber: STRATEGY_CASE,
+      subject: "Nätverksträff om internationella besök",
+      body: "Välkomna till nätverksträff den 12 mars.\nAnmälan till SLK.",
+    });
+    expect(sent.recipients).toBe(recipients.length);
+    const doc = await t.ctx.db
+      .selectFrom("documents")
+      .selectAll()
+      .where("id", "=", sent.documentId)
+      .executeTakeFirstOrThrow();
+    expect(doc).toMatchObject({
+      direction: "outgoing",
+      status: "registered",
+      description: "Nätverksträff om internationella besök",
+    });
+    const file = await t.ctx.db
+      .selectFrom("document_files")
+      .selectAll()
+      .where("document_id", "=", doc.id)
+      .executeTakeFirstOrThrow();
+    expect(file.text_content).toContain("Välkomna till nätverksträff den 12 mars.");
+    expect(await count("mail_outbox")).toBe(mailBefore + recipients.length);
+    const transport = mailTransport(t.config);
+    if (!transport) throw new Error("no transport");
+    await deliverPending(t.ctx, transport, 100);
+    transport.close();
+    expect(smtp.received.flatMap((m) => m.to).sort()).toEqual([...recipients].sort());
+    expect(header(smtp.received[0]?.raw ?? "", "Subject")).toBe("Nätverksträff om internationella besök");
+  });
+
+  it("refuses a message without subject, body or an open case, writing nothing", async () => {
+    const before = [await count("network_messages"), await count("documents"), await count("mail_outbox")];
+    const res = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/contact-network/messages",
+      headers: { authorization: `Bearer ${await apiToken()}` },
+      payload: { diaryNumber: "KS 999-1/1999", subject: "", body: "" },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(
+      res
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(["body", "diaryNumber", "subject"]);
+    expect([await count("network_messages"), await count("documents"), await count("mail_outbox")]).toEqual(
+      before,
+    );
+  });
+});
+
+async function apiToken() {
+  const user = await findUserByUsername(t.ctx.db, t.config.tenantId, "handlaggare");
+  if (!user) throw new Error("no user");
+  return (await createToken(t.ctx, "system", user, { name: "test" })).token;
+}
