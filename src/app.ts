@@ -24,6 +24,7 @@ import type { Config } from "./config.ts";
 import { answersRoutes } from "./consultation/answers.routes.tsx";
 import { consultationsApi } from "./consultation/consultations.api.ts";
 import { consultationsRoutes } from "./consultation/consultations.routes.tsx";
+import { publicConsultationsRoutes } from "./consultation/public-consultations.routes.tsx";
 import { roundRoutes } from "./consultation/round.routes.tsx";
 import { checkLinkUpload } from "./consultation/round-access.ts";
 import { engagementsApi } from "./engagements/engagements.api.ts";
@@ -258,6 +259,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(consultationsRoutes);
   await app.register(roundRoutes);
   await app.register(answersRoutes);
+  await app.register(publicConsultationsRoutes);
   await app.register(engagementsRoutes);
   await app.register(unitsApi);
   await app.register(casesApi);

@@ -268,8 +268,12 @@ describe("answering", () => {
     const visitor = new TestClient(t.app);
     const shown = `Remissvar från Södermalms stadsdelsnämnd: ${title}`;
     expect((await visitor.get(publicCase)).body).not.toContain(shown);
+    expect((await visitor.get(`/offentlig/remisser/${k.id}`)).statusCode).toBe(404);
     await closeConsultation(t.ctx, officer, k.id);
     expect((await visitor.get(publicCase)).body).toContain(shown);
+    const round = await visitor.get(`/offentlig/remisser/${k.id}`);
+    expect(round.body).toContain("Svarat i tid");
+    expect(round.body).toContain("Ärendet är inte avgjort ännu.");
   });
 
   it("takes an answer written in the form, and refuses both or neither with every error at once", async () => {

@@ -169,6 +169,8 @@ const MATRIX: Record<string, Case> = {
   "POST /remissvar/:rid/svar": { path: `/remissvar/${UNKNOWN}/svar`, form: {}, expect: signedIn(404) },
   "POST /remissvar/:rid/anstand": { path: `/remissvar/${UNKNOWN}/anstand`, form: {}, expect: signedIn(404) },
   "POST /remissvar/:rid/avstar": { path: `/remissvar/${UNKNOWN}/avstar`, form: {}, expect: signedIn(404) },
+  "GET /offentlig/remisser": { path: "/offentlig/remisser", expect: forAll(200) },
+  "GET /offentlig/remisser/:id": { path: `/offentlig/remisser/${UNKNOWN}`, expect: forAll(404) },
   "GET /mina-remisser": { path: "/mina-remisser", expect: only(["remissinstans"], 200, 403, "login") },
   "GET /handlingar/:id": { path: `/handlingar/${DOCUMENT}`, expect: signedIn(200) },
   "GET /handlingar/:id/filer/:version": { path: `/handlingar/${DOCUMENT}/filer/1`, expect: signedIn(200) },

@@ -20,6 +20,11 @@ export function PublicRegisterPage(props: {
     <Layout view={view} title={t("public.title")} hasErrors={search.errors.length > 0}>
       <h1 safe>{t("public.title")}</h1>
       <p safe>{t("public.intro")}</p>
+      <p>
+        <a href="/offentlig/remisser" safe>
+          {t("public.consultations_link")}
+        </a>
+      </p>
       <SearchSection
         view={view}
         action="/offentlig"
