@@ -50,6 +50,28 @@ export function consultationStepsApi<R extends z.ZodType>(
     if (access.consultation.id !== p.id) throw new NotFoundError();
     return { actor, access };
   };
+  /** A step of the whole round, by the officer: answers the round as it stands after it. */
+  const roundStep = (
+    path: string,
+    summary: string,
+    step: (by: ReturnType<typeof manager>, id: string) => Promise<unknown>,
+    status = 200,
+  ) =>
+    apiRoute(app, {
+      method: "POST",
+      path: `/consultations/:id/${path}`,
+      summary,
+      tag: "consultation",
+      access: manager,
+      params: idParams,
+      body: noBody,
+      response,
+      status,
+      handler: async (req, { params }) => {
+        await step(manager(req), params.id);
+        return current(params.id);
+      },
+    });
   const officerStep = (
     path: string,
     summary: string,
@@ -72,21 +94,11 @@ export function consultationStepsApi<R extends z.ZodType>(
       },
     });
 
-  apiRoute(app, {
-    method: "POST",
-    path: "/consultations/:id/send",
-    summary:
-      "Send a draft: cover letter and distribution list registered, each body mailed its personal link",
-    tag: "consultation",
-    access: manager,
-    params: idParams,
-    body: noBody,
-    response,
-    handler: async (req, { params }) => {
-      await sendConsultation(ctx, manager(req), params.id);
-      return current(params.id);
-    },
-  });
+  roundStep(
+    "send",
+    "Send a draft: cover letter and distribution list registered, each body mailed its personal link",
+    (by, id) => sendConsultation(ctx, by, id),
+  );
 
   apiRoute(app, {
     method: "POST",
@@ -159,36 +171,17 @@ export function consultationStepsApi<R extends z.ZodType>(
     (by, id, rid, input) => assessAnswer(ctx, by, id, rid, input),
   );
 
-  apiRoute(app, {
-    method: "POST",
-    path: "/consultations/:id/close",
-    summary: "Close a sent consultation: no more answers; its answers enter the public register",
-    tag: "consultation",
-    access: manager,
-    params: idParams,
-    body: noBody,
-    response,
-    handler: async (req, { params }) => {
-      await closeConsultation(ctx, manager(req), params.id);
-      return current(params.id);
-    },
-  });
-
-  apiRoute(app, {
-    method: "POST",
-    path: "/consultations/:id/compilation",
-    summary: "Register the compilation of answers as an internal document of the case",
-    tag: "consultation",
-    access: manager,
-    params: idParams,
-    body: noBody,
-    response,
-    status: 201,
-    handler: async (req, { params }) => {
-      await registerCompilation(ctx, manager(req), params.id);
-      return current(params.id);
-    },
-  });
+  roundStep(
+    "close",
+    "Close a sent consultation: no more answers; its answers enter the public register",
+    (by, id) => closeConsultation(ctx, by, id),
+  );
+  roundStep(
+    "compilation",
+    "Register the compilation of answers as an internal document of the case",
+    (by, id) => registerCompilation(ctx, by, id),
+    201,
+  );
 
   apiFileRoute(app, {
     path: "/consultations/:id/compilation.docx",

@@ -1,8 +1,8 @@
-import type { FieldError } from "../../../platform/errors.ts";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../web/components/Field.tsx";
 import { Form } from "../../../web/components/Form.tsx";
 import { Table } from "../../../web/components/Table.tsx";
+import type { FailedForm as FailedFormOf } from "../../../web/form-page.ts";
 import { Layout } from "../../../web/Layout.tsx";
 import type { View } from "../../../web/view.ts";
 import type { NetworkEntry } from "../network.model.ts";
@@ -17,11 +17,7 @@ export interface SentMessage {
 }
 
 /** Which of the page's two forms came back with errors, with its answers. */
-export interface FailedForm {
-  form: "appoint" | "message";
-  values: Record<string, string>;
-  errors: FieldError[];
-}
+export type FailedForm = FailedFormOf<"appoint" | "message">;
 
 /** The contact network: each administration's and company's contact person, the units without one, and messages to all. */
 export function ContactNetworkPage(props: {
