@@ -340,6 +340,7 @@ describe("answering", () => {
     const { k, rid } = await sentRound();
     const remissinstans = new TestClient(t.app);
     await remissinstans.login("remissinstans");
+    expect((await remissinstans.get("/")).body).toContain('href="/mina-remisser"');
     const inbox = await remissinstans.get("/mina-remisser");
     expect(inbox.body).toContain(k.title);
     expect(inbox.body).not.toContain("Kulturnämnden");

@@ -15,6 +15,7 @@ const NAV: NavItem[] = [
   { href: "/arenden", label: "nav.cases", show: (v) => v.can("case.view") },
   { href: "/sok", label: "nav.search", show: (v) => v.can("case.view") },
   { href: "/remisser", label: "nav.consultations", show: (v) => v.can("consultation.view") },
+  { href: "/mina-remisser", label: "nav.my_consultations", show: (v) => v.can("consultation.inbox") },
   { href: "/engagemang", label: "nav.engagements", show: (v) => v.can("engagement.view") },
   { href: "/uppfoljning", label: "nav.followup", show: (v) => v.can("followup.view") },
   { href: "/begaranden", label: "nav.copy_requests", show: (v) => v.can("copy_request.handle") },

@@ -3,6 +3,7 @@ import { defineMessages } from "../define.ts";
 export const consultation = defineMessages(
   {
     "nav.consultations": "Remisser",
+    "nav.my_consultations": "Mina remisser",
     "consultation.list_title": "Remisser",
     "consultation.none": "Inga remisser ännu.",
     "consultation.send_case": "Skicka på remiss",
@@ -70,6 +71,7 @@ export const consultation = defineMessages(
   },
   {
     "nav.consultations": "Consultations",
+    "nav.my_consultations": "My consultations",
     "consultation.list_title": "Consultations",
     "consultation.none": "No consultations yet.",
     "consultation.send_case": "Send for consultation",
