@@ -3,10 +3,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../src/platform/clock.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { TestClient } from "./helpers/client.ts";
+import { type FilePart, TestClient } from "./helpers/client.ts";
 import { demoClassId } from "./helpers/demo.ts";
 import { makePdf } from "./helpers/documents.ts";
-import { type FilePart, uploadAs } from "./helpers/multipart.ts";
 
 /** Monday 9 March 2026, 10:00 in Stockholm. */
 const MONDAY = new Date("2026-03-09T09:00:00Z");
@@ -106,7 +105,7 @@ function confirm(id: string, form: Record<string, string | string[]>) {
 
 async function uploaded(file: FilePart): Promise<string> {
   await clerk.get("/import");
-  const res = await uploadAs(t.app, clerk, "/import", file);
+  const res = await clerk.upload("/import", {}, file);
   expect(res.statusCode).toBe(303);
   const id = /^\/import\/([^/]+)$/.exec(res.headers.location as string)?.[1];
   if (!id) throw new Error(`no import id in ${res.headers.location}`);
@@ -264,7 +263,7 @@ describe("importing a received consultation on the web", () => {
       [{ fileName: "blank.pdf", bytes: await makePdf([" "]) }, "Ingen text kunde läsas"],
     ];
     for (const [file, message] of cases) {
-      const res = await uploadAs(t.app, clerk, "/import", file);
+      const res = await clerk.upload("/import", {}, file);
       expect(res.statusCode, file?.fileName).toBe(422);
       if (message) expect(res.body).toContain(message);
     }
@@ -278,7 +277,7 @@ describe("importing a received consultation on the web", () => {
       await c.login("registrator");
       await c.get("/import");
       const big = Buffer.from("Remiss ".repeat(200_000), "utf8");
-      const res = await uploadAs(small.app, c, "/import", { fileName: "stor.txt", bytes: big });
+      const res = await c.upload("/import", {}, { fileName: "stor.txt", bytes: big });
       expect(res.statusCode).toBe(413);
       expect(res.body).toContain("Det du skickade är för stort.");
       const rows = await small.ctx.db.selectFrom("import_drafts").select("id").execute();
