@@ -121,6 +121,26 @@ export async function recipientsOf(db: Db, consultationId: string): Promise<Reci
   return rows.map(toRecipientRecord);
 }
 
+/** The rounds sent to one unit, newest first, with the round's title and deadline and the case's diary number. */
+export async function unitRecipients(db: Db, tenantId: string, unitId: string, limit: number) {
+  const rows = await recipientQuery(db)
+    .innerJoin("consultations as k", "k.id", "r.consultation_id")
+    .innerJoin("cases as c", "c.id", "k.case_id")
+    .select(["k.title", "k.deadline as consultation_deadline", "c.diary_number"])
+    .where("k.tenant_id", "=", tenantId)
+    .where("r.unit_id", "=", unitId)
+    .where("r.state", "=", "sent")
+    .orderBy("r.sent_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    record: toRecipientRecord(r),
+    title: r.title,
+    consultationDeadline: r.consultation_deadline,
+    diaryNumber: r.diary_number,
+  }));
+}
+
 export async function findRecipient(db: Db, id: string): Promise<RecipientRecord | undefined> {
   const row = await recipientQuery(db).where("r.id", "=", id).executeTakeFirst();
   return row && toRecipientRecord(row);
@@ -172,3 +192,12 @@ export function consultationPage(db: Db, q: ConsultationPageQuery): Promise<Cons
     );
   return query.orderBy("created_at", "desc").orderBy("id", "desc").limit(q.limit).execute();
 }
+
+/** A body's requests for more time, oldest first. */
+export const extensionsOf = (db: Db, recipientId: string) =>
+  db
+    .selectFrom("consultation_extensions")
+    .selectAll()
+    .where("recipient_id", "=", recipientId)
+    .orderBy("requested_at")
+    .execute();

@@ -8,6 +8,7 @@ import { buildCompilation, compilationWord, registerCompilation } from "./compil
 import { compilationBlocks } from "./compilation.ts";
 import { allowedActions } from "./consultations.model.ts";
 import { allRecipients, getConsultation } from "./consultations.service.ts";
+import { extensionsOf } from "./consultations.store.ts";
 import { deadlineIcs } from "./ics.ts";
 import { assessAnswer, bodyOf, decideExtension, remindBody } from "./officer-steps.service.ts";
 import { distributionList, letterWord, missiv } from "./round-letters.ts";
@@ -111,12 +112,7 @@ export async function roundRoutes(app: FastifyInstance) {
   ) => {
     const actor = requireCan(req, "consultation.manage");
     const access = await bodyOf(ctx, actor, req.params.id, req.params.rid);
-    const extensions = await ctx.db
-      .selectFrom("consultation_extensions")
-      .selectAll()
-      .where("recipient_id", "=", req.params.rid)
-      .orderBy("requested_at")
-      .execute();
+    const extensions = await extensionsOf(ctx.db, req.params.rid);
     return sendPage(
       reply,
       <RecipientPage

@@ -1,3 +1,4 @@
+import type { PropsWithChildren } from "@kitajs/html";
 import { Table } from "./Table.tsx";
 
 /** One bar or point of a chart; the same values make the chart's data table. */
@@ -28,68 +29,40 @@ const LABEL_WIDTH = 220;
  * description (role="img"), followed by the same numbers as a table for anyone who cannot see it.
  */
 export function BarChart(props: ChartProps) {
-  const { id, data, format = String } = props;
-  if (data.length === 0)
-    return (
-      <p class="empty" safe>
-        {props.empty}
-      </p>
-    );
+  const { data, format = String } = props;
   const max = Math.max(...data.map((d) => d.value), 1);
   const barSpace = WIDTH - LABEL_WIDTH - 90;
   const height = data.length * ROW + 10;
   return (
-    <figure class="chart">
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        width="100%"
-        preserveAspectRatio="xMinYMin meet"
-      >
-        <title id={`${id}-title`} safe>
-          {props.title}
-        </title>
-        <desc id={`${id}-desc`} safe>
-          {props.description}
-        </desc>
-        {data.map((d, i) => {
-          const y = i * ROW + 5;
-          const w = Math.round((d.value / max) * barSpace);
-          return (
-            <g>
-              <text x={String(LABEL_WIDTH - 8)} y={String(y + 17)} text-anchor="end" class="chart-label" safe>
-                {d.label.length > 30 ? `${d.label.slice(0, 29)}…` : d.label}
-              </text>
-              <rect
-                x={String(LABEL_WIDTH)}
-                y={String(y + 3)}
-                width={String(w)}
-                height={String(ROW - 8)}
-                class="chart-bar"
-              />
-              <text x={String(LABEL_WIDTH + w + 6)} y={String(y + 17)} class="chart-value" safe>
-                {format(d.value)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <figcaption safe>{props.title}</figcaption>
-      <DataTable {...props} />
-    </figure>
+    <ChartFrame {...props} height={height}>
+      {data.map((d, i) => {
+        const y = i * ROW + 5;
+        const w = Math.round((d.value / max) * barSpace);
+        return (
+          <g>
+            <text x={String(LABEL_WIDTH - 8)} y={String(y + 17)} text-anchor="end" class="chart-label" safe>
+              {d.label.length > 30 ? `${d.label.slice(0, 29)}…` : d.label}
+            </text>
+            <rect
+              x={String(LABEL_WIDTH)}
+              y={String(y + 3)}
+              width={String(w)}
+              height={String(ROW - 8)}
+              class="chart-bar"
+            />
+            <text x={String(LABEL_WIDTH + w + 6)} y={String(y + 17)} class="chart-value" safe>
+              {format(d.value)}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFrame>
   );
 }
 
 /** A line chart over ordered labels (e.g. years), with its points marked and its data table. */
 export function LineChart(props: ChartProps & { lowerIsBetter?: boolean }) {
-  const { id, data, format = String } = props;
-  if (data.length === 0)
-    return (
-      <p class="empty" safe>
-        {props.empty}
-      </p>
-    );
+  const { data, format = String } = props;
   const height = 240;
   const pad = { left: 60, right: 20, top: 20, bottom: 40 };
   const values = data.map((d) => d.value);
@@ -105,11 +78,60 @@ export function LineChart(props: ChartProps & { lowerIsBetter?: boolean }) {
   };
   const points = data.map((d, i) => `${x(i).toFixed(1)},${y(d.value).toFixed(1)}`).join(" ");
   return (
+    <ChartFrame {...props} height={height}>
+      <line
+        x1={String(pad.left)}
+        y1={String(height - pad.bottom)}
+        x2={String(WIDTH - pad.right)}
+        y2={String(height - pad.bottom)}
+        class="chart-axis"
+      />
+      <polyline points={points} class="chart-line" fill="none" />
+      {data.map((d, i) => (
+        <g>
+          <circle cx={x(i).toFixed(1)} cy={y(d.value).toFixed(1)} r="4" class="chart-point" />
+          <text
+            x={x(i).toFixed(1)}
+            y={String(height - pad.bottom + 18)}
+            text-anchor="middle"
+            class="chart-label"
+            safe
+          >
+            {d.label}
+          </text>
+          <text
+            x={x(i).toFixed(1)}
+            y={(y(d.value) - 8).toFixed(1)}
+            text-anchor="middle"
+            class="chart-value"
+            safe
+          >
+            {format(d.value)}
+          </text>
+        </g>
+      ))}
+    </ChartFrame>
+  );
+}
+
+/**
+ * What every chart shares: the SVG named by its title and description (role="img"), the caption,
+ * and the same numbers as a table for anyone who cannot see it; a sentence when there is no data.
+ */
+function ChartFrame(props: PropsWithChildren<ChartProps & { height: number }>) {
+  const { id } = props;
+  if (props.data.length === 0)
+    return (
+      <p class="empty" safe>
+        {props.empty}
+      </p>
+    );
+  return (
     <figure class="chart">
       <svg
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${WIDTH} ${height}`}
+        viewBox={`0 0 ${WIDTH} ${props.height}`}
         width="100%"
         preserveAspectRatio="xMinYMin meet"
       >
@@ -119,37 +141,7 @@ export function LineChart(props: ChartProps & { lowerIsBetter?: boolean }) {
         <desc id={`${id}-desc`} safe>
           {props.description}
         </desc>
-        <line
-          x1={String(pad.left)}
-          y1={String(height - pad.bottom)}
-          x2={String(WIDTH - pad.right)}
-          y2={String(height - pad.bottom)}
-          class="chart-axis"
-        />
-        <polyline points={points} class="chart-line" fill="none" />
-        {data.map((d, i) => (
-          <g>
-            <circle cx={x(i).toFixed(1)} cy={y(d.value).toFixed(1)} r="4" class="chart-point" />
-            <text
-              x={x(i).toFixed(1)}
-              y={String(height - pad.bottom + 18)}
-              text-anchor="middle"
-              class="chart-label"
-              safe
-            >
-              {d.label}
-            </text>
-            <text
-              x={x(i).toFixed(1)}
-              y={(y(d.value) - 8).toFixed(1)}
-              text-anchor="middle"
-              class="chart-value"
-              safe
-            >
-              {format(d.value)}
-            </text>
-          </g>
-        ))}
+        {props.children}
       </svg>
       <figcaption safe>{props.title}</figcaption>
       <DataTable {...props} />
