@@ -1,13 +1,11 @@
-import { listUsers } from "../src/auth/users.store.ts";
-import { allUnits } from "../src/organisation/units.store.ts";
+import { listAllUnits } from "../src/organisation/units.service.ts";
 import { appendAudit } from "../src/platform/audit/audit.service.ts";
-import { findEvents } from "../src/platform/audit/audit.store.ts";
 import type { Ctx } from "../src/platform/context.ts";
 import { queryTerms } from "../src/platform/search/normalise.ts";
-import { casePage, caseParties, findCase } from "../src/registry/cases.store.ts";
-import { allClasses } from "../src/registry/classification.store.ts";
-import { caseDocuments, insertDocument } from "../src/registry/documents.store.ts";
-import { listRegistries } from "../src/registry/registries.store.ts";
+import { caseView } from "../src/registry/case-view.service.ts";
+import { casePage } from "../src/registry/cases.store.ts";
+import { insertDocument } from "../src/registry/documents.store.ts";
+import { getRegistries } from "../src/registry/registries.service.ts";
 import { reindexCase } from "../src/registry/search/search-index.ts";
 import { runSearch, type Visibility } from "../src/registry/search/search-query.ts";
 import { percentile } from "./load.ts";
@@ -36,24 +34,13 @@ export async function timeRaw(seconds: number, work: () => Promise<unknown>): Pr
 
 const tenant = (ctx: Ctx) => ctx.config.tenantId;
 
-export const rawCasePage = async (ctx: Ctx, caseId: string) => {
-  await findCase(ctx.db, tenant(ctx), caseId);
-  await Promise.all([
-    caseParties(ctx.db, caseId),
-    findEvents(ctx.db, { tenantId: tenant(ctx), subjectType: "case", subjectId: caseId }, 500),
-    caseDocuments(ctx.db, caseId),
-    listRegistries(ctx.db, tenant(ctx)),
-    allClasses(ctx.db, tenant(ctx), "2026-01-01"),
-    allUnits(ctx.db, tenant(ctx)),
-    listUsers(ctx.db, tenant(ctx)),
-  ]);
-};
+export const rawCasePage = (ctx: Ctx, caseId: string) => caseView(ctx, caseId);
 
 export const rawRegisterList = (ctx: Ctx, unitId: string) =>
   Promise.all([
     casePage(ctx.db, { tenantId: tenant(ctx), unitId, limit: 50 }),
-    listRegistries(ctx.db, tenant(ctx)),
-    allUnits(ctx.db, tenant(ctx)),
+    getRegistries(ctx),
+    listAllUnits(ctx),
   ]);
 
 export const rawSearch = (ctx: Ctx, query: string, visibility: Visibility) =>

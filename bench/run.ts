@@ -85,12 +85,17 @@ const bare = await startProcess(process.execPath, [
   path.join(root, "bench", "bare-server.ts"),
 ]);
 const port = await freePort();
-const server = await startProcess(process.execPath, [path.join(root, "bin", "kansli.js"), "serve"], {
-  PORT: String(port),
-  HOST: "127.0.0.1",
-  KANSLI_DATA_DIR: dataDir,
-  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-});
+// The server runs as docs/operations.md says to run it in production: with a bounded heap.
+const server = await startProcess(
+  process.execPath,
+  ["--max-old-space-size=256", path.join(root, "bin", "kansli.js"), "serve"],
+  {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    KANSLI_DATA_DIR: dataDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  },
+);
 const base = `http://127.0.0.1:${port}`;
 await waitReady(`${base}/readyz`);
 const cookie = await signIn(base, city.username, city.password);
@@ -189,7 +194,7 @@ try {
       if (raw) m.raw.push(raw);
       measured.set(e.name, m);
       log(
-        `  run ${run}: ${e.name}: ${http.perSecond.toFixed(0)}/s, p95 ${http.p95.toFixed(1)} ms${http.failures ? `, ${http.failures} failures` : ""}`,
+        `  run ${run}: ${e.name}: ${http.perSecond.toFixed(0)}/s, p95 ${http.p95.toFixed(1)} ms${http.failures ? `, ${http.failures} failures` : ""}, server RSS peak ${memory(server.child.pid).peakMb} MB`,
       );
     }
   }

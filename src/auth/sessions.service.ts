@@ -10,13 +10,13 @@ import { decoyHash, verifyPassword } from "./password.ts";
 import { isRole } from "./roles.ts";
 import {
   activeSessions,
-  findSession,
+  findSessionWithUser,
   insertSession,
   revokeSessionRow,
   revokeUserSessions,
   touchSession,
 } from "./sessions.store.ts";
-import { findUserById, findUserByUsername, type UserRow, updateUser } from "./users.store.ts";
+import { findUserByUsername, type UserRow, updateUser } from "./users.store.ts";
 
 export interface ClientInfo {
   ip: string | null;
@@ -144,14 +144,18 @@ export async function login(
 /** The actor behind a session cookie, or null when the session is unknown, revoked or timed out. */
 export async function resolveSession(ctx: Ctx, token: string): Promise<UserActor | null> {
   const id = digest(token);
-  const session = await findSession(ctx.db, id);
-  if (!session || session.revoked_at || session.tenant_id !== ctx.config.tenantId) return null;
+  const found = await findSessionWithUser(ctx.db, id);
+  if (!found || found.session_revoked_at || found.tenant_id !== ctx.config.tenantId) return null;
+  const {
+    session_last_seen_at: lastSeen,
+    session_expires_at: expires,
+    session_revoked_at: _,
+    ...user
+  } = found;
   const now = ctx.clock.now();
-  if (session.expires_at <= now.toISOString()) return null;
-  if (addMinutes(new Date(session.last_seen_at), ctx.config.sessionIdleMinutes) <= now) return null;
-  const user = await findUserById(ctx.db, session.tenant_id, session.user_id);
-  if (!user) return null;
-  if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+  if (expires <= now.toISOString()) return null;
+  if (addMinutes(new Date(lastSeen), ctx.config.sessionIdleMinutes) <= now) return null;
+  if (now.getTime() - new Date(lastSeen).getTime() > TOUCH_EVERY_MS) {
     await touchSession(ctx.db, id, now.toISOString());
   }
   return toActor(user, "session", id);

@@ -6,8 +6,21 @@ export type SessionRow = Selectable<SessionTable>;
 
 export const insertSession = (db: Db, row: SessionRow) => db.insertInto("sessions").values(row).execute();
 
-export const findSession = (db: Db, id: string) =>
-  db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
+/** A session with its user's row, in one query: every signed-in request asks this first. */
+export const findSessionWithUser = (db: Db, id: string) =>
+  db
+    .selectFrom("sessions as s")
+    .innerJoin("users", (join) =>
+      join.onRef("users.id", "=", "s.user_id").onRef("users.tenant_id", "=", "s.tenant_id"),
+    )
+    .selectAll("users")
+    .select([
+      "s.last_seen_at as session_last_seen_at",
+      "s.expires_at as session_expires_at",
+      "s.revoked_at as session_revoked_at",
+    ])
+    .where("s.id", "=", id)
+    .executeTakeFirst();
 
 export const touchSession = (db: Db, id: string, at: string) =>
   db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute();

@@ -3,20 +3,18 @@ import { z } from "zod";
 import { requireCan } from "../auth/guards.ts";
 import { listUsers } from "../auth/users.store.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
-import { findEvents } from "../platform/audit/audit.store.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import { ConflictError, type FieldError } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { parseCaseListQuery, queryString } from "./case-list-filter.ts";
-import { caseNames } from "./case-names.ts";
+import { caseView } from "./case-view.service.ts";
 import { caseInputFromForm } from "./cases.form.ts";
 import { allowedActions, type Case } from "./cases.model.ts";
-import { changeCaseStatus, getCase, getParties, openCase, updateCase } from "./cases.service.ts";
+import { changeCaseStatus, getCase, openCase, updateCase } from "./cases.service.ts";
 import { casePage, toCase } from "./cases.store.ts";
 import { allClasses } from "./classification.store.ts";
-import { getCaseDocuments } from "./documents.service.ts";
 import { getRegistries } from "./registries.service.ts";
 import { type CaseFormData, CaseFormPage } from "./views/CaseFormPage.tsx";
 import { CasePage } from "./views/CasePage.tsx";
@@ -121,13 +119,7 @@ export async function casesRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { id: string } }>("/arenden/:id", async (req, reply) => {
     requireCan(req, "case.view");
-    const c = await getCase(ctx, req.params.id);
-    const [parties, events, names, documents] = await Promise.all([
-      getParties(ctx, c.id),
-      findEvents(ctx.db, { tenantId: ctx.config.tenantId, subjectType: "case", subjectId: c.id }, 500),
-      caseNames(ctx, c),
-      getCaseDocuments(ctx, c.id),
-    ]);
+    const { c, names, parties, history, documents } = await caseView(ctx, req.params.id);
     return sendPage(
       reply,
       <CasePage
@@ -135,7 +127,7 @@ export async function casesRoutes(app: FastifyInstance) {
         c={c}
         names={names}
         parties={parties}
-        history={events.reverse()}
+        history={history}
         documents={documents}
         today={stockholmDate(ctx.clock.now())}
       />,

@@ -1,5 +1,4 @@
 import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { CSV_BOM, csvLine } from "../platform/csv.ts";
 import type { Translate } from "../platform/i18n/index.ts";
 import type { RegisterListRow } from "./register-list.service.ts";
@@ -34,14 +33,16 @@ export function registerListCsv(rows: AsyncIterable<RegisterListRow>, t: Transla
 /**
  * The list as an Excel workbook, written row by row (exceljs' streaming writer): bold, frozen
  * header, set widths, dates as text. Every cell is a plain value, never a formula, so text that
- * starts with "=" stays text.
+ * starts with "=" stays text. exceljs is loaded on first use: it is large and most processes never
+ * write a workbook.
  */
 export function registerListXlsx(rows: AsyncIterable<RegisterListRow>, t: Translate): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet(t("export.list_sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c, i) => ({ key: String(i), header: t(c.header), width: c.width }));
   const write = async () => {
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+    const sheet = workbook.addWorksheet(t("export.list_sheet"), { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = COLUMNS.map((c, i) => ({ key: String(i), header: t(c.header), width: c.width }));
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).commit();
     for await (const r of rows) sheet.addRow(COLUMNS.map((c) => c.value(r, t))).commit();

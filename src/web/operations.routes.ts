@@ -5,7 +5,8 @@ import { requireCan } from "../auth/guards.ts";
 import { pendingMigrations } from "../platform/db/migrate.ts";
 
 /**
- * Health for load balancers, readiness for deploys, Prometheus metrics for admins only.
+ * Health for load balancers, readiness for deploys, Prometheus metrics for admins only, and the
+ * one log line per answered request.
  * Registered on the root app (not as an encapsulated plugin) so its timing hook sees every route.
  */
 export function registerOperations(app: FastifyInstance): void {
@@ -20,6 +21,7 @@ export function registerOperations(app: FastifyInstance): void {
     registers: [registry],
   });
   app.addHook("onResponse", async (req, reply) => {
+    req.log.info({ req, res: reply, responseTime: reply.elapsedTime }, "request completed");
     requests.observe(
       { method: req.method, route: req.routeOptions.url ?? "unmatched", status: String(reply.statusCode) },
       reply.elapsedTime / 1000,

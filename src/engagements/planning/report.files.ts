@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { Translate } from "../../platform/i18n/index.ts";
 import { type WordTable, wordFile } from "../../platform/text/word-writer.ts";
 import type { AnnualReport, ReportItem, ReportRow } from "./report.model.ts";
@@ -45,6 +44,7 @@ export function reportDocx(r: AnnualReport, t: Translate): Promise<Buffer> {
 
 /** The annual report as an Excel workbook: one sheet per table, bold frozen header, plain values (never formulas). */
 export async function reportXlsx(r: AnnualReport, t: Translate): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "kansli";
   reportTables(r, t).forEach((table, i) => {

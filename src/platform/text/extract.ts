@@ -15,6 +15,13 @@ export interface ExtractOptions {
 export const EXTRACT_DEFAULTS = { timeoutMs: 20_000, maxLength: 2_000_000 } as const;
 
 /**
+ * The largest text part (document.xml, content.xml) read from a Word or ODF file. The server runs
+ * with a bounded heap (docs/operations.md); this keeps one upload from claiming most of it, and
+ * XML this large holds more text than `maxLength` keeps anyway.
+ */
+const MAX_TEXT_PART_BYTES = 32 * 1024 * 1024;
+
+/**
  * How extraction went, for the caller to log: `truncated` kept the first part (length or time
  * limit), `needs_ocr` is an image, `timeout` and `failed` (damaged file, refused zip) gave "".
  */
@@ -104,7 +111,7 @@ async function rawText(
       const xml = await readZipEntry(
         bytes,
         await mainDocumentPart(bytes, zipLimits),
-        zipLimits.maxTotalUncompressed,
+        Math.min(zipLimits.maxTotalUncompressed, MAX_TEXT_PART_BYTES),
       );
       if (!xml) return { text: "", status: "failed", detail: "no readable main document part" };
       return done(wordText(xml.toString("utf8")));
@@ -112,7 +119,11 @@ async function rawText(
     case "odt": {
       const zip = await inspectZip(bytes, zipLimits, false);
       if (!zip.ok) return { text: "", status: "failed", detail: `${zip.reason}: ${zip.detail}` };
-      const xml = await readZipEntry(bytes, "content.xml", zipLimits.maxTotalUncompressed);
+      const xml = await readZipEntry(
+        bytes,
+        "content.xml",
+        Math.min(zipLimits.maxTotalUncompressed, MAX_TEXT_PART_BYTES),
+      );
       if (!xml) return { text: "", status: "failed", detail: "no readable content.xml" };
       return done(odfText(xml.toString("utf8")));
     }

@@ -1,4 +1,5 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
+/** The docx library, loaded on first use: it is large and most requests write no Word file. */
+type Docx = typeof import("docx");
 
 /** A table in a Word file: a caption above it, a bold header row, then the rows. */
 export interface WordTable {
@@ -17,26 +18,28 @@ export type WordBlock =
 /** A section of a Word file: its heading (none when empty), then paragraphs and tables in order. */
 export type WordSection = [heading: string, blocks: (string | WordTable)[]];
 
-const cell = (text: string, bold = false) =>
+const cell = ({ TableCell, Paragraph, TextRun }: Docx, text: string, bold = false) =>
   new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
 
-function table(t: WordTable): (Paragraph | Table)[] {
+function table(d: Docx, t: WordTable) {
+  const { Paragraph, Table, TableRow, TextRun } = d;
   return [
     new Paragraph({ children: [new TextRun({ text: t.caption, bold: true })] }),
     new Table({
       rows: [
-        new TableRow({ tableHeader: true, children: t.head.map((h) => cell(h, true)) }),
-        ...t.rows.map((r) => new TableRow({ children: r.map((v) => cell(String(v))) })),
+        new TableRow({ tableHeader: true, children: t.head.map((h) => cell(d, h, true)) }),
+        ...t.rows.map((r) => new TableRow({ children: r.map((v) => cell(d, String(v))) })),
       ],
     }),
   ];
 }
 
-function toDocx(block: WordBlock): (Paragraph | Table)[] {
+function toDocx(d: Docx, block: WordBlock) {
+  const { Paragraph, HeadingLevel } = d;
   if ("heading" in block) return [new Paragraph({ text: block.heading, heading: HeadingLevel.HEADING_1 })];
   if ("subheading" in block)
     return [new Paragraph({ text: block.subheading, heading: HeadingLevel.HEADING_2 })];
-  if ("table" in block) return table(block.table);
+  if ("table" in block) return table(d, block.table);
   // A paragraph's own line breaks become paragraphs: Word shows them as the writer typed them.
   return block.paragraph.split(/\r?\n/).map((line) => new Paragraph({ text: line }));
 }
@@ -47,7 +50,12 @@ export async function writeWord(
   blocks: readonly WordBlock[],
   creator = "kansli",
 ): Promise<Buffer> {
-  const children = [new Paragraph({ text: title, heading: HeadingLevel.TITLE }), ...blocks.flatMap(toDocx)];
+  const d = await import("docx");
+  const { Document, HeadingLevel, Packer, Paragraph } = d;
+  const children = [
+    new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
+    ...blocks.flatMap((b) => toDocx(d, b)),
+  ];
   return Packer.toBuffer(new Document({ creator, title, sections: [{ children }] }));
 }
 

@@ -1,0 +1,27 @@
+import { findEvents } from "../platform/audit/audit.store.ts";
+import type { Ctx } from "../platform/context.ts";
+import { caseNames } from "./case-names.ts";
+import { getCase, getParties } from "./cases.service.ts";
+import { getCaseDocuments } from "./documents.service.ts";
+
+/** How much of a case's history its page shows. */
+const HISTORY_LIMIT = 500;
+
+/**
+ * What the case page shows of a case: the case, the names for its ids, parties, documents and
+ * history (oldest first). The page and the benchmark's raw-SQL baseline both read through this.
+ */
+export async function caseView(ctx: Ctx, id: string) {
+  const c = await getCase(ctx, id);
+  const [parties, events, names, documents] = await Promise.all([
+    getParties(ctx, c.id),
+    findEvents(
+      ctx.db,
+      { tenantId: ctx.config.tenantId, subjectType: "case", subjectId: c.id },
+      HISTORY_LIMIT,
+    ),
+    caseNames(ctx, c),
+    getCaseDocuments(ctx, c.id),
+  ]);
+  return { c, parties, names, documents, history: events.reverse() };
+}
