@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
 import type { Db } from "../platform/db/database.ts";
+import { cachedRows } from "../platform/db/reference-cache.ts";
 import type { UnitTable } from "../platform/db/schema.ts";
 import type { Unit, UnitType } from "./units.model.ts";
 
@@ -25,8 +26,11 @@ export const findUnit = (db: Db, tenantId: string, id: string) =>
     .where("id", "=", id)
     .executeTakeFirst();
 
+/** Every unit of the tenant (kept in memory while no unit changes, see reference-cache.ts). */
 export const allUnits = (db: Db, tenantId: string) =>
-  db.selectFrom("units").selectAll().where("tenant_id", "=", tenantId).execute();
+  cachedRows(db, "units", tenantId, () =>
+    db.selectFrom("units").selectAll().where("tenant_id", "=", tenantId).execute(),
+  );
 
 export interface UnitPageQuery {
   tenantId: string;

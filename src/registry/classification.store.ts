@@ -1,4 +1,5 @@
 import type { Db } from "../platform/db/database.ts";
+import { cachedRows } from "../platform/db/reference-cache.ts";
 
 export interface ClassRow {
   id: string;
@@ -12,23 +13,25 @@ export interface ClassRow {
 
 /** Every class of every scheme version of the tenant, with whether its scheme is in force on `today`. */
 export async function allClasses(db: Db, tenantId: string, today: string): Promise<ClassRow[]> {
-  const rows = await db
-    .selectFrom("classes")
-    .innerJoin("classification_schemes as s", "s.id", "classes.scheme_id")
-    .select([
-      "classes.id",
-      "classes.code",
-      "classes.title",
-      "s.id as scheme_id",
-      "s.name as scheme_name",
-      "s.version as scheme_version",
-      "s.valid_from",
-      "s.valid_to",
-    ])
-    .where("s.tenant_id", "=", tenantId)
-    .orderBy("s.valid_from", "desc")
-    .orderBy("classes.code")
-    .execute();
+  const rows = await cachedRows(db, "classes", tenantId, () =>
+    db
+      .selectFrom("classes")
+      .innerJoin("classification_schemes as s", "s.id", "classes.scheme_id")
+      .select([
+        "classes.id",
+        "classes.code",
+        "classes.title",
+        "s.id as scheme_id",
+        "s.name as scheme_name",
+        "s.version as scheme_version",
+        "s.valid_from",
+        "s.valid_to",
+      ])
+      .where("s.tenant_id", "=", tenantId)
+      .orderBy("s.valid_from", "desc")
+      .orderBy("classes.code")
+      .execute(),
+  );
   return rows.map((r) => ({
     id: r.id,
     code: r.code,

@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import { sql } from "kysely";
 import type { Db } from "../platform/db/database.ts";
+import { cachedRows } from "../platform/db/reference-cache.ts";
 import type { RegistryTable } from "../platform/db/schema.ts";
 import type { Registry } from "./registries.model.ts";
 
@@ -22,8 +23,11 @@ export const findRegistry = (db: Db, tenantId: string, id: string) =>
     .where("id", "=", id)
     .executeTakeFirst();
 
+/** Every registry of the tenant (kept in memory while none changes, see reference-cache.ts). */
 export const listRegistries = (db: Db, tenantId: string) =>
-  db.selectFrom("registries").selectAll().where("tenant_id", "=", tenantId).orderBy("prefix").execute();
+  cachedRows(db, "registries", tenantId, () =>
+    db.selectFrom("registries").selectAll().where("tenant_id", "=", tenantId).orderBy("prefix").execute(),
+  );
 
 export const insertRegistry = (db: Db, row: RegistryRow) => db.insertInto("registries").values(row).execute();
 

@@ -39,6 +39,7 @@ export interface Database {
   engagement_financing: EngagementFinancingTable;
   engagement_decisions: EngagementDecisionTable;
   import_drafts: ImportDraftTable;
+  reference_versions: ReferenceVersionTable;
   contact_persons: ContactPersonTable;
   network_messages: NetworkMessageTable;
   engagement_plans: EngagementPlanTable;
@@ -54,6 +55,12 @@ export interface TenantTable {
   id: string;
   name: string;
   created_at: string;
+}
+
+/** A counter per cached reference list, bumped by triggers on every write to its tables. */
+export interface ReferenceVersionTable {
+  name: string;
+  version: number;
 }
 
 export interface UnitTable {
