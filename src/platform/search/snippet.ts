@@ -1,4 +1,4 @@
-import { indexTerm } from "./normalise.ts";
+import { foldDiacritics, indexTerm } from "./normalise.ts";
 
 /** A piece of a snippet; `match` marks a word that matched the query. */
 export interface SnippetPart {
@@ -15,6 +15,7 @@ const TOKEN = /([\p{L}\p{N}]+)|([^\p{L}\p{N}]+)/gu;
  * (the caller may then show the title alone).
  */
 export function snippet(text: string, terms: readonly string[], width = 24): SnippetPart[] {
+  if (!mayContain(text, terms)) return [];
   const wanted = new Set(terms);
   const before: SnippetPart[] = [];
   const window: SnippetPart[] = [];
@@ -51,4 +52,15 @@ export function snippet(text: string, terms: readonly string[], width = 24): Sni
   }
   if (more) parts.push({ text: " …", match: false });
   return parts;
+}
+
+/**
+ * False when no word of `text` can have one of the terms as its index term. A term is a word's
+ * stem (the word less a suffix) with diacritics folded, so a word it matches, lower-cased and
+ * folded, starts with it: a text that does not contain the term at all has no match, and is not
+ * read word by word (most hits match in the title, and a case's text can be long).
+ */
+function mayContain(text: string, terms: readonly string[]): boolean {
+  const folded = foldDiacritics(text.toLowerCase());
+  return terms.some((t) => folded.includes(t));
 }
