@@ -1,9 +1,14 @@
 /**
- * Builds the importer's evaluation corpus (test/fixtures/import-corpus/{tune,heldout}/) from the
- * hand-written letters in sources/: each letter as plain text, Word, a PDF with a text layer
+ * Builds the importer's evaluation corpus (test/fixtures/import-corpus/{tune,heldout,unseen}/) from
+ * the hand-written letters in sources/: each letter as plain text, Word, a PDF with a text layer
  * (two pages, running header and footer, the list in two columns), text damaged the way OCR
  * damages it, and a scan (an image, or a PDF of page images) for OCR. Every document gets the
- * letter's truth beside it as <name>.json. Run: npx tsx test/helpers/import-corpus-build.ts
+ * letter's truth beside it as <name>.json. `unseen` holds letters written without sight of the
+ * importer's code, to evaluate it on text it was never tuned on.
+ *
+ * Run: npx tsx test/helpers/import-corpus-build.ts [split ...] (default: every split). The text
+ * outputs are deterministic, but Word and PDF files carry their build time: name the split you
+ * changed so the others are left as committed.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -84,7 +89,10 @@ async function imagesToPdf(images: string[]): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function build(split: "tune" | "heldout") {
+const SPLITS = ["tune", "heldout", "unseen"] as const;
+type Split = (typeof SPLITS)[number];
+
+async function build(split: Split) {
   const from = path.join(ROOT, "sources", split);
   const to = path.join(ROOT, split);
   fs.rmSync(to, { recursive: true, force: true });
@@ -122,9 +130,12 @@ async function build(split: "tune" | "heldout") {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kansli-corpus-"));
     try {
       if (n % 2 === 0) {
-        // A one-page scan: the whole letter on one page, no running header.
-        const [image] = render(await pdfOf([lines], { columns: new Set() }), tmp);
-        if (image) write(".scan.png", fs.readFileSync(image));
+        // A one-page scan: the whole letter on one page, no running header. A letter too long
+        // for one page runs on to the next, and is scanned into a PDF rather than cut short.
+        const images = render(await pdfOf([lines], { columns: new Set() }), tmp);
+        const [image] = images;
+        if (images.length > 1) write(".scan.pdf", await imagesToPdf(images));
+        else if (image) write(".scan.png", fs.readFileSync(image));
       } else {
         write(".scan.pdf", await imagesToPdf(render(await pdfOf(pages, { header, columns }), tmp)));
       }
@@ -134,5 +145,11 @@ async function build(split: "tune" | "heldout") {
   }
 }
 
-await build("tune");
-await build("heldout");
+const isSplit = (name: string): name is Split => (SPLITS as readonly string[]).includes(name);
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !isSplit(name));
+if (unknown.length > 0) {
+  console.error(`Unknown split: ${unknown.join(", ")} (known: ${SPLITS.join(", ")})`);
+  process.exit(2);
+}
+for (const split of asked.length > 0 ? asked.filter(isSplit) : SPLITS) await build(split);
