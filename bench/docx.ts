@@ -4,8 +4,7 @@ import { Document, ImageRun, Packer, Paragraph } from "docx";
 
 /**
  * A letter of about 200 KB as .docx: three pages of text and a scanned-looking image (noise
- * does not compress, so the image keeps the file at its size). Each call makes a different
- * file, so uploads are not stored once for all (the store is content-addressed).
+ * does not compress, so the image keeps the file at its size).
  */
 export async function letterDocx(n: number): Promise<Buffer> {
   const paragraphs = Array.from(
@@ -26,6 +25,22 @@ export async function letterDocx(n: number): Promise<Buffer> {
     sections: [{ children: [new Paragraph({ children: [image] }), ...paragraphs] }],
   });
   return Buffer.from(await Packer.toBuffer(doc));
+}
+
+/**
+ * The same letter as a file of its own: the ZIP's comment names the upload, so each upload is
+ * stored and flushed as a new file, as real ones are (the store is content-addressed and would
+ * keep repeated bytes once).
+ */
+export function asUpload(letter: Buffer, n: number): Buffer {
+  // A ZIP without a comment ends with its 22-byte end-of-central-directory record, whose last
+  // field is the comment's length.
+  const end = letter.length - 22;
+  if (letter.readUInt32LE(end) !== 0x06054b50) throw new Error("the letter's ZIP already has a comment");
+  const comment = Buffer.from(`upload ${n}`, "ascii");
+  const copy = Buffer.concat([letter, comment]);
+  copy.writeUInt16LE(comment.length, end + 20);
+  return copy;
 }
 
 /** A grey-scale PNG of random pixels. */

@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { withContext } from "../src/cli/runtime.ts";
 import { loadConfig } from "../src/config.ts";
 import { SEARCH_WORDS } from "./city.ts";
-import { letterDocx } from "./docx.ts";
+import { asUpload, letterDocx } from "./docx.ts";
 import { generateCity } from "./generate.ts";
 import { type LoadResult, load, median } from "./load.ts";
 import {
@@ -120,7 +120,7 @@ const registration = () => {
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="skrivelse-${n}.docx"\r\n` +
         "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n\r\n",
     ),
-    rotate(letters),
+    asUpload(rotate(letters), n),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return {

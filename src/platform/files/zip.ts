@@ -1,4 +1,3 @@
-import type { Readable } from "node:stream";
 import zlib from "node:zlib";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
 
@@ -71,7 +70,8 @@ export async function inspectZip(
     }
     for (const entry of inflateEntries ? entries : []) {
       if (entry.fileName.endsWith("/")) continue;
-      const problem = inflationProblem(bytes, entry);
+      const inflated = inflateEntry(bytes, entry);
+      const problem = "problem" in inflated ? inflated.problem : null;
       if (problem === "too_many_bytes") return bomb(`${entry.fileName}: inflates past its declared size`);
       if (problem) return { ok: false, reason: "not_zip", detail: `${entry.fileName}: ${problem}` };
     }
@@ -104,7 +104,8 @@ export async function readZipEntry(bytes: Buffer, name: string, maxBytes: number
       if (entry.fileName !== name) continue;
       if (entry.uncompressedSize > maxBytes) return null;
       // The declared size is enforced while inflating, so this cannot grow past maxBytes.
-      return await collect(await zip.openReadStreamPromise(entry));
+      const inflated = inflateEntry(bytes, entry);
+      return "data" in inflated ? inflated.data : null;
     }
     return null;
   } catch {
@@ -118,34 +119,30 @@ const openZip = (bytes: Buffer): Promise<ZipFile> =>
   yauzl.fromBufferPromise(bytes, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true });
 
 /**
- * Inflates one entry in a single bounded call (no output buffer beyond its declared size) and
- * says what is wrong: "too_many_bytes" when it grows past what the directory declares, another
- * text when it is damaged, null when it is as declared. Synchronous zlib, because a stream per
- * entry costs more than the inflation on every upload.
+ * Inflates one entry in a single bounded call (no output buffer beyond its declared size): the
+ * bytes, or what is wrong — "too_many_bytes" when it grows past what the directory declares,
+ * another text when it is damaged. Synchronous zlib, because a stream per entry costs more than
+ * the inflation on every upload, and its chunks queue behind other requests' work.
  */
-function inflationProblem(bytes: Buffer, entry: Entry): string | null {
-  if (entry.isEncrypted()) return "encrypted entry";
+function inflateEntry(bytes: Buffer, entry: Entry): { data: Buffer } | { problem: string } {
+  if (entry.isEncrypted()) return { problem: "encrypted entry" };
   const at = entry.relativeOffsetOfLocalHeader;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) return "no local header";
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) return { problem: "no local header" };
   const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
-  if (data.length !== entry.compressedSize) return "truncated entry";
+  if (data.length !== entry.compressedSize) return { problem: "truncated entry" };
   if (entry.compressionMethod === 0)
-    return entry.compressedSize === entry.uncompressedSize ? null : "size mismatch";
-  if (entry.compressionMethod !== 8) return `compression method ${entry.compressionMethod}`;
+    return entry.compressedSize === entry.uncompressedSize ? { data } : { problem: "size mismatch" };
+  if (entry.compressionMethod !== 8) return { problem: `compression method ${entry.compressionMethod}` };
   try {
     const out = zlib.inflateRawSync(data, { maxOutputLength: entry.uncompressedSize + 1 });
-    if (out.length > entry.uncompressedSize) return "too_many_bytes";
-    return out.length === entry.uncompressedSize ? null : "too few bytes";
+    if (out.length > entry.uncompressedSize) return { problem: "too_many_bytes" };
+    return out.length === entry.uncompressedSize ? { data: out } : { problem: "too few bytes" };
   } catch (err) {
-    return (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? "too_many_bytes" : message(err);
+    return {
+      problem: (err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? "too_many_bytes" : message(err),
+    };
   }
-}
-
-async function collect(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 const bomb = (detail: string): ZipInspection => ({ ok: false, reason: "zip_bomb", detail });

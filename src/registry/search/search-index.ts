@@ -122,13 +122,23 @@ async function upsertSqlite(db: Db, tenantId: string, entries: readonly SearchEn
       .execute();
     for (const r of inserted) keys.set(r.case_id, r.key);
   }
+  // The public text is mostly the full text: each distinct text is turned into index terms once.
+  const terms = new Map<string, string>();
+  const indexed = (text: string) => {
+    let t = terms.get(text);
+    if (t === undefined) {
+      t = indexText(text);
+      terms.set(text, t);
+    }
+    return t;
+  };
   for (const [table, fields] of [
     ["search_full", (t: SearchTexts) => t.full],
     ["search_public", (t: SearchTexts) => t.public],
   ] as const) {
     const rows = entries.map((e) => {
       const f = fields(e.texts);
-      return sql`(${keys.get(e.caseId)}, ${indexText(f.title)}, ${indexText(f.parties)}, ${indexText(f.body)})`;
+      return sql`(${keys.get(e.caseId)}, ${indexed(f.title)}, ${indexed(f.parties)}, ${indexed(f.body)})`;
     });
     await sql`insert into ${sql.raw(table)} (rowid, title, parties, body) values ${sql.join(rows)}`.execute(
       db,
