@@ -3,6 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { extractProposal } from "../src/import/extract.ts";
+import { separateColumns } from "../src/import/layout.ts";
 import { readDocument } from "../src/import/read.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "fixtures/import-corpus/tune");
@@ -61,5 +63,153 @@ describe("reading a received document", () => {
     );
     expect(method).toBe("text");
     expect(text).toContain("S2022/03456");
+  });
+});
+
+/** The proposal for a letter written as lines (the organisation has no units, so nothing matches). */
+const read = (...lines: string[]) =>
+  extractProposal(lines.join("\n"), { name: "Stockholms stad", units: [] });
+
+describe("reading the sender's diary number", () => {
+  it.each([
+    [
+      "a ministry's number on a line of its own",
+      ["Regeringskansliet", "Socialdepartementet", "", "S2023/04567"],
+      "S2023/04567",
+    ],
+    ["an agency's after Dnr", ["Naturvårdsverket", "Dnr NV-01234-23"], "NV-01234-23"],
+    ["a länsstyrelse's after Diarienummer:", ["Diarienummer: 101-12345-2024"], "101-12345-2024"],
+    ["a region's after Vårt dnr", ["Vårt dnr RS 2023-0456"], "RS 2023-0456"],
+    ["a municipality's after Beteckning", ["Beteckning", "KS-2023-01234"], "KS-2023-01234"],
+    ["a number after Dnr with the label repeated", ["Vår beteckning: Dnr 2024-000456"], "2024-000456"],
+    [
+      "the sender's, not the recipient's Ert dnr",
+      ["Ert dnr: KS 2024/99", "Vårt dnr: TRV 2024/12345"],
+      "TRV 2024/12345",
+    ],
+    [
+      "only in the instructions, not the recipient's",
+      ["Er referens KS 2024/99.", "", "Ange diarienummer Fi2024/01234 i ämnesraden."],
+      "Fi2024/01234",
+    ],
+  ])("%s", (_case, lines, want) => {
+    expect(read(...lines).diary_number).toBe(want);
+  });
+
+  it("takes the value under its label in a letterhead table of labels above values", () => {
+    const p = read(
+      "Handläggare",
+      "Ert dnr",
+      "Datum",
+      "Dnr",
+      "",
+      "Eva Ek",
+      "KS 2024/99",
+      "2024-03-01",
+      "KN 2024/456",
+    );
+    expect(p.diary_number).toBe("KN 2024/456");
+    expect(p.date_sent).toBe("2024-03-01");
+  });
+
+  it.each([
+    ["O for 0 and l for 1", "Dnr: KS 2O24/l23", "KS 2024/123"],
+    ["S for 5 and B for 8", "Dnr: TRV 2024/1234S", "TRV 2024/12345"],
+    ["B for 8", "Dnr 1O1-B2345-2024", "101-82345-2024"],
+    ["a slash read as l after the year", "Dnr: Fi2024l01234", "Fi2024/01234"],
+    ["a slash read as I before the year", "Dnr: 171-482I2016", "171-482/2016"],
+    ["spaces around the separators", "Diarienummer: KS 2024 / 123", "KS 2024/123"],
+    ["the ministry's prefix S kept", "Dnr: S2O23/04567", "S2023/04567"],
+  ])("mends digits OCR misread: %s", (_case, line, want) => {
+    expect(read(line).diary_number).toBe(want);
+  });
+});
+
+describe("reading dates and deadlines", () => {
+  it.each([
+    ["Svar önskas senast den 15 mars 2024.", "2024-03-15"],
+    ["Remisstiden går ut den 2 maj 2024.", "2024-05-02"],
+    ["Yttrandet ska ha kommit in till kommunen senast 2024-04-30.", "2024-04-30"],
+    ["Svaren ska vara oss tillhanda fredagen den 7 juni 2024.", "2024-06-07"],
+    ["Remissen skickades den 1 mars 2024 och svar emotses den 3 april 2024.", "2024-04-03"],
+    ["Svar önskas senast den l5 rnars 2O24.", "2024-03-15"],
+    ["Svar önskas senast den 15 oktobcr 2024.", "2024-10-15"],
+  ])("the deadline of %j", (sentence, want) => {
+    expect(read("Datum 2024-02-01", "", sentence).deadline).toBe(want);
+  });
+
+  it("reads the date sent from the letterhead, never the recipient's Ert datum", () => {
+    expect(read("Ert datum 2024-01-10", "Stockholm den 12 februari 2024").date_sent).toBe("2024-02-12");
+  });
+
+  it("finds a deadline whose sentence runs on over a page break (the footer already dropped)", () => {
+    expect(read("Svar ska ha kommit in senast den", "", "", "17 juni 2024. Tack.").deadline).toBe(
+      "2024-06-17",
+    );
+  });
+});
+
+describe("reading the consulted bodies", () => {
+  const bodies = (...lines: string[]) => read(...lines).consulted_bodies;
+
+  it("reads plain, numbered and bulleted lists, with group headings dropped", () => {
+    expect(
+      bodies(
+        "Remissinstanser",
+        "1. Boverket",
+        "2) Lantmäteriet",
+        "Kommuner:",
+        "• Solna stad",
+        "- Nacka kommun",
+      ),
+    ).toEqual(["Boverket", "Lantmäteriet", "Solna stad", "Nacka kommun"]);
+  });
+
+  it("reads a semicolon list below its heading, wrapped over lines", () => {
+    expect(
+      bodies(
+        "Sändlista:",
+        "Solna stad; Region Uppsala; Knivsta",
+        "kommun; Sigtuna kommun",
+        "",
+        "Med vänlig hälsning",
+      ),
+    ).toEqual(["Solna stad", "Region Uppsala", "Knivsta kommun", "Sigtuna kommun"]);
+  });
+
+  it("joins an item wrapped onto the next line", () => {
+    expect(
+      bodies(
+        "Remissen har skickats till:",
+        "Stockholms stad,",
+        "Trafiknämnden",
+        "Region Stockholm, Trafik-",
+        "förvaltningen",
+      ),
+    ).toEqual(["Stockholms stad, Trafiknämnden", "Region Stockholm, Trafik- förvaltningen"]);
+  });
+
+  it("stops at a copy list", () => {
+    expect(bodies("Remissinstanser", "Boverket", "Lantmäteriet", "Kopia till:", "Kommunstyrelsen")).toEqual([
+      "Boverket",
+      "Lantmäteriet",
+    ]);
+  });
+
+  it("reads two columns with a wrapped left item one column after the other", () => {
+    const text = separateColumns(
+      [
+        "Remissinstanser",
+        "Stockholms stad,        Boverket",
+        "Trafiknämnden",
+        "Solna stad              Lantmäteriet",
+      ].join("\n"),
+    );
+    expect(read(text).consulted_bodies).toEqual([
+      "Stockholms stad, Trafiknämnden",
+      "Solna stad",
+      "Boverket",
+      "Lantmäteriet",
+    ]);
   });
 });

@@ -1,3 +1,6 @@
+import { fold } from "./fold.ts";
+import { CANNOT_END } from "./line-kinds.ts";
+
 /**
  * Layout repairs that need no dictionary: running headers and footers, and lines that hold two
  * or more columns side by side (a distribution list in two columns, a letterhead table).
@@ -85,9 +88,10 @@ export function separateColumns(text: string): string {
       i++;
       continue;
     }
-    // The block: this line and its non-blank neighbours below that are gapped or indented.
+    // The block: this line and its non-blank neighbours below that are gapped or indented, or
+    // that a gapped line follows (an item of the left column wrapped onto a line of its own).
     let end = i + 1;
-    while (end < lines.length && (lines[end] ?? "").trim() !== "" && isColumnar(lines[end] ?? "")) end++;
+    while (end < lines.length && (lines[end] ?? "").trim() !== "" && goesOn(lines, end)) end++;
     const block = lines.slice(i, end).map(cellsOf);
     const columns = columnStarts(block, 6);
     const byColumn: string[][] = columns.map(() => []);
@@ -99,3 +103,18 @@ export function separateColumns(text: string): string {
 }
 
 const isColumnar = (line: string) => GAP.test(line) || /^ {6,}\S/.test(line);
+
+/**
+ * Whether line `k` belongs to the columns above: it is columnar, or it goes on with the left cell
+ * above (which ends in a comma or a little word, or the line starts in lowercase) and a gapped
+ * line follows it.
+ */
+function goesOn(lines: string[], k: number): boolean {
+  const line = lines[k] ?? "";
+  if (isColumnar(line)) return true;
+  const leftAbove = cellsOf(lines[k - 1] ?? "")[0]?.text ?? "";
+  if (!CANNOT_END.test(fold(leftAbove)) && !/^\s*\p{Ll}/u.test(line)) return false;
+  for (let j = k + 1; j < lines.length && j <= k + 2 && (lines[j] ?? "").trim() !== ""; j++)
+    if (GAP.test(lines[j] ?? "")) return true;
+  return false;
+}

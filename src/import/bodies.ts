@@ -1,0 +1,129 @@
+import { fold } from "./fold.ts";
+import { CANNOT_END, isProse, isRemissHeading, LABEL_LINE } from "./line-kinds.ts";
+
+/**
+ * The consulted bodies (remissinstanser) of a cover letter, one string each, as written. Pure.
+ * A list follows a heading (Remissinstanser, Sändlista, "Remissen har skickats till:") as plain,
+ * numbered or bulleted lines, under group headings, as items separated by semicolons, or with an
+ * item wrapped over two lines; it ends at prose, a closing, or a copy list ("Kopia till").
+ */
+export function consultedBodies(lines: readonly string[]): string[] {
+  const bodies: string[] = [];
+  lines.forEach((line, i) => {
+    if (!isListHeading(line)) return;
+    for (const item of itemsOf(listLines(lines, i)))
+      if (item && item.split(/\s+/).length <= 10 && !bodies.includes(item)) bodies.push(item);
+  });
+  return bodies;
+}
+
+const LIST_HEADING =
+  /^(remissinstanser(na)?|sandlista(n)?|remitteringsmapp(en)?|remissmottagare|remisslista(n)?|utsandningslista(n)?|mottagare|remittenter|till|forteckning over remissinstanser|(remissen|forslaget|materialet|remissen har|forslaget har|materialet har) (skickats|sants|skickas|sands|gatt|gar) till( foljande( instanser| remissinstanser| mottagare)?)?)$/;
+/** Words that make a line ending in a colon a list heading ("Remissen har skickats till följande:"). */
+const LIST_HEADING_WORDS =
+  /\b(remissinstans\w*|sandlista\w*|remitteringsmapp\w*|utsandningslista\w*|mottagare|remissmottagare|(skickats|sants|skickas|sands|gatt|gar) till)\b/;
+const GROUP_WORDS = new Set([
+  "kommuner",
+  "regioner",
+  "landsting",
+  "myndigheter",
+  "ovriga",
+  "organisationer",
+  "bolag",
+  "foretag",
+  "stadsdelsnamnder",
+  "facknamnder",
+  "namnder",
+  "forvaltningar",
+  "lansstyrelser",
+  "domstolar",
+  "universitet",
+  "foreningar",
+  "intresseorganisationer",
+  "statliga",
+  "kommunala",
+  "regionala",
+  "externa",
+  "interna",
+]);
+const CLOSING = /^(med vanlig|med vanliga|vanliga halsningar|enligt uppdrag|halsningar)/;
+/** Lists that follow the bodies but are not theirs: copies, for information, attachments. */
+const OTHER_LIST = /^(kopia|for kannedom|bilag(a|or)\b|handlingar\b)/;
+
+function isListHeading(line: string): boolean {
+  const folded = fold(line).trim();
+  if (LIST_HEADING.test(folded.replace(/:$/, ""))) return true;
+  const head = folded.replace(/:.*$/, "").trim();
+  return (
+    folded.includes(":") && LIST_HEADING_WORDS.test(head) && head.split(/\s+/).length <= 8 && !isProse(head)
+  );
+}
+
+const isGroupHeading = (line: string) =>
+  (/:$/.test(line) && !line.includes(";")) || GROUP_WORDS.has(fold(line).split(/\s+/)[0] ?? "");
+const ends = (line: string) =>
+  CLOSING.test(fold(line)) || OTHER_LIST.test(fold(line)) || isProse(line) || isRemissHeading(line);
+const isListLike = (line: string) =>
+  line !== "" &&
+  !ends(line) &&
+  !LABEL_LINE.test(fold(line)) &&
+  line.split(/\s+/).length <= 8 &&
+  !/\.$/.test(line);
+
+/**
+ * The lines of the list under the heading at `i`; "" marks where an item cannot go on (a blank
+ * line or a group heading). A list written on the heading's line ("Sändlista: A; B") may wrap.
+ */
+function listLines(lines: readonly string[], i: number): string[] {
+  const heading = lines[i] ?? "";
+  const inline = heading.includes(":") ? heading.slice(heading.indexOf(":") + 1).trim() : "";
+  const out: string[] = [];
+  let k = i + 1;
+  if (inline) {
+    out.push(inline);
+    for (; k < lines.length && lines[k] !== "" && !isProse(lines[k] ?? ""); k++) out.push(lines[k] ?? "");
+    return out;
+  }
+  while (k < lines.length && lines[k] === "") k++;
+  for (; k < lines.length; k++) {
+    const l = lines[k] ?? "";
+    if (l === "") {
+      // A blank line ends the list unless more of it follows (Word gives a blank line after
+      // every paragraph, so one item a paragraph is common).
+      if (!isListLike(lines.slice(k + 1).find((x) => x !== "") ?? "")) break;
+      out.push("");
+    } else if (ends(l)) break;
+    else out.push(isGroupHeading(l) ? "" : l);
+  }
+  return out;
+}
+
+/** Numbering, bullets and what OCR makes of bullets ("«", "»«", or a lone "e" or "o"). */
+const MARKER = /^(\d{1,3}[.)]\s*|[a-z][.)]\s+|[^\p{L}\p{N}]+|[eo]\s+(?=\p{Lu}))/u;
+const cleanItem = (item: string) =>
+  item
+    .replace(MARKER, "")
+    .replace(/[.;,]+$/, "")
+    .trim();
+
+/** An unmarked line goes on with the item above when that item cannot end there or it starts in lowercase. */
+const continues = (previous: string, line: string) =>
+  !MARKER.test(line) && (CANNOT_END.test(fold(previous)) || /^\p{Ll}/u.test(line));
+
+function itemsOf(block: readonly string[]): string[] {
+  if (block.some((l) => l.split(";").length >= 2))
+    return block.filter(Boolean).join(" ").split(";").map(cleanItem);
+  const items: string[] = [];
+  let open = false;
+  for (const line of block) {
+    const previous = items.at(-1);
+    if (line === "") open = false;
+    else if (open && previous !== undefined && continues(previous, line))
+      items[items.length - 1] = `${previous} ${line}`;
+    else {
+      items.push(line);
+      open = true;
+    }
+  }
+  return items.map(cleanItem);
+}
