@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { extractProposal } from "../src/import/extract.ts";
-import { separateColumns } from "../src/import/layout.ts";
+import { separateColumns, stripRunningLines } from "../src/import/layout.ts";
 import { readDocument } from "../src/import/read.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "fixtures/import-corpus/tune");
@@ -187,6 +187,40 @@ describe("reading the consulted bodies", () => {
         "förvaltningen",
       ),
     ).toEqual(["Stockholms stad, Trafiknämnden", "Region Stockholm, Trafik- förvaltningen"]);
+  });
+
+  it("drops group headings that end in a group word and numbers that lost their full stop", () => {
+    expect(
+      bodies(
+        "Remissinstanser",
+        "Statliga myndigheter",
+        "1 Boverket",
+        "Ideella organisationer",
+        "2 Sveriges Kommuner och Regioner",
+      ),
+    ).toEqual(["Boverket", "Sveriges Kommuner och Regioner"]);
+  });
+
+  it("reads a list on over a page break with a running header and footer", () => {
+    const pages = [
+      ["Boverket   Dnr 123/2024", "", "Remissinstanser", "Lantmäteriet", "Solna stad", "", "Sida 1 av 2"],
+      [
+        "Boverket   Dnr 123/2024",
+        "",
+        "Nacka kommun",
+        "Region Stockholm",
+        "",
+        "Med vänlig hälsning",
+        "Sida 2 av 2",
+      ],
+    ];
+    const text = separateColumns(stripRunningLines(pages.map((p) => p.join("\n")).join("\f")));
+    expect(read(text).consulted_bodies).toEqual([
+      "Lantmäteriet",
+      "Solna stad",
+      "Nacka kommun",
+      "Region Stockholm",
+    ]);
   });
 
   it("stops at a copy list", () => {

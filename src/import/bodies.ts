@@ -59,8 +59,20 @@ function isListHeading(line: string): boolean {
   );
 }
 
-const isGroupHeading = (line: string) =>
-  (/:$/.test(line) && !line.includes(";")) || GROUP_WORDS.has(fold(line).split(/\s+/)[0] ?? "");
+/**
+ * A group heading: a line ending in a colon, one starting with a group word ("Kommuner i
+ * Stockholms län", "Övriga"), or a short one ending with a group word in lowercase ("Statliga
+ * myndigheter", "Ideella organisationer"; "Sveriges Kommuner och Regioner" is a name).
+ */
+function isGroupHeading(line: string): boolean {
+  if (/:$/.test(line) && !line.includes(";")) return true;
+  const words = line.split(/\s+/);
+  const last = words.at(-1) ?? "";
+  return (
+    GROUP_WORDS.has(fold(words[0] ?? "")) ||
+    (words.length <= 4 && /^\p{Ll}/u.test(last) && GROUP_WORDS.has(fold(last)))
+  );
+}
 const ends = (line: string) =>
   CLOSING.test(fold(line)) || OTHER_LIST.test(fold(line)) || isProse(line) || isRemissHeading(line);
 const isListLike = (line: string) =>
@@ -98,8 +110,8 @@ function listLines(lines: readonly string[], i: number): string[] {
   return out;
 }
 
-/** Numbering, bullets and what OCR makes of bullets ("«", "»«", or a lone "e" or "o"). */
-const MARKER = /^(\d{1,3}[.)]\s*|[a-z][.)]\s+|[^\p{L}\p{N}]+|[eo]\s+(?=\p{Lu}))/u;
+/** Numbering (also with its full stop lost), bullets and what OCR makes of bullets ("«", "»«", a lone "e" or "o"). */
+const MARKER = /^(\d{1,3}[.)]\s*|\d{1,3}\s+(?=\p{Lu})|[a-z][.)]\s+|[^\p{L}\p{N}]+|[eo]\s+(?=\p{Lu}))/u;
 const cleanItem = (item: string) =>
   item
     .replace(MARKER, "")
