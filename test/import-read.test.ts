@@ -83,6 +83,11 @@ describe("reading the sender's diary number", () => {
     ["a municipality's after Beteckning", ["Beteckning", "KS-2023-01234"], "KS-2023-01234"],
     ["a number after Dnr with the label repeated", ["Vår beteckning: Dnr 2024-000456"], "2024-000456"],
     [
+      "a number after Vårt diarienr., past a name under Vår referens",
+      ["Vår referens: Eva Ek", "Vårt diarienr. SN/2024:12"],
+      "SN/2024:12",
+    ],
+    [
       "the sender's, not the recipient's Ert dnr",
       ["Ert dnr: KS 2024/99", "Vårt dnr: TRV 2024/12345"],
       "TRV 2024/12345",
@@ -136,6 +141,16 @@ describe("reading dates and deadlines", () => {
     ["Svar önskas senast den 15 oktobcr 2024.", "2024-10-15"],
   ])("the deadline of %j", (sentence, want) => {
     expect(read("Datum 2024-02-01", "", sentence).deadline).toBe(want);
+  });
+
+  it("prefers the last day for the answers to another last day named before it", () => {
+    const p = read(
+      "Lagen ska träda i kraft senast den 1 juli 2025.",
+      "",
+      "Era synpunkter ska ha kommit in senast den 3 mars 2025.",
+    );
+    expect(p.deadline).toBe("2025-03-03");
+    expect(p.instructions).toBe("Era synpunkter ska ha kommit in senast den 3 mars 2025.");
   });
 
   it("reads the date sent from the letterhead, never the recipient's Ert datum", () => {
@@ -220,6 +235,22 @@ describe("reading the consulted bodies", () => {
       "Solna stad",
       "Nacka kommun",
       "Region Stockholm",
+    ]);
+  });
+
+  it("reads items that end in a full stop, one a paragraph", () => {
+    expect(bodies("Remissinstanser", "", "Boverket.", "", "Solna stad.", "", "Med vänlig hälsning")).toEqual([
+      "Boverket",
+      "Solna stad",
+    ]);
+  });
+
+  it("reads a list written on in a sentence, separated by commas", () => {
+    expect(bodies("Remissen skickas till: Boverket, Lantmäteriet, Solna stad, Nacka kommun.")).toEqual([
+      "Boverket",
+      "Lantmäteriet",
+      "Solna stad",
+      "Nacka kommun",
     ]);
   });
 

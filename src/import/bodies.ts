@@ -75,12 +75,17 @@ function isGroupHeading(line: string): boolean {
 }
 const ends = (line: string) =>
   CLOSING.test(fold(line)) || OTHER_LIST.test(fold(line)) || isProse(line) || isRemissHeading(line);
-const isListLike = (line: string) =>
-  line !== "" &&
-  !ends(line) &&
-  !LABEL_LINE.test(fold(line)) &&
-  line.split(/\s+/).length <= 8 &&
-  !/\.$/.test(line);
+/** A line that may be an item: short, no sentence (an item of a few words may end in a full stop). */
+const isListLike = (line: string) => {
+  const words = line.split(/\s+/).length;
+  return (
+    line !== "" &&
+    !ends(line) &&
+    !LABEL_LINE.test(fold(line)) &&
+    words <= 8 &&
+    (words <= 5 || !/\.$/.test(line))
+  );
+};
 
 /**
  * The lines of the list under the heading at `i`; "" marks where an item cannot go on (a blank
@@ -94,7 +99,9 @@ function listLines(lines: readonly string[], i: number): string[] {
   if (inline) {
     out.push(inline);
     for (; k < lines.length && lines[k] !== "" && !isProse(lines[k] ?? ""); k++) out.push(lines[k] ?? "");
-    return out;
+    // Written on in a sentence ("Remissen skickas till: A, B, C"): commas separate the bodies.
+    const text = out.join(" ");
+    return !text.includes(";") && text.split(",").length >= 3 ? [text.replace(/,/g, ";")] : out;
   }
   while (k < lines.length && lines[k] === "") k++;
   for (; k < lines.length; k++) {

@@ -12,14 +12,14 @@ import { mendDigits } from "./ocr-digits.ts";
 
 /** Labels of the sender's number; "Ert dnr" does not start with any of them. */
 const DIARY_LABEL =
-  /^(dnr|d\.nr|diarienr|diarienummer|vart dnr|vart diarienummer|var beteckning|beteckning|arendenummer|arendenr|var referens|var ref)\b\.?:?/;
+  /^((vart|var) )?(dnr|d\.nr|diarienr|diarie nr|diarienummer|beteckning|arendenummer|arendenr|arende nr|referens|ref)\b\.?:?/;
 /** The number named in running text ("ange diarienummer Fi2024/01234"), not after "ert"/"er". */
 const DIARY_IN_TEXT =
   /(?<!\b(?:er|ert|eder|edert|era)\s)\b(dnr|diarienummer|diarienumret|diarienumren|arendenummer|arendenumret|beteckning|beteckningen)\s*[.:]?\s+/g;
 /** An identifier: an optional prefix of letters, digits in groups joined by / - . or :, and a suffix. */
 const DIARY_VALUE =
-  /^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:[ -]|(?=\d)))?\d+(?:[/.:-]\d+)*(?:\/[A-Za-zÅÄÖ0-9]+)*(?:[-/][A-Z0-9]{1,4})?/;
-const PREFIX = /^(?!O[\dOolI|])[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:[ -]|(?=[\dOolI|SB]))/;
+  /^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:[ /-]|(?=\d)))?\d+(?:[/.:-]\d+)*(?:\/[A-Za-zÅÄÖ0-9]+)*(?:[-/][A-Z0-9]{1,4})?/;
+const PREFIX = /^(?!O[\dOolI|])[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:[ /-]|(?=[\dOolI|SB]))/;
 /** A "/" read as l, I or |: after a four-digit year, or before a year that ends the number. */
 const SLASH_MISREAD =
   /(?<=(?:^|[^\d])(?:19|20)\d\d)[lI|](?=[\dOo]{2,})|(?<=\d{2,})[lI|](?=(?:19|20)\d\d(?![\d/-]))/g;

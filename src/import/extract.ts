@@ -23,8 +23,12 @@ export interface Organisation {
 export function extractProposal(text: string, organisation: Organisation): Proposal {
   const lines = text.split("\n").map((l) => l.trim());
   const paragraphs = toParagraphs(lines);
-  const deadlineParagraph = paragraphs.find((p) => deadlineIn(p) !== null) ?? null;
-  const deadline = deadlineParagraph ? deadlineIn(deadlineParagraph) : null;
+  // A last day for the answers first ("svar … senast"), then any last day ("senast den …").
+  const deadlineParagraph =
+    paragraphs.find((p) => deadlineIn(p, true) !== null) ??
+    paragraphs.find((p) => deadlineIn(p, false) !== null) ??
+    null;
+  const deadline = deadlineParagraph ? deadlineIn(deadlineParagraph, false) : null;
   const contact = contactOf(lines);
   const bodies = consultedBodies(lines);
   return {
@@ -71,13 +75,16 @@ const RUNS_ON = /^(\p{Ll}|\d{1,2}:?[ae]?\s+\p{L})/u;
 
 /** Words that set a last day: "senast", "svar önskas", "remisstiden går ut", "ska ha kommit in". */
 const DEADLINE_WORDS =
-  /\b(senast|sista (svars)?dag(en)?|svarsdag(en)?|svarsdatum|tillhanda|remisstid(en)?|(svar|svaret|svaren|yttrande|yttrandet|yttranden|remissvar(et|en)?|synpunkter(na)?) (onskas|emotses)|(kommit|inkommit) in|inkommit|inkomma|inte senare an)\b/;
+  /\b(senast|sista (svars)?dag(en)?|svarsdag(en)?|svarsdatum|tillhanda|remisstid(en)?|(svar|svaret|svaren|yttrande|yttrandet|yttranden|remissvar(et|en)?|synpunkter(na)?) (onskas|emotses)|(kommit|inkommit) in|inkommit|inkomma|svarstid(en)?|inte senare an)\b/;
+/** Words that tie a last day to the answers, not to something else ("träder i kraft senast …"). */
+const ANSWER_WORDS =
+  /\b(svar\w*|remissvar\w*|yttrande\w*|synpunkter\w*|remisstid\w*|tillhanda|inkom\w*|kommit in|besvara\w*|svarsdag\w*|svarsdatum)\b/;
 
-/** The date of the first sentence that sets a last day ("senast den 17 oktober 2016"). */
-function deadlineIn(paragraph: string): string | null {
+/** The date of the first sentence that sets a last day ("senast den 17 oktober 2016"), with `ofAnswers` one for the answers. */
+function deadlineIn(paragraph: string, ofAnswers: boolean): string | null {
   for (const sentence of paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
     const m = DEADLINE_WORDS.exec(fold(sentence));
-    if (!m) continue;
+    if (!m || (ofAnswers && !ANSWER_WORDS.test(fold(sentence)))) continue;
     const dates = findDates(sentence);
     const after = dates.find((d) => d.index >= (m.index ?? 0)) ?? dates[0];
     if (after) return after.iso;
