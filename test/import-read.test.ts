@@ -238,6 +238,42 @@ describe("reading the consulted bodies", () => {
     ]);
   });
 
+  it("reads a list under a heading with words of its own, group plurals dropped", () => {
+    expect(
+      bodies(
+        "Sändlista för remissen (i urval)",
+        "Fackförbund",
+        "Vision",
+        "Näringslivsorganisationer",
+        "Svenskt Näringsliv",
+      ),
+    ).toEqual(["Vision", "Svenskt Näringsliv"]);
+  });
+
+  it("splits a line of names separated by commas under a group heading", () => {
+    expect(
+      bodies(
+        "Remissinstanser",
+        "Kommuner:",
+        "Solna stad, Nacka kommun, Täby kommun, Sollentuna kommun, Lidingö stad",
+        "Boverket",
+      ),
+    ).toEqual(["Solna stad", "Nacka kommun", "Täby kommun", "Sollentuna kommun", "Lidingö stad", "Boverket"]);
+  });
+
+  it("does not take the first line of a sentence wrapped after the list as a body", () => {
+    expect(
+      bodies(
+        "Remissinstanser",
+        "Boverket",
+        "Solna stad",
+        "",
+        "Svaren ska ha kommit in till departementet",
+        "senast den 3 maj 2024.",
+      ),
+    ).toEqual(["Boverket", "Solna stad"]);
+  });
+
   it("reads items that end in a full stop, one a paragraph", () => {
     expect(bodies("Remissinstanser", "", "Boverket.", "", "Solna stad.", "", "Med vänlig hälsning")).toEqual([
       "Boverket",

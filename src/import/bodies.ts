@@ -39,6 +39,7 @@ const GROUP_WORDS = new Set([
   "domstolar",
   "universitet",
   "foreningar",
+  "fackforbund",
   "intresseorganisationer",
   "statliga",
   "kommunala",
@@ -50,9 +51,16 @@ const CLOSING = /^(med vanlig|med vanliga|vanliga halsningar|enligt uppdrag|hals
 /** Lists that follow the bodies but are not theirs: copies, for information, attachments. */
 const OTHER_LIST = /^(kopia|for kannedom|bilag(a|or)\b|handlingar\b)/;
 
+/** A list's name followed by a few words of its own ("Sändlista för remissen", "Remissinstanser i urval"). */
+const NAMED_LIST = /^(remissinstanser(na)?|sandlista(n)?|remitteringsmapp(en)?|utsandningslista(n)?)\s+\S/;
+
 function isListHeading(line: string): boolean {
-  const folded = fold(line).trim();
+  const folded = fold(line)
+    .trim()
+    .replace(/\s*\([^)]*\)$/, "");
   if (LIST_HEADING.test(folded.replace(/:$/, ""))) return true;
+  if (NAMED_LIST.test(folded) && !folded.includes(":") && folded.split(/\s+/).length <= 6 && !isProse(line))
+    return true;
   const head = folded.replace(/:.*$/, "").trim();
   return (
     folded.includes(":") && LIST_HEADING_WORDS.test(head) && head.split(/\s+/).length <= 8 && !isProse(head)
@@ -61,18 +69,26 @@ function isListHeading(line: string): boolean {
 
 /**
  * A group heading: a line ending in a colon, one starting with a group word ("Kommuner i
- * Stockholms län", "Övriga"), or a short one ending with a group word in lowercase ("Statliga
- * myndigheter", "Ideella organisationer"; "Sveriges Kommuner och Regioner" is a name).
+ * Stockholms län", "Övriga"), a group plural alone ("Näringslivsorganisationer"), or a short one ending with a
+ * group word in lowercase ("Statliga myndigheter", "Ideella organisationer"; "Sveriges Kommuner
+ * och Regioner" is a name).
  */
 function isGroupHeading(line: string): boolean {
   if (/:$/.test(line) && !line.includes(";")) return true;
   const words = line.split(/\s+/);
-  const last = words.at(-1) ?? "";
+  const last = fold(words.at(-1) ?? "");
   return (
     GROUP_WORDS.has(fold(words[0] ?? "")) ||
-    (words.length <= 4 && /^\p{Ll}/u.test(last) && GROUP_WORDS.has(fold(last)))
+    (words.length === 1 && GROUP_PLURALS.test(last)) ||
+    (words.length <= 4 &&
+      /^\p{Ll}/u.test(words.at(-1) ?? "") &&
+      (GROUP_WORDS.has(last) || GROUP_PLURALS.test(last)))
   );
 }
+
+/** Plurals that name a group of bodies, also as the end of a compound ("Näringslivsorganisationer"; not "förbund", which is also singular: "Hyresgästernas riksförbund"). */
+const GROUP_PLURALS =
+  /(myndigheter|organisationer|namnder|forvaltningar|kommuner|regioner|foreningar|hogskolor)$/;
 const ends = (line: string) =>
   CLOSING.test(fold(line)) || OTHER_LIST.test(fold(line)) || isProse(line) || isRemissHeading(line);
 /** A line that may be an item: short, no sentence (an item of a few words may end in a full stop). */
@@ -111,8 +127,11 @@ function listLines(lines: readonly string[], i: number): string[] {
       // every paragraph, so one item a paragraph is common).
       if (!isListLike(lines.slice(k + 1).find((x) => x !== "") ?? "")) break;
       out.push("");
-    } else if (ends(l)) break;
-    else out.push(isGroupHeading(l) ? "" : l);
+    } else if (ends(l)) {
+      // A sentence going on from the line above: that line was its start, not an item.
+      if (/^\p{Ll}/u.test(l) && out.at(-1)) out.pop();
+      break;
+    } else out.push(isGroupHeading(l) ? "" : l);
   }
   return out;
 }
@@ -129,6 +148,9 @@ const cleanItem = (item: string) =>
 const continues = (previous: string, line: string) =>
   !MARKER.test(line) && (CANNOT_END.test(fold(previous)) || /^\p{Ll}/u.test(line));
 
+/** A line of three or more bodies separated by commas ("Solna stad, Nacka kommun, Täby kommun"). */
+const isCommaList = (line: string) => line.split(",").length >= 3;
+
 function itemsOf(block: readonly string[]): string[] {
   if (block.some((l) => l.split(";").length >= 2))
     return block.filter(Boolean).join(" ").split(";").map(cleanItem);
@@ -137,7 +159,10 @@ function itemsOf(block: readonly string[]): string[] {
   for (const line of block) {
     const previous = items.at(-1);
     if (line === "") open = false;
-    else if (open && previous !== undefined && continues(previous, line))
+    else if (isCommaList(line)) {
+      items.push(...line.split(","));
+      open = false;
+    } else if (open && previous !== undefined && continues(previous, line))
       items[items.length - 1] = `${previous} ${line}`;
     else {
       items.push(line);

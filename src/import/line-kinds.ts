@@ -10,10 +10,14 @@ export const REMISS_HEADING =
 export const LABEL_LINE =
   /^(till|datum|dnr|diarie|var |er |handlaggare|kontakt|telefon|tfn|tel|e-post|ert datum|enligt uppdrag|med vanlig|remissinstans|sandlista)/;
 
-/** A sentence rather than a name: many words, a full stop, an address or a date. */
+/** A sentence rather than a name or a list of names: many words, a full stop, an address or a date. */
 export function isProse(line: string): boolean {
   const words = line.split(/\s+/).length;
   if (line.split(";").length >= 3) return false;
+  // Names separated by commas, each of a few words, with no full stop: a list, not a sentence.
+  const parts = line.split(",");
+  if (parts.length >= 3 && !/\.$/.test(line) && parts.every((p) => p.trim().split(/\s+/).length <= 4))
+    return false;
   return words >= 9 || (/\.$/.test(line) && words >= 5) || line.includes("@") || findDates(line).length > 0;
 }
 
