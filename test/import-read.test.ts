@@ -93,6 +93,11 @@ describe("reading the sender's diary number", () => {
       "TRV 2024/12345",
     ],
     [
+      "in the instructions, on the next line",
+      ["Svaren skickas till oss. Ange diarienummer", "Ju2024/01234 i ämnesraden."],
+      "Ju2024/01234",
+    ],
+    [
       "only in the instructions, not the recipient's",
       ["Er referens KS 2024/99.", "", "Ange diarienummer Fi2024/01234 i ämnesraden."],
       "Fi2024/01234",
@@ -125,6 +130,8 @@ describe("reading the sender's diary number", () => {
     ["a slash read as I before the year", "Dnr: 171-482I2016", "171-482/2016"],
     ["spaces around the separators", "Diarienummer: KS 2024 / 123", "KS 2024/123"],
     ["the ministry's prefix S kept", "Dnr: S2O23/04567", "S2023/04567"],
+    ["a ministry's prefix I read as 1", "Dnr: 12024/00876", "I2024/00876"],
+    ["a ministry's prefix S read as 5", "Dnr 52023/04567", "S2023/04567"],
   ])("mends digits OCR misread: %s", (_case, line, want) => {
     expect(read(line).diary_number).toBe(want);
   });

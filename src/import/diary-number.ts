@@ -20,6 +20,12 @@ const DIARY_IN_TEXT =
 const DIARY_VALUE =
   /^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:[ /-]|(?=\d)))?\d+(?:[/.:-]\d+)*(?:\/[A-Za-zÅÄÖ0-9]+)*(?:[-/][A-Z0-9]{1,4})?/;
 const PREFIX = /^(?!O[\dOolI|])[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:[ /-]|(?=[\dOolI|SB]))/;
+/**
+ * The Government Offices' one-letter prefixes I and S read as a digit before the year
+ * ("12024/00876" for I2024/00876, "52023/04567" for S2023/04567): a year with a digit before it
+ * and a five-digit number after it is no other sender's form.
+ */
+const MINISTRY_PREFIX_MISREAD = /^[15l|](?=(?:19|20)\d\d\/\d{4,6}\b)/;
 /** A "/" read as l, I or |: after a four-digit year, or before a year that ends the number. */
 const SLASH_MISREAD =
   /(?<=(?:^|[^\d])(?:19|20)\d\d)[lI|](?=[\dOo]{2,})|(?<=\d{2,})[lI|](?=(?:19|20)\d\d(?![\d/-]))/g;
@@ -29,7 +35,10 @@ const SLASH_MISREAD =
  * a misread "/" restored and letters in the digits read as digits. The prefix keeps its letters.
  */
 export function mendDiaryNumber(text: string): string {
-  const t = text.trim().replace(/^d\.?nr\.?:?\s*/i, "");
+  const t = text
+    .trim()
+    .replace(/^d\.?nr\.?:?\s*/i, "")
+    .replace(MINISTRY_PREFIX_MISREAD, (c) => (c === "5" ? "S" : "I"));
   const prefix = PREFIX.exec(t)?.[0] ?? "";
   const body = t
     .slice(prefix.length)
@@ -56,11 +65,11 @@ export function diaryNumberOf(lines: readonly string[]): string | null {
     const v = diaryValue(line);
     if (v && v === mendDiaryNumber(line) && /[A-Za-z]/.test(v) && v.includes("/")) return v;
   }
-  for (const line of lines) {
-    for (const m of fold(line).matchAll(DIARY_IN_TEXT)) {
-      const v = diaryValue(line.slice((m.index ?? 0) + m[0].length));
-      if (v) return v;
-    }
+  // In running text, the number perhaps on the next line ("Ange diarienummer" / "Fi2024/01234").
+  const text = lines.join("\n");
+  for (const m of fold(text).matchAll(DIARY_IN_TEXT)) {
+    const v = diaryValue(text.slice((m.index ?? 0) + m[0].length));
+    if (v) return v;
   }
   return null;
 }
