@@ -1,5 +1,6 @@
 import { fold } from "./fold.ts";
 import { CANNOT_END } from "./line-kinds.ts";
+import { asDigits } from "./ocr-digits.ts";
 
 /**
  * Layout repairs that need no dictionary: running headers and footers, and lines that hold two
@@ -22,7 +23,8 @@ const lineKey = (line: string) =>
 
 /**
  * Drops lines that repeat at the top or bottom of most pages (pages are split by form feeds, as
- * tesseract and pdftotext give them) and bare page numbers ("2 (3)", "Sida 2 av 3").
+ * tesseract and pdftotext give them), headers of the later pages that repeat a number of the
+ * first, and bare page numbers ("2 (3)", "Sida 2 av 3").
  */
 export function stripRunningLines(text: string): string {
   const pages = text.split("\f").map((p) => p.split("\n"));
@@ -35,16 +37,41 @@ export function stripRunningLines(text: string): string {
     for (const key of new Set(zone.values())) pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
   const repeated = (key: string) =>
     pages.length >= 2 && (pagesWithKey.get(key) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
+  const firstPageNumbers = new Set(numbersOf((pages[0] ?? []).join("\n")));
   return pages
     .map((lines, p) =>
       lines
         .filter((line, i) => {
           const key = zoneKeys[p]?.get(i);
-          return key === undefined || !(repeated(key) || PAGE_NUMBER.test(line.trim()));
+          if (key === undefined) return true;
+          return !(
+            repeated(key) ||
+            PAGE_NUMBER.test(line.trim()) ||
+            (p > 0 && carriesNumber(line, firstPageNumbers))
+          );
         })
         .join("\n"),
     )
     .join("\n");
+}
+
+/** Numbers with a separator inside (diary numbers, dates), letters OCR reads for digits taken as digits. */
+const numbersOf = (text: string) =>
+  text
+    .split(/\s+/)
+    .filter((word) => (word.match(/\d/g) ?? []).length >= 3)
+    .flatMap((word) => asDigits(word).match(/(?<!\d)\d[\d/.:-]*[/-]\d[\d/.:-]*/g) ?? []);
+
+/**
+ * A header of the later pages only (the first has the letterhead): a short line at the top or
+ * bottom of a page after the first that repeats a number of the first page, as the diary number
+ * ("Justitiedepartementet   Ju2024/01555") or the date.
+ */
+function carriesNumber(line: string, firstPageNumbers: ReadonlySet<string>): boolean {
+  const words = line.trim().split(/\s+/);
+  return (
+    words.length <= 6 && !/\.$/.test(line.trim()) && numbersOf(line).some((n) => firstPageNumbers.has(n))
+  );
 }
 
 const GAP = /\S(?: {3,}|\t+)(?=\S)/;

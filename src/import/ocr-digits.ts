@@ -18,6 +18,9 @@ export function mendDigits(text: string): string {
     const digits = (run.match(/\d/g) ?? []).length;
     const letters = run.length - digits - (run.match(/[/.:-]/g) ?? []).length;
     if (letters === 0 || letters > digits) return run;
-    return run.replace(new RegExp(CONFUSABLE, "g"), (c) => AS_DIGIT[c] ?? c);
+    return asDigits(run);
   });
 }
+
+/** Every letter OCR confuses with a digit read as that digit ("Ju2O24" → "Ju2024"). */
+export const asDigits = (text: string) => text.replace(new RegExp(CONFUSABLE, "g"), (c) => AS_DIGIT[c] ?? c);
