@@ -34,7 +34,7 @@ const SLASH_MISREAD =
  * A candidate with the damage OCR does to numbers undone: spaces around a separator dropped,
  * a misread "/" restored and letters in the digits read as digits. The prefix keeps its letters.
  */
-export function mendDiaryNumber(text: string): string {
+function mendDiaryNumber(text: string): string {
   const t = text
     .trim()
     .replace(/^d\.?nr\.?:?\s*/i, "")

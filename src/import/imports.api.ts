@@ -94,8 +94,9 @@ const record = (v: unknown): Record<string, unknown> =>
 
 /**
  * The API's body as the review form's fields, for the service to check with everything else at
- * once. Nothing is dropped: a wrong type stays wrong, and an unknown key is passed on under its
- * API name, so the service refuses it too.
+ * once. Nothing is dropped: a wrong type stays wrong (a string for `consulted_bodies` is taken as
+ * the form's text, one body a line), and an unknown key is passed on under its API name, so the
+ * service refuses it too.
  */
 function formInputOf(body: unknown): Record<string, unknown> {
   const b = record(body);

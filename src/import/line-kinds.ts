@@ -4,7 +4,7 @@ import { fold } from "./fold.ts";
 /** Kinds of line a cover letter is made of, shared by the title and the list readers. Pure. */
 
 /** A "Remiss av …" heading (or "Remiss: …", "Remiss – …"). */
-export const REMISS_HEADING =
+const REMISS_HEADING =
   /^(remiss|remittering|remissmissiv)(\s+(av|om|angaende|avseende|gallande|till)\b|\s*[:–-])\s*\S/;
 /** A letterhead or signature label line. */
 export const LABEL_LINE =
