@@ -41,6 +41,7 @@ import { reviewsApi } from "./engagements/reviews/reviews.api.ts";
 import { reviewsRoutes } from "./engagements/reviews/reviews.routes.tsx";
 import { visitsApi } from "./engagements/visits/visits.api.ts";
 import { visitsRoutes } from "./engagements/visits/visits.routes.tsx";
+import { importsApi } from "./import/imports.api.ts";
 import { importsRoutes } from "./import/imports.routes.tsx";
 import { unitsApi } from "./organisation/units.api.ts";
 import { unitsRoutes } from "./organisation/units.routes.tsx";
@@ -283,5 +284,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(followupRoutes);
   await app.register(apiRoutes);
   await app.register(importsRoutes);
+  await app.register(importsApi);
   return app;
 }

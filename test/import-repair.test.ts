@@ -118,6 +118,32 @@ describe("repairing the layout", () => {
     ]);
   });
 
+  it("drops a header only the later pages carry, known by the first page's diary number", () => {
+    const pages = [
+      ["Justitiedepartementet", "Remiss", "Ju2024/01555", "", "Remissinstanser", "Domstolsverket"],
+      [
+        "Justitiedepartementet   Ju2O24/01555",
+        "",
+        "Polismyndigheten",
+        "",
+        "Svaren ska ha kommit in senast 2024-10-01.",
+      ],
+    ];
+    expect(
+      stripRunningLines(pages.map((p) => p.join("\n")).join("\f"))
+        .split("\n")
+        .filter(Boolean),
+    ).toEqual([
+      "Justitiedepartementet",
+      "Remiss",
+      "Ju2024/01555",
+      "Remissinstanser",
+      "Domstolsverket",
+      "Polismyndigheten",
+      "Svaren ska ha kommit in senast 2024-10-01.",
+    ]);
+  });
+
   it("reads two columns read row by row as one column after the other", () => {
     const interleaved =
       "Sändlista\nArbetsmarknadsnämnden      Socialnämnden\nIdrottsnämnden             Kulturnämnden\n\nSlut";

@@ -1,3 +1,4 @@
+import type { Insertable } from "kysely";
 import type { UserActor } from "../auth/actor.ts";
 import { auditBy } from "../auth/audit-actor.ts";
 import { findUserById } from "../auth/users.store.ts";
@@ -5,6 +6,8 @@ import { listAllUnits } from "../organisation/units.service.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
+import type { Db } from "../platform/db/database.ts";
+import type { ConsultationRecipientTable } from "../platform/db/schema.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { fieldErrors } from "../platform/validation.ts";
@@ -80,22 +83,27 @@ const dedupe = (errors: FieldError[]) =>
 
 const minimumWeeks = (ctx: Ctx) => ({ minimumWeeks: ctx.config.consultationMinWeeks });
 
+/** A draft consultation checked, ready to be written in the caller's transaction. */
+export interface PreparedConsultation {
+  row: ConsultationRow;
+  recipients: Insertable<ConsultationRecipientTable>[];
+  documentIds: string[];
+  by: UserActor;
+  warnings: DeadlineWarning[];
+}
+
 /**
- * Creates a draft consultation of an open case with its distribution list and material. Every
- * problem with the input is reported at once and nothing is written; the deadline's warnings
- * (short time, July) are returned and do not block.
+ * Checks a draft consultation of a case with its distribution list and material: every problem
+ * with the input is reported at once and nothing is written. `registeredDocumentIds` are the
+ * documents it may take as material (the case's registered ones, or one about to be written with
+ * the case in the same transaction).
  */
-export async function createConsultation(
+export async function prepareConsultation(
   ctx: Ctx,
   by: UserActor,
-  caseId: string,
+  target: { caseId: string; registeredDocumentIds: readonly string[] },
   input: unknown,
-): Promise<{ consultation: ConsultationDetails; warnings: DeadlineWarning[] }> {
-  const c = await getCase(ctx, caseId);
-  if (c.status !== "open")
-    throw new ConflictError(`a consultation needs an open case; the case is ${c.status}`, [
-      ...caseActions(c.status),
-    ]);
+): Promise<PreparedConsultation> {
   const raw = (input ?? {}) as Record<string, unknown>;
   const parsed = consultationInputSchema.safeParse(input);
   const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
@@ -109,8 +117,7 @@ export async function createConsultation(
   if (officerId && !(await findUserById(ctx.db, ctx.config.tenantId, officerId)))
     errors.push({ field: "officerId", message: "consultation.officer_unknown" });
 
-  const registered = (await getCaseDocuments(ctx, caseId)).filter((d) => d.status === "registered");
-  if ((part(raw, "documentIds") ?? []).some((id) => !registered.some((d) => d.id === id)))
+  if ((part(raw, "documentIds") ?? []).some((id) => !target.registeredDocumentIds.includes(id)))
     errors.push({ field: "documentIds", message: "consultation.document_unknown" });
 
   const chosen = await chosenUnits(ctx, raw);
@@ -127,7 +134,7 @@ export async function createConsultation(
   const row: ConsultationRow = {
     id,
     tenant_id: ctx.config.tenantId,
-    case_id: caseId,
+    case_id: target.caseId,
     title: data.title,
     status: "draft",
     deadline: data.deadline,
@@ -154,23 +161,49 @@ export async function createConsultation(
       list_group: "other",
     })),
   ];
-  const documentIds = [...new Set(data.documentIds)];
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertConsultation(
-      trx,
-      row,
-      recipients,
-      documentIds.map((documentId) => ({ consultation_id: id, document_id: documentId })),
-    );
-    await appendAudit(trx, ctx.config.tenantId, new Date(now), {
-      ...auditBy(by),
-      action: "consultation.create",
-      subjectType: "consultation",
-      subjectId: id,
-      after: { ...toConsultation(row), recipients: recipients.length, documentIds },
-    });
+  return { row, recipients, documentIds: [...new Set(data.documentIds)], by, warnings: check.warnings };
+}
+
+/** Writes a prepared consultation, its distribution list, its material and its audit event in the caller's transaction. */
+export async function writePreparedConsultation(ctx: Ctx, trx: Db, prepared: PreparedConsultation) {
+  const { row, recipients, documentIds, by } = prepared;
+  await insertConsultation(
+    trx,
+    row,
+    recipients,
+    documentIds.map((documentId) => ({ consultation_id: row.id, document_id: documentId })),
+  );
+  await appendAudit(trx, ctx.config.tenantId, new Date(row.created_at), {
+    ...auditBy(by),
+    action: "consultation.create",
+    subjectType: "consultation",
+    subjectId: row.id,
+    after: { ...toConsultation(row), recipients: recipients.length, documentIds },
   });
-  return { consultation: await getConsultation(ctx, id), warnings: check.warnings };
+}
+
+/**
+ * Creates a draft consultation of an open case with its distribution list and material. Every
+ * problem with the input is reported at once and nothing is written; the deadline's warnings
+ * (short time, July) are returned and do not block.
+ */
+export async function createConsultation(
+  ctx: Ctx,
+  by: UserActor,
+  caseId: string,
+  input: unknown,
+): Promise<{ consultation: ConsultationDetails; warnings: DeadlineWarning[] }> {
+  const c = await getCase(ctx, caseId);
+  if (c.status !== "open")
+    throw new ConflictError(`a consultation needs an open case; the case is ${c.status}`, [
+      ...caseActions(c.status),
+    ]);
+  const registeredDocumentIds = (await getCaseDocuments(ctx, caseId))
+    .filter((d) => d.status === "registered")
+    .map((d) => d.id);
+  const prepared = await prepareConsultation(ctx, by, { caseId, registeredDocumentIds }, input);
+  await ctx.db.transaction().execute((trx) => writePreparedConsultation(ctx, trx, prepared));
+  return { consultation: await getConsultation(ctx, prepared.row.id), warnings: prepared.warnings };
 }
 
 const byName = new Intl.Collator("sv");

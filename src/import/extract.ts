@@ -1,4 +1,9 @@
+import { consultedBodies } from "./bodies.ts";
 import { findDates } from "./dates.ts";
+import { diaryNumberOf } from "./diary-number.ts";
+import { fold } from "./fold.ts";
+import { labelled } from "./labels.ts";
+import { CANNOT_END, isProse, isRemissHeading, LABEL_LINE } from "./line-kinds.ts";
 import type { Proposal } from "./proposal.model.ts";
 import { matchBodies, type UnitName } from "./units-match.ts";
 
@@ -18,8 +23,12 @@ export interface Organisation {
 export function extractProposal(text: string, organisation: Organisation): Proposal {
   const lines = text.split("\n").map((l) => l.trim());
   const paragraphs = toParagraphs(lines);
-  const deadlineParagraph = paragraphs.find((p) => deadlineIn(p) !== null) ?? null;
-  const deadline = deadlineParagraph ? deadlineIn(deadlineParagraph) : null;
+  // A last day for the answers first ("svar … senast"), then any last day ("senast den …").
+  const deadlineParagraph =
+    paragraphs.find((p) => deadlineIn(p, true) !== null) ??
+    paragraphs.find((p) => deadlineIn(p, false) !== null) ??
+    null;
+  const deadline = deadlineParagraph ? deadlineIn(deadlineParagraph, false) : null;
   const contact = contactOf(lines);
   const bodies = consultedBodies(lines);
   return {
@@ -38,10 +47,11 @@ export function extractProposal(text: string, organisation: Organisation): Propo
   };
 }
 
-/** Lower case with å, ä, é and ö folded to a, a, e and o (same length, so indexes still fit). */
-export const fold = (s: string) =>
-  s.toLowerCase().replace(/[åä]/g, "a").replace(/ö/g, "o").replace(/é/g, "e");
-
+/**
+ * Paragraphs are separated by blank lines, except where a sentence runs on over a page break:
+ * a paragraph that ends without a full stop or colon goes on into a next one that starts in
+ * lowercase or with a day number ("… senast den" / "17 juni 2016. …").
+ */
 function toParagraphs(lines: string[]): string[] {
   const out: string[] = [];
   let current: string[] = [];
@@ -49,74 +59,32 @@ function toParagraphs(lines: string[]): string[] {
     if (line === "") {
       if (current.length > 0) out.push(current.join(" ").replace(/\s+/g, " "));
       current = [];
-    } else current.push(line);
+    } else {
+      const previous = out.at(-1);
+      if (current.length === 0 && previous && !/[.!?:]$/.test(previous) && RUNS_ON.test(line))
+        current.push(out.pop() ?? "");
+      current.push(line);
+    }
   }
   return out;
 }
 
-/** The value after a label on the same line, or on the next non-blank line when the label stands alone. */
-function labelled(lines: string[], label: RegExp): string[] {
-  const values: string[] = [];
-  lines.forEach((line, i) => {
-    const m = label.exec(fold(line));
-    if (!m) return;
-    const rest = line
-      .slice(m[0].length)
-      .replace(/^[\s.:]+/, "")
-      .trim();
-    if (rest) values.push(rest);
-    else {
-      const next = lines.slice(i + 1, i + 3).find((l) => l !== "");
-      if (next) values.push(next);
-    }
-  });
-  return values;
-}
-
-// --- diary number --------------------------------------------------------------------------
-
-const DIARY_LABEL =
-  /^(dnr|diarienr|diarienummer|vart dnr|vart diarienummer|var beteckning|beteckning|arendenummer|arendenr|var referens|var ref)\b\.?:?/;
-const DIARY_IN_TEXT = /\b(dnr|diarienummer|diarienumret|arendenummer|beteckning)\s*:?\s+/g;
-/** An identifier such as Fi2016/01187/K, S2022/03456, TN 2021-0412, 500-12345-2018, 1234/19. */
-const DIARY_VALUE =
-  /^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:[ -]|(?=\d)))?\d+(?:[/.:-]\d+)*(?:\/[A-Za-zÅÄÖ0-9]+)*(?:[-/][A-Z0-9]{1,4})?/;
-const isDate = (s: string) => findDates(s).some((d) => d.index === 0);
-
-function diaryValue(text: string): string | null {
-  const m = DIARY_VALUE.exec(text.trim());
-  if (!m || isDate(m[0]) || !/\d/.test(m[0]) || !/[/-]|\d{3,}/.test(m[0])) return null;
-  return m[0].replace(/[.,;:]+$/, "");
-}
-
-function diaryNumberOf(lines: string[]): string | null {
-  for (const value of labelled(lines, DIARY_LABEL)) {
-    const v = diaryValue(value);
-    if (v) return v;
-  }
-  // A line of its own near the top, as the Government Offices write it ("Fi2016/01187/K").
-  for (const line of lines.slice(0, 25)) {
-    const v = diaryValue(line);
-    if (v && v === line && /[A-Za-z]/.test(v) && v.includes("/")) return v;
-  }
-  for (const line of lines) {
-    for (const m of fold(line).matchAll(DIARY_IN_TEXT)) {
-      const v = diaryValue(line.slice((m.index ?? 0) + m[0].length));
-      if (v) return v;
-    }
-  }
-  return null;
-}
+const RUNS_ON = /^(\p{Ll}|\d{1,2}:?[ae]?\s+\p{L})/u;
 
 // --- dates ---------------------------------------------------------------------------------
 
-const DEADLINE_WORDS = /\b(senast|sista (svars)?dag|svarsdag|tillhanda|remisstiden)\b/;
+/** Words that set a last day: "senast", "svar önskas", "remisstiden går ut", "ska ha kommit in". */
+const DEADLINE_WORDS =
+  /\b(senast|sista (svars)?dag(en)?|svarsdag(en)?|svarsdatum|tillhanda|remisstid(en)?|(svar|svaret|svaren|yttrande|yttrandet|yttranden|remissvar(et|en)?|synpunkter(na)?) (onskas|emotses)|(kommit|inkommit) in|inkommit|inkomma|svarstid(en)?|inte senare an)\b/;
+/** Words that tie a last day to the answers, not to something else ("träder i kraft senast …"). */
+const ANSWER_WORDS =
+  /\b(svar\w*|remissvar\w*|yttrande\w*|synpunkter\w*|remisstid\w*|tillhanda|inkom\w*|kommit in|besvara\w*|svarsdag\w*|svarsdatum)\b/;
 
-/** The date of the first sentence that sets a last day ("senast den 17 oktober 2016"). */
-function deadlineIn(paragraph: string): string | null {
+/** The date of the first sentence that sets a last day ("senast den 17 oktober 2016"), with `ofAnswers` one for the answers. */
+function deadlineIn(paragraph: string, ofAnswers: boolean): string | null {
   for (const sentence of paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
     const m = DEADLINE_WORDS.exec(fold(sentence));
-    if (!m) continue;
+    if (!m || (ofAnswers && !ANSWER_WORDS.test(fold(sentence)))) continue;
     const dates = findDates(sentence);
     const after = dates.find((d) => d.index >= (m.index ?? 0)) ?? dates[0];
     if (after) return after.iso;
@@ -124,7 +92,7 @@ function deadlineIn(paragraph: string): string | null {
   return null;
 }
 
-const DATE_LABEL = /^(datum|date|remissdatum|utskicksdatum)\b\.?:?/;
+const DATE_LABEL = /^(datum|vart datum|date|remissdatum|utskicksdatum)\b\.?:?/;
 
 function dateSentOf(lines: string[], deadline: string | null): string | null {
   for (const value of labelled(lines, DATE_LABEL)) {
@@ -133,7 +101,7 @@ function dateSentOf(lines: string[], deadline: string | null): string | null {
   }
   // "Göteborg den 5 april 2019", or the first date of the letterhead.
   for (const line of lines.slice(0, 30)) {
-    if (DEADLINE_WORDS.test(fold(line))) continue;
+    if (DEADLINE_WORDS.test(fold(line)) || /^(ert|er) /.test(fold(line))) continue;
     const d = findDates(line)[0];
     if (d && d.iso !== deadline) return d.iso;
   }
@@ -142,13 +110,8 @@ function dateSentOf(lines: string[], deadline: string | null): string | null {
 
 // --- title and sender ----------------------------------------------------------------------
 
-const REMISS_HEADING =
-  /^(remiss|remittering|remissmissiv)(\s+(av|om|angaende|avseende|gallande|till)\b|\s*[:–-])\s*\S/;
-const LABEL_LINE =
-  /^(till|datum|dnr|diarie|var |er |handlaggare|kontakt|telefon|tfn|tel|e-post|ert datum|enligt uppdrag|med vanlig|remissinstans|sandlista)/;
-
 function titleOf(lines: string[]): string | null {
-  const i = lines.findIndex((l) => REMISS_HEADING.test(fold(l)));
+  const i = lines.findIndex(isRemissHeading);
   if (i >= 0) {
     const title = continued(lines, i);
     // "Remiss: X" and "Remiss – X" label the document; "Remiss av X" is its name.
@@ -192,8 +155,6 @@ function continued(lines: string[], i: number): string {
   }
   return parts.join(" ").replace(/\s+/g, " ");
 }
-
-const CANNOT_END = /(\s(och|for|av|i|till|om|med|pa|den|det|de|en|ett|samt|vid|fran)|[–,-])$/;
 
 const UMBRELLAS = new Set(["regeringskansliet"]);
 
@@ -270,104 +231,4 @@ function replyToOf(paragraphs: string[], contactEmail: string | null): string | 
     }
   }
   return null;
-}
-
-// --- consulted bodies ----------------------------------------------------------------------
-
-const LIST_HEADING =
-  /^(remissinstanser(na)?|sandlista(n)?|remitteringsmapp|remissmottagare|remisslista|mottagare|till|forteckning over remissinstanser|(remissen|forslaget|remissen har|forslaget har|materialet har) (skickats|sants|skickas|sands|gar) till)$/;
-const GROUP_WORDS = new Set([
-  "kommuner",
-  "regioner",
-  "landsting",
-  "myndigheter",
-  "ovriga",
-  "organisationer",
-  "bolag",
-  "foretag",
-  "stadsdelsnamnder",
-  "facknamnder",
-  "namnder",
-  "forvaltningar",
-  "lansstyrelser",
-  "domstolar",
-  "universitet",
-  "foreningar",
-  "intresseorganisationer",
-  "statliga",
-  "kommunala",
-  "regionala",
-  "externa",
-  "interna",
-]);
-const CLOSING = /^(med vanlig|med vanliga|vanliga halsningar|enligt uppdrag|halsningar)/;
-
-const isGroupHeading = (line: string) => /:$/.test(line) || GROUP_WORDS.has(fold(line).split(/\s+/)[0] ?? "");
-
-function isProse(line: string): boolean {
-  const words = line.split(/\s+/).length;
-  return words >= 9 || (/\.$/.test(line) && words >= 5) || line.includes("@") || findDates(line).length > 0;
-}
-
-const isListLike = (line: string) =>
-  line !== "" &&
-  !isProse(line) &&
-  !CLOSING.test(fold(line)) &&
-  !REMISS_HEADING.test(fold(line)) &&
-  !LABEL_LINE.test(fold(line)) &&
-  line.split(/\s+/).length <= 8 &&
-  !/\.$/.test(line);
-
-const cleanItem = (item: string) =>
-  item
-    // Numbering, bullets and what OCR makes of bullets ("«", "»«", or a lone "e" or "o").
-    .replace(/^(\d{1,3}[.)]\s*|[^\p{L}\p{N}]+|[eo]\s+(?=\p{Lu}))/u, "")
-    .replace(/[.;,]+$/, "")
-    .trim();
-
-/** Words that make a line ending in a colon a list heading ("Remissen har skickats till följande:"). */
-const LIST_HEADING_WORDS =
-  /\b(remissinstans\w*|sandlista\w*|remitteringsmapp\w*|mottagare|remissmottagare|(skickats|sants|skickas|sands|gar) till)\b/;
-
-function isListHeading(line: string): boolean {
-  const folded = fold(line).trim();
-  if (LIST_HEADING.test(folded)) return true;
-  const head = folded.replace(/:.*$/, "").trim();
-  return (
-    folded.includes(":") && LIST_HEADING_WORDS.test(head) && head.split(/\s+/).length <= 8 && !isProse(head)
-  );
-}
-
-function consultedBodies(lines: string[]): string[] {
-  const bodies: string[] = [];
-  lines.forEach((line, i) => {
-    if (!isListHeading(line)) return;
-    const inline = line.includes(":") ? line.slice(line.indexOf(":") + 1).trim() : "";
-    let items: string[] = [];
-    let k = i + 1;
-    if (inline) {
-      // A list written on the heading's line ("Sändlista: A; B; C") may wrap onto the next lines.
-      let text = inline;
-      for (; k < lines.length && lines[k] !== "" && !isProse(lines[k] ?? ""); k++) text += ` ${lines[k]}`;
-      items = text.split(";");
-    } else {
-      while (k < lines.length && lines[k] === "") k++;
-      for (; k < lines.length; k++) {
-        const l = lines[k] ?? "";
-        if (l === "") {
-          // A blank line ends the list unless more of it follows (Word gives a blank line after
-          // every paragraph, so one item a paragraph is common).
-          const next = lines.slice(k + 1).find((x) => x !== "") ?? "";
-          if (isListLike(next)) continue;
-          break;
-        }
-        if (CLOSING.test(fold(l)) || isProse(l) || REMISS_HEADING.test(fold(l))) break;
-        if (isGroupHeading(l) && !l.includes(";")) continue;
-        items.push(...l.split(";"));
-      }
-    }
-    for (const item of items.map(cleanItem))
-      if (item && item.split(/\s+/).length <= 10 && !bodies.includes(item)) bodies.push(item);
-  });
-  return bodies;
 }

@@ -1,7 +1,7 @@
 import type { UserActor } from "../auth/actor.ts";
 import { auditBy } from "../auth/audit-actor.ts";
-import { createConsultation } from "../consultation/consultations.service.ts";
-import { checkDeadline, lastDayRule, proposeDeadline } from "../consultation/deadlines.ts";
+import { prepareConsultation, writePreparedConsultation } from "../consultation/consultations.service.ts";
+import { lastDayRule, proposeDeadline } from "../consultation/deadlines.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
@@ -11,10 +11,9 @@ import { safeFileName } from "../platform/files/file-name.ts";
 import { type FileType, sniffFileType } from "../platform/files/file-type.ts";
 import { newId } from "../platform/ids.ts";
 import { fieldErrors } from "../platform/validation.ts";
-import { newCaseSchema } from "../registry/cases.model.ts";
-import { openCase } from "../registry/cases.service.ts";
+import { prepareCase, writePreparedCase } from "../registry/cases.service.ts";
 import { checkDocumentInput } from "../registry/documents.model.ts";
-import { registerDocument, type UploadedFile } from "../registry/documents.service.ts";
+import { prepareDocument, type UploadedFile, writePreparedDocument } from "../registry/documents.service.ts";
 import { analyseDocument } from "./analyse.ts";
 import type { Organisation } from "./extract.ts";
 import { bodyLines, type ConfirmInput, confirmSchema, type ImportDraft } from "./imports.model.ts";
@@ -112,12 +111,64 @@ export interface ConfirmResult {
   consultationId: string | null;
 }
 
+/** The fields of each step's errors as the review form names them. */
+const FROM_CASE: Record<string, string> = {
+  "parties.0.name": "senderOrganisation",
+  "parties.0.organisation": "senderOrganisation",
+  "parties.0.email": "contactEmail",
+};
+const FROM_DOCUMENT: Record<string, string> = {
+  description: "title",
+  party: "senderOrganisation",
+  dueDate: "deadline",
+};
+const FROM_CONSULTATION: Record<string, string> = {
+  deadline: "internalDeadline",
+  groups: "unitIds",
+  contact: "contactName",
+};
+
+/** Runs a step's checks; its refusal becomes field errors of the form (`fallback` for fields the form lacks). */
+async function checked<T>(
+  errors: FieldError[],
+  fields: Record<string, string>,
+  fallback: string | null,
+  step: () => Promise<T>,
+): Promise<T | null> {
+  try {
+    return await step();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    errors.push(...e.fields.map((f) => ({ ...f, field: fields[f.field] ?? fallback ?? f.field })));
+    return null;
+  }
+}
+
+/**
+ * The confirmed form, and its problems in `errors`. When the form is wrong its fields are read
+ * one by one, so the checks of the case, the document and the consultation still run on the
+ * rest and every problem is shown at once.
+ */
+function confirmedInput(input: unknown, errors: FieldError[]): Partial<ConfirmInput> {
+  const parsed = confirmSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  errors.push(...fieldErrors(parsed.error.issues));
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(confirmSchema.shape).map(([key, schema]) => {
+      const one = schema.safeParse(raw[key]);
+      return [key, one.success ? one.data : undefined];
+    }),
+  ) as Partial<ConfirmInput>;
+}
+
 /**
  * Confirms a reviewed import: opens the case (the sender as its party), registers the original
  * file as an incoming document with the sender's deadline as its due date and, when the clerk
  * chose to send it on to the city's own units, creates a draft consultation with the document as
- * its material. Every problem with the form is found before anything is written; the case, the
- * document and the consultation are each written by their own service.
+ * its material. Everything is checked (all problems at once) and the file stored first; then the
+ * case, the document, the consultation and the draft's confirmation are written in one
+ * transaction, so a failure at any step leaves none of them behind.
  */
 export async function confirmImport(
   ctx: Ctx,
@@ -133,40 +184,42 @@ export async function confirmImport(
       [{ field: "", message: "import.already_confirmed" }],
     );
   const today = stockholmDate(ctx.clock.now());
-  const parsed = confirmSchema.safeParse(input);
-  const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
-  if (!parsed.success) throw new ValidationError(errors);
-  const data = parsed.data;
-  const caseInput = caseInputOf(data);
+  const errors: FieldError[] = [];
+  const data = confirmedInput(input, errors);
   const documentInput = documentInputOf(data, today);
-  const caseCheck = newCaseSchema.safeParse(caseInput);
-  if (!caseCheck.success) errors.push(...fieldErrors(caseCheck.error.issues));
-  // The document's fields come from the form's: its errors are shown at the field they came from.
-  const fromField: Record<string, string> = {
-    description: "title",
-    party: "senderOrganisation",
-    dueDate: "deadline",
-  };
   errors.push(
     ...checkDocumentInput(documentInput, today).errors.map((e) => ({
       ...e,
-      field: fromField[e.field] ?? "title",
+      field: FROM_DOCUMENT[e.field] ?? "title",
     })),
   );
-  if (data.forward) errors.push(...(await forwardErrors(ctx, data, today)));
-  if (errors.length > 0) throw new ValidationError(errors);
-
-  const c = await openCase(ctx, by, caseInput);
-  const document = await registerDocument(ctx, by, c.id, documentInput, {
-    fileName: draft.fileName,
-    bytes: await ctx.files.get(draft.sha256),
-  });
-  const consultationId = data.forward
-    ? (await createConsultation(ctx, by, c.id, consultationInputOf(data, document.id))).consultation.id
+  if (data.forward) errors.push(...forwardErrors(data));
+  const newCase = await checked(errors, FROM_CASE, null, () => prepareCase(ctx, by, caseInputOf(data)));
+  const consultation = data.forward
+    ? await checked(errors, FROM_CONSULTATION, null, () =>
+        prepareConsultation(
+          ctx,
+          by,
+          { caseId: newCase?.id ?? "", registeredDocumentIds: [] },
+          consultationInputOf(data),
+        ),
+      )
     : null;
+  if (!newCase || errors.length > 0) throw new ValidationError(dedupe(errors));
+  const file = { fileName: draft.fileName, bytes: await ctx.files.get(draft.sha256) };
+  const document = await checked(errors, FROM_DOCUMENT, "title", () =>
+    prepareDocument(ctx, by, newCase, documentInput, file),
+  );
+  if (!document) throw new ValidationError(dedupe(errors));
+
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await markConfirmed(trx, draft.id, c.id, now.toISOString())))
+    await writePreparedCase(ctx, trx, newCase);
+    await writePreparedDocument(ctx, trx, document);
+    // The material is the document written just above, in the same case.
+    if (consultation)
+      await writePreparedConsultation(ctx, trx, { ...consultation, documentIds: [document.row.id] });
+    if (!(await markConfirmed(trx, draft.id, newCase.id, now.toISOString())))
       throw new ConflictError("the import is already confirmed");
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),
@@ -174,17 +227,20 @@ export async function confirmImport(
       subjectType: "import",
       subjectId: draft.id,
       after: {
-        caseId: c.id,
-        documentId: document.id,
-        consultationId,
+        caseId: newCase.id,
+        documentId: document.row.id,
+        consultationId: consultation?.row.id ?? null,
         confirmed: { ...data, bodies: bodyLines(data.bodies) },
       },
     });
   });
-  return { caseId: c.id, documentId: document.id, consultationId };
+  return { caseId: newCase.id, documentId: document.row.id, consultationId: consultation?.row.id ?? null };
 }
 
-const caseInputOf = (d: ConfirmInput) => ({
+const dedupe = (errors: FieldError[]) =>
+  errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
+
+const caseInputOf = (d: Partial<ConfirmInput>) => ({
   title: d.title,
   registryId: d.registryId,
   classId: d.classId,
@@ -199,40 +255,33 @@ const caseInputOf = (d: ConfirmInput) => ({
   ],
 });
 
-function documentInputOf(d: ConfirmInput, today: string) {
+function documentInputOf(d: Partial<ConfirmInput>, today: string) {
   const reference = d.diaryNumber ? ` (${d.diaryNumber})` : "";
   return {
     direction: "incoming",
     date: today,
     party: d.senderOrganisation,
-    description: `Remiss: ${d.title}${reference}`.slice(0, 1000),
+    description: `Remiss: ${d.title ?? ""}${reference}`.slice(0, 1000),
     documentType: "Remiss",
     ...(d.deadline && d.deadline >= today ? { dueDate: d.deadline } : {}),
   };
 }
 
-const consultationInputOf = (d: ConfirmInput, documentId: string) => ({
+const consultationInputOf = (d: Partial<ConfirmInput>) => ({
   title: d.title,
   deadline: d.internalDeadline ?? "",
   instructions: d.instructions ?? d.title,
   officerId: d.officerId,
   contact: [d.contactName, d.contactPhone, d.contactEmail].filter(Boolean).join(", ") || undefined,
   unitIds: d.unitIds ?? [],
-  documentIds: [documentId],
 });
 
-/** What would stop the draft consultation: no units, no or a bad deadline, an unknown unit. */
-async function forwardErrors(ctx: Ctx, d: ConfirmInput, today: string): Promise<FieldError[]> {
+/** What the import asks before the consultation's own checks: units chosen and their deadline given. */
+function forwardErrors(d: Partial<ConfirmInput>): FieldError[] {
   const errors: FieldError[] = [];
-  const chosen = d.unitIds ?? [];
-  if (chosen.length === 0) errors.push({ field: "unitIds", message: "import.units_required" });
-  const units = new Set((await listAllUnits(ctx)).map((u) => u.id));
-  if (chosen.some((u) => !units.has(u)))
-    errors.push({ field: "unitIds", message: "consultation.unit_unknown" });
+  if ((d.unitIds ?? []).length === 0) errors.push({ field: "unitIds", message: "import.units_required" });
   if (!d.internalDeadline)
     errors.push({ field: "internalDeadline", message: "import.internal_deadline_required" });
-  else if (!checkDeadline(today, d.internalDeadline).ok)
-    errors.push({ field: "internalDeadline", message: "import.internal_deadline_invalid" });
   return errors;
 }
 

@@ -1,3 +1,7 @@
+import { fold } from "./fold.ts";
+import { CANNOT_END } from "./line-kinds.ts";
+import { asDigits } from "./ocr-digits.ts";
+
 /**
  * Layout repairs that need no dictionary: running headers and footers, and lines that hold two
  * or more columns side by side (a distribution list in two columns, a letterhead table).
@@ -19,7 +23,8 @@ const lineKey = (line: string) =>
 
 /**
  * Drops lines that repeat at the top or bottom of most pages (pages are split by form feeds, as
- * tesseract and pdftotext give them) and bare page numbers ("2 (3)", "Sida 2 av 3").
+ * tesseract and pdftotext give them), headers of the later pages that repeat a number of the
+ * first, and bare page numbers ("2 (3)", "Sida 2 av 3").
  */
 export function stripRunningLines(text: string): string {
   const pages = text.split("\f").map((p) => p.split("\n"));
@@ -32,16 +37,41 @@ export function stripRunningLines(text: string): string {
     for (const key of new Set(zone.values())) pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
   const repeated = (key: string) =>
     pages.length >= 2 && (pagesWithKey.get(key) ?? 0) >= Math.max(2, Math.ceil(pages.length / 2));
+  const firstPageNumbers = new Set(numbersOf((pages[0] ?? []).join("\n")));
   return pages
     .map((lines, p) =>
       lines
         .filter((line, i) => {
           const key = zoneKeys[p]?.get(i);
-          return key === undefined || !(repeated(key) || PAGE_NUMBER.test(line.trim()));
+          if (key === undefined) return true;
+          return !(
+            repeated(key) ||
+            PAGE_NUMBER.test(line.trim()) ||
+            (p > 0 && carriesNumber(line, firstPageNumbers))
+          );
         })
         .join("\n"),
     )
     .join("\n");
+}
+
+/** Numbers with a separator inside (diary numbers, dates), letters OCR reads for digits taken as digits. */
+const numbersOf = (text: string) =>
+  text
+    .split(/\s+/)
+    .filter((word) => (word.match(/\d/g) ?? []).length >= 3)
+    .flatMap((word) => asDigits(word).match(/(?<!\d)\d[\d/.:-]*[/-]\d[\d/.:-]*/g) ?? []);
+
+/**
+ * A header of the later pages only (the first has the letterhead): a short line at the top or
+ * bottom of a page after the first that repeats a number of the first page, as the diary number
+ * ("Justitiedepartementet   Ju2024/01555") or the date.
+ */
+function carriesNumber(line: string, firstPageNumbers: ReadonlySet<string>): boolean {
+  const words = line.trim().split(/\s+/);
+  return (
+    words.length <= 6 && !/\.$/.test(line.trim()) && numbersOf(line).some((n) => firstPageNumbers.has(n))
+  );
 }
 
 const GAP = /\S(?: {3,}|\t+)(?=\S)/;
@@ -85,9 +115,10 @@ export function separateColumns(text: string): string {
       i++;
       continue;
     }
-    // The block: this line and its non-blank neighbours below that are gapped or indented.
+    // The block: this line and its non-blank neighbours below that are gapped or indented, or
+    // that a gapped line follows (an item of the left column wrapped onto a line of its own).
     let end = i + 1;
-    while (end < lines.length && (lines[end] ?? "").trim() !== "" && isColumnar(lines[end] ?? "")) end++;
+    while (end < lines.length && (lines[end] ?? "").trim() !== "" && goesOn(lines, end)) end++;
     const block = lines.slice(i, end).map(cellsOf);
     const columns = columnStarts(block, 6);
     const byColumn: string[][] = columns.map(() => []);
@@ -99,3 +130,18 @@ export function separateColumns(text: string): string {
 }
 
 const isColumnar = (line: string) => GAP.test(line) || /^ {6,}\S/.test(line);
+
+/**
+ * Whether line `k` belongs to the columns above: it is columnar, or it goes on with the left cell
+ * above (which ends in a comma or a little word, or the line starts in lowercase) and a gapped
+ * line follows it.
+ */
+function goesOn(lines: string[], k: number): boolean {
+  const line = lines[k] ?? "";
+  if (isColumnar(line)) return true;
+  const leftAbove = cellsOf(lines[k - 1] ?? "")[0]?.text ?? "";
+  if (!CANNOT_END.test(fold(leftAbove)) && !/^\s*\p{Ll}/u.test(line)) return false;
+  for (let j = k + 1; j < lines.length && j <= k + 2 && (lines[j] ?? "").trim() !== ""; j++)
+    if (GAP.test(lines[j] ?? "")) return true;
+  return false;
+}

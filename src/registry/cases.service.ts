@@ -13,6 +13,7 @@ import {
   type CaseAction,
   type CaseParty,
   caseFieldsSchema,
+  type NewCaseInput,
   newCaseSchema,
   transition,
 } from "./cases.model.ts";
@@ -128,11 +129,18 @@ async function numbering(
   return { year: parts.year, seq: parts.seq, imported: input.diaryNumber.trim().replace(/\s+/g, " ") };
 }
 
-/**
- * Opens a case and gives it its diary number, in one transaction with its parties and
- * its audit event. All problems with the input are reported together.
- */
-export async function openCase(ctx: Ctx, by: UserActor | "system", input: unknown): Promise<Case> {
+/** A case checked and numbered as far as can be before writing, ready for the caller's transaction. */
+export interface PreparedCase {
+  /** The new case's id, known before it is written so its documents can name it. */
+  id: string;
+  data: NewCaseInput;
+  number: Numbering;
+  openedOn: string;
+  by: UserActor | "system";
+}
+
+/** Checks a new case: every problem with the input is reported together and nothing is written. */
+export async function prepareCase(ctx: Ctx, by: UserActor | "system", input: unknown): Promise<PreparedCase> {
   const parsed = newCaseSchema.safeParse(input);
   const raw = (input ?? {}) as Record<string, unknown>;
   const today = stockholmDate(ctx.clock.now());
@@ -142,68 +150,82 @@ export async function openCase(ctx: Ctx, by: UserActor | "system", input: unknow
   const openedOn = parsed.success ? (parsed.data.openedOn ?? today) : today;
   const number = await numbering(ctx, numberingInput(raw), openedOn, errors);
   if (!parsed.success || !number || errors.length > 0) throw new ValidationError(dedupe(errors));
-  const data = parsed.data;
+  return { id: newId(), data: parsed.data, number, openedOn, by };
+}
 
+/**
+ * Writes a prepared case in the caller's transaction: its diary number (the next in the
+ * registry's year, or the imported one), its parties, its search text and its audit event.
+ */
+export async function writePreparedCase(ctx: Ctx, trx: Db, prepared: PreparedCase): Promise<Case> {
+  const { id, data, number, openedOn, by } = prepared;
   const now = ctx.clock.now();
-  const id = newId();
-  return ctx.db.transaction().execute(async (trx) => {
-    const registry = await findRegistry(trx, ctx.config.tenantId, data.registryId);
-    if (!registry) throw new NotFoundError();
-    let seq = number.seq;
-    let diaryNumber = number.imported;
-    if (diaryNumber) {
-      await raiseCounter(trx, registry.id, number.year, seq);
-    } else {
-      seq = await nextSeq(trx, registry.id, number.year);
-      const classCode =
-        (await allClasses(trx, ctx.config.tenantId, today)).find((c) => c.id === data.classId)?.code ?? "";
-      diaryNumber = formatDiaryNumber(registry.number_pattern, {
-        prefix: registry.prefix,
-        year: number.year,
-        seq,
-        classCode,
-      });
-    }
-    const row: CaseRow = {
-      id,
-      tenant_id: ctx.config.tenantId,
-      registry_id: registry.id,
-      diary_number: diaryNumber,
+  const registry = await findRegistry(trx, ctx.config.tenantId, data.registryId);
+  if (!registry) throw new NotFoundError();
+  let seq = number.seq;
+  let diaryNumber = number.imported;
+  if (diaryNumber) {
+    await raiseCounter(trx, registry.id, number.year, seq);
+  } else {
+    seq = await nextSeq(trx, registry.id, number.year);
+    const classCode =
+      (await allClasses(trx, ctx.config.tenantId, stockholmDate(now))).find((c) => c.id === data.classId)
+        ?.code ?? "";
+    diaryNumber = formatDiaryNumber(registry.number_pattern, {
+      prefix: registry.prefix,
       year: number.year,
       seq,
-      title: data.title,
-      public_title: data.publicTitle ?? null,
-      class_id: data.classId,
-      unit_id: data.unitId,
-      officer_id: data.officerId ?? null,
-      status: "open",
-      opened_on: openedOn,
-      closed_on: null,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    };
-    await insertCase(trx, row);
-    // A millisecond apart, so parties list in the order they were given.
-    const parties = (data.parties ?? []).map((p, i) => ({
-      id: newId(),
-      case_id: id,
-      name: p.name,
-      organisation: p.organisation ?? null,
-      email: p.email ?? null,
-      protected_identity: p.protectedIdentity ? 1 : 0,
-      created_at: new Date(now.getTime() + i).toISOString(),
-    }));
-    await insertParties(trx, parties);
-    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, id, now);
-    await appendAudit(trx, ctx.config.tenantId, now, {
-      ...auditBy(by),
-      action: number.imported ? "case.import" : "case.open",
-      subjectType: "case",
-      subjectId: id,
-      after: { ...toCase(row), parties: parties.map((p) => p.name) },
+      classCode,
     });
-    return toCase(row);
+  }
+  const row: CaseRow = {
+    id,
+    tenant_id: ctx.config.tenantId,
+    registry_id: registry.id,
+    diary_number: diaryNumber,
+    year: number.year,
+    seq,
+    title: data.title,
+    public_title: data.publicTitle ?? null,
+    class_id: data.classId,
+    unit_id: data.unitId,
+    officer_id: data.officerId ?? null,
+    status: "open",
+    opened_on: openedOn,
+    closed_on: null,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  await insertCase(trx, row);
+  // A millisecond apart, so parties list in the order they were given.
+  const parties = (data.parties ?? []).map((p, i) => ({
+    id: newId(),
+    case_id: id,
+    name: p.name,
+    organisation: p.organisation ?? null,
+    email: p.email ?? null,
+    protected_identity: p.protectedIdentity ? 1 : 0,
+    created_at: new Date(now.getTime() + i).toISOString(),
+  }));
+  await insertParties(trx, parties);
+  await reindexCase(trx, ctx.dialect, ctx.config.tenantId, id, now);
+  await appendAudit(trx, ctx.config.tenantId, now, {
+    ...auditBy(by),
+    action: number.imported ? "case.import" : "case.open",
+    subjectType: "case",
+    subjectId: id,
+    after: { ...toCase(row), parties: parties.map((p) => p.name) },
   });
+  return toCase(row);
+}
+
+/**
+ * Opens a case and gives it its diary number, in one transaction with its parties and
+ * its audit event. All problems with the input are reported together.
+ */
+export async function openCase(ctx: Ctx, by: UserActor | "system", input: unknown): Promise<Case> {
+  const prepared = await prepareCase(ctx, by, input);
+  return ctx.db.transaction().execute((trx) => writePreparedCase(ctx, trx, prepared));
 }
 
 const dedupe = (errors: FieldError[]) =>

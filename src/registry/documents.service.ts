@@ -10,6 +10,7 @@ import { sniffFileType } from "../platform/files/file-type.ts";
 import { newId } from "../platform/ids.ts";
 import { extractTextDetailed } from "../platform/text/extract.ts";
 import { allowedActions } from "./cases.model.ts";
+import type { PreparedCase } from "./cases.service.ts";
 import { findCase, toCase } from "./cases.store.ts";
 import {
   arrivalDate,
@@ -113,18 +114,19 @@ export interface PreparedDocument {
 
 /**
  * Checks a document for a case (R1–R5) and stores its file: every problem with the form and the
- * file is reported at once and nothing is written. `publicHold` keeps a registered document out
+ * file is reported at once and nothing is written. The case is an open one by id, or a case
+ * prepared to be written in the same transaction. `publicHold` keeps a registered document out
  * of the public register until it is lifted (an answer to an open consultation).
  */
 export async function prepareDocument(
   ctx: Ctx,
   by: UserActor | "system",
-  caseId: string,
+  caseRef: string | PreparedCase,
   input: unknown,
   file: UploadedFile | null,
   options: { publicHold?: string } = {},
 ): Promise<PreparedDocument> {
-  const c = await openCaseFor(ctx, caseId);
+  const c = typeof caseRef === "string" ? await openCaseFor(ctx, caseRef) : caseRef;
   const today = stockholmDate(ctx.clock.now());
   const { data: d, errors } = checkDocumentInput(input, today);
   const checked = file ? await checkFile(ctx, file, errors) : null;

@@ -1,0 +1,257 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createToken } from "../src/auth/tokens.service.ts";
+import { findUserByUsername } from "../src/auth/users.store.ts";
+import { ManualClock } from "../src/platform/clock.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { type FilePart, multipart } from "./helpers/client.ts";
+import { demoClassId } from "./helpers/demo.ts";
+
+/** Monday 9 March 2026, 10:00 in Stockholm. */
+const MONDAY = new Date("2026-03-09T09:00:00Z");
+const CORPUS = path.resolve(import.meta.dirname, "fixtures/import-corpus/tune");
+
+let t: TestApp;
+let token = "";
+let classId = "";
+let registryId = "";
+
+const tokenOf = async (username: string) => {
+  const user = await findUserByUsername(t.ctx.db, t.config.tenantId, username);
+  if (!user) throw new Error(`no demo user ${username}`);
+  return (await createToken(t.ctx, "system", user, { name: "import api test" })).token;
+};
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: new ManualClock(MONDAY) });
+  classId = await demoClassId(t, "2019", "1.4");
+  token = await tokenOf("registrator");
+  registryId = (await t.ctx.db.selectFrom("registries").select("id").executeTakeFirstOrThrow()).id;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const auth = (bearer = token) => ({ authorization: `Bearer ${bearer}` });
+
+function upload(file: FilePart | null, bearer = token) {
+  const { payload, contentType } = multipart({}, file);
+  return t.app.inject({
+    method: "POST",
+    url: "/api/v1/imports",
+    headers: { ...auth(bearer), "content-type": contentType },
+    payload,
+  });
+}
+
+const confirm = (id: string, body: unknown) =>
+  t.app.inject({
+    method: "POST",
+    url: `/api/v1/imports/${id}/confirm`,
+    headers: auth(),
+    payload: body as object,
+  });
+
+async function uploadedCorpus(name: string) {
+  const res = await upload({ fileName: name, bytes: await fs.readFile(path.join(CORPUS, name)) });
+  expect(res.statusCode).toBe(201);
+  return res.json() as { id: string; proposal: Record<string, unknown> & { consulted_bodies: string[] } };
+}
+
+/** Rows a confirmation writes, counted. */
+async function counts() {
+  const count = async (table: "cases" | "documents" | "consultations") =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    cases: await count("cases"),
+    documents: await count("documents"),
+    consultations: await count("consultations"),
+  };
+}
+
+/** A confirm body: the proposal as read, the case's facts, and optionally the units to send it on to. */
+const bodyFor = (proposal: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  proposal,
+  registryId,
+  classId,
+  unitId: "slk",
+  officerId: "",
+  ...extra,
+});
+
+describe("the import API", () => {
+  it("reads an upload into the proposal with the issue's field names, and answers it again by id", async () => {
+    const created = await uploadedCorpus("02-region-stockholm.ocr.txt");
+    expect(created.proposal).toMatchObject({
+      diary_number: "TN 2021-0412",
+      sender_organisation: "Region Stockholm",
+      date_sent: "2021-09-02",
+      deadline: "2021-11-30",
+      reply_to_email: "registrator.trafik@regionstockholm.example",
+    });
+    expect(created.proposal.consulted_bodies).toContain("Miljö- och hälsoskyddsnämnden");
+    expect(created).toMatchObject({ status: "pending", caseId: null, method: "text" });
+    const again = await t.app.inject({ url: `/api/v1/imports/${created.id}`, headers: auth() });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(created);
+    expect((await t.app.inject({ url: "/api/v1/imports/finns-inte", headers: auth() })).statusCode).toBe(404);
+  });
+
+  it("refuses an upload without a file or of a wrong type with 422, storing nothing", async () => {
+    const before = await t.ctx.db.selectFrom("import_drafts").select("id").execute();
+    const none = await upload(null);
+    expect(none.statusCode).toBe(422);
+    expect(none.json().error.fields).toEqual([{ field: "file", message: expect.any(String) }]);
+    expect((await upload({ fileName: "remiss.exe", bytes: Buffer.from("MZ") })).statusCode).toBe(422);
+    expect(await t.ctx.db.selectFrom("import_drafts").select("id").execute()).toEqual(before);
+  });
+
+  it("is for registry staff only", async () => {
+    const reader = await tokenOf("lasare");
+    expect((await upload({ fileName: "a.txt", bytes: Buffer.from("Remiss") }, reader)).statusCode).toBe(403);
+    expect((await t.app.inject({ url: "/api/v1/imports/x" })).statusCode).toBe(401);
+  });
+
+  it("confirms the edited proposal into a case, the file as an incoming document and a draft consultation", async () => {
+    const created = await uploadedCorpus("02-region-stockholm.ocr.txt");
+    const officer = await findUserByUsername(t.ctx.db, t.config.tenantId, "handlaggare");
+    const before = await counts();
+    const res = await confirm(
+      created.id,
+      bodyFor(
+        { ...created.proposal, title: "Trafikförsörjningsprogram 2022–2030" },
+        { officerId: officer?.id, forward: { unitIds: ["fn-trafik", "fn-miljo"], deadline: "2021-11-16" } },
+      ),
+    );
+    // The sender's deadline has passed by the frozen clock: the units' own deadline is refused.
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields).toEqual([{ field: "forward.deadline", message: expect.any(String) }]);
+
+    const ok = await confirm(
+      created.id,
+      bodyFor(
+        { ...created.proposal, title: "Trafikförsörjningsprogram 2022–2030" },
+        { officerId: officer?.id, forward: { unitIds: ["fn-trafik", "fn-miljo"], deadline: "2026-04-20" } },
+      ),
+    );
+    expect(ok.statusCode).toBe(201);
+    const done = ok.json() as { caseId: string; documentId: string; consultationId: string };
+    expect(await counts()).toEqual({
+      cases: before.cases + 1,
+      documents: before.documents + 1,
+      consultations: before.consultations + 1,
+    });
+    const c = await t.ctx.db
+      .selectFrom("cases")
+      .selectAll()
+      .where("id", "=", done.caseId)
+      .executeTakeFirstOrThrow();
+    expect(c.title).toBe("Trafikförsörjningsprogram 2022–2030");
+    const doc = await t.ctx.db
+      .selectFrom("documents")
+      .selectAll()
+      .where("id", "=", done.documentId)
+      .executeTakeFirstOrThrow();
+    expect(doc).toMatchObject({ case_id: done.caseId, direction: "incoming", party: "Region Stockholm" });
+    const recipients = await t.ctx.db
+      .selectFrom("consultation_recipients")
+      .select("unit_id")
+      .where("consultation_id", "=", done.consultationId)
+      .execute();
+    expect(recipients.map((r) => r.unit_id).sort()).toEqual(["fn-miljo", "fn-trafik"]);
+
+    const read = await t.app.inject({ url: `/api/v1/imports/${created.id}`, headers: auth() });
+    expect(read.json()).toMatchObject({ status: "confirmed", caseId: done.caseId });
+    const twice = await confirm(created.id, bodyFor(created.proposal, { officerId: officer?.id }));
+    expect(twice.statusCode).toBe(409);
+    expect((await counts()).cases).toBe(before.cases + 1);
+  });
+
+  it("answers every error of a bad confirmation at once, at the API's own field names, writing nothing", async () => {
+    const created = await uploadedCorpus("03-goteborgs-stad.txt");
+    const before = await counts();
+    const res = await confirm(
+      created.id,
+      bodyFor(
+        { ...created.proposal, title: "", contact_email: "inte en adress", deadline: "17 oktober", extra: 1 },
+        { classId: "", forward: { unitIds: [], deadline: "" }, colour: "blå" },
+      ),
+    );
+    expect(res.statusCode).toBe(422);
+    const fields = (res.json().error.fields as { field: string }[]).map((f) => f.field).sort();
+    expect(fields).toEqual(
+      [
+        "classId",
+        "colour",
+        "forward.deadline",
+        "forward.unitIds",
+        "officerId",
+        "proposal.contact_email",
+        "proposal.deadline",
+        "proposal.extra",
+        "proposal.title",
+      ].sort(),
+    );
+    expect(await counts()).toEqual(before);
+    const draft = await t.app.inject({ url: `/api/v1/imports/${created.id}`, headers: auth() });
+    expect(draft.json()).toMatchObject({ status: "pending", caseId: null });
+  });
+
+  it("writes no case and no document when the consultation, the last step, is refused", async () => {
+    const created = await uploadedCorpus("04-trafikverket.txt");
+    const officer = await findUserByUsername(t.ctx.db, t.config.tenantId, "handlaggare");
+    const before = await counts();
+    // Sunday 19 April 2026: only the consultation's own checks refuse it, after the case and the
+    // document have passed theirs.
+    const res = await confirm(
+      created.id,
+      bodyFor(created.proposal, {
+        officerId: officer?.id,
+        forward: { unitIds: ["fn-trafik"], deadline: "2026-04-19" },
+      }),
+    );
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields).toEqual([
+      { field: "forward.deadline", message: expect.stringContaining("2026-04-20") },
+    ]);
+    expect(await counts()).toEqual(before);
+    const draft = await t.app.inject({ url: `/api/v1/imports/${created.id}`, headers: auth() });
+    expect(draft.json()).toMatchObject({ status: "pending", caseId: null });
+  });
+
+  it("writes one case, one document and one consultation when the same import is confirmed twice at once", async () => {
+    const created = await uploadedCorpus("04-trafikverket.txt");
+    const officer = await findUserByUsername(t.ctx.db, t.config.tenantId, "handlaggare");
+    const body = bodyFor(created.proposal, {
+      officerId: officer?.id,
+      forward: { unitIds: ["fn-trafik"], deadline: "2026-04-20" },
+    });
+    const before = await counts();
+    // Both pass the checks; the loser finds the draft confirmed in its transaction's last step,
+    // and its case, document and consultation are rolled back with it.
+    const answers = await Promise.all([confirm(created.id, body), confirm(created.id, body)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(await counts()).toEqual({
+      cases: before.cases + 1,
+      documents: before.documents + 1,
+      consultations: before.consultations + 1,
+    });
+  });
+
+  it("is described in the OpenAPI document", async () => {
+    const doc = (await t.app.inject({ url: "/api/v1/openapi.json" })).json() as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/imports", "/imports/{id}", "/imports/{id}/confirm"]),
+    );
+  });
+});
