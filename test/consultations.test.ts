@@ -8,6 +8,7 @@ import { AppError } from "../src/platform/errors.ts";
 import { changeCaseStatus, openCase } from "../src/registry/cases.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
+import { rowCount } from "./helpers/database.ts";
 import { demoActor, demoClassId } from "./helpers/demo.ts";
 
 /** Monday 9 March 2026, 10:00 in Stockholm. */
@@ -53,15 +54,7 @@ beforeEach(() => {
 });
 
 const input = (extra: Record<string, unknown> = {}) => ({ ...STANDARD, officerId: officer.id, ...extra });
-const countRows = async () =>
-  Number(
-    (
-      await t.ctx.db
-        .selectFrom("consultations")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const countRows = () => rowCount(t.ctx.db, "consultations");
 /** The field errors of a refused call, by field. */
 async function refused(
   run: () => Promise<unknown>,

@@ -10,6 +10,7 @@ import {
 import { deliverPending, mailTransport } from "../src/platform/mail/mail.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
+import { rowCount } from "./helpers/database.ts";
 import { demoActor } from "./helpers/demo.ts";
 import { header, startSmtpServer } from "./helpers/smtp.ts";
 
@@ -28,15 +29,8 @@ afterAll(async () => {
   await smtp.close();
 });
 
-const count = async (table: "contact_persons" | "network_messages" | "mail_outbox" | "documents") =>
-  Number(
-    (
-      await t.ctx.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: "contact_persons" | "network_messages" | "mail_outbox" | "documents") =>
+  rowCount(t.ctx.db, table);
 
 describe("the international contact network", () => {
   it("lists every administration and company, and those without a contact person", async () => {

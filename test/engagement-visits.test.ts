@@ -13,6 +13,7 @@ import {
 import { AppError } from "../src/platform/errors.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
+import { rowCount } from "./helpers/database.ts";
 import { demoActor } from "./helpers/demo.ts";
 
 let t: TestApp;
@@ -47,15 +48,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const visitCount = async () =>
-  Number(
-    (
-      await t.ctx.db
-        .selectFrom("visit_requests")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const visitCount = () => rowCount(t.ctx.db, "visit_requests");
 
 async function refusal(run: () => Promise<unknown>) {
   try {

@@ -4,6 +4,7 @@ import { findUserByUsername } from "../src/auth/users.store.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { engagementWith, PRINCIPLE_CASES, ROUTING_CASES } from "./fixtures/engagement-rules.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { rowCount } from "./helpers/database.ts";
 import { demoClassId } from "./helpers/demo.ts";
 
 /** Sunday 29 November 2026, noon in Stockholm (the fixture's cases assume a day in late 2026). */
@@ -37,15 +38,8 @@ const engagement = (override: Record<string, unknown> = {}, extra: Record<string
 const newCase = { registryId: "ks", classId: "" };
 const post = (url: string, payload: object, h = headers) =>
   t.app.inject({ method: "POST", url: `/api/v1${url}`, headers: h, payload });
-const count = async (table: "engagements" | "cases" | "engagement_decisions" | "documents") =>
-  Number(
-    (
-      await t.ctx.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: "engagements" | "cases" | "engagement_decisions" | "documents") =>
+  rowCount(t.ctx.db, table);
 type Finding = { principle: string | null; field: string; message: string };
 const brief = (fs: Finding[]) => fs.map((f) => ({ principle: f.principle, field: f.field }));
 

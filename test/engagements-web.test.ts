@@ -3,6 +3,7 @@ import { findUserByUsername } from "../src/auth/users.store.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
+import { rowCount } from "./helpers/database.ts";
 import { demoClassId } from "./helpers/demo.ts";
 
 const TODAY = new Date("2026-11-29T11:00:00Z");
@@ -19,15 +20,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const count = async () =>
-  Number(
-    (
-      await t.ctx.db
-        .selectFrom("engagements")
-        .select((eb) => eb.fn.countAll().as("n"))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = () => rowCount(t.ctx.db, "engagements");
 
 /** A complete cooperation agreement as the form posts it. */
 const agreement = (extra: Record<string, string> = {}) => ({

@@ -6,6 +6,7 @@ import { findUserByUsername } from "../src/auth/users.store.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { type FilePart, multipart } from "./helpers/client.ts";
+import { rowCount } from "./helpers/database.ts";
 import { demoClassId } from "./helpers/demo.ts";
 
 /** Monday 9 March 2026, 10:00 in Stockholm. */
@@ -61,15 +62,7 @@ async function uploadedCorpus(name: string) {
 
 /** Rows a confirmation writes, counted. */
 async function counts() {
-  const count = async (table: "cases" | "documents" | "consultations") =>
-    Number(
-      (
-        await t.ctx.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: "cases" | "documents" | "consultations") => rowCount(t.ctx.db, table);
   return {
     cases: await count("cases"),
     documents: await count("documents"),

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../src/platform/clock.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { type FilePart, TestClient } from "./helpers/client.ts";
+import { rowCount } from "./helpers/database.ts";
 import { demoClassId } from "./helpers/demo.ts";
 import { makePdf } from "./helpers/documents.ts";
 
@@ -32,15 +33,8 @@ const corpusFile = async (name: string): Promise<FilePart> => ({
 
 /** Everything an upload or a confirmation could leave behind. */
 async function stored() {
-  const count = async (table: "import_drafts" | "cases" | "documents" | "consultations") =>
-    Number(
-      (
-        await t.ctx.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: "import_drafts" | "cases" | "documents" | "consultations") =>
+    rowCount(t.ctx.db, table);
   const dir = path.join(t.config.dataDir, "files");
   const blobs = (await fs.readdir(dir, { recursive: true, withFileTypes: true }).catch(() => [])).filter(
     (e) => e.isFile(),

@@ -3,8 +3,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { type DatabaseTarget, type OpenDatabase, openDatabase } from "../../src/platform/db/database.ts";
+import {
+  type DatabaseTarget,
+  type Db,
+  type OpenDatabase,
+  openDatabase,
+} from "../../src/platform/db/database.ts";
 import { migrateToLatest } from "../../src/platform/db/migrate.ts";
+import type { Database } from "../../src/platform/db/schema.ts";
 
 /** Which database this test run uses: the same tests run once per dialect. */
 export const TEST_DIALECT = process.env.KANSLI_TEST_DIALECT === "postgres" ? "postgres" : "sqlite";
@@ -60,4 +66,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** How many rows a table holds: what a refused or repeated step must leave unchanged. */
+export async function rowCount(db: Db, table: keyof Database): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

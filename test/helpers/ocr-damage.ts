@@ -4,17 +4,10 @@
  * hyphen), a running header and footer on every page, and a list read as two columns row by row.
  */
 
-/** A small seeded random source (mulberry32): the same seed gives the same damage. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random as mulberry32 } from "../../bench/city.ts";
+
+/** A seeded random source (the benchmark city's mulberry32): the same seed gives the same damage. */
+export const seeded = mulberry32;
 
 const pick = <T>(random: () => number, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)] as T;

@@ -92,6 +92,7 @@ async function rawText(
   signal: AbortSignal,
 ): Promise<Raw> {
   const done = (text: string): Raw => ({ status: "ok", text, complete: true });
+  const textPartLimit = Math.min(zipLimits.maxTotalUncompressed, MAX_TEXT_PART_BYTES);
   switch (type) {
     case "txt":
       return done(new TextDecoder("utf-8").decode(bytes));
@@ -108,22 +109,14 @@ async function rawText(
       // never past its declared size.
       const zip = await inspectZip(bytes, zipLimits, false);
       if (!zip.ok) return { text: "", status: "failed", detail: `${zip.reason}: ${zip.detail}` };
-      const xml = await readZipEntry(
-        bytes,
-        await mainDocumentPart(bytes, zipLimits),
-        Math.min(zipLimits.maxTotalUncompressed, MAX_TEXT_PART_BYTES),
-      );
+      const xml = await readZipEntry(bytes, await mainDocumentPart(bytes, zipLimits), textPartLimit);
       if (!xml) return { text: "", status: "failed", detail: "no readable main document part" };
       return done(wordText(xml.toString("utf8")));
     }
     case "odt": {
       const zip = await inspectZip(bytes, zipLimits, false);
       if (!zip.ok) return { text: "", status: "failed", detail: `${zip.reason}: ${zip.detail}` };
-      const xml = await readZipEntry(
-        bytes,
-        "content.xml",
-        Math.min(zipLimits.maxTotalUncompressed, MAX_TEXT_PART_BYTES),
-      );
+      const xml = await readZipEntry(bytes, "content.xml", textPartLimit);
       if (!xml) return { text: "", status: "failed", detail: "no readable content.xml" };
       return done(odfText(xml.toString("utf8")));
     }
