@@ -5,7 +5,6 @@ import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import formbody from "@fastify/formbody";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -50,6 +49,7 @@ import type { Ctx } from "./platform/context.ts";
 import type { Db, Dialect } from "./platform/db/database.ts";
 import { AppError, UnauthenticatedError } from "./platform/errors.ts";
 import { diskBlobStore } from "./platform/files/disk-blob-store.ts";
+import { addSecurityHeaders } from "./platform/http/security-headers.ts";
 import {
   fromAcceptLanguage,
   isLocale,
@@ -159,20 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       parts: 42,
     },
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: secure ? [] : null,
-      },
-    },
-    hsts: secure,
-  });
+  addSecurityHeaders(app, secure);
   await app.register(rateLimit, { global: false });
   await app.register(csrf, {
     sessionPlugin: "@fastify/cookie",

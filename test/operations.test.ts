@@ -52,6 +52,10 @@ describe("operations", () => {
     expect(res.headers["content-security-policy"]).toContain("default-src 'self'");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["cache-control"]).toBe("no-store");
+    const missing = await t.app.inject({ url: "/finns-inte" });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(missing.headers["x-frame-options"]).toBe("SAMEORIGIN");
   });
 });
 
