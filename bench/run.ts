@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- [--cases N] [--database-url URL] [--seconds S] [--runs R]`
+ * `npm run bench -- [--cases N] [--database-url URL] [--seconds S] [--runs R] [--only TEXT]`
  *
  * Generates (or reuses) a city of N cases with five documents each, starts kansli and a bare
  * Fastify route as separate processes, loads each page in turn, times the raw SQL of each page
  * in this process, and prints p50/p95 latency, requests per second and the ratios to both
- * baselines, as medians over R runs. Results go to bench/results/ as JSON.
+ * baselines, as medians over R runs. Results go to bench/results/ as JSON. `--only` loads just
+ * the pages whose name contains TEXT (and the bare route, the baseline of every ratio).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -35,6 +36,7 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "3" },
     connections: { type: "string", default: "4" },
     "data-dir": { type: "string" },
+    only: { type: "string" },
   },
 });
 const cases = Number(args.cases);
@@ -141,7 +143,7 @@ interface Endpoint {
   next: () => ReturnType<Parameters<typeof load>[0]["next"]>;
   raw?: (ctx: Parameters<typeof rawCasePage>[0]) => Promise<unknown>;
 }
-const endpoints: Endpoint[] = [
+const allEndpoints: Endpoint[] = [
   { name: "bare Fastify route", url: bare.address, expect: 200, next: () => ({ path: "/" }) },
   {
     name: "case page",
@@ -179,6 +181,7 @@ const endpoints: Endpoint[] = [
     raw: (ctx) => rawRegistration(ctx, rotate(sample.open), turn),
   },
 ];
+const endpoints = allEndpoints.filter((e, i) => i === 0 || !args.only || e.name.includes(args.only));
 
 const measured = new Map<string, { http: LoadResult[]; raw: RawResult[] }>();
 let rss = { peakMb: Number.NaN, currentMb: Number.NaN };
