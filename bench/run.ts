@@ -183,21 +183,25 @@ const allEndpoints: Endpoint[] = [
 ];
 const endpoints = allEndpoints.filter((e, i) => i === 0 || !args.only || e.name.includes(args.only));
 
-const measured = new Map<string, { http: LoadResult[]; raw: RawResult[] }>();
+const measured = new Map<string, { http: LoadResult[]; raw: RawResult[]; cpuMs: number[] }>();
 let rss = { peakMb: Number.NaN, currentMb: Number.NaN };
 try {
   for (let run = 1; run <= runs; run++) {
     for (const e of endpoints) {
+      const pid = (e.url === bare.address ? bare : server).child.pid;
+      const cpuBefore = cpuMs(pid);
       const http = await load({ url: e.url, seconds, connections, next: e.next, expect: e.expect });
+      const cpuPerRequest = (cpuMs(pid) - cpuBefore) / Math.max(http.requests, 1);
       const raw = e.raw
         ? await withContext(config, (ctx) => timeRaw(seconds / 2, () => e.raw?.(ctx) ?? Promise.resolve()))
         : null;
-      const m = measured.get(e.name) ?? { http: [], raw: [] };
+      const m = measured.get(e.name) ?? { http: [], raw: [], cpuMs: [] };
       m.http.push(http);
+      m.cpuMs.push(cpuPerRequest);
       if (raw) m.raw.push(raw);
       measured.set(e.name, m);
       log(
-        `  run ${run}: ${e.name}: ${http.perSecond.toFixed(0)}/s, p95 ${http.p95.toFixed(1)} ms${http.failures ? `, ${http.failures} failures` : ""}, server RSS peak ${memory(server.child.pid).peakMb} MB`,
+        `  run ${run}: ${e.name}: ${http.perSecond.toFixed(0)}/s, p95 ${http.p95.toFixed(1)} ms, ${cpuPerRequest.toFixed(2)} ms CPU a request${http.failures ? `, ${http.failures} failures` : ""}, server RSS peak ${memory(server.child.pid).peakMb} MB`,
       );
     }
   }
@@ -208,7 +212,7 @@ try {
 }
 
 const rows = endpoints.map((e) => {
-  const m = measured.get(e.name) ?? { http: [], raw: [] };
+  const m = measured.get(e.name) ?? { http: [], raw: [], cpuMs: [] };
   const pick = (f: (r: LoadResult) => number) => median(m.http.map(f));
   const pickRaw = (f: (r: RawResult) => number) => (m.raw.length ? median(m.raw.map(f)) : null);
   return {
@@ -216,6 +220,7 @@ const rows = endpoints.map((e) => {
     perSecond: pick((r) => r.perSecond),
     p50: pick((r) => r.p50),
     p95: pick((r) => r.p95),
+    cpuMs: median(m.cpuMs),
     failures: m.http.reduce((n, r) => n + r.failures, 0),
     rawPerSecond: pickRaw((r) => r.perSecond),
     rawP50: pickRaw((r) => r.p50),
@@ -225,11 +230,11 @@ const rows = endpoints.map((e) => {
 const bareRow = rows[0];
 const fmt = (n: number | null, digits = 1) => (n === null || Number.isNaN(n) ? "–" : n.toFixed(digits));
 const table = [
-  "| page | req/s | p50 ms | p95 ms | % of bare req/s | raw SQL p50 ms | raw SQL p95 ms | raw SQL /s | p95 ÷ raw p95 | failures |",
-  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  "| page | req/s | p50 ms | p95 ms | server CPU ms/req | % of bare req/s | raw SQL p50 ms | raw SQL p95 ms | raw SQL /s | p95 ÷ raw p95 | failures |",
+  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ...rows.map(
     (r) =>
-      `| ${r.name} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${bareRow ? fmt((100 * r.perSecond) / bareRow.perSecond, 0) : "–"}% | ${fmt(r.rawP50, 2)} | ${fmt(r.rawP95, 2)} | ${fmt(r.rawPerSecond, 0)} | ${r.rawP95 ? fmt(r.p95 / r.rawP95) : "–"} | ${r.failures} |`,
+      `| ${r.name} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.cpuMs, 2)} | ${bareRow ? fmt((100 * r.perSecond) / bareRow.perSecond, 0) : "–"}% | ${fmt(r.rawP50, 2)} | ${fmt(r.rawP95, 2)} | ${fmt(r.rawPerSecond, 0)} | ${r.rawP95 ? fmt(r.p95 / r.rawP95) : "–"} | ${r.failures} |`,
   ),
 ];
 log("");
@@ -263,6 +268,22 @@ fs.writeFileSync(
   ),
 );
 log(`written to ${path.relative(root, file)}`);
+
+/**
+ * CPU time a process has used (user and system), in ms: per request it is steadier than
+ * requests/s on a shared machine, where time taken by other guests slows the clock, not this.
+ */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses.
+  const fields = fs
+    .readFileSync(`/proc/${pid}/stat`, "utf8")
+    .replace(/^.*\) /s, "")
+    .split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+/** Linux's USER_HZ, the unit of /proc's CPU times. */
+const CLOCK_TICKS = 100;
 
 function memory(pid: number | undefined): { peakMb: number; currentMb: number } {
   const status = pid ? fs.readFileSync(`/proc/${pid}/status`, "utf8") : "";
