@@ -280,10 +280,9 @@ function cpuMs(pid: number | undefined): number {
     .readFileSync(`/proc/${pid}/stat`, "utf8")
     .replace(/^.*\) /s, "")
     .split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  // Linux counts them in USER_HZ, 100 a second.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
-/** Linux's USER_HZ, the unit of /proc's CPU times. */
-const CLOCK_TICKS = 100;
 
 function memory(pid: number | undefined): { peakMb: number; currentMb: number } {
   const status = pid ? fs.readFileSync(`/proc/${pid}/status`, "utf8") : "";
