@@ -9,6 +9,7 @@ import type { Ctx } from "../src/platform/context.ts";
 import type { Db } from "../src/platform/db/database.ts";
 import { migrateToLatest } from "../src/platform/db/migrate.ts";
 import type { Database } from "../src/platform/db/schema.ts";
+import { newId } from "../src/platform/ids.ts";
 import { ensureTenant } from "../src/platform/tenants.ts";
 import type { CaseRow, PartyRow } from "../src/registry/cases.store.ts";
 import { toCase, toParty } from "../src/registry/cases.store.ts";
@@ -119,7 +120,7 @@ async function addCases(
       if (!cls) throw new Error("no classes");
       const opened = isoDay(year, g.dayOfYear);
       const c: CaseRow = {
-        id: crypto.randomUUID(),
+        id: newId(),
         tenant_id: tenantId,
         registry_id: registry.id,
         diary_number: formatDiaryNumber(registry.number_pattern, {
@@ -142,7 +143,7 @@ async function addCases(
         updated_at: stamp,
       };
       const parties = g.parties.map((p, i) => ({
-        id: crypto.randomUUID(),
+        id: newId(),
         case_id: c.id,
         name: p.name,
         organisation: p.organisation,
@@ -152,7 +153,7 @@ async function addCases(
       }));
       const documents = g.documents.map(
         (d): DocumentRow => ({
-          id: crypto.randomUUID(),
+          id: newId(),
           tenant_id: tenantId,
           case_id: c.id,
           direction: d.direction,

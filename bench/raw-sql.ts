@@ -1,6 +1,7 @@
 import { listAllUnits } from "../src/organisation/units.service.ts";
 import { appendAudit } from "../src/platform/audit/audit.service.ts";
 import type { Ctx } from "../src/platform/context.ts";
+import { newId } from "../src/platform/ids.ts";
 import { queryTerms } from "../src/platform/search/normalise.ts";
 import { caseView } from "../src/registry/case-view.service.ts";
 import { casePage } from "../src/registry/cases.store.ts";
@@ -57,7 +58,7 @@ export const rawSearch = (ctx: Ctx, query: string, visibility: Visibility) =>
 export const rawRegistration = (ctx: Ctx, caseId: string, n: number) =>
   ctx.db.transaction().execute(async (trx) => {
     const now = new Date();
-    const id = crypto.randomUUID();
+    const id = newId();
     await insertDocument(trx, {
       id,
       tenant_id: tenant(ctx),
