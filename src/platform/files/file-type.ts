@@ -1,4 +1,4 @@
-import { DEFAULT_ZIP_LIMITS, inspectZip, readZipEntry, type ZipLimits } from "./zip.ts";
+import { DEFAULT_ZIP_LIMITS, inspectZip, type ReadEntry, type ZipLimits } from "./zip.ts";
 
 /** The file types a document may have, with the extensions that claim them and the MIME type served. */
 export const FILE_TYPES = {
@@ -68,17 +68,17 @@ async function contentIs(type: FileType, bytes: Buffer, zipLimits: ZipLimits): P
     case "txt":
       return yes(isUtf8Text(bytes));
     case "docx":
-      return zipHolds(bytes, zipLimits, async (names) => {
+      return zipHolds(bytes, zipLimits, (names, read) => {
         if (!names.has("[Content_Types].xml") || !names.has("word/document.xml")) return false;
         // The main part's content type tells a document from a macro-enabled one (.docm) or a
         // template renamed .docx; only a plain document is accepted.
-        const types = await readZipEntry(bytes, "[Content_Types].xml", 1024 * 1024);
+        const types = read("[Content_Types].xml", 1024 * 1024);
         return types?.toString("utf8").includes("wordprocessingml.document.main+xml") ?? false;
       });
     case "odt":
-      return zipHolds(bytes, zipLimits, async (names) => {
+      return zipHolds(bytes, zipLimits, (names, read) => {
         if (!names.has("mimetype") || !names.has("content.xml")) return false;
-        const mimetype = await readZipEntry(bytes, "mimetype", 256);
+        const mimetype = read("mimetype", 256);
         return mimetype?.toString("latin1") === FILE_TYPES.odt.mime;
       });
   }
@@ -87,12 +87,12 @@ async function contentIs(type: FileType, bytes: Buffer, zipLimits: ZipLimits): P
 async function zipHolds(
   bytes: Buffer,
   limits: ZipLimits,
-  check: (names: Set<string>) => Promise<boolean>,
+  check: (names: Set<string>, read: ReadEntry) => boolean,
 ): Promise<Verdict> {
   if (!startsWith(bytes, "PK\x03\x04")) return "no";
   const zip = await inspectZip(bytes, limits);
   if (!zip.ok) return zip.reason === "zip_bomb" ? "bomb" : "no";
-  return yes(await check(new Set(zip.entries.map((e) => e.name))));
+  return yes(check(new Set(zip.entries.map((e) => e.name)), zip.read));
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });

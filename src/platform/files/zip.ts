@@ -24,8 +24,19 @@ export interface ZipEntryInfo {
   uncompressedSize: number;
 }
 
+/**
+ * The content of one entry, or null when it is absent, larger than `maxBytes` or unreadable.
+ * Reads from the directory already parsed, so a caller that needs a few parts does not open the
+ * archive again for each.
+ */
+export type ReadEntry = (name: string, maxBytes: number) => Buffer | null;
+
 export type ZipInspection =
-  | { ok: true; entries: ZipEntryInfo[] }
+  | {
+      ok: true;
+      entries: ZipEntryInfo[];
+      read: ReadEntry;
+    }
   | { ok: false; reason: "not_zip" | "zip_bomb"; detail: string };
 
 /**
@@ -38,7 +49,7 @@ export type ZipInspection =
 export async function inspectZip(
   bytes: Buffer,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-  /** False: the directory checks only, for a caller that then reads single entries with readZipEntry (bounded by their declared size). */
+  /** False: the directory checks only, for a caller that then reads single entries with `read` (bounded by their declared size). */
   inflateEntries = true,
 ): Promise<ZipInspection> {
   let zip: ZipFile;
@@ -75,6 +86,7 @@ export async function inspectZip(
       if (problem === "too_many_bytes") return bomb(`${entry.fileName}: inflates past its declared size`);
       if (problem) return { ok: false, reason: "not_zip", detail: `${entry.fileName}: ${problem}` };
     }
+    const byName = new Map(entries.map((e) => [e.fileName, e]));
     return {
       ok: true,
       entries: entries.map((e) => ({
@@ -82,34 +94,14 @@ export async function inspectZip(
         compressedSize: e.compressedSize,
         uncompressedSize: e.uncompressedSize,
       })),
+      read: (name, maxBytes) => {
+        const entry = byName.get(name);
+        if (!entry || entry.uncompressedSize > maxBytes) return null;
+        // The declared size is enforced while inflating, so this cannot grow past maxBytes.
+        const inflated = inflateEntry(bytes, entry);
+        return "data" in inflated ? inflated.data : null;
+      },
     };
-  } finally {
-    zip.close();
-  }
-}
-
-/**
- * The content of one entry, or null when it is absent, larger than `maxBytes` or unreadable.
- * Call `inspectZip` first for untrusted input; this reads only the one entry.
- */
-export async function readZipEntry(bytes: Buffer, name: string, maxBytes: number): Promise<Buffer | null> {
-  let zip: ZipFile;
-  try {
-    zip = await openZip(bytes);
-  } catch {
-    return null;
-  }
-  try {
-    for await (const entry of zip.eachEntry()) {
-      if (entry.fileName !== name) continue;
-      if (entry.uncompressedSize > maxBytes) return null;
-      // The declared size is enforced while inflating, so this cannot grow past maxBytes.
-      const inflated = inflateEntry(bytes, entry);
-      return "data" in inflated ? inflated.data : null;
-    }
-    return null;
-  } catch {
-    return null;
   } finally {
     zip.close();
   }

@@ -1,5 +1,5 @@
 import type { FileType } from "../files/file-type.ts";
-import { DEFAULT_ZIP_LIMITS, inspectZip, readZipEntry, type ZipLimits } from "../files/zip.ts";
+import { DEFAULT_ZIP_LIMITS, inspectZip, type ReadEntry, type ZipLimits } from "../files/zip.ts";
 import { odfText } from "./odf.ts";
 import { pdfText } from "./pdf.ts";
 import { wordText } from "./word.ts";
@@ -109,14 +109,14 @@ async function rawText(
       // never past its declared size.
       const zip = await inspectZip(bytes, zipLimits, false);
       if (!zip.ok) return { text: "", status: "failed", detail: `${zip.reason}: ${zip.detail}` };
-      const xml = await readZipEntry(bytes, await mainDocumentPart(bytes, zipLimits), textPartLimit);
+      const xml = zip.read(mainDocumentPart(zip.read, zipLimits), textPartLimit);
       if (!xml) return { text: "", status: "failed", detail: "no readable main document part" };
       return done(wordText(xml.toString("utf8")));
     }
     case "odt": {
       const zip = await inspectZip(bytes, zipLimits, false);
       if (!zip.ok) return { text: "", status: "failed", detail: `${zip.reason}: ${zip.detail}` };
-      const xml = await readZipEntry(bytes, "content.xml", textPartLimit);
+      const xml = zip.read("content.xml", textPartLimit);
       if (!xml) return { text: "", status: "failed", detail: "no readable content.xml" };
       return done(odfText(xml.toString("utf8")));
     }
@@ -144,8 +144,8 @@ function clip(text: string, max: number): string {
 }
 
 /** Where a Word package keeps its body: named by the package's relationships, usually word/document.xml. */
-async function mainDocumentPart(bytes: Buffer, limits: ZipLimits): Promise<string> {
-  const rels = await readZipEntry(bytes, "_rels/.rels", limits.maxTotalUncompressed);
+function mainDocumentPart(read: ReadEntry, limits: ZipLimits): string {
+  const rels = read("_rels/.rels", limits.maxTotalUncompressed);
   const target = rels
     ? /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rels.toString("utf8"))?.[0]
     : undefined;
