@@ -184,7 +184,7 @@ async function addCases(
       rows.documents.push(...documents);
       texts.push({
         caseId: c.id,
-        texts: searchTexts(toCase(c), parties.map(toParty), documents.map(toDocument), new Map()),
+        texts: searchTexts(toCase(c), parties.map(toParty), documents.map(toDocument)),
       });
     }
     await ctx.db.transaction().execute(async (trx) => {

@@ -4,8 +4,8 @@ import { ANONYMOUS } from "../src/auth/actor.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { ValidationError } from "../src/platform/errors.ts";
 import { queryTerms } from "../src/platform/search/normalise.ts";
-import { changeCaseStatus, openCase } from "../src/registry/cases.service.ts";
-import { registerDocument } from "../src/registry/documents.service.ts";
+import { changeCaseStatus, openCase, updateCase } from "../src/registry/cases.service.ts";
+import { addFileVersion, registerDocument } from "../src/registry/documents.service.ts";
 import {
   type SearchInput,
   searchInputSchema,
@@ -234,6 +234,91 @@ describe("search: ranking and pages", () => {
     );
     expect(new Set([...first.items, ...second.items].map((i) => i.caseId)).size).toBe(7);
     expect(second.nextCursor).toBeNull();
+  });
+});
+
+describe("search: the text of every file in a case", () => {
+  const letter = (words: string) => ({
+    fileName: "brev.txt",
+    bytes: Buffer.from(`${"Stadens samarbete fortsätter enligt plan. ".repeat(1600)}${words}`),
+  });
+  const zeppelinCase = async (title: string) =>
+    openCase(t.ctx, officer, {
+      registryId: "ks",
+      title,
+      classId: await demoClassId(t, "2019", "1.4"),
+      unitId: "ks",
+    });
+  const incoming = { direction: "incoming", party: "Oslo kommune", description: "Skrivelse" };
+
+  it("finds a word in the last of many long letters, with a snippet from that letter", async () => {
+    const c = await zeppelinCase("Vänortsavtal med Oslo");
+    // Five letters of ~67,000 characters: the last lies beyond the first 200,000 characters of the case.
+    for (let i = 0; i < 4; i++)
+      await registerDocument(t.ctx, officer, c.id, incoming, letter(`Bilaga ${i}.`));
+    await registerDocument(t.ctx, officer, c.id, incoming, letter("Frågan om spårvagnsremiser återstår."));
+    const [hit, ...rest] = (await searchRegister(t.ctx, officer, input("spårvagnsremiser"))).items;
+    expect([hit?.caseId, rest]).toEqual([c.id, []]);
+    expect(hit?.snippet.map((p) => p.text).join("")).toContain("Frågan om spårvagnsremiser återstår.");
+    // A word of the case's title and a word of the letter together still find the case.
+    expect(await found(officer, "vänortsavtal spårvagnsremiser")).toEqual([c.id]);
+    expect(await found(null, "spårvagnsremiser")).toEqual([]);
+  });
+
+  it("follows a draft's new file version and a new case title", async () => {
+    const c = await zeppelinCase("Gästforskare från Tammerfors");
+    const draft = await registerDocument(
+      t.ctx,
+      officer,
+      c.id,
+      { direction: "outgoing", party: "Tammerfors stad", description: "Inbjudan", draft: true },
+      letter("Vi föreslår lindblomsmånad."),
+    );
+    expect(await found(officer, "lindblomsmånad")).toEqual([c.id]);
+    await addFileVersion(t.ctx, officer, draft.id, letter("Vi föreslår rönnbärsmånad."));
+    expect(await found(officer, "lindblomsmånad")).toEqual([]);
+    expect(await found(officer, "rönnbärsmånad")).toEqual([c.id]);
+    await updateCase(t.ctx, officer, c.id, {
+      title: "Gästprofessorer från Tammerfors",
+      classId: c.classId,
+      unitId: c.unitId,
+    });
+    expect(await found(officer, "gästprofessorer rönnbärsmånad")).toEqual([c.id]);
+    expect(await found(officer, "gästforskare rönnbärsmånad")).toEqual([]);
+  });
+
+  it("lists a case once when several of its letters match, in both orders and across pages", async () => {
+    const made: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const c = await zeppelinCase(`Luftskeppshamn ${i}`);
+      for (let j = 0; j < 3; j++)
+        await registerDocument(t.ctx, officer, c.id, incoming, letter(`Om blimpmaster nummer ${j}.`));
+      made.push(c.id);
+    }
+    for (const rankLimit of [1000, 2]) {
+      const seen: string[] = [];
+      let after: Parameters<typeof runSearch>[2]["after"];
+      for (;;) {
+        const { hits, order } = await runSearch(t.ctx.db, t.ctx.dialect, {
+          tenantId: t.config.tenantId,
+          visibility: "full",
+          terms: queryTerms("blimpmaster"),
+          query: "blimpmaster",
+          filter: {},
+          after,
+          limit: 3,
+          rankLimit,
+        });
+        expect(order).toBe(rankLimit === 2 ? "newest" : "relevance");
+        seen.push(...hits.slice(0, 3).map((h) => h.caseId));
+        const last = hits[2];
+        if (hits.length <= 3 || !last) break;
+        after = { order, score: last.score, key: last.key };
+      }
+      expect(seen.length).toBe(4);
+      expect([...seen].sort()).toEqual([...made].sort());
+      if (rankLimit === 2) expect(seen).toEqual([...made].reverse());
+    }
   });
 });
 

@@ -24,6 +24,7 @@ export interface Database {
   documents: DocumentTable;
   document_files: DocumentFileTable;
   search_index: SearchIndexTable;
+  search_parts: SearchPartTable;
   copy_requests: CopyRequestTable;
   disposal_decisions: DisposalDecisionTable;
   disposal_rules: DisposalRuleTable;
@@ -279,6 +280,15 @@ export interface SearchIndexTable {
   public_parties: string;
   public_body: string;
   updated_at: string;
+}
+
+/** One document's file text in the search index (the tsvector column on PostgreSQL is written by SQL only). */
+export interface SearchPartTable {
+  key: number;
+  case_id: string;
+  document_id: string;
+  file_version: number;
+  title: string;
 }
 
 export interface CopyRequestTable {

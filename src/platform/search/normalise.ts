@@ -30,3 +30,9 @@ export const indexText = (text: string): string => words(text).map(indexTerm).jo
 export function queryTerms(query: string): string[] {
   return [...new Set(words(query).map(indexTerm))].filter((t) => t.length > 0).slice(0, 12);
 }
+
+/**
+ * A text as PostgreSQL's index is given it: folded, plain words only (its parser would
+ * otherwise keep "2016/1" or an address as one token); the swedish configuration stems it.
+ */
+export const postgresText = (text: string): string => words(foldDiacritics(text)).join(" ");

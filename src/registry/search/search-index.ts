@@ -1,15 +1,16 @@
 import { sql } from "kysely";
 import type { Db, Dialect } from "../../platform/db/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
-import { foldDiacritics, indexText, words } from "../../platform/search/normalise.ts";
+import { indexText, postgresText } from "../../platform/search/normalise.ts";
 import { caseParties, findCase, toCase, toParty } from "../cases.store.ts";
 import { caseDocuments, toDocument } from "../documents.store.ts";
+import { partKey, syncParts } from "./search-parts.ts";
 import { type SearchFields, type SearchTexts, searchTexts } from "./search-texts.ts";
 
 /**
- * Rewrites the search row of one case from what is in the database now. Called inside the
- * transaction of every change to a case, its parties or its documents, so the index never
- * shows what the register no longer holds.
+ * Rewrites the search row of one case from what is in the database now, and brings its file-text
+ * parts in line (search-parts.ts). Called inside the transaction of every change to a case, its
+ * parties or its documents, so the index never shows what the register no longer holds.
  */
 export async function reindexCase(
   db: Db,
@@ -20,13 +21,10 @@ export async function reindexCase(
 ): Promise<void> {
   const row = await findCase(db, tenantId, caseId);
   if (!row) throw new NotFoundError();
-  const [parties, documents, files] = await Promise.all([
-    caseParties(db, caseId),
-    caseDocuments(db, caseId),
-    latestFileTexts(db, caseId),
-  ]);
-  const texts = searchTexts(toCase(row), parties.map(toParty), documents.map(toDocument), files);
-  await writeSearchRows(db, dialect, tenantId, [{ caseId, texts }], now);
+  const [parties, documents] = await Promise.all([caseParties(db, caseId), caseDocuments(db, caseId)]);
+  const texts = searchTexts(toCase(row), parties.map(toParty), documents.map(toDocument));
+  const keys = await writeSearchRows(db, dialect, tenantId, [{ caseId, texts }], now);
+  await syncParts(db, dialect, caseId, keys.get(caseId) as number, texts.full.title);
 }
 
 export interface SearchEntry {
@@ -37,19 +35,27 @@ export interface SearchEntry {
 /** Rows per statement when many cases are written at once (bulk loads). */
 const CHUNK = 200;
 
-/** Writes (or rewrites) the search rows of cases from their texts, a few statements for many rows. */
+/**
+ * Writes (or rewrites) the search rows of cases from their texts, a few statements for many rows.
+ * Returns each case's key.
+ */
 export async function writeSearchRows(
   db: Db,
   dialect: Dialect,
   tenantId: string,
   entries: readonly SearchEntry[],
   now: Date,
-): Promise<void> {
+): Promise<Map<string, number>> {
+  const keys = new Map<string, number>();
   for (let i = 0; i < entries.length; i += CHUNK) {
     const chunk = entries.slice(i, i + CHUNK);
-    if (dialect === "postgres") await upsertPostgres(db, tenantId, chunk, now);
-    else await upsertSqlite(db, tenantId, chunk, now);
+    const written =
+      dialect === "postgres"
+        ? await upsertPostgres(db, tenantId, chunk, now)
+        : await upsertSqlite(db, tenantId, chunk, now);
+    for (const [caseId, key] of written) keys.set(caseId, key);
   }
+  return keys;
 }
 
 const rowValues = (tenantId: string, e: SearchEntry, now: Date) => ({
@@ -65,7 +71,7 @@ const rowValues = (tenantId: string, e: SearchEntry, now: Date) => ({
 });
 
 async function upsertPostgres(db: Db, tenantId: string, entries: readonly SearchEntry[], now: Date) {
-  await db
+  const rows = await db
     .insertInto("search_index")
     .values(
       entries.map((e) => ({ ...rowValues(tenantId, e, now), ...tsvectors(e.texts.full, e.texts.public) })),
@@ -83,10 +89,15 @@ async function upsertPostgres(db: Db, tenantId: string, entries: readonly Search
         public_tsv: sql`excluded.public_tsv`,
       })),
     )
+    .returning(["key", "case_id"])
     .execute();
+  return new Map(rows.map((r) => [r.case_id, Number(r.key)]));
 }
 
-/** SQLite: a case's row in search_index keeps its key (its place in "newest first"); its two FTS rows are replaced. */
+/**
+ * SQLite: a case's row in search_index keeps its key (its place in "newest first"); its two FTS
+ * rows (part 0 of the case) are replaced.
+ */
 async function upsertSqlite(db: Db, tenantId: string, entries: readonly SearchEntry[], now: Date) {
   const keys = new Map(
     (
@@ -109,7 +120,7 @@ async function upsertSqlite(db: Db, tenantId: string, entries: readonly SearchEn
       .where("case_id", "=", e.caseId)
       .execute();
   if (known.length > 0) {
-    const old = sql.join(known.map((e) => keys.get(e.caseId)));
+    const old = sql.join(known.map((e) => partKey(keys.get(e.caseId) as number, 0)));
     await sql`delete from search_full where rowid in (${old})`.execute(db);
     await sql`delete from search_public where rowid in (${old})`.execute(db);
   }
@@ -138,36 +149,22 @@ async function upsertSqlite(db: Db, tenantId: string, entries: readonly SearchEn
   ] as const) {
     const rows = entries.map((e) => {
       const f = fields(e.texts);
-      return sql`(${keys.get(e.caseId)}, ${indexed(f.title)}, ${indexed(f.parties)}, ${indexed(f.body)})`;
+      const key = partKey(keys.get(e.caseId) as number, 0);
+      return sql`(${key}, ${indexed(f.title)}, ${indexed(f.parties)}, ${indexed(f.body)})`;
     });
     await sql`insert into ${sql.raw(table)} (rowid, title, parties, body) values ${sql.join(rows)}`.execute(
       db,
     );
   }
+  return keys;
 }
 
 /** PostgreSQL: folded text through the swedish configuration, weighted A (title), B (parties), D (body). */
 function tsvectors(full: SearchFields, pub: SearchFields) {
-  // Plain words only: PostgreSQL's parser would otherwise keep "2016/1" or an address as one token.
-  const plain = (text: string) => words(foldDiacritics(text)).join(" ");
   const vector = (f: SearchFields) =>
-    sql`setweight(to_tsvector('swedish', ${plain(f.title)}), 'A')
-      || setweight(to_tsvector('swedish', ${plain(f.parties)}), 'B')
-      || setweight(to_tsvector('swedish', ${plain(f.body)}), 'D')`;
+    sql`setweight(to_tsvector('swedish', ${postgresText(f.title)}), 'A')
+      || setweight(to_tsvector('swedish', ${postgresText(f.parties)}), 'B')
+      || setweight(to_tsvector('swedish', ${postgresText(f.body)}), 'D')`;
   // biome-ignore lint/suspicious/noExplicitAny: tsvector columns are written only here, by SQL
   return { full_tsv: vector(full), public_tsv: vector(pub) } as any;
-}
-
-/** The extracted text of each document's newest file version that still has its content. */
-async function latestFileTexts(db: Db, caseId: string): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom("document_files as f")
-    .innerJoin("documents as d", "d.id", "f.document_id")
-    .select(["f.document_id", "f.version", "f.text_content"])
-    .where("d.case_id", "=", caseId)
-    .where("f.disposed_at", "is", null)
-    .where("f.text_content", "is not", null)
-    .orderBy("f.version")
-    .execute();
-  return new Map(rows.map((r) => [r.document_id, r.text_content ?? ""]));
 }

@@ -9,15 +9,16 @@ export interface SearchFields {
   body: string;
 }
 
+/**
+ * The texts of a case's own search row. The extracted text of its files is indexed apart, one
+ * part per document (search-index.ts), so registering a letter does not index the case again.
+ */
 export interface SearchTexts {
-  /** Everything registry staff may find: titles, parties, descriptions, drafts, file text. */
+  /** Everything registry staff may find: titles, parties, descriptions, drafts. */
   full: SearchFields;
   /** Only what the public register shows (R9). File text stays out: it is released on request. */
   public: SearchFields;
 }
-
-/** Extracted file text beyond this is not indexed (a tsvector holds at most 1 MB). */
-const MAX_BODY = 200_000;
 
 const join = (parts: readonly (string | null | undefined)[]) =>
   parts.filter((p): p is string => typeof p === "string" && p !== "").join("\n");
@@ -26,7 +27,6 @@ export function searchTexts(
   c: Case,
   parties: readonly CaseParty[],
   documents: readonly RegistryDocument[],
-  fileText: ReadonlyMap<string, string>,
 ): SearchTexts {
   const pub = publicCase(c, parties);
   const shown = documents.map(publicDocument).filter((d) => d !== null);
@@ -37,10 +37,7 @@ export function searchTexts(
         ...parties.flatMap((p) => [p.name, p.organisation]),
         ...documents.flatMap((d) => [d.party, d.publicParty]),
       ]),
-      body: join([
-        ...documents.flatMap((d) => [d.description, d.publicDescription, d.signoffReference]),
-        ...documents.map((d) => fileText.get(d.id)),
-      ]).slice(0, MAX_BODY),
+      body: join(documents.flatMap((d) => [d.description, d.publicDescription, d.signoffReference])),
     },
     public: {
       title: join([pub.diaryNumber, pub.title]),

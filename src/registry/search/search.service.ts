@@ -9,6 +9,7 @@ import { type SnippetPart, snippet } from "../../platform/search/snippet.ts";
 import { maskPersonalNumbers } from "../../platform/text/personal-number.ts";
 import { CASE_STATUSES, type CaseStatus } from "../cases.model.ts";
 import { DIRECTIONS } from "../documents.model.ts";
+import { caseKeyOf, partKey, partTexts } from "./search-parts.ts";
 import {
   runSearch,
   type SearchFilter,
@@ -77,17 +78,28 @@ export async function searchRegister(ctx: Ctx, actor: Actor | null, input: Searc
   });
   const page = hits.slice(0, input.limit);
   const last = page.at(-1);
+  const fileTexts = await partTexts(
+    ctx.db,
+    page.map((h) => h.part).filter((part) => part !== partKey(caseKeyOf(part), 0)),
+  );
   return {
-    items: page.map((h) => toResult(h, visibility, terms)),
+    items: page.map((h) => toResult(h, visibility, terms, fileTexts.get(h.part))),
     nextCursor:
       hits.length > input.limit && last ? encodeCursor({ order, score: last.score, key: last.key }) : null,
     order,
   };
 }
 
-function toResult(h: SearchHit, visibility: Visibility, terms: string[]): SearchResult {
+/** A hit with its snippet: from the file text of the part that matched, else from the case's own text. */
+function toResult(
+  h: SearchHit,
+  visibility: Visibility,
+  terms: string[],
+  fileText: string | undefined,
+): SearchResult {
   const title = visibility === "full" ? h.caseTitle : maskPersonalNumbers(h.casePublicTitle ?? h.caseTitle);
-  const excerpt = [h.body, h.parties].map((text) => snippet(text, terms)).find((s) => s.length > 0) ?? [];
+  const excerpt =
+    [fileText ?? "", h.body, h.parties].map((text) => snippet(text, terms)).find((s) => s.length > 0) ?? [];
   return {
     caseId: h.caseId,
     diaryNumber: h.diaryNumber,

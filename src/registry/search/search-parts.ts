@@ -1,0 +1,130 @@
+import { sql } from "kysely";
+import type { Db, Dialect } from "../../platform/db/database.ts";
+import { indexText, postgresText } from "../../platform/search/normalise.ts";
+
+/**
+ * A case's search entry is its case row (part 0: titles, parties, descriptions) and one part per
+ * document whose file has extracted text. A part's key is the case's key times PART_SPAN plus the
+ * part's number, so the parts of a case lie together and the newest case is still the highest key
+ * (migration 0015). A registration writes one part; the case's other text is not indexed again.
+ */
+export const PART_SPAN = 2 ** 20;
+
+/** The key of a case row or part in the search index, from the case's key and the part's number. */
+export const partKey = (caseKey: number, part: number): number => caseKey * PART_SPAN + part;
+export const caseKeyOf = (key: number): number => Math.floor(key / PART_SPAN);
+
+/**
+ * Brings a case's parts in line with its documents: one part per document for the newest file
+ * version that has text and has not been disposed of (R6), indexed with the case's title line so
+ * that a query naming the case and a word in a letter finds the letter. Parts whose version or
+ * title line are out of date are replaced; parts of documents without such a file are removed.
+ */
+export async function syncParts(
+  db: Db,
+  dialect: Dialect,
+  caseId: string,
+  caseKey: number,
+  title: string,
+): Promise<void> {
+  const [wanted, have] = await Promise.all([
+    db
+      .selectFrom("document_files as f")
+      .innerJoin("documents as d", "d.id", "f.document_id")
+      .select(["f.document_id", (eb) => eb.fn.max("f.version").as("version")])
+      .where("d.case_id", "=", caseId)
+      .where("f.disposed_at", "is", null)
+      .where("f.text_content", "is not", null)
+      .where("f.text_content", "<>", "")
+      .groupBy("f.document_id")
+      .execute(),
+    db
+      .selectFrom("search_parts")
+      .select(["key", "document_id", "file_version", "title"])
+      .where("case_id", "=", caseId)
+      .execute(),
+  ]);
+  const current = new Map(
+    have.filter((h) => h.title === title).map((h) => [h.document_id, Number(h.file_version)]),
+  );
+  const fresh = wanted.filter((w) => current.get(w.document_id) !== Number(w.version));
+  const stale = have.filter((h) => {
+    const w = wanted.find((x) => x.document_id === h.document_id);
+    return !w || Number(w.version) !== Number(h.file_version) || h.title !== title;
+  });
+  if (stale.length > 0)
+    await removeParts(
+      db,
+      dialect,
+      stale.map((s) => Number(s.key)),
+    );
+  // Numbers are not reused within a sync, so a replaced part never meets its own old FTS row.
+  let next = Math.max(0, ...have.map((h) => Number(h.key) - partKey(caseKey, 0))) + 1;
+  for (const w of fresh) {
+    if (next >= PART_SPAN) throw new Error(`case ${caseId} has used all ${PART_SPAN} search part numbers`);
+    await writePart(db, dialect, {
+      key: partKey(caseKey, next++),
+      caseId,
+      documentId: w.document_id,
+      version: Number(w.version),
+      title,
+    });
+  }
+}
+
+interface Part {
+  key: number;
+  caseId: string;
+  documentId: string;
+  version: number;
+  title: string;
+}
+
+async function writePart(db: Db, dialect: Dialect, part: Part): Promise<void> {
+  const file = await db
+    .selectFrom("document_files")
+    .select("text_content")
+    .where("document_id", "=", part.documentId)
+    .where("version", "=", part.version)
+    .executeTakeFirstOrThrow();
+  const text = file.text_content ?? "";
+  const row = {
+    key: part.key,
+    case_id: part.caseId,
+    document_id: part.documentId,
+    file_version: part.version,
+    title: part.title,
+  };
+  if (dialect === "postgres") {
+    // The body's positions are stripped: a long letter's positioned vector could pass the 1 MB
+    // a tsvector may hold, and ranking needs only which words occur.
+    const tsv = sql`setweight(to_tsvector('swedish', ${postgresText(part.title)}), 'A')
+      || strip(to_tsvector('swedish', ${postgresText(text)}))`;
+    // biome-ignore lint/suspicious/noExplicitAny: the tsvector column is written only here, by SQL
+    const values = { ...row, tsv } as any;
+    await db.insertInto("search_parts").values(values).execute();
+    return;
+  }
+  await db.insertInto("search_parts").values(row).execute();
+  await sql`insert into search_full (rowid, title, parties, body)
+    values (${part.key}, ${indexText(part.title)}, '', ${indexText(text)})`.execute(db);
+}
+
+async function removeParts(db: Db, dialect: Dialect, keys: number[]): Promise<void> {
+  if (dialect === "sqlite") await sql`delete from search_full where rowid in (${sql.join(keys)})`.execute(db);
+  await db.deleteFrom("search_parts").where("key", "in", keys).execute();
+}
+
+/** The file text of parts, for snippets: key to text. */
+export async function partTexts(db: Db, keys: readonly number[]): Promise<Map<number, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("search_parts as p")
+    .innerJoin("document_files as f", (j) =>
+      j.onRef("f.document_id", "=", "p.document_id").onRef("f.version", "=", "p.file_version"),
+    )
+    .select(["p.key", "f.text_content"])
+    .where("p.key", "in", [...keys])
+    .execute();
+  return new Map(rows.map((r) => [Number(r.key), r.text_content ?? ""]));
+}
