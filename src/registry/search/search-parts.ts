@@ -34,8 +34,8 @@ export async function syncParts(
       .select(["f.document_id", (eb) => eb.fn.max("f.version").as("version")])
       .where("d.case_id", "=", caseId)
       .where("f.disposed_at", "is", null)
-      .where("f.text_content", "is not", null)
-      .where("f.text_content", "<>", "")
+      // octet_length reads the stored size only, not a long text (SQLite 3.43+, PostgreSQL).
+      .where(sql`octet_length(f.text_content)`, ">", 0)
       .groupBy("f.document_id")
       .execute(),
     db
@@ -44,23 +44,15 @@ export async function syncParts(
       .where("case_id", "=", caseId)
       .execute(),
   ]);
-  const current = new Map(
-    have.filter((h) => h.title === title).map((h) => [h.document_id, Number(h.file_version)]),
-  );
-  const fresh = wanted.filter((w) => current.get(w.document_id) !== Number(w.version));
-  const stale = have.filter((h) => {
-    const w = wanted.find((x) => x.document_id === h.document_id);
-    return !w || Number(w.version) !== Number(h.file_version) || h.title !== title;
-  });
-  if (stale.length > 0)
-    await removeParts(
-      db,
-      dialect,
-      stale.map((s) => Number(s.key)),
-    );
+  const wantedVersion = new Map(wanted.map((w) => [w.document_id, Number(w.version)]));
+  const upToDate = (h: (typeof have)[number]) =>
+    h.title === title && wantedVersion.get(h.document_id) === Number(h.file_version);
+  const kept = new Set(have.filter(upToDate).map((h) => h.document_id));
+  const stale = have.filter((h) => !upToDate(h)).map((h) => Number(h.key));
+  if (stale.length > 0) await removeParts(db, dialect, stale);
   // Numbers are not reused within a sync, so a replaced part never meets its own old FTS row.
   let next = Math.max(0, ...have.map((h) => Number(h.key) - partKey(caseKey, 0))) + 1;
-  for (const w of fresh) {
+  for (const w of wanted.filter((x) => !kept.has(x.document_id))) {
     if (next >= PART_SPAN) throw new Error(`case ${caseId} has used all ${PART_SPAN} search part numbers`);
     await writePart(db, dialect, {
       key: partKey(caseKey, next++),
