@@ -76,17 +76,33 @@ export async function runSearch(
   if (!backend) return { hits: [], order: "relevance" };
   const rankLimit = p.rankLimit ?? RANK_LIMIT;
   const order =
-    p.after?.order ??
-    ((await countUpTo(db, backend.rows(false), rankLimit)) > rankLimit ? "newest" : "relevance");
+    p.after?.order ?? ((await countUpTo(db, backend, rankLimit)) > rankLimit ? "newest" : "relevance");
   const hits = order === "relevance" ? await ranked(db, backend, p) : await newest(db, backend, p);
   return { hits, order };
 }
 
-/** Matching rows of the index: case rows and parts, each as `part` (its key) and `score`. */
+/**
+ * A table that holds matching rows of the index (case rows, parts or both), as the queries
+ * below use it: joined to the case's search row `s`, each row known by its part key.
+ */
+interface Source {
+  /** The table alone with its match condition, for counting. */
+  matches: Expression<unknown>;
+  /** The table joined to `s`. */
+  from: Expression<unknown>;
+  where: Expression<SqlBool>;
+  part: Expression<number>;
+  score: Expression<number>;
+  /** The column the table's primary key walks in the same order as `part`. */
+  walk: Expression<number>;
+  /** Rows whose part key is below `before`, said on `walk` so the index can seek there. */
+  below: (before: number) => Expression<SqlBool>;
+}
+
 interface Backend {
-  rows: (scored: boolean) => Expression<unknown>;
-  /** One row per case: its best part and score (a case's parts may all match). */
-  best: Expression<unknown>;
+  sources: Source[];
+  /** One row per case (`key`, its best `part` and that part's `score`) from scored rows. */
+  best: (scored: Expression<unknown>) => Expression<unknown>;
 }
 
 const SPAN = sql.lit(PART_SPAN);
@@ -99,26 +115,38 @@ const hitColumns = (p: SearchParams) => {
     c.status as "status", c.unit_id as "unitId", c.opened_on as "openedOn"`;
 };
 
+/** The rows of a source that the search may return: this tenant's, passing the filters. */
+const allowed = (source: Source, p: SearchParams) =>
+  sql`${source.from} join cases c on c.id = s.case_id
+    where ${source.where} and s.tenant_id = ${p.tenantId} and ${filters(p)}`;
+
 /** Ranked by score, then newest: every match is scored (there are at most RANK_LIMIT of them). */
 async function ranked(db: Db, backend: Backend, p: SearchParams): Promise<SearchHit[]> {
+  const scored = sql.join(
+    backend.sources.map(
+      (source) => sql`select ${source.part} as part, ${source.score} as score from ${allowed(source, p)}`,
+    ),
+    sql` union all `,
+  );
   const after = p.after
-    ? sql`and (b.score < ${p.after.score} or (b.score = ${p.after.score} and b.key < ${p.after.key}))`
+    ? sql`where b.score < ${p.after.score} or (b.score = ${p.after.score} and b.key < ${p.after.key})`
     : sql``;
   const rows = await sql<SearchHit>`
     select b.key as "key", b.score as "score", b.part as "part", ${hitColumns(p)}
-    from (${backend.best}) b
+    from (${backend.best(scored)}) b
     join search_index s on s.key = b.key
     join cases c on c.id = s.case_id
-    where s.tenant_id = ${p.tenantId} and ${filters(p)} ${after}
+    ${after}
     order by b.score desc, b.key desc
     limit ${p.limit + 1}`.execute(db);
   return rows.rows.map(numbers);
 }
 
 /**
- * Newest case first: the index is walked down its keys and stops once a page of cases is found.
- * A case may match in several parts, so the walk reads a few rows per case and keeps each case
- * once; a case's parts are adjacent keys, so no case comes back on a later page.
+ * Newest case first: each source is walked down its key and stops after a chunk of rows, so a
+ * word found in most cases costs one chunk, not all its matches. A case may match in several
+ * parts, so a chunk holds a few rows per wanted case and each case is kept once; a case's parts
+ * are adjacent keys, so no case comes back on a later page.
  */
 async function newest(db: Db, backend: Backend, p: SearchParams): Promise<SearchHit[]> {
   const want = p.limit + 1;
@@ -126,14 +154,17 @@ async function newest(db: Db, backend: Backend, p: SearchParams): Promise<Search
   const hits: SearchHit[] = [];
   let before = p.after ? p.after.key * PART_SPAN : null;
   for (;;) {
-    const below = before === null ? sql`` : sql`and m.part < ${before}`;
+    const walks = backend.sources.map((source) => {
+      const below = before === null ? sql`` : sql`and ${source.below(before)}`;
+      return sql`select * from (select ${source.part} as part from ${allowed(source, p)} ${below}
+        order by ${source.walk} desc limit ${chunk}) w`;
+    });
     const rows = (
       await sql<SearchHit>`
         select m.part / ${SPAN} as "key", 0 as "score", m.part as "part", ${hitColumns(p)}
-        from (${backend.rows(false)}) m
+        from (${sql.join(walks, sql` union all `)}) m
         join search_index s on s.key = m.part / ${SPAN}
         join cases c on c.id = s.case_id
-        where s.tenant_id = ${p.tenantId} and ${filters(p)} ${below}
         order by m.part desc
         limit ${chunk}`.execute(db)
     ).rows.map(numbers);
@@ -154,47 +185,69 @@ const numbers = (r: SearchHit): SearchHit => ({
   part: Number(r.part),
 });
 
+/** SQLite: one FTS5 table per visibility holds case rows and parts, its rowid the part key. */
 function sqlite(p: SearchParams): Backend | null {
   if (p.terms.length === 0) return null;
   const table = sql.raw(p.visibility === "full" ? "search_full" : "search_public");
   // Terms are letters and digits only; quoting makes each a plain token for FTS5.
   const expr = p.terms.map((t) => `"${t}"`).join(" ");
-  // bm25 is lower for better matches; negated so that higher is better on both databases.
-  const rows = (scored: boolean) =>
-    sql`select rowid as part, ${scored ? sql`-bm25(${table}, 10.0, 4.0, 1.0)` : sql`0`} as score
-      from ${table} where ${table} match ${expr}`;
+  const source: Source = {
+    matches: sql`select rowid from ${table} where ${table} match ${expr}`,
+    from: sql`${table} f join search_index s on s.key = f.rowid / ${SPAN}`,
+    where: sql<SqlBool>`${table} match ${expr}`,
+    part: sql<number>`f.rowid`,
+    // bm25 is lower for better matches; negated so that higher is better on both databases.
+    score: sql<number>`-bm25(${table}, 10.0, 4.0, 1.0)`,
+    walk: sql<number>`f.rowid`,
+    below: (before) => sql<SqlBool>`f.rowid < ${before}`,
+  };
   return {
-    rows,
+    sources: [source],
     // bm25 can be computed only while FTS5 reads its rows, so they are scored first, then grouped.
     // With one max() in a query, SQLite takes the other columns from the row that has it.
-    best: sql`with m as materialized (${rows(true)})
+    best: (scored) => sql`with m as materialized (${scored})
       select part / ${SPAN} as key, part, max(score) as score from m group by part / ${SPAN}`,
   };
 }
 
+/** PostgreSQL: case rows in search_index (a vector per visibility), parts in search_parts. */
 function postgres(p: SearchParams): Backend | null {
   const folded = words(foldDiacritics(p.query)).slice(0, 12);
   if (folded.length === 0) return null;
   const query = sql`to_tsquery('swedish', ${folded.join(" & ")})`;
-  const rows = (scored: boolean) => {
-    const score = (column: string) => (scored ? sql`ts_rank(${sql.raw(column)}, ${query})` : sql`0`);
-    if (p.visibility === "public")
-      return sql`select key * ${SPAN} as part, ${score("public_tsv")} as score
-        from search_index where public_tsv @@ ${query}`;
-    return sql`select key * ${SPAN} as part, ${score("full_tsv")} as score
-        from search_index where full_tsv @@ ${query}
-      union all
-      select key as part, ${score("tsv")} as score from search_parts where tsv @@ ${query}`;
+  const column = sql.raw(p.visibility === "full" ? "full_tsv" : "public_tsv");
+  const caseRows: Source = {
+    matches: sql`select key from search_index where ${column} @@ ${query}`,
+    from: sql`search_index s`,
+    where: sql<SqlBool>`s.${column} @@ ${query}`,
+    part: sql<number>`s.key * ${SPAN}`,
+    score: sql<number>`ts_rank(s.${column}, ${query})`,
+    walk: sql<number>`s.key`,
+    below: (before) => sql<SqlBool>`s.key < ${Math.ceil(before / PART_SPAN)}`,
+  };
+  const parts: Source = {
+    matches: sql`select key from search_parts where tsv @@ ${query}`,
+    from: sql`search_parts p join search_index s on s.case_id = p.case_id`,
+    where: sql<SqlBool>`p.tsv @@ ${query}`,
+    part: sql<number>`p.key`,
+    score: sql<number>`ts_rank(p.tsv, ${query})`,
+    walk: sql<number>`p.key`,
+    below: (before) => sql<SqlBool>`p.key < ${before}`,
   };
   return {
-    rows,
-    best: sql`select distinct on (part / ${SPAN}) part / ${SPAN} as key, part, score
-      from (${rows(true)}) r order by part / ${SPAN}, score desc`,
+    // File text is for staff only: the public search has no parts.
+    sources: p.visibility === "full" ? [caseRows, parts] : [caseRows],
+    best: (scored) => sql`select distinct on (part / ${SPAN}) part / ${SPAN} as key, part, score
+      from (${scored}) r order by part / ${SPAN}, score desc`,
   };
 }
 
-async function countUpTo(db: Db, match: Expression<unknown>, limit: number): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*) as n from (${match} limit ${limit + 1}) m`.execute(db);
+async function countUpTo(db: Db, backend: Backend, limit: number): Promise<number> {
+  const matches = sql.join(
+    backend.sources.map((s) => s.matches),
+    sql` union all `,
+  );
+  const r = await sql<{ n: number }>`select count(*) as n from (${matches} limit ${limit + 1}) m`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 
