@@ -4,6 +4,7 @@ import { appendAudit } from "../platform/audit/audit.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import { newId } from "../platform/ids.ts";
+import { startRepeatingJob } from "../platform/repeating-job.ts";
 import { getCase } from "../registry/cases.service.ts";
 import { linkLastDay } from "./answer-link.ts";
 import { closeConsultation } from "./closing.service.ts";
@@ -136,21 +137,13 @@ export async function runDueReminders(ctx: Ctx): Promise<{ sent: number; closed:
 
 /** Runs the reminder worker now and then every `everyMs` while the server runs; returns a stop function. */
 export function startReminderWorker(ctx: Ctx, everyMs = 15 * 60_000): () => void {
-  let running = false;
-  const tick = () => {
-    if (running) return;
-    running = true;
-    runDueReminders(ctx)
-      .then((r) => {
-        if (r.sent + r.closed > 0) ctx.log.info(r, "consultation reminders");
-      })
-      .catch((error) => ctx.log.error({ err: error }, "consultation reminder worker failed"))
-      .finally(() => {
-        running = false;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startRepeatingJob(ctx.log, {
+    name: "consultation reminder worker",
+    everyMs,
+    runAtStart: true,
+    run: async () => {
+      const r = await runDueReminders(ctx);
+      if (r.sent + r.closed > 0) ctx.log.info(r, "consultation reminders");
+    },
+  });
 }

@@ -7,6 +7,7 @@ import { ConflictError, type FieldError, ValidationError } from "../../platform/
 import { translator } from "../../platform/i18n/index.ts";
 import { newId } from "../../platform/ids.ts";
 import { queueMail } from "../../platform/mail/mail.service.ts";
+import { startRepeatingJob } from "../../platform/repeating-job.ts";
 import { fieldErrors } from "../../platform/validation.ts";
 import { REVIEWED_TYPES } from "../engagements.model.ts";
 import { getEngagement, updateEngagement } from "../engagements.service.ts";
@@ -129,18 +130,11 @@ export async function sendReviewReminders(ctx: Ctx): Promise<number> {
 
 /** Runs the reminders every `everyMs` while the server runs (they are sent once whatever the interval). */
 export function startReviewReminders(ctx: Ctx, everyMs = 60 * 60_000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sendReviewReminders(ctx)
-      .catch((error) => ctx.log.error({ err: error }, "review reminders failed"))
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startRepeatingJob(ctx.log, {
+    name: "review reminders",
+    everyMs,
+    run: () => sendReviewReminders(ctx),
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { Ctx } from "../context.ts";
 import type { Db } from "../db/database.ts";
 import { newId } from "../ids.ts";
+import { startRepeatingJob } from "../repeating-job.ts";
 import { claimMail, insertMail, markFailed, markSent } from "./mail.store.ts";
 
 export interface OutgoingMail {
@@ -71,19 +72,13 @@ export async function deliverPending(ctx: Ctx, smtp: Transporter, batch = 20): P
 export function startMailDelivery(ctx: Ctx, everyMs = 3000): () => void {
   const smtp = mailTransport(ctx.config);
   if (!smtp) return () => undefined;
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    deliverPending(ctx, smtp)
-      .catch((error) => ctx.log.error({ err: error }, "mail delivery loop failed"))
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  timer.unref();
+  const stop = startRepeatingJob(ctx.log, {
+    name: "mail delivery loop",
+    everyMs,
+    run: () => deliverPending(ctx, smtp),
+  });
   return () => {
-    clearInterval(timer);
+    stop();
     smtp.close();
   };
 }
