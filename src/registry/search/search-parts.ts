@@ -12,7 +12,8 @@ export const PART_SPAN = 2 ** 20;
 
 /** The key of a case row or part in the search index, from the case's key and the part's number. */
 export const partKey = (caseKey: number, part: number): number => caseKey * PART_SPAN + part;
-export const caseKeyOf = (key: number): number => Math.floor(key / PART_SPAN);
+/** True for a document's part, false for a case row (part 0). */
+export const isDocumentPart = (key: number): boolean => key % PART_SPAN !== 0;
 
 /**
  * Brings a case's parts in line with its documents: one part per document for the newest file

@@ -9,7 +9,7 @@ import { type SnippetPart, snippet } from "../../platform/search/snippet.ts";
 import { maskPersonalNumbers } from "../../platform/text/personal-number.ts";
 import { CASE_STATUSES, type CaseStatus } from "../cases.model.ts";
 import { DIRECTIONS } from "../documents.model.ts";
-import { caseKeyOf, partKey, partTexts } from "./search-parts.ts";
+import { isDocumentPart, partTexts } from "./search-parts.ts";
 import {
   runSearch,
   type SearchFilter,
@@ -78,10 +78,9 @@ export async function searchRegister(ctx: Ctx, actor: Actor | null, input: Searc
   });
   const page = hits.slice(0, input.limit);
   const last = page.at(-1);
-  const fileTexts = await partTexts(
-    ctx.db,
-    page.map((h) => h.part).filter((part) => part !== partKey(caseKeyOf(part), 0)),
-  );
+  // Only staff search file text (public rows have no parts); said again here so no snippet can leak it.
+  const parts = visibility === "full" ? page.map((h) => h.part).filter(isDocumentPart) : [];
+  const fileTexts = await partTexts(ctx.db, parts);
   return {
     items: page.map((h) => toResult(h, visibility, terms, fileTexts.get(h.part))),
     nextCursor:
