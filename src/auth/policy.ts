@@ -17,6 +17,7 @@ export type Action =
   | "outbox.view"
   | "metrics.view"
   | "case.view"
+  | "case.view_full"
   | "case.create"
   | "case.edit"
   | "case.close"
@@ -47,6 +48,8 @@ export interface Subject {
   userId?: string;
   /** The unit the thing acted on belongs to (an engagement's owner, a consultation body), for roles bound to one unit. */
   unitId?: string | null;
+  /** The officer (handläggare) responsible for the thing acted on, where it has one (a case). */
+  officerId?: string | null;
 }
 
 const signedIn = (_actor: UserActor) => true;
@@ -54,6 +57,19 @@ const admin = (actor: UserActor) => actor.role === "admin";
 /** Registry staff: those who open, register and handle cases. */
 const registryStaff = (actor: UserActor) =>
   actor.role === "admin" || actor.role === "registrator" || actor.role === "handlaggare";
+/**
+ * A case's insiders (issue 14): registry staff city-wide, and the officers who work on it — the
+ * case's own officer and the officers of the case's unit. They see a case in full (real title,
+ * secret descriptions, protected parties) and write to it; everyone else sees what the public
+ * register shows. Without a subject only registry staff qualify.
+ */
+export const caseInsider = (actor: UserActor, subject?: Subject) =>
+  actor.role === "admin" ||
+  actor.role === "registrator" ||
+  (actor.role === "handlaggare" &&
+    subject !== undefined &&
+    ((subject.officerId != null && subject.officerId === actor.id) ||
+      (subject.unitId != null && actor.unitId !== null && subject.unitId === actor.unitId)));
 const ownerOrAdmin = (actor: UserActor, subject?: Subject) =>
   actor.role === "admin" || (subject?.userId !== undefined && subject.userId === actor.id);
 
@@ -70,6 +86,8 @@ const RULES = {
   "outbox.view": admin,
   "metrics.view": admin,
   "case.view": signedIn,
+  // The real title, secret descriptions and protected parties of a case (subject: its unit and officer).
+  "case.view_full": caseInsider,
   "case.create": registryStaff,
   "case.edit": registryStaff,
   "case.close": registryStaff,
