@@ -26,7 +26,7 @@ export function SecrecyGroundsPage(props: {
       <Table
         caption={t("secrecy_ground.caption")}
         rows={grounds}
-        empty=""
+        empty={t("secrecy_ground.none")}
         columns={[
           {
             header: t("secrecy_ground.citation"),
@@ -46,7 +46,7 @@ export function SecrecyGroundsPage(props: {
             cell: (g) => <span safe>{String(use.get(g.id) ?? 0)}</span>,
           },
           {
-            header: "",
+            header: t("secrecy_ground.action"),
             cell: (g) =>
               g.retiredAt ? (
                 <ActionButton
