@@ -6,7 +6,8 @@ export const secrecyGrounds = defineMessages(
     "nav.secrecy_grounds": "Sekretessgrunder",
     "document.secrecy_ground_unknown":
       "Välj sekretessgrunden ur listan över bestämmelser i offentlighets- och sekretesslagen, till exempel ”21 kap. 3 § OSL”. Fritext godtas inte; saknas bestämmelsen kan en administratör lägga till den.",
-    "secrecy_ground.list_title": "Sekretessgrunder",
+    // A soft hyphen: the one long word must break to fit a 320 px wide screen (WCAG 1.4.10).
+    "secrecy_ground.list_title": "Sekretess\u00adgrunder",
     "secrecy_ground.intro":
       "Bestämmelser i offentlighets- och sekretesslagen (2009:400) som en handlings sekretessmarkering väljs ur. En bestämmelse som inte längre används avvecklas; den tas aldrig bort, och handlingar som redan är markerade med den behåller den.",
     "secrecy_ground.caption": "Sekretessgrunder i lagens ordning",
