@@ -128,6 +128,13 @@ describe("a document's secrecy marking names a ground on the list", () => {
     expect(body.error.fields).toEqual([
       { field: "secrecyProvision", message: expect.stringContaining("Välj sekretessgrunden ur listan") },
     ]);
+    // A ground under any other name is no way round the list either.
+    const other = await api("registrator", "POST", `/api/v1/cases/${caseId}/documents`, {
+      ...marking,
+      secrecy: "foo bar",
+    });
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error.fields.map((f: { field: string }) => f.field)).toContain("secrecy");
     expect(await stored()).toEqual(before);
   });
 
