@@ -166,6 +166,8 @@ async function addCases(
           secrecy_provision: d.secret ? "OSL 21:1" : null,
           secrecy_marked_on: d.secret ? opened : null,
           secrecy_authority: d.secret ? "Stadsledningskontoret" : null,
+          // Written as a marking from before the list of grounds (migration 0016): free text, no ground.
+          secrecy_ground_id: null,
           document_type: d.documentType,
           due_date: null,
           signed_off_on: null,

@@ -73,6 +73,7 @@ export const rawRegistration = (ctx: Ctx, caseId: string, n: number) =>
       secrecy_provision: null,
       secrecy_marked_on: null,
       secrecy_authority: null,
+      secrecy_ground_id: null,
       document_type: "skrivelse",
       due_date: null,
       signed_off_on: null,

@@ -21,6 +21,7 @@ const PAGES = [
   "/arenden",
   "/arenden/nytt",
   "/admin/diarier",
+  "/admin/sekretessgrunder",
   "/mina-bevakningar",
 ];
 

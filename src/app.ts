@@ -72,6 +72,8 @@ import { registerListRoutes } from "./registry/register-list.routes.ts";
 import { registriesRoutes } from "./registry/registries.routes.tsx";
 import { searchApi } from "./registry/search/search.api.ts";
 import { searchRoutes } from "./registry/search/search.routes.tsx";
+import { secrecyGroundsApi } from "./registry/secrecy-grounds.api.ts";
+import { secrecyGroundsRoutes } from "./registry/secrecy-grounds.routes.tsx";
 import { apiRoutes } from "./web/api.routes.ts";
 import { registerErrorHandling } from "./web/error-handling.tsx";
 import { registerOperations } from "./web/operations.routes.ts";
@@ -245,6 +247,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(registerListRoutes);
   await app.register(eArchiveRoutes);
   await app.register(registriesRoutes);
+  await app.register(secrecyGroundsRoutes);
   await app.register(disposalRoutes);
   await app.register(consultationsRoutes);
   await app.register(roundRoutes);
@@ -254,6 +257,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(unitsApi);
   await app.register(casesApi);
   await app.register(documentsApi);
+  await app.register(secrecyGroundsApi);
   await app.register(eArchiveApi);
   await app.register(consultationsApi);
   await app.register(engagementsApi);

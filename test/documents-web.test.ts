@@ -7,6 +7,7 @@ import { createToken } from "../src/auth/tokens.service.ts";
 import { findUserByUsername } from "../src/auth/users.store.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { openCase } from "../src/registry/cases.service.ts";
+import { addSecrecyGround } from "../src/registry/secrecy-grounds.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { type FilePart, multipart, TestClient } from "./helpers/client.ts";
 import { demoActor, demoClassId } from "./helpers/demo.ts";
@@ -355,6 +356,13 @@ describe("upload attacks: a clear refusal, and nothing stored", () => {
 
   it("keeps HTML and script in every text field as text and shows it escaped", async () => {
     const evil = (field: string) => `<script>alert("${field}")</script>`;
+    // A marking names a ground on the list; the stycke of a ground is text an admin types.
+    const ground = await addSecrecyGround(t.ctx, await demoActor(t, "admin"), {
+      chapter: 21,
+      section: "1",
+      paragraph: evil("secrecyProvision"),
+      name: evil("groundName"),
+    });
     const fields = {
       direction: "incoming",
       date: "2026-03-06",
@@ -362,7 +370,7 @@ describe("upload attacks: a clear refusal, and nothing stored", () => {
       description: evil("description"),
       documentType: evil("documentType"),
       dueDate: "2026-03-20",
-      secrecyProvision: evil("secrecyProvision"),
+      secrecyProvision: ground.citation,
       secrecyMarkedOn: "2026-03-06",
       secrecyAuthority: evil("secrecyAuthority"),
       publicDescription: evil("publicDescription"),
@@ -407,7 +415,7 @@ describe("upload attacks: a clear refusal, and nothing stored", () => {
       party: evil("party"),
       description: evil("description"),
       document_type: evil("documentType"),
-      secrecy_provision: evil("secrecyProvision"),
+      secrecy_provision: ground.citation,
       secrecy_authority: evil("secrecyAuthority"),
       public_description: evil("publicDescription"),
       public_party: evil("publicParty"),

@@ -192,6 +192,18 @@ const MATRIX: Record<string, Case> = {
     form: { numberPattern: "{prefix}" },
     expect: admin(422),
   },
+  "GET /admin/sekretessgrunder": { path: "/admin/sekretessgrunder", expect: admin(200) },
+  "POST /admin/sekretessgrunder": { path: "/admin/sekretessgrunder", form: {}, expect: admin(422) },
+  "POST /admin/sekretessgrunder/:id/avveckla": {
+    path: `/admin/sekretessgrunder/${UNKNOWN}/avveckla`,
+    form: {},
+    expect: admin(404),
+  },
+  "POST /admin/sekretessgrunder/:id/ta-i-bruk": {
+    path: `/admin/sekretessgrunder/${UNKNOWN}/ta-i-bruk`,
+    form: {},
+    expect: admin(404),
+  },
   "GET /admin/gallring": { path: "/admin/gallring", expect: disposal(200) },
   "POST /admin/gallring/beslut": { path: "/admin/gallring/beslut", form: {}, expect: disposal(422) },
   "GET /admin/gallring/forhandsgranskning": {
@@ -246,6 +258,18 @@ const MATRIX: Record<string, Case> = {
   "GET /api/v1/documents/:id/file": {
     path: `/api/v1/documents/${DOCUMENT}/file`,
     expect: signedIn(200, 401),
+  },
+  "GET /api/v1/secrecy-grounds": { path: "/api/v1/secrecy-grounds", expect: signedIn(200, 401) },
+  "POST /api/v1/secrecy-grounds": { path: "/api/v1/secrecy-grounds", json: {}, expect: admin(422, 403, 401) },
+  "POST /api/v1/secrecy-grounds/:id/retire": {
+    path: `/api/v1/secrecy-grounds/${UNKNOWN}/retire`,
+    json: {},
+    expect: admin(404, 403, 401),
+  },
+  "POST /api/v1/secrecy-grounds/:id/reinstate": {
+    path: `/api/v1/secrecy-grounds/${UNKNOWN}/reinstate`,
+    json: {},
+    expect: admin(404, 403, 401),
   },
   "GET /api/v1/search": { path: "/api/v1/search?q=strategi", expect: signedIn(200, 401) },
   "GET /api/v1/public/search": { path: "/api/v1/public/search?q=strategi", expect: forAll(200) },

@@ -120,7 +120,7 @@ describe("the public register leaks nothing secret (R9)", () => {
               publicParty: "Privatperson",
               description: `Uppgifter ${secret.document} om ${pnrInDocument.written}`,
               publicDescription: `Skrivelse ${visible}`,
-              secrecyProvision: "OSL 26:1",
+              secrecyProvision: "26 kap. 1 § OSL",
               secrecyMarkedOn: "2026-01-15",
               secrecyAuthority: "Socialförvaltningen",
             },

@@ -55,7 +55,7 @@ beforeAll(async () => {
       direction: "internal",
       description: "Larmcentralens sårbarheter",
       publicDescription: "Promemoria",
-      secrecyProvision: "OSL 18:8",
+      secrecyProvision: "18 kap. 8 § OSL",
       secrecyMarkedOn: "2026-03-09",
       secrecyAuthority: "Stadsledningskontoret",
     },

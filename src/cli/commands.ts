@@ -16,6 +16,7 @@ import { ensureTenant } from "../platform/tenants.ts";
 import { SKIP_REASONS } from "../registry/disposal.model.ts";
 import { type DisposalPlan, previewDisposal, runDisposal } from "../registry/disposal.service.ts";
 import { exportClosedYear } from "../registry/e-archive.service.ts";
+import { seedSecrecyGrounds } from "../registry/secrecy-grounds.seed.ts";
 import { cliTranslator, withContext } from "./runtime.ts";
 import { serve } from "./serve.ts";
 
@@ -76,6 +77,7 @@ async function migrateAndEnsureTenant(config: Config): Promise<void> {
     const ran = await migrateToLatest(ctx.db);
     for (const name of ran) out(`migrated: ${name}`);
     await ensureTenant(ctx.db, config.tenantId, ctx.clock.now());
+    await seedSecrecyGrounds(ctx.db, config.tenantId, ctx.clock.now());
   });
 }
 

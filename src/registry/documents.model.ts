@@ -51,7 +51,8 @@ export const documentInputSchema = z.strictObject({
   description: z.string().trim().min(1, { error: "document.description_required" }).max(1000),
   documentType: optionalText(100),
   dueDate: optionalDate,
-  secrecyProvision: optionalText(100),
+  /** A ground on the tenant's list: its id, citation ("21 kap. 3 § OSL") or label; checked by the service. */
+  secrecyProvision: optionalText(300),
   secrecyMarkedOn: optionalDate,
   secrecyAuthority: optionalText(200),
   publicDescription: optionalText(1000),

@@ -23,6 +23,7 @@ import {
 } from "./documents.service.ts";
 import { openDueItems } from "./documents.store.ts";
 import { sendStoredFile } from "./file-response.ts";
+import { getSecrecyGrounds } from "./secrecy-grounds.service.ts";
 import { DocumentFormPage } from "./views/DocumentFormPage.tsx";
 import { DocumentPage } from "./views/DocumentPage.tsx";
 
@@ -55,6 +56,7 @@ export async function documentsRoutes(app: FastifyInstance) {
         values={values}
         errors={errors}
         maxMb={maxMb}
+        grounds={await getSecrecyGrounds(ctx)}
       />,
       errors.length > 0 ? 422 : 200,
     );

@@ -32,6 +32,7 @@ import {
   updateDocumentRow,
 } from "./documents.store.ts";
 import { reindexCase } from "./search/search-index.ts";
+import { chosenSecrecyGround } from "./secrecy-grounds.service.ts";
 
 export interface UploadedFile {
   fileName: string;
@@ -129,6 +130,7 @@ export async function prepareDocument(
   const c = typeof caseRef === "string" ? await openCaseFor(ctx, caseRef) : caseRef;
   const today = stockholmDate(ctx.clock.now());
   const { data: d, errors } = checkDocumentInput(input, today);
+  const ground = await chosenSecrecyGround(ctx, input, errors);
   const checked = file ? await checkFile(ctx, file, errors) : null;
   if (!d || errors.length > 0) throw new ValidationError(inFormOrder(dedupe(errors)));
 
@@ -147,7 +149,9 @@ export async function prepareDocument(
     description: d.description,
     public_description: d.publicDescription ?? null,
     public_party: d.publicParty ?? null,
-    secrecy_provision: d.secrecyProvision ?? null,
+    // The ground's citation, kept verbatim in the register and the e-archive export.
+    secrecy_provision: ground?.citation ?? null,
+    secrecy_ground_id: ground?.id ?? null,
     secrecy_marked_on: d.secrecyMarkedOn ?? null,
     secrecy_authority: d.secrecyAuthority ?? null,
     document_type: d.documentType ?? null,

@@ -25,6 +25,7 @@ const NAV: NavItem[] = [
   { href: "/admin/logg", label: "nav.audit", show: (v) => v.can("audit.view") },
   { href: "/admin/utkorg", label: "nav.outbox", show: (v) => v.can("outbox.view") },
   { href: "/admin/diarier", label: "nav.registries", show: (v) => v.can("registry.configure") },
+  { href: "/admin/sekretessgrunder", label: "nav.secrecy_grounds", show: (v) => v.can("registry.configure") },
   { href: "/offentlig", label: "nav.public", show: () => true },
   { href: "/admin/gallring", label: "nav.disposal", show: (v) => v.can("disposal.manage") },
   { href: "/konto", label: "nav.account", show: (v) => v.can("account.manage") },

@@ -6,6 +6,7 @@ import { seedDemo } from "../../src/demo/seed.ts";
 import { type Clock, systemClock } from "../../src/platform/clock.ts";
 import type { Ctx } from "../../src/platform/context.ts";
 import { ensureTenant } from "../../src/platform/tenants.ts";
+import { seedSecrecyGrounds } from "../../src/registry/secrecy-grounds.seed.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
 export const DEMO_PASSWORD = "testlosenord-for-demo-2026";
@@ -37,6 +38,7 @@ export async function buildTestApp(
     ...(options.logStream ? { logStream: options.logStream } : {}),
   });
   await ensureTenant(database.open.db, config.tenantId, clock.now());
+  await seedSecrecyGrounds(database.open.db, config.tenantId, clock.now());
   if (options.seed !== false) await seedDemo(app.ctx, DEMO_PASSWORD);
   return {
     app,

@@ -1,7 +1,7 @@
 import type { Db } from "./database.ts";
 
-/** Lists that nearly every page reads and that seldom change (migration 0014 keeps their versions). */
-export type ReferenceList = "units" | "registries" | "classes";
+/** Lists that nearly every page reads and that seldom change (migrations 0014 and 0016 keep their versions). */
+export type ReferenceList = "units" | "registries" | "classes" | "secrecy_grounds";
 
 interface Entry {
   version: number;

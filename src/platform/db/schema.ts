@@ -41,6 +41,7 @@ export interface Database {
   engagement_decisions: EngagementDecisionTable;
   import_drafts: ImportDraftTable;
   reference_versions: ReferenceVersionTable;
+  secrecy_grounds: SecrecyGroundTable;
   contact_persons: ContactPersonTable;
   network_messages: NetworkMessageTable;
   engagement_plans: EngagementPlanTable;
@@ -62,6 +63,20 @@ export interface TenantTable {
 export interface ReferenceVersionTable {
   name: string;
   version: number;
+}
+
+/** A provision of the OSL that secrecy markings are chosen from (issue 14); retired, never deleted. */
+export interface SecrecyGroundTable {
+  id: string;
+  tenant_id: string;
+  chapter: number;
+  section: string;
+  paragraph: string | null;
+  citation: string;
+  name: string;
+  retired_at: string | null;
+  created_by: string | null;
+  created_at: string;
 }
 
 export interface UnitTable {
@@ -241,6 +256,8 @@ export interface DocumentTable {
   secrecy_provision: string | null;
   secrecy_marked_on: string | null;
   secrecy_authority: string | null;
+  /** The ground on the tenant's list the marking was chosen from; null for markings made before the list. */
+  secrecy_ground_id: string | null;
   document_type: string | null;
   due_date: string | null;
   signed_off_on: string | null;

@@ -10,6 +10,7 @@ import { importer } from "./catalogue/import.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
 import { search } from "./catalogue/search.ts";
+import { secrecyGrounds } from "./catalogue/secrecy-grounds.ts";
 
 export const LOCALES = ["sv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -27,6 +28,7 @@ const sv = {
   ...engagement.sv,
   ...importer.sv,
   ...followup.sv,
+  ...secrecyGrounds.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -41,6 +43,7 @@ const en: Record<keyof typeof sv, string> = {
   ...engagement.en,
   ...importer.en,
   ...followup.en,
+  ...secrecyGrounds.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 

@@ -6,6 +6,7 @@ import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
 import type { Case } from "../cases.model.ts";
 import { DIRECTIONS } from "../documents.model.ts";
+import { labelOf, type SecrecyGround } from "../secrecy-grounds.model.ts";
 import { Checkbox, FileInput } from "./inputs.tsx";
 
 /** Register a document (R1–R5): the form proposes today's date (R3) and keeps every answer on error. */
@@ -15,8 +16,10 @@ export function DocumentFormPage(props: {
   values: Record<string, string>;
   errors: FieldError[];
   maxMb: number;
+  /** The grounds a secrecy marking may cite (the retired ones are not offered). */
+  grounds: SecrecyGround[];
 }) {
-  const { view, c, values, errors, maxMb } = props;
+  const { view, c, values, errors, maxMb, grounds } = props;
   const { t } = view;
   const title = t("document.new_title", { number: c.diaryNumber });
   return (
@@ -80,6 +83,7 @@ export function DocumentFormPage(props: {
             hint={t("document.secrecy_provision_hint")}
             value={values.secrecyProvision}
             errors={errors}
+            suggestions={grounds.filter((g) => g.retiredAt === null).map(labelOf)}
           />
           <Field
             view={view}

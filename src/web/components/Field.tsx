@@ -20,6 +20,11 @@ interface FieldProps {
   width?: "short" | "full";
   /** A multi-line text area with this many rows instead of a one-line input. */
   rows?: number;
+  /**
+   * Values offered as the reader types (a datalist: browsers filter it by what is typed, and the
+   * field stays a plain text input without JavaScript); the server decides what it accepts.
+   */
+  suggestions?: string[];
 }
 
 /** A labelled input with its hint and inline error, in the GOV.UK pattern. */
@@ -65,8 +70,16 @@ export function Field(props: FieldProps) {
           value={value ?? undefined}
           autocomplete={props.autocomplete}
           class={props.width === "short" ? "input-short" : undefined}
+          list={props.suggestions ? `${id}-list` : undefined}
         />
       )}
+      {props.suggestions ? (
+        <datalist id={`${id}-list`}>
+          {props.suggestions.map((v) => (
+            <option value={v} />
+          ))}
+        </datalist>
+      ) : null}
     </div>
   );
 }

@@ -77,8 +77,9 @@ export const registry = defineMessages(
       "Visas för allmänheten i stället för beskrivningen när handlingen är sekretessmarkerad",
     "document.public_party": "Offentlig avsändare/mottagare",
     "document.secrecy_heading": "Sekretessmarkering",
-    "document.secrecy_provision": "Bestämmelse i OSL (kapitel och paragraf)",
-    "document.secrecy_provision_hint": "Till exempel 21 kap. 7 § OSL",
+    "document.secrecy_provision": "Sekretessgrund (bestämmelse i OSL)",
+    "document.secrecy_provision_hint":
+      "Skriv kapitel och paragraf eller ett ord, till exempel ”21 kap. 3” eller ”skyddad identitet”, och välj i listan",
     "document.secrecy_marked_on": "Datum för markeringen (ÅÅÅÅ-MM-DD)",
     "document.secrecy_authority": "Myndighet som markerade",
     "document.secret": "Sekretessmarkerad",
@@ -207,8 +208,9 @@ export const registry = defineMessages(
       "Shown to the public instead of the description when the document is marked secret",
     "document.public_party": "Public sender/recipient",
     "document.secrecy_heading": "Secrecy marking",
-    "document.secrecy_provision": "Provision of the OSL (chapter and section)",
-    "document.secrecy_provision_hint": "For example 21 kap. 7 § OSL",
+    "document.secrecy_provision": "Secrecy ground (provision of the OSL)",
+    "document.secrecy_provision_hint":
+      "Type the chapter and section or a word, for example “21 kap. 3” or “skyddad identitet”, and choose from the list",
     "document.secrecy_marked_on": "Date of the marking (YYYY-MM-DD)",
     "document.secrecy_authority": "Authority that marked it",
     "document.secret": "Marked secret",
