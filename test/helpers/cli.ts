@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { TestDatabase } from "./database.ts";
+import { TEST_AUDIT_KEY, type TestDatabase } from "./database.ts";
 
 export interface CliResult {
   code: number | null;
@@ -14,6 +14,7 @@ export function cliEnv(database: TestDatabase): Record<string, string> {
   const env: Record<string, string> = {
     KANSLI_DATA_DIR: target.dataDir,
     KANSLI_LOG_LEVEL: "warn",
+    KANSLI_AUDIT_KEY: TEST_AUDIT_KEY,
     LANG: "sv_SE.UTF-8",
   };
   if (target.databaseUrl) {
