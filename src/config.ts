@@ -56,14 +56,14 @@ export const SETTINGS = {
     env: "KANSLI_AUDIT_KEY",
     flag: "audit-key",
     default: "",
-    meaning: "Secret (at least 32 characters) that keys the audit trail's hashes; prefer KANSLI_AUDIT_KEY_FILE",
+    meaning: "Secret (at least 32 characters) keying the audit trail's hashes; prefer KANSLI_AUDIT_KEY_FILE",
   },
   auditKeyFile: {
     env: "KANSLI_AUDIT_KEY_FILE",
     flag: "audit-key-file",
     default: "",
     meaning:
-      "File holding the audit key, outside the data folder. Required with PostgreSQL; unset on SQLite: `<data folder>-audit.key`, created on first use",
+      "File with the audit key, outside the data folder. Needed on PostgreSQL; SQLite: `<data dir>-audit.key`",
   },
   demoPassword: {
     env: "KANSLI_DEMO_PASSWORD",

@@ -8,7 +8,6 @@ import { type Config, ConfigError } from "../config.ts";
 import { runDueReminders } from "../consultation/reminders.service.ts";
 import { type DemoAccount, isDatabaseEmpty, seedDemo } from "../demo/seed.ts";
 import { importRemiss } from "../import/import.cli.ts";
-import { auditKey } from "../platform/audit/audit-key.ts";
 import {
   type ChainProblem,
   type Checkpoint,
@@ -22,6 +21,7 @@ import {
   startKeyedChain,
   verifyAudit,
 } from "../platform/audit/audit.service.ts";
+import { auditKey } from "../platform/audit/audit-key.ts";
 import { sqliteFile } from "../platform/db/database.ts";
 import { migrateToLatest, pendingMigrations } from "../platform/db/migrate.ts";
 import { takeWriterLock } from "../platform/db/single-writer.ts";

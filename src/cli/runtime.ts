@@ -1,8 +1,8 @@
 import path from "node:path";
 import { pino } from "pino";
 import type { Config } from "../config.ts";
-import { systemClock } from "../platform/clock.ts";
 import { loadAuditKey } from "../platform/audit/audit-key.ts";
+import { systemClock } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import { type OpenDatabase, openDatabase } from "../platform/db/database.ts";
 import { diskBlobStore } from "../platform/files/disk-blob-store.ts";

@@ -58,13 +58,18 @@ export function loadAuditKey(config: Config): LoadedAuditKey {
 }
 
 function readAuditKey(config: Config): LoadedAuditKey {
-  if (config.auditKey) return { key: Buffer.from(config.auditKey, "utf8"), generatedFile: null, created: false };
+  if (config.auditKey)
+    return { key: Buffer.from(config.auditKey, "utf8"), generatedFile: null, created: false };
   if (config.auditKeyFile) {
     if (insideDataDir(config.auditKeyFile, config.dataDir))
       throw new ConfigError(
         `KANSLI_AUDIT_KEY_FILE: ${config.auditKeyFile} is inside the data folder; keep the key apart from the data it protects`,
       );
-    return { key: readKeyFile(config.auditKeyFile, "KANSLI_AUDIT_KEY_FILE"), generatedFile: null, created: false };
+    return {
+      key: readKeyFile(config.auditKeyFile, "KANSLI_AUDIT_KEY_FILE"),
+      generatedFile: null,
+      created: false,
+    };
   }
   if (config.databaseUrl)
     throw new ConfigError(

@@ -102,8 +102,7 @@ export interface Checkpoint {
   takenAt: string;
 }
 
-export const checkpointLine = (c: Checkpoint): string =>
-  JSON.stringify({ kansli: "audit-checkpoint", ...c });
+export const checkpointLine = (c: Checkpoint): string => JSON.stringify({ kansli: "audit-checkpoint", ...c });
 
 /** Checkpoints from a file of lines as `checkpointLine` writes them; or the number of the first bad line. */
 export function parseCheckpoints(text: string): Checkpoint[] | { badLine: number } {

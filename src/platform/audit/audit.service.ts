@@ -1,5 +1,4 @@
 import type { Db } from "../db/database.ts";
-import { auditKey } from "./audit-key.ts";
 import {
   type AuditEvent,
   type AuditInput,
@@ -13,7 +12,15 @@ import {
   snapshot,
   type VerifyResult,
 } from "./audit.model.ts";
-import { type AuditHead, eventsAfter, insertEvent, lockHead, readHead, recordKeyedStart } from "./audit.store.ts";
+import {
+  type AuditHead,
+  eventsAfter,
+  insertEvent,
+  lockHead,
+  readHead,
+  recordKeyedStart,
+} from "./audit.store.ts";
+import { auditKey } from "./audit-key.ts";
 
 /** The trail is keyed with this key, not keyed yet (events so far in it), or keyed with another key. */
 export type AuditKeyState =
@@ -108,11 +115,16 @@ const PAGE = 1000;
  * bound to the keyed part by the start's sealed link. Each checkpoint's event must still have the
  * hash the checkpoint recorded.
  */
-export async function verifyAudit(db: Db, key: Buffer, checkpoints: Checkpoint[] = []): Promise<VerifyResult> {
+export async function verifyAudit(
+  db: Db,
+  key: Buffer,
+  checkpoints: Checkpoint[] = [],
+): Promise<VerifyResult> {
   const head = await readHead(db);
   const state = keyState(head, key);
   if (state.state === "wrong_key") return { ok: false, seq: state.start.seq, problem: "key", count: 0 };
-  if (state.state === "not_keyed" && head.last_seq > 0) return { ok: false, seq: 1, problem: "not_keyed", count: 0 };
+  if (state.state === "not_keyed" && head.last_seq > 0)
+    return { ok: false, seq: 1, problem: "not_keyed", count: 0 };
   const start = state.state === "keyed" ? state.start : null;
   const pinned = new Map(checkpoints.map((c) => [c.seq, c.hash]));
   let expectedPrev = GENESIS_HASH;
@@ -126,7 +138,8 @@ export async function verifyAudit(db: Db, key: Buffer, checkpoints: Checkpoint[]
         // The plain events were rewritten (their hashes recomputed) after the keyed chain started.
         return { ok: false, seq: count, problem: "changed", count: count - 1 };
       }
-      const hashOf = start && event.seq >= start.seq ? (e: Omit<AuditEvent, "hash">) => keyedHash(e, key) : plainHash;
+      const hashOf =
+        start && event.seq >= start.seq ? (e: Omit<AuditEvent, "hash">) => keyedHash(e, key) : plainHash;
       const problem = checkLink(event, count + 1, expectedPrev, hashOf);
       if (problem) return { ok: false, ...problem, count };
       if ((pinned.get(event.seq) ?? event.hash) !== event.hash)

@@ -17,7 +17,8 @@ const COLUMNS = [
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed against no schema on purpose
 export async function up(db: Kysely<any>): Promise<void> {
   // One column per statement: SQLite adds only one at a time.
-  for (const [name, type] of COLUMNS) await db.schema.alterTable("audit_head").addColumn(name, type).execute();
+  for (const [name, type] of COLUMNS)
+    await db.schema.alterTable("audit_head").addColumn(name, type).execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are typed against no schema on purpose
