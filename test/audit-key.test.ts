@@ -45,7 +45,7 @@ async function rewrite(
   seq: number,
   change: Partial<Unhashed>,
   hashOf: (e: Unhashed) => string,
-  through = Number.MAX_SAFE_INTEGER,
+  through?: number,
 ) {
   await liftGuard(database);
   const { db } = database.open;
@@ -53,7 +53,7 @@ async function rewrite(
     .selectFrom("audit_events")
     .selectAll()
     .where("seq", ">=", seq)
-    .where("seq", "<=", through)
+    .$if(through !== undefined, (q) => q.where("seq", "<=", through as number))
     .orderBy("seq")
     .execute();
   let prev = events[0]?.prev_hash ?? GENESIS_HASH;
