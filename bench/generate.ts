@@ -5,6 +5,8 @@ import { findUserByUsername } from "../src/auth/users.store.ts";
 import { withContext } from "../src/cli/runtime.ts";
 import type { Config } from "../src/config.ts";
 import { seedDemo } from "../src/demo/seed.ts";
+import { startKeyedChain } from "../src/platform/audit/audit.service.ts";
+import { auditKey } from "../src/platform/audit/audit-key.ts";
 import type { Ctx } from "../src/platform/context.ts";
 import type { Db } from "../src/platform/db/database.ts";
 import { migrateToLatest } from "../src/platform/db/migrate.ts";
@@ -48,6 +50,8 @@ export async function generateCity(
     // A large page cache while writing millions of rows with random keys (this process only).
     open.sqlite?.pragma("cache_size = -1000000");
     await migrateToLatest(ctx.db);
+    // As `kansli migrate` does: a city generated before the audit key gets its keyed start.
+    await startKeyedChain(ctx.db, auditKey(), ctx.clock.now());
     await ensureTenant(ctx.db, config.tenantId, ctx.clock.now());
     const existing = await countGenerated(ctx);
     if (existing === 0) await seedDemo(ctx, BENCH_PASSWORD);

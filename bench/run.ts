@@ -49,7 +49,10 @@ const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.resolve(args["data-dir"] ?? path.join(root, "bench-out", `${dialect}-${cases}`));
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
+// The generator and the server must key the audit trail alike; PostgreSQL needs a key set.
+const auditKey = "kansli-bench-audit-key-not-a-secret";
 const config = loadConfig({
+  KANSLI_AUDIT_KEY: auditKey,
   KANSLI_DATA_DIR: dataDir,
   KANSLI_LOG_LEVEL: "silent",
   ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
@@ -94,6 +97,7 @@ const server = await startProcess(
   {
     PORT: String(port),
     HOST: "127.0.0.1",
+    KANSLI_AUDIT_KEY: auditKey,
     KANSLI_DATA_DIR: dataDir,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   },

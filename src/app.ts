@@ -44,6 +44,7 @@ import { importsApi } from "./import/imports.api.ts";
 import { importsRoutes } from "./import/imports.routes.tsx";
 import { unitsApi } from "./organisation/units.api.ts";
 import { unitsRoutes } from "./organisation/units.routes.tsx";
+import { loadAuditKey } from "./platform/audit/audit-key.ts";
 import type { Clock } from "./platform/clock.ts";
 import type { Ctx } from "./platform/context.ts";
 import type { Db, Dialect } from "./platform/db/database.ts";
@@ -138,6 +139,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     files: diskBlobStore(path.join(config.dataDir, "files")),
   };
   app.decorate("ctx", ctx);
+  const { generatedFile } = loadAuditKey(config);
+  if (generatedFile)
+    app.log.warn(
+      { file: generatedFile },
+      "the audit trail is keyed with a generated key file: fine for a demo; production must set KANSLI_AUDIT_KEY_FILE (docs/operations.md)",
+    );
   app.decorate("routeList", [] as string[]);
   app.addHook("onRoute", (route) => {
     for (const method of [route.method].flat()) {

@@ -10,6 +10,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  auditKey: string | null;
+  auditKeyFile: string | null;
   demoPassword: string | null;
   publicUrl: string;
   tenantId: string;
@@ -49,6 +51,19 @@ export const SETTINGS = {
     flag: "database-url",
     default: "",
     meaning: "Unset: SQLite file `kansli.sqlite` in the data folder. `postgres://…`: PostgreSQL",
+  },
+  auditKey: {
+    env: "KANSLI_AUDIT_KEY",
+    flag: "audit-key",
+    default: "",
+    meaning: "Secret (at least 32 characters) keying the audit trail's hashes; prefer KANSLI_AUDIT_KEY_FILE",
+  },
+  auditKeyFile: {
+    env: "KANSLI_AUDIT_KEY_FILE",
+    flag: "audit-key-file",
+    default: "",
+    meaning:
+      "File with the audit key, outside the data folder. Needed on PostgreSQL; SQLite: `<data dir>-audit.key`",
   },
   demoPassword: {
     env: "KANSLI_DEMO_PASSWORD",
@@ -202,6 +217,12 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
     throw new ConfigError(`${logLevel.name}: "${logLevel.value}" is not one of ${LOG_LEVELS.join(", ")}`);
   }
   const databaseUrl = optional("databaseUrl");
+  const auditKey = optional("auditKey");
+  const auditKeyFile = optional("auditKeyFile");
+  if (auditKey && auditKeyFile)
+    throw new ConfigError(`${auditKey.name}: set either it or ${auditKeyFile.name}, not both`);
+  if (auditKey && auditKey.value.trim().length < 32)
+    throw new ConfigError(`${auditKey.name}: must be at least 32 characters (e.g. openssl rand -base64 32)`);
   const smtpUrl = optional("smtpUrl");
   const demoPassword = optional("demoPassword");
   const publicUrl = raw("publicUrl");
@@ -220,6 +241,8 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
     host: host.value,
     dataDir: path.resolve(raw("dataDir").value),
     databaseUrl: databaseUrl && url(databaseUrl.name, databaseUrl.value, ["postgres:", "postgresql:"]),
+    auditKey: auditKey?.value.trim() ?? null,
+    auditKeyFile: auditKeyFile ? path.resolve(auditKeyFile.value) : null,
     demoPassword: demoPassword?.value ?? null,
     publicUrl: url(publicUrl.name, publicUrl.value, ["http:", "https:"]).replace(/\/+$/, ""),
     tenantId: tenant.value,

@@ -13,7 +13,11 @@ Commands:
   seed --demo                load the Stockholm demo data into an empty database
   user create <username> --role <role> [--unit <unit id>] [--name <name>] [--email <address>] [--password-stdin]
   token create <username> [--name <name>]   print a new API token (on the last line)
-  audit verify               check the audit trail's hash chain
+  audit verify [--checkpoint <file>]
+                             check the audit trail's keyed hash chain, and that it still agrees
+                             with each checkpoint in the file
+  audit checkpoint           print the trail's head (sequence, keyed hash, time) as one JSON line
+                             to keep outside the database
   backup <file>              consistent copy of the SQLite database
   dispose [--dry-run]        dispose of file content whose retention has run out (R6); --dry-run only lists it
   remind                     send the consultation reminders due now and close overdue rounds (the server also does this every 15 minutes)
@@ -77,6 +81,7 @@ function parse(argv: string[]) {
       year: { type: "string" },
       out: { type: "string" },
       json: { type: "boolean" },
+      checkpoint: { type: "string" },
     },
   });
 }

@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { verifyAudit } from "../src/platform/audit/audit.service.ts";
 import { buildTestApp, DEMO_PASSWORD, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
-import { TEST_DIALECT } from "./helpers/database.ts";
+import { TEST_AUDIT_KEY, TEST_DIALECT } from "./helpers/database.ts";
 
 let t: TestApp;
+const key = Buffer.from(TEST_AUDIT_KEY);
 afterEach(async () => {
   await t?.close();
 });
@@ -44,7 +45,7 @@ describe("audit trail", () => {
     expect(JSON.parse(update?.before_json ?? "{}").phone).toBeNull();
     expect(JSON.parse(update?.after_json ?? "{}").phone).toBe("08-508 000 00");
     for (let i = 1; i < events.length; i++) expect(events[i]?.prev_hash).toBe(events[i - 1]?.hash);
-    expect(await verifyAudit(t.ctx.db)).toEqual({ ok: true, count: events.length });
+    expect(await verifyAudit(t.ctx.db, key)).toMatchObject({ ok: true, count: events.length });
   });
 
   it("cannot be changed or deleted through the database's own guard", async () => {
@@ -58,19 +59,19 @@ describe("audit trail", () => {
   it("verify names the first event that was edited", async () => {
     t = await buildTestApp();
     await tamper("update audit_events set actor_label = 'someone-else' where seq = 7");
-    expect(await verifyAudit(t.ctx.db)).toMatchObject({ ok: false, seq: 7, problem: "changed" });
+    expect(await verifyAudit(t.ctx.db, key)).toMatchObject({ ok: false, seq: 7, problem: "changed" });
   });
 
   it("verify names the event that was removed, in the middle or at the end", async () => {
     t = await buildTestApp();
     const total = (await t.ctx.db.selectFrom("audit_events").select("seq").execute()).length;
     await tamper("delete from audit_events where seq = 12");
-    expect(await verifyAudit(t.ctx.db)).toMatchObject({ ok: false, seq: 12, problem: "removed" });
+    expect(await verifyAudit(t.ctx.db, key)).toMatchObject({ ok: false, seq: 12, problem: "removed" });
     await t.close();
 
     t = await buildTestApp();
     await tamper(`delete from audit_events where seq = ${total}`);
-    expect(await verifyAudit(t.ctx.db)).toMatchObject({ ok: false, seq: total, problem: "removed" });
+    expect(await verifyAudit(t.ctx.db, key)).toMatchObject({ ok: false, seq: total, problem: "removed" });
   });
 
   it("never records passwords or tokens, and neither do the logs", async () => {

@@ -4,12 +4,27 @@ import path from "node:path";
 import { createToken } from "../auth/tokens.service.ts";
 import { createUser } from "../auth/users.service.ts";
 import { findUserByUsername } from "../auth/users.store.ts";
-import type { Config } from "../config.ts";
+import { type Config, ConfigError } from "../config.ts";
 import { runDueReminders } from "../consultation/reminders.service.ts";
 import { type DemoAccount, isDatabaseEmpty, seedDemo } from "../demo/seed.ts";
 import { importRemiss } from "../import/import.cli.ts";
-import { verifyAudit } from "../platform/audit/audit.service.ts";
+import {
+  type ChainProblem,
+  type Checkpoint,
+  checkpointLine,
+  parseCheckpoints,
+} from "../platform/audit/audit.model.ts";
+import {
+  AUDIT_NOT_KEYED,
+  AUDIT_WRONG_KEY,
+  auditKeyState,
+  startKeyedChain,
+  verifyAudit,
+} from "../platform/audit/audit.service.ts";
+import { auditKey } from "../platform/audit/audit-key.ts";
+import { sqliteFile } from "../platform/db/database.ts";
 import { migrateToLatest, pendingMigrations } from "../platform/db/migrate.ts";
+import { takeWriterLock } from "../platform/db/single-writer.ts";
 import { AppError } from "../platform/errors.ts";
 import { isMessageKey } from "../platform/i18n/index.ts";
 import { ensureTenant } from "../platform/tenants.ts";
@@ -46,7 +61,9 @@ export async function runCommand(positionals: string[], flags: Flags, config: Co
     case "token create":
       return tokenCreate(config, arg, flags);
     case "audit verify":
-      return auditVerify(config);
+      return auditVerify(config, flags.checkpoint);
+    case "audit checkpoint":
+      return auditCheckpoint(config);
     case "backup":
       return backup(config, sub);
     case "dispose":
@@ -72,10 +89,18 @@ function printAccounts(accounts: DemoAccount[], fixedPassword: boolean) {
   if (!fixedPassword) out("These passwords are shown only now. Set KANSLI_DEMO_PASSWORD to choose one.\n");
 }
 
+/** Migrates, keys an audit trail written before the audit key (once), and ensures the tenant. */
 async function migrateAndEnsureTenant(config: Config): Promise<void> {
   await withContext(config, async (ctx) => {
     const ran = await migrateToLatest(ctx.db);
     for (const name of ran) out(`migrated: ${name}`);
+    const before = await auditKeyState(ctx.db, auditKey());
+    const after = await startKeyedChain(ctx.db, auditKey(), ctx.clock.now());
+    if (after.state === "wrong_key") throw new ConfigError(AUDIT_WRONG_KEY);
+    if (before.state === "not_keyed" && after.state === "keyed" && after.start.seq > 1)
+      out(
+        `audit: events 1–${after.start.seq - 1} keep their plain hashes; the keyed chain starts at event ${after.start.seq}`,
+      );
     await ensureTenant(ctx.db, config.tenantId, ctx.clock.now());
     await seedSecrecyGrounds(ctx.db, config.tenantId, ctx.clock.now());
   });
@@ -104,20 +129,44 @@ async function seed(config: Config): Promise<number> {
   return 1;
 }
 
+/**
+ * serve and start only: one server per SQLite data folder, so writes never meet "database is
+ * locked" from a second server (PostgreSQL serves any number). Returns how to let go, or null
+ * when another process serves the folder.
+ */
+function becomeTheServer(config: Config): (() => void) | null {
+  if (config.databaseUrl) return () => {};
+  const lock = takeWriterLock(config.dataDir);
+  if (lock.held) return lock.release;
+  const pid = lock.pid ? ` (pid ${lock.pid})` : "";
+  err(`kansli: another kansli process already serves ${sqliteFile(config.dataDir)}${pid}; stop it first`);
+  return null;
+}
+
 async function start(config: Config): Promise<number> {
+  const release = becomeTheServer(config);
+  if (!release) return 1;
   await migrateAndEnsureTenant(config);
   await seedIfEmpty(config);
-  await serve(config);
+  await serve(config, release);
   return -1;
 }
 
 async function serveIfMigrated(config: Config): Promise<number> {
-  const pending = await withContext(config, (ctx) => pendingMigrations(ctx.db));
-  if (pending.length > 0) {
-    err(`kansli serve: ${pending.length} migration(s) pending; run "kansli migrate" first`);
+  const release = becomeTheServer(config);
+  if (!release) return 1;
+  const problem = await withContext(config, async (ctx) => {
+    const pending = await pendingMigrations(ctx.db);
+    if (pending.length > 0) return `${pending.length} migration(s) pending; run "kansli migrate" first`;
+    const audit = await auditKeyState(ctx.db, auditKey());
+    if (audit.state === "wrong_key") return AUDIT_WRONG_KEY;
+    return audit.state === "not_keyed" && audit.events > 0 ? AUDIT_NOT_KEYED : null;
+  });
+  if (problem) {
+    err(`kansli serve: ${problem}`);
     return 1;
   }
-  await serve(config);
+  await serve(config, release);
   return -1;
 }
 
@@ -189,17 +238,65 @@ async function tokenCreate(config: Config, username: string | undefined, flags: 
   });
 }
 
-async function auditVerify(config: Config): Promise<number> {
-  return withContext(config, async (ctx) => {
-    const result = await verifyAudit(ctx.db);
-    if (result.ok) {
-      out(`audit trail intact: ${result.count} events`);
-      return 0;
+function verifyFailure(failure: { seq: number; problem: ChainProblem; count: number }): string {
+  switch (failure.problem) {
+    case "key":
+      return `audit trail cannot be checked: ${AUDIT_WRONG_KEY} (or its keyed start, event ${failure.seq}, was changed)`;
+    case "not_keyed":
+      return `audit trail cannot be checked: ${AUDIT_NOT_KEYED}`;
+    case "checkpoint":
+      return `audit trail broken at event ${failure.seq}: checkpoint (its hash differs from the checkpoint's: it or an event before it was changed)`;
+    default:
+      return `audit trail broken at event ${failure.seq}: ${failure.problem} (${failure.count} events before it are intact)`;
+  }
+}
+
+/** The chain, and with --checkpoint FILE each checkpoint in the file (one JSON line each). */
+async function auditVerify(config: Config, checkpointFile: Flags[string]): Promise<number> {
+  let checkpoints: Checkpoint[] = [];
+  if (checkpointFile !== undefined) {
+    if (typeof checkpointFile !== "string" || !fs.existsSync(checkpointFile)) {
+      err(`kansli audit verify: --checkpoint needs a file written by "kansli audit checkpoint"`);
+      return 2;
     }
-    err(
-      `audit trail broken at event ${result.seq}: ${result.problem} (${result.count} events before it are intact)`,
-    );
-    return 1;
+    const parsed = parseCheckpoints(fs.readFileSync(checkpointFile, "utf8"));
+    if (!Array.isArray(parsed)) {
+      err(`kansli audit verify: line ${parsed.badLine} of ${checkpointFile} is not a checkpoint`);
+      return 2;
+    }
+    checkpoints = parsed;
+  }
+  return withContext(config, async (ctx) => {
+    const result = await verifyAudit(ctx.db, auditKey(), checkpoints);
+    if (!result.ok) {
+      err(verifyFailure(result));
+      return 1;
+    }
+    const start = result.keyedStart;
+    const plain =
+      start && start.seq > 1
+        ? `; events 1–${start.seq - 1} carry plain hashes from before the audit key, keyed since ${start.since}`
+        : "";
+    const pinned = checkpoints.length > 0 ? `; matches ${checkpoints.length} checkpoint(s)` : "";
+    out(`audit trail intact: ${result.count} events${plain}${pinned}`);
+    return 0;
+  });
+}
+
+/** The head of a verified trail as one JSON line, to keep outside the database. */
+async function auditCheckpoint(config: Config): Promise<number> {
+  return withContext(config, async (ctx) => {
+    const result = await verifyAudit(ctx.db, auditKey());
+    if (!result.ok) {
+      err(verifyFailure(result));
+      return 1;
+    }
+    if (!result.last) {
+      err("kansli audit checkpoint: the audit trail is empty");
+      return 1;
+    }
+    out(checkpointLine({ ...result.last, takenAt: ctx.clock.now().toISOString() }));
+    return 0;
   });
 }
 

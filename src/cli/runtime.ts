@@ -1,6 +1,7 @@
 import path from "node:path";
 import { pino } from "pino";
 import type { Config } from "../config.ts";
+import { loadAuditKey } from "../platform/audit/audit-key.ts";
 import { systemClock } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import { type OpenDatabase, openDatabase } from "../platform/db/database.ts";
@@ -12,6 +13,11 @@ export async function withContext<T>(
   config: Config,
   run: (ctx: Ctx, open: OpenDatabase) => Promise<T>,
 ): Promise<T> {
+  const { created, generatedFile } = loadAuditKey(config);
+  if (created)
+    process.stderr.write(
+      `kansli: created the audit key ${generatedFile}; for production set KANSLI_AUDIT_KEY_FILE (docs/operations.md)\n`,
+    );
   const open = openDatabase(config);
   const log = pino({ level: config.logLevel === "info" ? "warn" : config.logLevel });
   try {

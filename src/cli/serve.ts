@@ -6,8 +6,11 @@ import { systemClock } from "../platform/clock.ts";
 import { openDatabase } from "../platform/db/database.ts";
 import { startMailDelivery } from "../platform/mail/mail.service.ts";
 
-/** Listens until SIGTERM or SIGINT, then finishes open requests and closes the database. */
-export async function serve(config: Config): Promise<void> {
+/**
+ * Listens until SIGTERM or SIGINT, then finishes open requests, closes the database and lets go
+ * of the data folder (`release`, see takeWriterLock).
+ */
+export async function serve(config: Config, release: () => void): Promise<void> {
   const open = openDatabase(config);
   const app = await buildApp({ config, db: open.db, dialect: open.dialect, clock: systemClock });
   const stopMail = startMailDelivery(app.ctx);
@@ -23,6 +26,7 @@ export async function serve(config: Config): Promise<void> {
     stopReviewReminders();
     await app.close();
     await open.close();
+    release();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

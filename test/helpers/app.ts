@@ -7,7 +7,7 @@ import { type Clock, systemClock } from "../../src/platform/clock.ts";
 import type { Ctx } from "../../src/platform/context.ts";
 import { ensureTenant } from "../../src/platform/tenants.ts";
 import { seedSecrecyGrounds } from "../../src/registry/secrecy-grounds.seed.ts";
-import { createTestDatabase, type TestDatabase } from "./database.ts";
+import { createTestDatabase, TEST_AUDIT_KEY, type TestDatabase } from "./database.ts";
 
 export const DEMO_PASSWORD = "testlosenord-for-demo-2026";
 
@@ -26,6 +26,7 @@ export async function buildTestApp(
   const database = await createTestDatabase();
   const config = loadConfig({
     KANSLI_LOG_LEVEL: options.logStream ? "info" : "silent",
+    KANSLI_AUDIT_KEY: TEST_AUDIT_KEY,
     ...options.env,
     KANSLI_DATA_DIR: database.target.dataDir,
   });

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { TestDatabase } from "./database.ts";
+import { TEST_AUDIT_KEY, type TestDatabase } from "./database.ts";
 
 export interface CliResult {
   code: number | null;
@@ -14,6 +14,7 @@ export function cliEnv(database: TestDatabase): Record<string, string> {
   const env: Record<string, string> = {
     KANSLI_DATA_DIR: target.dataDir,
     KANSLI_LOG_LEVEL: "warn",
+    KANSLI_AUDIT_KEY: TEST_AUDIT_KEY,
     LANG: "sv_SE.UTF-8",
   };
   if (target.databaseUrl) {
@@ -44,5 +45,42 @@ export function runCli(args: string[], env: Record<string, string>, stdin?: stri
     child.on("close", (code) => resolve({ code, stdout, stderr }));
     if (stdin !== undefined) child.stdin.write(stdin);
     child.stdin.end();
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `kansli serve|start …` as a real process and waits until it prints its address. */
+export function startServer(args: string[], env: Record<string, string>): Promise<RunningServer> {
+  const child = spawn(process.execPath, [path.resolve("bin/kansli.js"), ...args], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let errors = "";
+    child.stderr.on("data", (d) => {
+      errors += d;
+    });
+    child.stdout.on("data", (d) => {
+      out += d;
+      const found = /ready at (http:\/\/\S+)/.exec(out);
+      if (found?.[1])
+        resolve({
+          url: found[1],
+          pid: child.pid ?? 0,
+          stop: () => {
+            child.kill("SIGTERM");
+            return exited;
+          },
+        });
+    });
+    void exited.then((code) => reject(new Error(`kansli ${args[0]} exited with ${code}: ${errors}`)));
   });
 }

@@ -12,6 +12,9 @@ import {
 import { migrateToLatest } from "../../src/platform/db/migrate.ts";
 import type { Database } from "../../src/platform/db/schema.ts";
 
+/** The audit key every test app and test CLI run uses (PostgreSQL refuses to run without one). */
+export const TEST_AUDIT_KEY = "kansli-test-audit-key-0123456789abcdef";
+
 /** Which database this test run uses: the same tests run once per dialect. */
 export const TEST_DIALECT = process.env.KANSLI_TEST_DIALECT === "postgres" ? "postgres" : "sqlite";
 

@@ -1,9 +1,34 @@
 import { type Db, hasRowLocks } from "../db/database.ts";
-import type { AuditEvent } from "./audit.model.ts";
+import type { AuditHeadTable } from "../db/schema.ts";
+import type { AuditEvent, KeyedStart } from "./audit.model.ts";
 
-export async function lockHead(trx: Db): Promise<{ last_seq: number; last_hash: string }> {
-  const query = trx.selectFrom("audit_head").select(["last_seq", "last_hash"]).where("id", "=", 1);
+export type AuditHead = Omit<AuditHeadTable, "id">;
+
+const HEAD = [
+  "last_seq",
+  "last_hash",
+  "keyed_from_seq",
+  "keyed_from_hash",
+  "keyed_since",
+  "keyed_seal",
+] as const;
+
+export async function lockHead(trx: Db): Promise<AuditHead> {
+  const query = trx.selectFrom("audit_head").select(HEAD).where("id", "=", 1);
   return (hasRowLocks(trx) ? query.forUpdate() : query).executeTakeFirstOrThrow();
+}
+
+export async function recordKeyedStart(trx: Db, start: KeyedStart, seal: string): Promise<void> {
+  await trx
+    .updateTable("audit_head")
+    .set({
+      keyed_from_seq: start.seq,
+      keyed_from_hash: start.prevHash,
+      keyed_since: start.since,
+      keyed_seal: seal,
+    })
+    .where("id", "=", 1)
+    .execute();
 }
 
 export async function insertEvent(trx: Db, event: AuditEvent): Promise<void> {
@@ -15,12 +40,8 @@ export async function insertEvent(trx: Db, event: AuditEvent): Promise<void> {
     .execute();
 }
 
-export async function readHead(db: Db): Promise<{ last_seq: number; last_hash: string }> {
-  return db
-    .selectFrom("audit_head")
-    .select(["last_seq", "last_hash"])
-    .where("id", "=", 1)
-    .executeTakeFirstOrThrow();
+export async function readHead(db: Db): Promise<AuditHead> {
+  return db.selectFrom("audit_head").select(HEAD).where("id", "=", 1).executeTakeFirstOrThrow();
 }
 
 /** Events after `afterSeq`, oldest first, one page at a time (keyset). */

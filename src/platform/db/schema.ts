@@ -156,6 +156,12 @@ export interface AuditHeadTable {
   id: number;
   last_seq: number;
   last_hash: string;
+  /** Where the keyed (HMAC) chain starts; all null until it has started. */
+  keyed_from_seq: number | null;
+  keyed_from_hash: string | null;
+  keyed_since: string | null;
+  /** HMAC of the three above with the audit key. */
+  keyed_seal: string | null;
 }
 
 export interface AppSecretTable {
