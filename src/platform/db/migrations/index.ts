@@ -13,6 +13,7 @@ import * as visitsReviews from "./2026-11-29-0012-visits-reviews.ts";
 import * as importDrafts from "./2026-11-29-0013-import.ts";
 import * as referenceVersions from "./2026-11-29-0014-reference-versions.ts";
 import * as searchParts from "./2026-11-29-0015-search-parts.ts";
+import * as loginThrottle from "./2026-12-06-0018-login-throttle.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-11-29-0012-visits-reviews": visitsReviews,
   "2026-11-29-0014-reference-versions": referenceVersions,
   "2026-11-29-0015-search-parts": searchParts,
+  "2026-12-06-0018-login-throttle": loginThrottle,
 };
