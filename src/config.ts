@@ -66,7 +66,8 @@ export const SETTINGS = {
     env: "KANSLI_PUBLIC_URL",
     flag: "public-url",
     default: "http://localhost:3000",
-    meaning: "Address users reach kansli at; used in e-mailed links. With https:// cookies are marked Secure",
+    meaning:
+      "Address users reach kansli at; used in e-mailed links. With https:// cookies are marked Secure and take the `__Host-` prefix",
   },
   tenantId: {
     env: "KANSLI_TENANT",
