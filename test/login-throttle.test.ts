@@ -51,6 +51,9 @@ describe("sign-in throttling by account and client address", () => {
       expect(failed.statusCode).toBe(429);
       const wait = retryAfter(failed);
       waits.push(wait);
+      expect(shownError(failed)).toBe(
+        wait === 60 ? `${THROTTLED} en minut.` : `${THROTTLED} ${wait / 60} minuter.`,
+      );
       // Trying again before the wait is over is refused, and does not lengthen the wait.
       clock.advanceMinutes(wait / 60 - 0.5);
       const early = await client.login("handlaggare");
@@ -59,6 +62,7 @@ describe("sign-in throttling by account and client address", () => {
       clock.advanceMinutes(0.5);
     }
     expect(waits).toEqual([60, 120, 240, 240, 240]);
+
     expect((await client.login("handlaggare")).statusCode).toBe(303);
     // The right password wiped this address's slate for the account: three free tries again.
     await client.post("/logga-ut");
