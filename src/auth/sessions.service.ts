@@ -94,7 +94,7 @@ export async function login(
           },
         });
       }
-      if (outcome.accountThrottled && user?.email) await mailThrottled(trx, tenantId, now, user, client);
+      if (outcome.accountThrottled && user) await mailThrottled(trx, tenantId, now, user, client);
     });
     return outcome.waitMs > 0
       ? { ok: false, reason: "throttled", waitMs: outcome.waitMs }
