@@ -13,7 +13,7 @@ import { accountRoutes } from "./auth/account.routes.tsx";
 import { type Actor, ANONYMOUS } from "./auth/actor.ts";
 import { auditLogRoutes } from "./auth/audit-log.routes.tsx";
 import { authRoutes } from "./auth/auth.routes.tsx";
-import { LOCALE_COOKIE, SESSION_COOKIE } from "./auth/cookies.ts";
+import { clearSessionCookie, LOCALE_COOKIE, servedOverHttps, sessionCookieName } from "./auth/cookies.ts";
 import { meApi } from "./auth/me.api.ts";
 import { outboxRoutes } from "./auth/outbox.routes.tsx";
 import { resolveSession } from "./auth/sessions.service.ts";
@@ -127,7 +127,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // One line per request (logged when it is answered, see registerOperations), not two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // The client address (sign-in throttling, audit, logs) from X-Forwarded-For only behind a trusted proxy.
+    trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const ctx: Ctx = {
@@ -155,7 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest("locale", "sv");
   app.decorateRequest("t", translator("sv"));
 
-  const secure = config.publicUrl.startsWith("https:");
+  const secure = servedOverHttps(config);
   await app.register(cookie, { secret: await appSecret(deps.db, "cookie") });
   await app.register(formbody);
   await app.register(multipart, {
@@ -194,12 +195,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (authorization?.startsWith("Bearer ")) {
       req.actor = (await resolveToken(ctx, authorization.slice(7).trim())) ?? ANONYMOUS;
     } else {
-      const session = req.cookies[SESSION_COOKIE];
+      const session = req.cookies[sessionCookieName(config)];
       const unsigned = session ? req.unsignCookie(session) : null;
       if (unsigned?.valid && unsigned.value) {
         const actor = await resolveSession(ctx, unsigned.value);
         if (actor) req.actor = actor;
-        else reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        else clearSessionCookie(reply, config);
       }
     }
     const cookieLocale = req.cookies[LOCALE_COOKIE];

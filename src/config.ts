@@ -20,7 +20,9 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   loginMaxFailures: number;
-  loginLockoutMinutes: number;
+  loginMaxFailuresPerAddress: number;
+  loginMaxDelayMinutes: number;
+  trustProxy: TrustProxy;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   maxUploadMb: number;
   consultationMinWeeks: number;
@@ -28,6 +30,9 @@ export interface Config {
   reminderDaysBefore: number[];
   reminderDaysAfter: number[];
 }
+
+/** Fastify's `trustProxy`: off, any proxy, or the proxies' addresses. */
+export type TrustProxy = boolean | string;
 
 interface SettingSpec {
   env: string;
@@ -76,7 +81,8 @@ export const SETTINGS = {
     env: "KANSLI_PUBLIC_URL",
     flag: "public-url",
     default: "http://localhost:3000",
-    meaning: "Address users reach kansli at; used in e-mailed links. With https:// cookies are marked Secure",
+    meaning:
+      "Address users reach kansli at; used in e-mailed links. With https:// cookies are marked Secure and take the `__Host-` prefix",
   },
   tenantId: {
     env: "KANSLI_TENANT",
@@ -111,14 +117,29 @@ export const SETTINGS = {
   loginMaxFailures: {
     env: "KANSLI_LOGIN_MAX_FAILURES",
     flag: "login-max-failures",
-    default: "5",
-    meaning: "Failed logins in a row before the account is locked",
+    default: "3",
+    meaning:
+      "Failed sign-ins to one account from one client address before that address must wait between attempts to it (1 minute, doubling)",
   },
-  loginLockoutMinutes: {
-    env: "KANSLI_LOGIN_LOCKOUT_MINUTES",
-    flag: "login-lockout-minutes",
+  loginMaxFailuresPerAddress: {
+    env: "KANSLI_LOGIN_MAX_FAILURES_PER_ADDRESS",
+    flag: "login-max-failures-per-address",
+    default: "30",
+    meaning:
+      "Failed sign-ins from one client address, to any accounts, before it must wait between attempts; one is forgotten every 2 minutes",
+  },
+  loginMaxDelayMinutes: {
+    env: "KANSLI_LOGIN_MAX_DELAY_MINUTES",
+    flag: "login-max-delay-minutes",
     default: "15",
-    meaning: "How long a locked account stays locked",
+    meaning: "The longest wait between sign-in attempts after failures",
+  },
+  trustProxy: {
+    env: "KANSLI_TRUST_PROXY",
+    flag: "trust-proxy",
+    default: "",
+    meaning:
+      "Unset: the client address is the connection's. Behind a reverse proxy: its addresses (comma-separated IPs or CIDRs, or `loopback`), to take the client address from X-Forwarded-For",
   },
   maxUploadMb: {
     env: "KANSLI_MAX_UPLOAD_MB",
@@ -191,6 +212,20 @@ function dayList(name: string, raw: string): number[] {
   return [...new Set(days)].sort((a, b) => a - b);
 }
 
+/** "" off; "true" any proxy (only when nothing but the proxy can reach kansli); else the proxies' addresses. */
+function trustProxy(name: string, raw: string): TrustProxy {
+  if (raw === "" || raw === "false") return false;
+  if (raw === "true") return true;
+  const parts = raw.split(",").map((p) => p.trim());
+  const named = ["loopback", "linklocal", "uniquelocal"];
+  if (parts.some((p) => !named.includes(p) && !/^[\da-fA-F.:]+(\/\d{1,3})?$/.test(p))) {
+    throw new ConfigError(
+      `${name}: "${raw}" is not true or comma-separated proxy addresses (IP, CIDR, loopback)`,
+    );
+  }
+  return parts.join(",");
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /**
@@ -256,7 +291,19 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
       24 * 30,
     ),
     loginMaxFailures: intIn(raw("loginMaxFailures").name, raw("loginMaxFailures").value, 1, 100),
-    loginLockoutMinutes: intIn(raw("loginLockoutMinutes").name, raw("loginLockoutMinutes").value, 1, 24 * 60),
+    loginMaxFailuresPerAddress: intIn(
+      raw("loginMaxFailuresPerAddress").name,
+      raw("loginMaxFailuresPerAddress").value,
+      1,
+      10_000,
+    ),
+    loginMaxDelayMinutes: intIn(
+      raw("loginMaxDelayMinutes").name,
+      raw("loginMaxDelayMinutes").value,
+      1,
+      24 * 60,
+    ),
+    trustProxy: trustProxy(raw("trustProxy").name, raw("trustProxy").value),
     logLevel: logLevel.value as Config["logLevel"],
     maxUploadMb: intIn(raw("maxUploadMb").name, raw("maxUploadMb").value, 1, 2048),
     consultationMinWeeks: intIn(raw("consultationMinWeeks").name, raw("consultationMinWeeks").value, 1, 52),

@@ -26,6 +26,14 @@ describe("configuration", () => {
     expect(c.host).toBe("0.0.0.0");
   });
 
+  it("trusts no proxy unless told which", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ KANSLI_TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(loadConfig({ KANSLI_TRUST_PROXY: "10.0.0.0/8, ::1,loopback" }).trustProxy).toBe(
+      "10.0.0.0/8,::1,loopback",
+    );
+  });
+
   it("reads reminder days as a sorted list, or none", () => {
     expect(loadConfig({ KANSLI_REMINDER_DAYS_AFTER: "14, 3,3" }).reminderDaysAfter).toEqual([3, 14]);
     expect(loadConfig({ KANSLI_REMINDER_DAYS_BEFORE: "none" }).reminderDaysBefore).toEqual([]);
@@ -45,6 +53,8 @@ describe("configuration", () => {
     [{ KANSLI_REMINDER_DAYS_BEFORE: "7,x" }, "KANSLI_REMINDER_DAYS_BEFORE"],
     [{ KANSLI_REMINDER_DAYS_AFTER: "0" }, "KANSLI_REMINDER_DAYS_AFTER"],
     [{ KANSLI_CONSULTATION_GRACE_DAYS: "366" }, "KANSLI_CONSULTATION_GRACE_DAYS"],
+    [{ KANSLI_TRUST_PROXY: "proxy.example" }, "KANSLI_TRUST_PROXY"],
+    [{ KANSLI_LOGIN_MAX_FAILURES_PER_ADDRESS: "0" }, "KANSLI_LOGIN_MAX_FAILURES_PER_ADDRESS"],
   ])("stops on a bad value and names the setting: %o", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${name}:`));

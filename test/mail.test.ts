@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../src/platform/clock.ts";
 import { deliverPending, mailTransport } from "../src/platform/mail/mail.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
@@ -12,20 +13,23 @@ afterEach(async () => {
   smtp = null;
 });
 
-async function lockOut(username: string) {
-  const client = new TestClient(t.app);
+/** Enough wrong passwords from one address that sign-in to the account from there is slowed down. */
+async function throttle(username: string, address?: string) {
+  const client = new TestClient(t.app, address);
   for (let i = 0; i < 3; i++) await client.login(username, "fel-losenord-igen");
 }
+
+const SUBJECT = "Misslyckade inloggningsförsök på ditt konto i kansli";
 
 /** The mail queued while the test ran (the demo's 2016 round left its own, dated then). */
 const outbox = () =>
   t.ctx.db.selectFrom("mail_outbox").selectAll().where("created_at", ">=", "2017").execute();
 
 describe("mail", () => {
-  it("tells a locked-out user by e-mail, delivered over SMTP exactly once", async () => {
+  it("tells the user of a throttled account by e-mail, delivered over SMTP exactly once", async () => {
     smtp = await startSmtpServer();
     t = await buildTestApp({ env: { KANSLI_SMTP_URL: smtp.url, KANSLI_LOGIN_MAX_FAILURES: "3" } });
-    await lockOut("registrator");
+    await throttle("registrator");
     const transport = mailTransport(t.config);
     if (!transport) throw new Error("no transport");
     expect(await deliverPending(t.ctx, transport)).toBe(1);
@@ -34,14 +38,14 @@ describe("mail", () => {
     expect(smtp.received).toHaveLength(1);
     const mail = smtp.received[0];
     expect(mail?.to).toEqual(["registrator@stockholm.example"]);
-    expect(header(mail?.raw ?? "", "Subject")).toBe("Ditt konto i kansli är tillfälligt låst");
+    expect(header(mail?.raw ?? "", "Subject")).toBe(SUBJECT);
     expect(mail?.raw).not.toContain("fel-losenord-igen");
     expect((await outbox())[0]).toMatchObject({ status: "sent", attempts: 1 });
   });
 
   it("keeps mail in the outbox for the admin when no SMTP server is set", async () => {
     t = await buildTestApp({ env: { KANSLI_LOGIN_MAX_FAILURES: "3" } });
-    await lockOut("handlaggare");
+    await throttle("handlaggare");
     expect((await outbox())[0]).toMatchObject({
       status: "pending",
       to_address: "handlaggare@stockholm.example",
@@ -49,14 +53,14 @@ describe("mail", () => {
     const admin = new TestClient(t.app);
     await admin.login("admin");
     const page = await admin.get("/admin/utkorg");
-    expect(page.body).toContain("Ditt konto i kansli är tillfälligt låst");
+    expect(page.body).toContain(SUBJECT);
     expect(page.body).toContain("Ingen SMTP-server är inställd");
   });
 
   it("retries a refused message and gives up after five attempts", async () => {
     smtp = await startSmtpServer({ reject: true });
     t = await buildTestApp({ env: { KANSLI_SMTP_URL: smtp.url, KANSLI_LOGIN_MAX_FAILURES: "3" } });
-    await lockOut("lasare");
+    await throttle("lasare");
     const transport = mailTransport(t.config);
     if (!transport) throw new Error("no transport");
     for (let i = 1; i <= 4; i++) {
@@ -68,5 +72,20 @@ describe("mail", () => {
     const [row] = await outbox();
     expect(row).toMatchObject({ status: "failed", attempts: 5 });
     expect(row?.last_error).toContain("unavailable");
+  });
+
+  it("tells the user once an hour at most, however many addresses fail", async () => {
+    const clock = new ManualClock(new Date("2026-03-02T08:00:00Z"));
+    t = await buildTestApp({ clock });
+    await throttle("registrator", "127.0.0.1");
+    await throttle("registrator", "127.0.0.2");
+    clock.advanceMinutes(30);
+    await throttle("registrator", "127.0.0.3");
+    expect((await outbox()).filter((m) => m.subject === SUBJECT)).toHaveLength(1);
+    clock.advanceMinutes(31);
+    await throttle("registrator", "127.0.0.4");
+    const mails = (await outbox()).filter((m) => m.subject === SUBJECT);
+    expect(mails).toHaveLength(2);
+    expect(mails.map((m) => m.body_text).join()).toContain("127.0.0.4");
   });
 });

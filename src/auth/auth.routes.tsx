@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { FieldError } from "../platform/errors.ts";
 import { isLocale } from "../platform/i18n/index.ts";
 import { safeLocalPath, sendPage, viewFor } from "../web/render.ts";
-import { LOCALE_COOKIE, SESSION_COOKIE, sessionCookieOptions } from "./cookies.ts";
+import { clearSessionCookie, LOCALE_COOKIE, sessionCookieName, sessionCookieOptions } from "./cookies.ts";
 import { requireUser } from "./guards.ts";
 import { login, logout, revokeAllSessions } from "./sessions.service.ts";
 import { setUserLocale } from "./users.service.ts";
@@ -52,30 +52,29 @@ export async function authRoutes(app: FastifyInstance) {
 
       const result = await login(ctx, username, password, client(req));
       if (!result.ok) {
-        const message = result.reason === "locked" ? "auth.locked" : "auth.invalid";
-        return showLogin(
-          req,
-          reply,
-          [{ field: "username", message, params: { minutes: ctx.config.loginLockoutMinutes } }],
-          username,
-          401,
-        );
+        if (result.reason === "invalid")
+          return showLogin(req, reply, [{ field: "username", message: "auth.invalid" }], username, 401);
+        // The same answer whether the username exists or not; Retry-After for scripts and proxies.
+        const minutes = Math.ceil(result.waitMs / 60_000);
+        reply.header("retry-after", String(Math.ceil(result.waitMs / 1000)));
+        const message = minutes === 1 ? "auth.throttled_one" : "auth.throttled";
+        return showLogin(req, reply, [{ field: "username", message, params: { minutes } }], username, 429);
       }
-      reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(ctx.config));
+      reply.setCookie(sessionCookieName(ctx.config), result.token, sessionCookieOptions(ctx.config));
       return reply.redirect(safeLocalPath(field(req.body, "next")), 303);
     },
   );
 
   app.post("/logga-ut", async (req, reply) => {
     if (req.actor.kind === "user") await logout(ctx, req.actor, client(req));
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    clearSessionCookie(reply, ctx.config);
     return reply.redirect("/logga-in?utloggad=1", 303);
   });
 
   app.post("/logga-ut-overallt", async (req, reply) => {
     const actor = requireUser(req);
     await revokeAllSessions(ctx, actor, actor.id, client(req));
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    clearSessionCookie(reply, ctx.config);
     return reply.redirect("/logga-in?utloggad=1", 303);
   });
 

@@ -1,11 +1,14 @@
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { addMinutes } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
+import type { Db } from "../platform/db/database.ts";
 import { isLocale, translator } from "../platform/i18n/index.ts";
 import { digest, newSecret } from "../platform/ids.ts";
 import { queueMail } from "../platform/mail/mail.service.ts";
+import { mailedSince } from "../platform/mail/mail.store.ts";
 import type { UserActor } from "./actor.ts";
 import { auditBy } from "./audit-actor.ts";
+import { attemptFailed, attemptSucceeded, claimAttempt } from "./login-throttle.ts";
 import { decoyHash, verifyPassword } from "./password.ts";
 import { isRole } from "./roles.ts";
 import {
@@ -16,7 +19,7 @@ import {
   revokeUserSessions,
   touchSession,
 } from "./sessions.store.ts";
-import { findUserByUsername, type UserRow, updateUser } from "./users.store.ts";
+import { findUserByUsername, type UserRow } from "./users.store.ts";
 
 export interface ClientInfo {
   ip: string | null;
@@ -25,7 +28,9 @@ export interface ClientInfo {
 
 export type LoginResult =
   | { ok: true; token: string; user: UserRow }
-  | { ok: false; reason: "invalid" | "locked" };
+  | { ok: false; reason: "invalid" }
+  /** Too many failures for this account from this address, or from this address: wait this long. */
+  | { ok: false; reason: "throttled"; waitMs: number };
 
 /** Only update last_seen_at this often, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
@@ -47,8 +52,9 @@ export function toActor(user: UserRow, via: UserActor["via"], sessionId: string 
 }
 
 /**
- * Checks a username and password. Repeated failures lock the account for a while;
- * a locked account is not even checked, so guessing cannot go on during the lock.
+ * Checks a username and password, throttled by (username, client address) and by client address
+ * (`login-throttle.ts`). Unknown, disabled and known usernames take the same path: the same
+ * throttle, an argon2 verification (of a decoy hash when there is no account) and the same answer.
  */
 export async function login(
   ctx: Ctx,
@@ -56,70 +62,49 @@ export async function login(
   password: string,
   client: ClientInfo,
 ): Promise<LoginResult> {
-  const { tenantId, loginMaxFailures, loginLockoutMinutes } = ctx.config;
+  const { tenantId } = ctx.config;
   const now = ctx.clock.now();
-  const user = await findUserByUsername(ctx.db, tenantId, username);
-  if (!user || user.disabled_at) {
-    await verifyPassword(await decoyHash(), password);
-    await ctx.db.transaction().execute(async (trx) => {
-      await appendAudit(trx, tenantId, now, {
-        ...auditBy("system", client.ip),
-        action: "auth.login_failed",
-        subjectType: "user",
-        subjectId: user?.id ?? null,
-        after: { username: username.slice(0, 64), reason: user ? "disabled" : "unknown_user" },
-      });
-    });
-    return { ok: false, reason: "invalid" };
-  }
-  if (user.locked_until && user.locked_until > now.toISOString()) {
-    await ctx.db.transaction().execute((trx) =>
-      appendAudit(trx, tenantId, now, {
-        ...auditBy("system", client.ip),
-        action: "auth.login_refused_locked",
-        subjectType: "user",
-        subjectId: user.id,
-        after: { username: user.username },
-      }),
-    );
-    return { ok: false, reason: "locked" };
-  }
+  const claim = await claimAttempt(ctx.db, ctx.config, username, client.ip ?? "unknown", now);
+  if (!claim.ok) return { ok: false, reason: "throttled", waitMs: claim.waitMs };
 
-  if (!(await verifyPassword(user.password_hash, password))) {
-    const failures = user.failed_logins + 1;
-    const lock = failures >= loginMaxFailures;
+  const found = await findUserByUsername(ctx.db, tenantId, username);
+  const user = found && !found.disabled_at ? found : null;
+  const matches = await verifyPassword(user?.password_hash ?? (await decoyHash()), password);
+  if (!user || !matches) {
+    const outcome = await attemptFailed(ctx.db, claim, now);
     await ctx.db.transaction().execute(async (trx) => {
-      await updateUser(trx, user.id, {
-        failed_logins: lock ? 0 : failures,
-        locked_until: lock ? addMinutes(now, loginLockoutMinutes).toISOString() : user.locked_until,
+      const by = auditBy("system", client.ip);
+      const subject = { subjectType: "user", subjectId: found?.id ?? null };
+      const reason = found ? (found.disabled_at ? "disabled" : "wrong_password") : "unknown_user";
+      await appendAudit(trx, tenantId, now, {
+        ...by,
+        ...subject,
+        action: "auth.login_failed",
+        after: { username: username.slice(0, 64), reason, failures: claim.account.after.failures },
       });
-      if (lock && user.email) {
-        const t = translator(isLocale(user.locale) ? user.locale : "sv");
-        await queueMail(trx, tenantId, now, {
-          to: user.email,
-          subject: t("mail.locked.subject"),
-          text: t("mail.locked.text", {
-            username: user.username,
-            minutes: loginLockoutMinutes,
-            ip: client.ip ?? "?",
-          }),
+      if (outcome.accountThrottled || outcome.addressThrottled) {
+        await appendAudit(trx, tenantId, now, {
+          ...by,
+          ...subject,
+          action: "auth.throttled",
+          after: {
+            username: username.slice(0, 64),
+            scope: outcome.accountThrottled ? "account" : "address",
+            waitSeconds: Math.ceil(outcome.waitMs / 1000),
+          },
         });
       }
-      await appendAudit(trx, tenantId, now, {
-        ...auditBy("system", client.ip),
-        action: lock ? "auth.locked" : "auth.login_failed",
-        subjectType: "user",
-        subjectId: user.id,
-        after: { username: user.username, failures },
-      });
+      if (outcome.accountThrottled && user) await mailThrottled(trx, tenantId, now, user, client);
     });
-    return { ok: false, reason: lock ? "locked" : "invalid" };
+    return outcome.waitMs > 0
+      ? { ok: false, reason: "throttled", waitMs: outcome.waitMs }
+      : { ok: false, reason: "invalid" };
   }
 
+  await attemptSucceeded(ctx.db, claim);
   const token = newSecret();
   const actor = toActor(user, "session", digest(token));
   await ctx.db.transaction().execute(async (trx) => {
-    await updateUser(trx, user.id, { failed_logins: 0, locked_until: null });
     await insertSession(trx, {
       id: digest(token),
       tenant_id: tenantId,
@@ -139,6 +124,22 @@ export async function login(
     });
   });
   return { ok: true, token, user };
+}
+
+/**
+ * Tells the account's owner that sign-in from an address is being slowed down, at most once an
+ * hour, so that failures from many addresses cannot flood their mailbox.
+ */
+async function mailThrottled(trx: Db, tenantId: string, now: Date, user: UserRow, client: ClientInfo) {
+  if (!user.email) return;
+  const t = translator(isLocale(user.locale) ? user.locale : "sv");
+  const subject = t("mail.throttled.subject");
+  if (await mailedSince(trx, tenantId, user.email, subject, addMinutes(now, -60).toISOString())) return;
+  await queueMail(trx, tenantId, now, {
+    to: user.email,
+    subject,
+    text: t("mail.throttled.text", { username: user.username, ip: client.ip ?? "?" }),
+  });
 }
 
 /** The actor behind a session cookie, or null when the session is unknown, revoked or timed out. */

@@ -82,8 +82,6 @@ export async function createUser(
     unit_id: data.unitId ?? null,
     password_hash: await hashPassword(data.password),
     locale: null,
-    failed_logins: 0,
-    locked_until: null,
     disabled_at: null,
     created_at: now.toISOString(),
     updated_at: now.toISOString(),

@@ -23,12 +23,35 @@ export async function sendPage(reply: FastifyReply, html: JSX.Element, status = 
     .send(await html);
 }
 
-/** A path to return to after a POST: only our own paths, never another site. */
+/** Characters a URL may carry as they are (RFC 3986); anything else must come percent-encoded. */
+const URL_CHARACTERS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%/?#[\]]*$/;
+/** A path segment's characters (RFC 3986 pchar), which must follow the leading "/". */
+const PATH_CHARACTER = /^[A-Za-z0-9\-._~!$&'()*+,;=:@%]$/;
+/** Control characters, backslashes and invisible or line-breaking characters. */
+const FORBIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\\]/u;
+
+/**
+ * The one gate for every `next`/return parameter: a path on this site, else `fallback`.
+ * Accepted: "/" alone, or "/" and a path character, in plain URL characters. Refused: "//" in the
+ * path (another host to a browser at the start), "/\", backslashes, tabs, newlines and every other control or
+ * invisible character anywhere — also when percent-encoded, at any depth of decoding, since
+ * browsers and proxies strip or turn them into "/" and would make "/\t/evil.example" a host.
+ */
 export function safeLocalPath(value: unknown, fallback = "/"): string {
-  return typeof value === "string" &&
-    value.startsWith("/") &&
-    !value.startsWith("//") &&
-    !value.includes("\\")
-    ? value
-    : fallback;
+  if (typeof value !== "string" || value.length > 2048 || !URL_CHARACTERS.test(value)) return fallback;
+  if (value !== "/" && !(value.startsWith("/") && PATH_CHARACTER.test(value.charAt(1)))) return fallback;
+  let layer = value;
+  for (let depth = 0; depth < 4; depth++) {
+    // "//" in the path: a host to a browser at the start, and "/.//host" collapses to it.
+    if (FORBIDDEN.test(layer) || /^[^?#]*\/\//.test(layer)) return fallback;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(layer);
+    } catch {
+      return fallback;
+    }
+    if (decoded === layer) return value;
+    layer = decoded;
+  }
+  return fallback; // encoded more deeply than any honest link
 }

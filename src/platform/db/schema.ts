@@ -10,6 +10,7 @@ export interface Database {
   units: UnitTable;
   users: UserTable;
   sessions: SessionTable;
+  login_failures: LoginFailureTable;
   api_tokens: ApiTokenTable;
   audit_events: AuditEventTable;
   audit_head: AuditHeadTable;
@@ -104,8 +105,6 @@ export interface UserTable {
   unit_id: string | null;
   password_hash: string;
   locale: string | null;
-  failed_logins: Generated<number>;
-  locked_until: string | null;
   disabled_at: string | null;
   created_at: string;
   updated_at: string;
@@ -122,6 +121,17 @@ export interface SessionTable {
   revoked_at: string | null;
   ip: string | null;
   user_agent: string | null;
+}
+
+/** Failed sign-ins of one (account, address) pair, or of one address to any account. */
+export interface LoginFailureTable {
+  tenant_id: string;
+  scope: "account" | "address";
+  /** The username as typed, known or not; '' on an address's own row. */
+  username: string;
+  address: string;
+  failures: number;
+  last_failed_at: string;
 }
 
 export interface ApiTokenTable {

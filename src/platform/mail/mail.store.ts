@@ -66,3 +66,16 @@ export const recentMail = (db: Db, tenantId: string, limit: number) =>
     .orderBy("created_at", "desc")
     .limit(limit)
     .execute();
+
+/** Whether a message with this subject was queued to this address since a time (to send a notice once). */
+export async function mailedSince(db: Db, tenantId: string, to: string, subject: string, since: string) {
+  const row = await db
+    .selectFrom("mail_outbox")
+    .select("id")
+    .where("tenant_id", "=", tenantId)
+    .where("to_address", "=", to)
+    .where("subject", "=", subject)
+    .where("created_at", ">=", since)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -11,11 +11,11 @@ export const auth = defineMessages(
     "auth.username_required": "Fyll i ditt användarnamn",
     "auth.password_required": "Fyll i ditt lösenord",
     "auth.invalid": "Användarnamnet eller lösenordet är fel",
-    "auth.locked":
-      "Kontot är tillfälligt låst efter för många misslyckade försök. Försök igen om {minutes} minuter.",
-    "mail.locked.subject": "Ditt konto i kansli är tillfälligt låst",
-    "mail.locked.text":
-      "Hej!\n\nKontot {username} i kansli har låsts i {minutes} minuter efter flera misslyckade inloggningsförsök (senast från adressen {ip}).\n\nVar det inte du? Kontakta din administratör. Byt lösenord om du tror att någon annan känner till det.\n\nDetta meddelande skickades automatiskt av kansli.",
+    "auth.throttled": "För många misslyckade försök. Försök igen om {minutes} minuter.",
+    "auth.throttled_one": "För många misslyckade försök. Försök igen om en minut.",
+    "mail.throttled.subject": "Misslyckade inloggningsförsök på ditt konto i kansli",
+    "mail.throttled.text":
+      "Hej!\n\nNågon har flera gånger i rad försökt logga in som {username} i kansli med fel lösenord, från adressen {ip}. Inloggning till kontot från den adressen fördröjs en stund. Ditt konto är inte låst: med rätt lösenord kan du logga in som vanligt.\n\nVar det inte du? Kontakta din administratör. Byt lösenord om du tror att någon annan känner till det.\n\nDetta meddelande skickades automatiskt av kansli.",
     "outbox.title": "Utkorg för e-post",
     "outbox.caption": "Senaste e-postmeddelanden, nyast först",
     "outbox.none": "Utkorgen är tom.",
@@ -43,6 +43,8 @@ export const auth = defineMessages(
     "password.common": "Lösenordet är för vanligt och lätt att gissa. Välj ett annat",
     "password.contains_username": "Lösenordet får inte innehålla användarnamnet",
     "password.repetitive": "Lösenordet upprepar för få tecken. Välj ett annat",
+    "password.pattern":
+      "Lösenordet är ett enkelt mönster (till exempel 123456…, abcdef…, qwerty… eller samma bit upprepad). Välj ett annat",
     "user.username_format":
       "Användarnamnet får bara ha små bokstäver a–z, siffror, punkt, bindestreck och understreck",
     "user.username_taken": "Användarnamnet används redan",
@@ -115,11 +117,11 @@ export const auth = defineMessages(
     "auth.username_required": "Enter your username",
     "auth.password_required": "Enter your password",
     "auth.invalid": "The username or password is wrong",
-    "auth.locked":
-      "The account is locked for a while after too many failed attempts. Try again in {minutes} minutes.",
-    "mail.locked.subject": "Your kansli account is locked for a while",
-    "mail.locked.text":
-      "Hello,\n\nThe account {username} in kansli has been locked for {minutes} minutes after several failed sign-in attempts (the last from address {ip}).\n\nWasn't it you? Contact your administrator. Change your password if you think someone else knows it.\n\nThis message was sent automatically by kansli.",
+    "auth.throttled": "Too many failed attempts. Try again in {minutes} minutes.",
+    "auth.throttled_one": "Too many failed attempts. Try again in a minute.",
+    "mail.throttled.subject": "Failed sign-in attempts on your kansli account",
+    "mail.throttled.text":
+      "Hello,\n\nSomeone has tried several times in a row to sign in to kansli as {username} with a wrong password, from address {ip}. Sign-in to the account from that address is slowed down for a while. Your account is not locked: with the right password you can sign in as usual.\n\nWasn't it you? Contact your administrator. Change your password if you think someone else knows it.\n\nThis message was sent automatically by kansli.",
     "outbox.title": "Mail outbox",
     "outbox.caption": "Latest e-mail messages, newest first",
     "outbox.none": "The outbox is empty.",
@@ -146,6 +148,8 @@ export const auth = defineMessages(
     "password.common": "The password is too common and easy to guess. Choose another",
     "password.contains_username": "The password must not contain the username",
     "password.repetitive": "The password repeats too few characters. Choose another",
+    "password.pattern":
+      "The password is a simple pattern (such as 123456…, abcdef…, qwerty… or one piece repeated). Choose another",
     "user.username_format":
       "The username may only have lower-case letters a–z, digits, dot, hyphen and underscore",
     "user.username_taken": "The username is already taken",
