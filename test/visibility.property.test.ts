@@ -46,7 +46,7 @@ async function textOf(res: LightMyRequestResponse): Promise<string> {
  * and which secrets an insider must find there. The consultation and engagement surfaces are
  * further entries of this list.
  */
-export interface Surface {
+interface Surface {
   name: string;
   paths: (g: Generated) => string[];
   insiderSees: Secret[];
@@ -56,7 +56,7 @@ export interface Surface {
 
 const searchWords = (g: Generated) => SECRETS.map((s) => g.markers[s]);
 
-export const SURFACES: Surface[] = [
+const SURFACES: Surface[] = [
   // The case page, its documents, parties and history (audit events hold the real title and names).
   {
     name: "case page",
