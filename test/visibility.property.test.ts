@@ -52,6 +52,8 @@ interface Surface {
   insiderSees: Secret[];
   /** The part of a body that answers, where the page also repeats what was asked (a search word). */
   answer?: (body: string) => string;
+  /** A further check of each answer to an outsider. */
+  outsiderGets?: (body: string, path: string) => void;
 }
 
 const searchWords = (g: Generated) => SECRETS.map((s) => g.markers[s]);
@@ -98,6 +100,8 @@ const SURFACES: Surface[] = [
     name: "API search",
     paths: (g) => searchWords(g).map((w) => `/api/v1/search?q=${w}`),
     insiderSees: ["title", "fileText"],
+    // Not even found: no hit betrays that a secret word exists.
+    outsiderGets: (body, path) => expect(JSON.parse(body).items, path).toEqual([]),
   },
   {
     name: "search page",
@@ -136,8 +140,6 @@ beforeAll(async () => {
     ["kontaktperson", false],
     ["beslutsfattare", false],
     ["annan-handlaggare", false],
-    // The demo officer is an officer of another unit too.
-    ["handlaggare", false],
   ];
   for (const [name, insider] of roles) {
     const client = new TestClient(t.app);
@@ -256,6 +258,7 @@ describe("one visibility rule on every registry surface (issue 14)", () => {
               const res = await reader.client.get(path);
               expect(res.statusCode, `${reader.name} ${surface.name} ${path}`).toBeLessThan(500);
               const text = await textOf(res);
+              if (!insider) surface.outsiderGets?.(text, `${reader.name} ${path}`);
               bodies.push(surface.answer ? surface.answer(text) : text);
             }
             const body = bodies.join("\n");
@@ -263,13 +266,6 @@ describe("one visibility rule on every registry surface (issue 14)", () => {
               const where = `${reader.name} on ${surface.name}: ${secret}`;
               if (!insider) expect(body, where).not.toContain(g.markers[secret]);
               else if (surface.insiderSees.includes(secret)) expect(body, where).toContain(g.markers[secret]);
-            }
-          }
-          if (!insider) {
-            // Not even found: no hit betrays that a secret word exists.
-            for (const word of searchWords(g)) {
-              const hits = JSON.parse((await reader.client.get(`/api/v1/search?q=${word}`)).body);
-              expect(hits.items, `${reader.name} searching ${word}`).toEqual([]);
             }
           }
         }
