@@ -105,7 +105,8 @@ const SURFACES: Surface[] = [
   },
   {
     name: "search page",
-    paths: (g) => searchWords(g).map((w) => `/sok?q=${w}`),
+    // The page shows what the API search answers (same service); two words keep the run short.
+    paths: (g) => [g.markers.title, g.markers.fileText].map((w) => `/sok?q=${w}`),
     insiderSees: ["title"],
     // The form and the heading repeat the words searched for; the hits follow the heading.
     answer: (body) => body.slice(body.indexOf("</h2>", body.indexOf('id="results-heading"'))),
