@@ -90,6 +90,33 @@ describe("register list downloads", () => {
     expect(lines.find((l) => l.includes("HYPERLINK"))).toMatch(/"0"$/);
   });
 
+  it("gives each reader a case's title as the visibility rule says, in CSV and Excel", async () => {
+    // The demo's Södermalm case: a secret title with a public one.
+    const real = "Begäran om stöd efter hot mot Maja Ekström, Södermalm";
+    const shown = "Begäran om stöd efter hot mot enskild";
+    for (const [username, full] of [
+      ["registrator", true],
+      ["admin", true],
+      ["handlaggare", false],
+      ["lasare", false],
+      ["remissinstans", false],
+      ["kontaktperson", false],
+      ["beslutsfattare", false],
+    ] as const) {
+      const reader = new TestClient(t.app);
+      await reader.login(username);
+      const csv = (await reader.get("/arenden.csv?unitId=sdn-sodermalm")).body;
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(
+        (await reader.get("/arenden.xlsx?unitId=sdn-sodermalm")).rawPayload as unknown as ArrayBuffer,
+      );
+      const titles = workbook.worksheets[0]?.getColumn(2).values.slice(2);
+      expect(csv, username).toContain(full ? real : shown);
+      expect(csv, username).not.toContain(full ? shown : "Ekström");
+      expect(titles, username).toEqual([full ? real : shown]);
+    }
+  });
+
   it("honours every filter and drops a bad value without losing the others", async () => {
     const closed = csvLines((await clerk.get("/arenden.csv?status=closed")).body);
     expect(closed).toHaveLength(1);

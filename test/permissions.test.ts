@@ -94,8 +94,10 @@ const MATRIX: Record<string, Case> = {
   "GET /arenden/:id": { path: `/arenden/${CASE}`, expect: signedIn(200) },
   "GET /arenden/:id/andra": { path: `/arenden/${CASE}/andra`, expect: staff(200) },
   "POST /arenden/:id/andra": { path: `/arenden/${CASE}/andra`, form: {}, expect: staff(422) },
-  "POST /arenden/:id/avsluta": { path: `/arenden/${UNKNOWN}/avsluta`, form: {}, expect: staff(404) },
-  "POST /arenden/:id/ateroppna": { path: `/arenden/${UNKNOWN}/ateroppna`, form: {}, expect: staff(404) },
+  // Writes to a case are bound to it (issue 14): an unknown case answers 404 to everyone signed in.
+  "POST /arenden/:id/avsluta": { path: `/arenden/${UNKNOWN}/avsluta`, form: {}, expect: signedIn(404) },
+  "POST /arenden/:id/ateroppna": { path: `/arenden/${UNKNOWN}/ateroppna`, form: {}, expect: signedIn(404) },
+  "POST /arenden/:id/parter": { path: `/arenden/${CASE}/parter`, form: {}, expect: staff(422) },
   // The demo case is open: an e-archive export is refused with 409 to those allowed to export.
   "GET /arenden/:id/e-arkiv": { path: `/arenden/${CASE}/e-arkiv`, expect: archivists(409) },
   "GET /e-arkiv": { path: "/e-arkiv", expect: archivists(200) },
@@ -177,14 +179,14 @@ const MATRIX: Record<string, Case> = {
   "POST /handlingar/:id/versioner": {
     path: `/handlingar/${UNKNOWN}/versioner`,
     form: {},
-    expect: staff(404),
+    expect: signedIn(404),
   },
   "POST /handlingar/:id/registrera": {
     path: `/handlingar/${UNKNOWN}/registrera`,
     form: {},
-    expect: staff(404),
+    expect: signedIn(404),
   },
-  "POST /handlingar/:id/avskriv": { path: `/handlingar/${UNKNOWN}/avskriv`, form: {}, expect: staff(404) },
+  "POST /handlingar/:id/avskriv": { path: `/handlingar/${UNKNOWN}/avskriv`, form: {}, expect: signedIn(404) },
   "GET /mina-bevakningar": { path: "/mina-bevakningar", expect: staff(200) },
   "GET /admin/diarier": { path: "/admin/diarier", expect: admin(200) },
   "POST /admin/diarier/:id": {
@@ -237,12 +239,12 @@ const MATRIX: Record<string, Case> = {
   "POST /api/v1/cases/:id/close": {
     path: `/api/v1/cases/${UNKNOWN}/close`,
     json: {},
-    expect: staff(404, 401),
+    expect: signedIn(404, 401),
   },
   "POST /api/v1/cases/:id/reopen": {
     path: `/api/v1/cases/${UNKNOWN}/reopen`,
     json: {},
-    expect: staff(404, 401),
+    expect: signedIn(404, 401),
   },
   "GET /api/v1/cases/:id/export/erms": {
     path: `/api/v1/cases/${CASE}/export/erms`,

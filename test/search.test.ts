@@ -11,10 +11,10 @@ import {
   searchInputSchema,
   searchRegister,
 } from "../src/registry/search/search.service.ts";
-import { runSearch } from "../src/registry/search/search-query.ts";
+import { runSearch, type Visibility } from "../src/registry/search/search-query.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
-import { demoActor, demoClassId } from "./helpers/demo.ts";
+import { demoActor, demoClassId, newOfficer } from "./helpers/demo.ts";
 import { makeDocx } from "./helpers/documents.ts";
 
 let t: TestApp;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   reader = await demoActor(t, "lasare");
   const classId = await demoClassId(t, "2019", "1.4");
   const open = (title: string, unitId: string, extra: Record<string, unknown> = {}) =>
-    openCase(t.ctx, officer, { registryId: "ks", title, classId, unitId, ...extra });
+    openCase(t.ctx, officer, { registryId: "ks", title, classId, unitId, officerId: officer.id, ...extra });
 
   const forvaltning = await open("Förvaltningens samarbete med Tallinn om havtornsodling", "slk");
   ids.forvaltning = forvaltning.id;
@@ -161,15 +161,15 @@ describe("search: filters", () => {
   });
 });
 
-/** Every page of a staff search, three cases a page: the cases in the order seen, and each page's order. */
-async function everyPage(query: string, rankLimit: number) {
+/** Every page of a search (staff's unless said), three cases a page: the cases in the order seen, and each page's order. */
+async function everyPage(query: string, rankLimit: number, visibility: Visibility = "full") {
   const seen: string[] = [];
   const orders: string[] = [];
   let after: Parameters<typeof runSearch>[2]["after"];
   for (;;) {
     const { hits, order } = await runSearch(t.ctx.db, t.ctx.dialect, {
       tenantId: t.config.tenantId,
-      visibility: "full",
+      visibility,
       terms: queryTerms(query),
       query,
       filter: {},
@@ -190,6 +190,7 @@ describe("search: ranking and pages", () => {
     const classId = await demoClassId(t, "2019", "1.4");
     const body = await openCase(t.ctx, officer, {
       registryId: "ks",
+      officerId: officer.id,
       title: "Vänortsfrågor",
       classId,
       unitId: "ks",
@@ -215,6 +216,7 @@ describe("search: ranking and pages", () => {
     for (let i = 0; i < 7; i++) {
       const c = await openCase(t.ctx, officer, {
         registryId: "ks",
+        officerId: officer.id,
         title: `Zeppelinbesök nummer ${i}`,
         classId,
         unitId: "ks",
@@ -251,6 +253,7 @@ describe("search: the text of every file in a case", () => {
   const openKsCase = async (title: string) =>
     openCase(t.ctx, officer, {
       registryId: "ks",
+      officerId: officer.id,
       title,
       classId: await demoClassId(t, "2019", "1.4"),
       unitId: "ks",
@@ -288,6 +291,7 @@ describe("search: the text of every file in a case", () => {
       title: "Gästprofessorer från Tammerfors",
       classId: c.classId,
       unitId: c.unitId,
+      officerId: officer.id,
     });
     expect(await found(officer, "gästprofessorer rönnbärsmånad")).toEqual([c.id]);
     expect(await found(officer, "gästforskare rönnbärsmånad")).toEqual([]);
@@ -307,6 +311,72 @@ describe("search: the text of every file in a case", () => {
       expect(seen.length).toBe(4);
       expect([...seen].sort()).toEqual([...made].sort());
       if (rankLimit === 2) expect(seen).toEqual([...made].reverse());
+    }
+  });
+});
+
+describe("search: per case for officers (issue 14)", () => {
+  let colleague: UserActor;
+  let stranger: UserActor;
+  beforeAll(async () => {
+    // An officer of the secret case's unit who is not its officer, and one of another unit.
+    colleague = await newOfficer(t, "ks-kollega", "ks");
+    stranger = await newOfficer(t, "kultur-handlaggare", "forv-kultur");
+  });
+
+  it("an officer of another unit finds only what the public register shows, with the public title", async () => {
+    for (const q of ["larm", "sårbarheter", "kameraövervakning", "Polismyndigheten", "skyfallsplanering"])
+      expect(await found(stranger, q), q).toEqual([]);
+    const hits = (await searchRegister(t.ctx, stranger, input("översyn system"))).items;
+    expect(hits.map((h) => [h.caseId, h.title])).toEqual([[ids.secret, "Översyn av ett system"]]);
+    expect(await found(stranger, "avsiktsförklaring")).toEqual([ids.forvaltning]);
+  });
+
+  it("an officer of the case's unit finds it in full, with its real title and its draft", async () => {
+    const hits = (await searchRegister(t.ctx, colleague, input("larm"))).items;
+    expect(hits.map((h) => [h.caseId, h.title])).toEqual([
+      [ids.secret, "Säkerhetsöversyn av stadshusets larm"],
+    ]);
+    expect(await found(colleague, "kameraövervakning")).toEqual([ids.secret]);
+    // Not their unit's and not their case: the file text of the slk case stays out of reach.
+    expect(await found(colleague, "skyfallsplanering")).toEqual([]);
+  });
+
+  it("pages own cases (full text) and others' (public text) together, in both orders, without repeats or gaps", async () => {
+    const classId = await demoClassId(t, "2019", "1.4");
+    const made: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const ownUnit = i % 2 === 0;
+      const c = await openCase(t.ctx, officer, {
+        registryId: "ks",
+        title: `Kolibribesök nummer ${i}`,
+        classId,
+        unitId: ownUnit ? "forv-kultur" : "ks",
+      });
+      made.push(c.id);
+    }
+    // A secret word in titles: found in the stranger's own unit's case, not in the other.
+    const own = await openCase(t.ctx, officer, {
+      registryId: "ks",
+      title: "Kolibribesök med glasvingefjäril",
+      publicTitle: "Ett besök",
+      classId,
+      unitId: "forv-kultur",
+    });
+    await openCase(t.ctx, officer, {
+      registryId: "ks",
+      title: "Kolibribesök med glasvingefjäril i stadshuset",
+      publicTitle: "Ett annat besök",
+      classId,
+      unitId: "ks",
+    });
+    const visibility = { officerId: stranger.id, unitId: stranger.unitId };
+    for (const rankLimit of [1000, 2]) {
+      const { seen, orders } = await everyPage("kolibribesök", rankLimit, visibility);
+      for (const order of orders) expect(order).toBe(rankLimit === 2 ? "newest" : "relevance");
+      expect([...seen].sort()).toEqual([...made, own.id].sort());
+      if (rankLimit === 2) expect(seen).toEqual([own.id, ...[...made].reverse()]);
+      expect((await everyPage("glasvingefjäril", rankLimit, visibility)).seen).toEqual([own.id]);
     }
   });
 });

@@ -24,7 +24,6 @@ export type Action =
   | "case.export"
   | "registry.configure"
   | "document.create"
-  | "document.view_restricted"
   | "document.sign_off"
   | "copy_request.handle"
   | "disposal.manage"
@@ -89,16 +88,15 @@ const RULES = {
   // The real title, secret descriptions and protected parties of a case (subject: its unit and officer).
   "case.view_full": caseInsider,
   "case.create": registryStaff,
-  "case.edit": registryStaff,
-  "case.close": registryStaff,
+  // Writes to a case bind to its unit (issue 14): the same insiders who see it in full.
+  "case.edit": caseInsider,
+  "case.close": caseInsider,
   // E-archive delivery (R10) is the registry's and archive's task, and a package holds secret
   // documents in full: registrators and admins, not every officer.
   "case.export": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
   "registry.configure": admin,
-  "document.create": registryStaff,
-  // Secret documents and drafts in full: registry staff and decision makers; others see the public title.
-  "document.view_restricted": (actor: UserActor) => registryStaff(actor) || actor.role === "beslutsfattare",
-  "document.sign_off": registryStaff,
+  "document.create": caseInsider,
+  "document.sign_off": caseInsider,
   "copy_request.handle": registryStaff,
   // R6: recording disposal decisions and running disposal is the registry's and the archive's work.
   "disposal.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",

@@ -106,7 +106,49 @@ export async function seedRegistryDemo(ctx: Ctx, officer: UserRow, year: number)
       },
     );
   }
+  await seedProtectedCase(ctx, current.get("2"), year);
   return strategy.id;
+}
+
+/**
+ * A case of another unit than the demo officer's, with a secret title and a public one, a party
+ * with protected identity and a secret letter, so the demo shows what each role sees (issue 14):
+ * registry staff and Södermalm's officers see it in full, everyone else as the public register.
+ * The person is invented.
+ */
+async function seedProtectedCase(ctx: Ctx, classId: string | undefined, year: number): Promise<void> {
+  const c = await openCase(ctx, "system", {
+    registryId: "ks",
+    title: "Begäran om stöd efter hot mot Maja Ekström, Södermalm",
+    publicTitle: "Begäran om stöd efter hot mot enskild",
+    classId,
+    unitId: "sdn-sodermalm",
+    openedOn: `${year}-12-14`,
+    parties: [
+      { name: "Maja Ekström", protectedIdentity: true },
+      { name: "Södermalms stadsdelsförvaltning", organisation: "Stockholms stad" },
+    ],
+  });
+  await registerDocument(
+    ctx,
+    "system",
+    c.id,
+    {
+      direction: "incoming",
+      date: c.openedOn,
+      party: "Maja Ekström",
+      description: "Brev från Maja Ekström om hot i bostaden på Högbergsgatan",
+      secrecyProvision: "21 kap. 3 § OSL",
+      secrecyMarkedOn: c.openedOn,
+      secrecyAuthority: "Kommunstyrelsen",
+      publicDescription: "Brev från enskild om hot",
+      publicParty: "Enskild",
+    },
+    {
+      fileName: "brev.txt",
+      bytes: Buffer.from("Maja Ekström\nHögbergsgatan\n\nJag ber om stöd efter hot i bostaden.\n"),
+    },
+  );
 }
 
 /** Invented senders of the generated letters. */

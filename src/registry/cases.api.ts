@@ -1,9 +1,10 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { requireCan } from "../auth/guards.ts";
+import { requireCan, requireUser } from "../auth/guards.ts";
 import { ValidationError } from "../platform/errors.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { caseAsShown, partiesAsShown, requireCaseWrite, seesCaseInFull } from "./case-visibility.ts";
 import { CASE_STATUSES, caseFieldsSchema, newCaseSchema } from "./cases.model.ts";
 import { changeCaseStatus, getCase, getParties, openCase, updateCase } from "./cases.service.ts";
 import { casePage, toCase } from "./cases.store.ts";
@@ -22,6 +23,8 @@ const caseSchema = z.object({
   status: z.enum(CASE_STATUSES),
   openedOn: z.string(),
   closedOn: z.string().nullable(),
+  /** "full" for the case's insiders; "public" when title and parties are shown as the public register shows them. */
+  visibility: z.enum(["full", "public"]),
 });
 const partySchema = z.object({
   id: z.string(),
@@ -33,12 +36,16 @@ const partySchema = z.object({
 const caseWithParties = caseSchema.extend({ parties: z.array(partySchema) });
 const idParams = z.strictObject({ id: z.string().max(100) });
 const cursorSchema = z.object({ openedOn: z.string(), id: z.string() });
+const visibilityOf = (full: boolean) => (full ? ("full" as const) : ("public" as const));
 
 export async function casesApi(app: FastifyInstance) {
   const { ctx } = app;
-  const withParties = async (id: string) => {
+  /** A case with its parties as the reader may see them (case.view_full, else as the public register). */
+  const withParties = async (req: FastifyRequest, id: string) => {
     const c = await getCase(ctx, id);
-    return { ...c, parties: await getParties(ctx, id) };
+    const full = seesCaseInFull(req.actor, c);
+    const parties = partiesAsShown(await getParties(ctx, id), full, req.t("case.protected_identity"));
+    return { ...caseAsShown(c, full), visibility: visibilityOf(full), parties };
   };
 
   apiRoute(app, {
@@ -55,7 +62,7 @@ export async function casesApi(app: FastifyInstance) {
       year: z.coerce.number().int().min(1900).max(2200).optional(),
     }),
     response: listResponse(caseSchema),
-    handler: async (_req, { query }) => {
+    handler: async (req, { query }) => {
       const before = query.cursor ? decodeCursor(query.cursor, cursorSchema) : undefined;
       if (before === null) throw new ValidationError([{ field: "cursor", message: "validation.cursor" }]);
       const rows = await casePage(ctx.db, {
@@ -64,7 +71,13 @@ export async function casesApi(app: FastifyInstance) {
         before,
         limit: query.limit,
       });
-      const page = rows.slice(0, query.limit).map(toCase);
+      const page = rows
+        .slice(0, query.limit)
+        .map(toCase)
+        .map((c) => {
+          const full = seesCaseInFull(req.actor, c);
+          return { ...caseAsShown(c, full), visibility: visibilityOf(full) };
+        });
       const last = page.at(-1);
       return {
         items: page,
@@ -86,7 +99,7 @@ export async function casesApi(app: FastifyInstance) {
     status: 201,
     handler: async (req, { body }) => {
       const c = await openCase(ctx, requireCan(req, "case.create"), body);
-      return withParties(c.id);
+      return withParties(req, c.id);
     },
   });
 
@@ -99,7 +112,7 @@ export async function casesApi(app: FastifyInstance) {
     params: idParams,
     query: z.strictObject({}),
     response: caseWithParties,
-    handler: async (_req, { params }) => withParties(params.id),
+    handler: async (req, { params }) => withParties(req, params.id),
   });
 
   apiRoute(app, {
@@ -107,13 +120,16 @@ export async function casesApi(app: FastifyInstance) {
     path: "/cases/:id",
     summary: "Change some facts of an open case; fields left out keep their value",
     tag: "registry",
-    access: (req) => requireCan(req, "case.edit"),
+    // Bound to the case's unit: checked against the case once it is loaded (404 for an unknown case).
+    access: (req) => requireUser(req),
     params: idParams,
     body: caseFieldsSchema.partial(),
     bodyCheckedBy: "service",
     response: caseWithParties,
     handler: async (req, { params, body }) => {
+      const actor = requireUser(req);
       const current = await getCase(ctx, params.id);
+      requireCaseWrite(actor, "case.edit", current);
       const merged = {
         title: current.title,
         publicTitle: current.publicTitle ?? undefined,
@@ -122,8 +138,8 @@ export async function casesApi(app: FastifyInstance) {
         officerId: current.officerId ?? undefined,
         ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)),
       };
-      await updateCase(ctx, requireCan(req, "case.edit"), params.id, merged);
-      return withParties(params.id);
+      await updateCase(ctx, actor, params.id, merged);
+      return withParties(req, params.id);
     },
   });
 
@@ -133,12 +149,14 @@ export async function casesApi(app: FastifyInstance) {
       path: `/cases/:id/${action}`,
       summary: action === "close" ? "Close a case" : "Reopen a closed case",
       tag: "registry",
-      access: (req) => requireCan(req, "case.close"),
+      access: (req) => requireUser(req),
       params: idParams,
       response: caseWithParties,
       handler: async (req, { params }) => {
-        await changeCaseStatus(ctx, requireCan(req, "case.close"), params.id, action);
-        return withParties(params.id);
+        const actor = requireUser(req);
+        requireCaseWrite(actor, "case.close", await getCase(ctx, params.id));
+        await changeCaseStatus(ctx, actor, params.id, action);
+        return withParties(req, params.id);
       },
     });
   }

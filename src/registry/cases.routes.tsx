@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { requireCan } from "../auth/guards.ts";
+import { requireCan, requireUser } from "../auth/guards.ts";
 import { listUsers } from "../auth/users.store.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
@@ -10,9 +10,10 @@ import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { parseCaseListQuery, queryString } from "./case-list-filter.ts";
 import { caseView } from "./case-view.service.ts";
+import { caseAsShown, requireCaseWrite, seesCaseInFull } from "./case-visibility.ts";
 import { caseInputFromForm } from "./cases.form.ts";
 import { allowedActions, type Case } from "./cases.model.ts";
-import { changeCaseStatus, getCase, openCase, updateCase } from "./cases.service.ts";
+import { addParty, changeCaseStatus, getCase, openCase, updateCase } from "./cases.service.ts";
 import { casePage, toCase } from "./cases.store.ts";
 import { allClasses } from "./classification.store.ts";
 import { getRegistries } from "./registries.service.ts";
@@ -76,11 +77,14 @@ export async function casesRoutes(app: FastifyInstance) {
   };
 
   app.get("/arenden", async (req, reply) => {
-    requireCan(req, "case.view");
+    const actor = requireCan(req, "case.view");
     const { raw, filter } = parseCaseListQuery(req.query);
     const before = filter.cursor ? (decodeCursor(filter.cursor, cursorSchema) ?? undefined) : undefined;
     const rows = await casePage(ctx.db, { tenantId: ctx.config.tenantId, ...filter, before, limit: PAGE });
-    const cases = rows.slice(0, PAGE).map(toCase);
+    const cases = rows
+      .slice(0, PAGE)
+      .map(toCase)
+      .map((c) => caseAsShown(c, seesCaseInFull(actor, c)));
     const last = cases.at(-1);
     const params = (cursor?: string) => `/arenden${queryString({ ...raw, cursor })}`;
     return sendPage(
@@ -117,26 +121,51 @@ export async function casesRoutes(app: FastifyInstance) {
     return submit(req, reply, null, () => openCase(ctx, actor, caseInputFromForm(req.body)));
   });
 
-  app.get<{ Params: { id: string } }>("/arenden/:id", async (req, reply) => {
-    requireCan(req, "case.view");
-    const { c, names, parties, history, documents } = await caseView(ctx, req.params.id);
+  /** The case page, with the party form's errors and answers when an added party was refused. */
+  const showCase = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    partyForm: { values: Record<string, string>; errors: FieldError[] } = { values: {}, errors: [] },
+  ) => {
+    const actor = requireCan(req, "case.view");
+    const { c, names, parties, history, documents } = await caseView(ctx, id);
     return sendPage(
       reply,
       <CasePage
         view={viewFor(req, reply)}
         c={c}
+        full={seesCaseInFull(actor, c)}
         names={names}
         parties={parties}
         history={history}
         documents={documents}
         today={stockholmDate(ctx.clock.now())}
+        partyForm={partyForm}
       />,
+      partyForm.errors.length > 0 ? 422 : 200,
+    );
+  };
+
+  app.get<{ Params: { id: string } }>("/arenden/:id", (req, reply) => showCase(req, reply, req.params.id));
+
+  // Adding a party is a change of the case: the case's insiders (case.edit), like editing it.
+  app.post<{ Params: { id: string } }>("/arenden/:id/parter", async (req, reply) => {
+    const actor = requireUser(req);
+    const c = await getCase(ctx, req.params.id);
+    requireCaseWrite(actor, "case.edit", c);
+    const values = formFields(req.body);
+    return handleForm(
+      () => addParty(ctx, actor, c.id, values),
+      () => reply.redirect(`/arenden/${c.id}#parties-heading`, 303),
+      (errors) => showCase(req, reply, c.id, { values, errors }),
     );
   });
 
   app.get<{ Params: { id: string } }>("/arenden/:id/andra", async (req, reply) => {
-    requireCan(req, "case.edit");
+    const actor = requireUser(req);
     const c = await getCase(ctx, req.params.id);
+    requireCaseWrite(actor, "case.edit", c);
     if (!allowedActions(c.status).includes("edit")) {
       throw new ConflictError("a closed case cannot be changed", [...allowedActions(c.status)]);
     }
@@ -151,8 +180,9 @@ export async function casesRoutes(app: FastifyInstance) {
   });
 
   app.post<{ Params: { id: string } }>("/arenden/:id/andra", async (req, reply) => {
-    const actor = requireCan(req, "case.edit");
+    const actor = requireUser(req);
     const c = await getCase(ctx, req.params.id);
+    requireCaseWrite(actor, "case.edit", c);
     return submit(req, reply, c, () => updateCase(ctx, actor, c.id, caseInputFromForm(req.body)));
   });
 
@@ -161,7 +191,8 @@ export async function casesRoutes(app: FastifyInstance) {
     ["ateroppna", "reopen"],
   ] as const) {
     app.post<{ Params: { id: string } }>(`/arenden/:id/${path}`, async (req, reply) => {
-      const actor = requireCan(req, "case.close");
+      const actor = requireUser(req);
+      requireCaseWrite(actor, "case.close", await getCase(ctx, req.params.id));
       await changeCaseStatus(ctx, actor, req.params.id, action);
       return reply.redirect(`/arenden/${req.params.id}`, 303);
     });

@@ -15,6 +15,7 @@ import {
   caseFieldsSchema,
   type NewCaseInput,
   newCaseSchema,
+  partySchema,
   transition,
 } from "./cases.model.ts";
 import {
@@ -310,5 +311,39 @@ export async function changeCaseStatus(
       after: { status, closedOn: changes.closed_on },
     });
     return toCase({ ...before, ...changes });
+  });
+}
+
+/**
+ * Adds a party to an open case, in one transaction with the search index and the audit event. A
+ * party marked as protected identity is kept from everyone but the case's insiders.
+ */
+export async function addParty(ctx: Ctx, by: UserActor, caseId: string, input: unknown): Promise<CaseParty> {
+  const parsed = partySchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(dedupe(fieldErrors(parsed.error.issues)));
+  const p = parsed.data;
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    await forAction(trx, ctx, caseId, "add_party");
+    const row = {
+      id: newId(),
+      case_id: caseId,
+      name: p.name,
+      organisation: p.organisation ?? null,
+      email: p.email ?? null,
+      protected_identity: p.protectedIdentity ? 1 : 0,
+      created_at: now.toISOString(),
+    };
+    await insertParties(trx, [row]);
+    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, caseId, now);
+    const party = toParty(row);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: "case.add_party",
+      subjectType: "case",
+      subjectId: caseId,
+      after: party,
+    });
+    return party;
   });
 }

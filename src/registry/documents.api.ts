@@ -1,9 +1,18 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { requireCan } from "../auth/guards.ts";
+import type { Actor } from "../auth/actor.ts";
+import { requireCan, requireUser } from "../auth/guards.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { apiFileRoute, apiRoute } from "../platform/http/api-route.ts";
 import { readMultipart } from "../platform/http/multipart.ts";
+import {
+  documentRestricted,
+  documentsAsListed,
+  documentText,
+  requireCaseWrite,
+  seesCaseInFull,
+} from "./case-visibility.ts";
+import type { Case } from "./cases.model.ts";
 import { getCase } from "./cases.service.ts";
 import { disposalOfFile } from "./disposal.service.ts";
 import { sendDisposedFile } from "./disposed-file.tsx";
@@ -14,7 +23,6 @@ import {
   type RegistryDocument,
   SIGNOFF_KINDS,
 } from "./documents.model.ts";
-import { isRestrictedFor } from "./documents.routes.tsx";
 import { getCaseDocuments, getDocument, getDocumentFiles, registerDocument } from "./documents.service.ts";
 import { sendStoredFile } from "./file-response.ts";
 
@@ -45,18 +53,22 @@ const documentSchema = z.object({
 });
 const idParams = z.strictObject({ id: z.string().max(100) });
 
-/** A document as this reader may see it: secret parts replaced by the public ones for readers without access. */
-async function asJson(req: FastifyRequest, ctx: FastifyInstance["ctx"], d: RegistryDocument) {
-  const restricted = isRestrictedFor(req, d);
+/**
+ * A document as this reader may see it: for readers outside the case (not case.view_full) as the
+ * public register shows it, with the public description and party, no secrecy ground and no files.
+ */
+async function asJson(ctx: FastifyInstance["ctx"], d: RegistryDocument, full: boolean) {
+  const restricted = documentRestricted(d, full);
   const files = restricted ? [] : await getDocumentFiles(ctx, d.id);
+  const { description, party } = documentText(d, full);
   return {
     id: d.id,
     caseId: d.caseId,
     direction: d.direction,
     status: d.status,
     date: d.date,
-    party: restricted && d.secrecy ? d.publicParty : d.party,
-    description: restricted && d.secrecy ? (d.publicDescription ?? "") : d.description,
+    party,
+    description,
     secrecy:
       d.secrecy && restricted
         ? { provision: "", markedOn: d.secrecy.markedOn, authority: d.secrecy.authority }
@@ -78,6 +90,17 @@ async function asJson(req: FastifyRequest, ctx: FastifyInstance["ctx"], d: Regis
 
 export async function documentsApi(app: FastifyInstance) {
   const { ctx } = app;
+  /** A document with its case, refused with 404 to readers outside the case when it is a draft. */
+  const readable = async (
+    actor: Actor,
+    id: string,
+  ): Promise<{ doc: RegistryDocument; c: Case; full: boolean }> => {
+    const doc = await getDocument(ctx, id);
+    const c = await getCase(ctx, doc.caseId);
+    const full = seesCaseInFull(actor, c);
+    if (doc.status === "draft" && !full) throw new NotFoundError();
+    return { doc, c, full };
+  };
 
   apiRoute(app, {
     method: "GET",
@@ -89,11 +112,9 @@ export async function documentsApi(app: FastifyInstance) {
     query: z.strictObject({}),
     response: z.object({ items: z.array(documentSchema), nextCursor: z.null() }),
     handler: async (req, { params }) => {
-      await getCase(ctx, params.id);
-      const docs = (await getCaseDocuments(ctx, params.id)).filter(
-        (d) => !(d.status === "draft" && isRestrictedFor(req, d)),
-      );
-      return { items: await Promise.all(docs.map((d) => asJson(req, ctx, d))), nextCursor: null };
+      const full = seesCaseInFull(req.actor, await getCase(ctx, params.id));
+      const docs = documentsAsListed(await getCaseDocuments(ctx, params.id), full);
+      return { items: await Promise.all(docs.map((d) => asJson(ctx, d, full))), nextCursor: null };
     },
   });
 
@@ -103,7 +124,8 @@ export async function documentsApi(app: FastifyInstance) {
     summary:
       "Register a document; multipart/form-data with the fields and one `file`, or JSON without a file",
     tag: "registry",
-    access: (req) => requireCan(req, "document.create"),
+    // Bound to the case's unit: checked against the case once it is loaded (404 for an unknown case).
+    access: (req) => requireUser(req),
     params: idParams,
     body: documentInputSchema,
     bodyCheckedBy: "service",
@@ -111,12 +133,13 @@ export async function documentsApi(app: FastifyInstance) {
     response: documentSchema,
     status: 201,
     handler: async (req, { params }) => {
-      const actor = requireCan(req, "document.create");
+      const actor = requireUser(req);
+      requireCaseWrite(actor, "document.create", await getCase(ctx, params.id));
       const { fields, file } = req.isMultipart()
         ? readMultipart(req)
         : { fields: (req.body ?? {}) as Record<string, string>, file: null };
       const doc = await registerDocument(ctx, actor, params.id, fields, file);
-      return asJson(req, ctx, doc);
+      return asJson(ctx, doc, true);
     },
   });
 
@@ -130,9 +153,8 @@ export async function documentsApi(app: FastifyInstance) {
     query: z.strictObject({}),
     response: documentSchema,
     handler: async (req, { params }) => {
-      const doc = await getDocument(ctx, params.id);
-      if (doc.status === "draft" && isRestrictedFor(req, doc)) throw new NotFoundError();
-      return asJson(req, ctx, doc);
+      const { doc, full } = await readable(req.actor, params.id);
+      return asJson(ctx, doc, full);
     },
   });
 
@@ -143,9 +165,9 @@ export async function documentsApi(app: FastifyInstance) {
     tag: "registry",
     params: idParams,
     handler: async (req, reply) => {
-      requireCan(req, "case.view");
-      const doc = await getDocument(ctx, (req.params as { id: string }).id);
-      if (isRestrictedFor(req, doc)) throw new NotFoundError();
+      const actor = requireCan(req, "case.view");
+      const { doc, full } = await readable(actor, (req.params as { id: string }).id);
+      if (documentRestricted(doc, full)) throw new NotFoundError();
       const file = (await getDocumentFiles(ctx, doc.id)).at(-1);
       if (!file) throw new NotFoundError();
       if (file.disposed_at) return sendDisposedFile(req, reply, doc.id, await disposalOfFile(ctx, file));

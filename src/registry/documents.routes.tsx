@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireCan } from "../auth/guards.ts";
-import { can } from "../auth/policy.ts";
+import { requireCan, requireUser } from "../auth/guards.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import { AppError, type FieldError, NotFoundError } from "../platform/errors.ts";
 import { readMultipart } from "../platform/http/multipart.ts";
@@ -8,10 +7,10 @@ import { Table } from "../web/components/Table.tsx";
 import { formFields, handleForm } from "../web/forms.ts";
 import { Layout } from "../web/Layout.tsx";
 import { sendPage, viewFor } from "../web/render.ts";
+import { documentRestricted, requireCaseWrite, seesCaseInFull } from "./case-visibility.ts";
 import { getCase } from "./cases.service.ts";
 import { disposalOfFile, disposalsOfDocument } from "./disposal.service.ts";
 import { sendDisposedFile } from "./disposed-file.tsx";
-import type { RegistryDocument } from "./documents.model.ts";
 import {
   addFileVersion,
   finalizeDocument,
@@ -32,10 +31,6 @@ function formOf(req: FastifyRequest): { fields: Record<string, string>; file: Up
   if (req.isMultipart()) return readMultipart(req);
   return { fields: formFields(req.body), file: null };
 }
-
-/** Drafts and secret documents are shown in full only to those allowed (R2, R4). */
-export const isRestrictedFor = (req: FastifyRequest, doc: RegistryDocument) =>
-  (doc.secrecy !== null || doc.status === "draft") && !can(req.actor, "document.view_restricted");
 
 export async function documentsRoutes(app: FastifyInstance) {
   const { ctx } = app;
@@ -67,15 +62,15 @@ export async function documentsRoutes(app: FastifyInstance) {
     id: string,
     errors: FieldError[] = [],
   ) => {
-    requireCan(req, "case.view");
+    const actor = requireCan(req, "case.view");
     // A refused step shows its form again with the answers given.
     const values = errors.length > 0 && !req.isMultipart() ? formFields(req.body) : {};
     const doc = await getDocument(ctx, id);
-    const restricted = isRestrictedFor(req, doc);
-    // A draft is not a public record: those who may not see drafts do not learn it exists.
-    if (doc.status === "draft" && restricted) throw new NotFoundError();
-    const [c, files, disposals] = await Promise.all([
-      getCase(ctx, doc.caseId),
+    const c = await getCase(ctx, doc.caseId);
+    const full = seesCaseInFull(actor, c);
+    // A draft is not a public record: those outside the case do not learn it exists.
+    if (doc.status === "draft" && !full) throw new NotFoundError();
+    const [files, disposals] = await Promise.all([
       getDocumentFiles(ctx, doc.id),
       disposalsOfDocument(ctx, doc.id),
     ]);
@@ -87,7 +82,7 @@ export async function documentsRoutes(app: FastifyInstance) {
         doc={doc}
         files={files}
         disposals={disposals}
-        restricted={restricted}
+        full={full}
         errors={errors}
         values={values}
         maxMb={maxMb}
@@ -105,8 +100,20 @@ export async function documentsRoutes(app: FastifyInstance) {
     );
   };
 
+  /** Loads a document and its case, and refuses the write unless the actor may do it to that case. */
+  const documentForWrite = async (
+    req: FastifyRequest,
+    id: string,
+    action: "document.create" | "document.sign_off",
+  ) => {
+    const actor = requireUser(req);
+    const doc = await getDocument(ctx, id);
+    requireCaseWrite(actor, action, await getCase(ctx, doc.caseId), doc);
+    return actor;
+  };
+
   app.get<{ Params: { id: string } }>("/arenden/:id/handlingar/ny", async (req, reply) => {
-    requireCan(req, "document.create");
+    requireCaseWrite(requireUser(req), "document.create", await getCase(ctx, req.params.id));
     // R3: the form proposes today's date.
     return showForm(
       req,
@@ -121,7 +128,8 @@ export async function documentsRoutes(app: FastifyInstance) {
     "/arenden/:id/handlingar",
     { config: { acceptsUpload: true } },
     async (req, reply) => {
-      const actor = requireCan(req, "document.create");
+      const actor = requireUser(req);
+      requireCaseWrite(actor, "document.create", await getCase(ctx, req.params.id));
       const { fields, file } = formOf(req);
       const input = formFields(fields);
       return handleForm(
@@ -139,9 +147,10 @@ export async function documentsRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string; version: string } }>(
     "/handlingar/:id/filer/:version",
     async (req, reply) => {
-      requireCan(req, "case.view");
+      const actor = requireCan(req, "case.view");
       const doc = await getDocument(ctx, req.params.id);
-      if (isRestrictedFor(req, doc)) throw new NotFoundError();
+      if (documentRestricted(doc, seesCaseInFull(actor, await getCase(ctx, doc.caseId))))
+        throw new NotFoundError();
       const file = (await getDocumentFiles(ctx, doc.id)).find(
         (f) => String(f.version) === req.params.version,
       );
@@ -155,7 +164,7 @@ export async function documentsRoutes(app: FastifyInstance) {
     "/handlingar/:id/versioner",
     { config: { acceptsUpload: true } },
     async (req, reply) => {
-      const actor = requireCan(req, "document.create");
+      const actor = await documentForWrite(req, req.params.id, "document.create");
       const { file } = formOf(req);
       return step(req, reply, req.params.id, () =>
         file
@@ -168,17 +177,19 @@ export async function documentsRoutes(app: FastifyInstance) {
   );
 
   app.post<{ Params: { id: string } }>("/handlingar/:id/registrera", async (req, reply) => {
-    const actor = requireCan(req, "document.create");
+    const actor = await documentForWrite(req, req.params.id, "document.create");
     return step(req, reply, req.params.id, () => finalizeDocument(ctx, actor, req.params.id));
   });
 
   app.post<{ Params: { id: string } }>("/handlingar/:id/avskriv", async (req, reply) => {
-    const actor = requireCan(req, "document.sign_off");
+    const actor = await documentForWrite(req, req.params.id, "document.sign_off");
     return step(req, reply, req.params.id, () => signOff(ctx, actor, req.params.id, formOf(req).fields));
   });
 
   app.get("/mina-bevakningar", async (req, reply) => {
-    const actor = requireCan(req, "document.sign_off");
+    // The due items of the cases the actor is the officer of: those they may sign off.
+    const actor = requireUser(req);
+    requireCan(req, "document.sign_off", { officerId: actor.id });
     const items = await openDueItems(ctx.db, ctx.config.tenantId, actor.id);
     const view = viewFor(req, reply);
     const { t } = view;

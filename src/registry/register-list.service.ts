@@ -1,6 +1,5 @@
 import type { UserActor } from "../auth/actor.ts";
 import { auditBy } from "../auth/audit-actor.ts";
-import { can } from "../auth/policy.ts";
 import { listUsers } from "../auth/users.store.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
@@ -8,8 +7,9 @@ import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import { AppError } from "../platform/errors.ts";
 import type { CaseListQuery } from "./case-list-filter.ts";
+import { caseAsShown, seesCaseInFull } from "./case-visibility.ts";
 import type { CaseStatus } from "./cases.model.ts";
-import { casePage, countCases } from "./cases.store.ts";
+import { casePage, countCases, toCase } from "./cases.store.ts";
 import { allClasses } from "./classification.store.ts";
 import { documentCounts } from "./documents.store.ts";
 
@@ -62,8 +62,9 @@ export async function startListExport(
 
 /**
  * The register list for a filter, newest first, read by keyset a chunk at a time so a long list
- * never sits in memory. The title is the case's own (the list is internal, like the page); the
- * document count includes drafts only for readers who may see drafts.
+ * never sits in memory. Each case is shown as the reader may see it (case.view_full): its own
+ * title and a document count with drafts for its insiders, else the public title and registered
+ * documents only, as on the page.
  */
 export async function* registerListRows(
   ctx: Ctx,
@@ -79,26 +80,30 @@ export async function* registerListRows(
   const className = new Map(classes.map((c) => [c.id, `${c.code} ${c.title}`]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   const userName = new Map(users.map((u) => [u.id, u.display_name]));
-  const withDrafts = can(by, "document.view_restricted");
   let before: { openedOn: string; id: string } | undefined;
   for (;;) {
     const rows = (await casePage(ctx.db, { tenantId, ...filter, before, limit: CHUNK })).slice(0, CHUNK);
-    const counts = await documentCounts(
-      ctx.db,
-      rows.map((r) => r.id),
-      withDrafts,
-    );
-    for (const r of rows) {
+    const shown = rows.map((r) => {
+      const c = toCase(r);
+      const full = seesCaseInFull(by, c);
+      return { r, full, title: caseAsShown(c, full).title };
+    });
+    const ids = (full: boolean) => shown.filter((x) => x.full === full).map((x) => x.r.id);
+    const [insiderCounts, outsiderCounts] = await Promise.all([
+      documentCounts(ctx.db, ids(true), true),
+      documentCounts(ctx.db, ids(false), false),
+    ]);
+    for (const { r, full, title } of shown) {
       yield {
         diaryNumber: r.diary_number,
-        title: r.title,
+        title,
         className: className.get(r.class_id) ?? r.class_id,
         unit: unitName.get(r.unit_id) ?? r.unit_id,
         officer: r.officer_id ? (userName.get(r.officer_id) ?? r.officer_id) : null,
         status: r.status as CaseStatus,
         openedOn: r.opened_on,
         closedOn: r.closed_on,
-        documents: counts.get(r.id) ?? 0,
+        documents: (full ? insiderCounts : outsiderCounts).get(r.id) ?? 0,
       };
     }
     const last = rows.at(-1);

@@ -19,7 +19,12 @@ const NAV: NavItem[] = [
   { href: "/engagemang", label: "nav.engagements", show: (v) => v.can("engagement.view") },
   { href: "/uppfoljning", label: "nav.followup", show: (v) => v.can("followup.view") },
   { href: "/begaranden", label: "nav.copy_requests", show: (v) => v.can("copy_request.handle") },
-  { href: "/mina-bevakningar", label: "nav.due", show: (v) => v.can("document.sign_off") },
+  {
+    href: "/mina-bevakningar",
+    label: "nav.due",
+    // The due items of the reader's own cases, which they may sign off.
+    show: (v) => v.actor.kind === "user" && v.can("document.sign_off", { officerId: v.actor.id }),
+  },
   { href: "/organisation", label: "nav.organisation", show: (v) => v.can("unit.view") },
   { href: "/admin/anvandare", label: "nav.users", show: (v) => v.can("user.manage") },
   { href: "/admin/logg", label: "nav.audit", show: (v) => v.can("audit.view") },

@@ -1,7 +1,8 @@
 import type { UserActor } from "../../src/auth/actor.ts";
 import { toActor } from "../../src/auth/sessions.service.ts";
+import { createUser } from "../../src/auth/users.service.ts";
 import { findUserByUsername } from "../../src/auth/users.store.ts";
-import type { TestApp } from "./app.ts";
+import { DEMO_PASSWORD, type TestApp } from "./app.ts";
 
 /** A demo user as the actor services take (as if signed in). */
 export async function demoActor(t: TestApp, username: string): Promise<UserActor> {
@@ -9,6 +10,22 @@ export async function demoActor(t: TestApp, username: string): Promise<UserActor
   const actor = user ? toActor(user, "session", null) : null;
   if (!actor) throw new Error(`no demo user ${username}`);
   return actor;
+}
+
+/**
+ * A further officer (handläggare) of the given unit, with the demo password so a TestClient can
+ * sign in as them: the demo has one officer, and the visibility rule (issue 14) needs officers of
+ * other units.
+ */
+export async function newOfficer(t: TestApp, username: string, unitId: string): Promise<UserActor> {
+  await createUser(t.ctx, "system", {
+    username,
+    displayName: `${username} (test)`,
+    role: "handlaggare",
+    unitId,
+    password: DEMO_PASSWORD,
+  });
+  return demoActor(t, username);
 }
 
 /** The id of a class in the demo classification scheme, by scheme version and code. */

@@ -21,7 +21,7 @@ export async function copyRequestsRoutes(app: FastifyInstance) {
       reply,
       <CopyRequestsPage
         view={viewFor(req, reply)}
-        requests={await pendingCopyRequests(ctx)}
+        requests={await pendingCopyRequests(ctx, requireCan(req, "copy_request.handle"))}
         failed={failed}
       />,
       failed ? 422 : 200,

@@ -5,7 +5,9 @@ import { appendAudit } from "../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
+import { maskPersonalNumbers } from "../../platform/text/personal-number.ts";
 import { blankToUndefined, fieldErrors } from "../../platform/validation.ts";
+import { seesCaseInFull } from "../case-visibility.ts";
 import { findDocument } from "../documents.store.ts";
 
 const optional = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
@@ -95,9 +97,12 @@ export async function getCopyRequest(ctx: Ctx, id: string) {
   return row;
 }
 
-/** The registry's inbox: requests not yet handled, oldest first, with the document and case they concern. */
-export function pendingCopyRequests(ctx: Ctx) {
-  return ctx.db
+/**
+ * The registry's inbox: requests not yet handled, oldest first, with the document and case they
+ * concern. A secret document is described by its public description to a reader outside its case.
+ */
+export async function pendingCopyRequests(ctx: Ctx, reader: UserActor) {
+  const rows = await ctx.db
     .selectFrom("copy_requests as r")
     .innerJoin("documents as d", "d.id", "r.document_id")
     .innerJoin("cases as c", "c.id", "r.case_id")
@@ -111,14 +116,25 @@ export function pendingCopyRequests(ctx: Ctx) {
       "r.message",
       "d.id as document_id",
       "d.description",
+      "d.public_description",
+      "d.secrecy_provision",
       "c.id as case_id",
       "c.diary_number",
+      "c.unit_id",
+      "c.officer_id",
     ])
     .where("r.tenant_id", "=", ctx.config.tenantId)
     .where("r.status", "=", "new")
     .orderBy("r.received_at")
     .limit(500)
     .execute();
+  return rows.map(({ public_description, secrecy_provision, unit_id, officer_id, ...r }) => ({
+    ...r,
+    description:
+      secrecy_provision === null || seesCaseInFull(reader, { unitId: unit_id, officerId: officer_id })
+        ? r.description
+        : maskPersonalNumbers(public_description ?? ""),
+  }));
 }
 
 /** Records how a request was handled; a refusal or redaction needs its reasons (it can be appealed). */

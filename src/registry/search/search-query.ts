@@ -5,7 +5,15 @@ import type { CaseStatus } from "../cases.model.ts";
 import type { Direction } from "../documents.model.ts";
 import { PART_SPAN } from "./search-parts.ts";
 
-export type Visibility = "full" | "public";
+/**
+ * Which text of the index a search reads: `"full"` everything (registry staff), `"public"` what the
+ * public register shows, or for an officer (issue 14) the full text of the cases they are insiders
+ * of — their own and their unit's — and the public text of every other case.
+ */
+export type Visibility = "full" | "public" | { officerId: string; unitId: string | null };
+
+/** The two texts of the index. */
+type Text = "full" | "public";
 
 export interface SearchFilter {
   registryId?: string | undefined;
@@ -64,6 +72,8 @@ export interface SearchHit {
   status: CaseStatus;
   unitId: string;
   openedOn: string;
+  /** The hit is from the case's full text (its title and texts are the insiders'). */
+  full: boolean;
 }
 
 /** Runs one page of a search; returns the hits (one extra, to tell whether more follow) and the order used. */
@@ -86,6 +96,8 @@ export async function runSearch(
  * below use it: joined to the case's search row `s`, each row known by its part key.
  */
 interface Source {
+  /** Which text of the index the table holds. */
+  text: Text;
   /** The table alone with its match condition, for counting. */
   matches: Expression<unknown>;
   /** The table joined to `s`. */
@@ -97,6 +109,8 @@ interface Source {
   walk: Expression<number>;
   /** Rows whose part key is below `before`, said on `walk` so the index can seek there. */
   below: (before: number) => Expression<SqlBool>;
+  /** Rows whose part key is at least `floor`, likewise. */
+  above: (floor: number) => Expression<SqlBool>;
 }
 
 interface Backend {
@@ -107,18 +121,48 @@ interface Backend {
 
 const SPAN = sql.lit(PART_SPAN);
 
-const hitColumns = (p: SearchParams) => {
-  const prefix = p.visibility === "full" ? "full" : "public";
-  return sql`s.case_id as "caseId", s.${sql.raw(`${prefix}_title`)} as "title",
-    s.${sql.raw(`${prefix}_parties`)} as "parties", s.${sql.raw(`${prefix}_body`)} as "body",
-    c.diary_number as "diaryNumber", c.title as "caseTitle", c.public_title as "casePublicTitle",
-    c.status as "status", c.unit_id as "unitId", c.opened_on as "openedOn"`;
-};
+/** The cases whose full text this search may read, as a condition on `c`. */
+function insiders(v: Visibility): Expression<SqlBool> {
+  if (v === "full") return sql<SqlBool>`1 = 1`;
+  if (v === "public") return sql<SqlBool>`1 = 0`;
+  // coalesce: a case without an officer must give false, not null, or `not` would drop it too.
+  const own = sql<SqlBool>`coalesce(c.officer_id, '') = ${v.officerId}`;
+  return v.unitId === null ? own : sql<SqlBool>`(c.unit_id = ${v.unitId} or ${own})`;
+}
 
-/** The rows of a source that the search may return: this tenant's, passing the filters. */
-const allowed = (source: Source, p: SearchParams) =>
-  sql`${source.from} join cases c on c.id = s.case_id
-    where ${source.where} and s.tenant_id = ${p.tenantId} and ${filters(p)}`;
+/** The texts a visibility reads; for an officer the public text of other cases comes first (see `newest`). */
+const textsOf = (v: Visibility): Text[] => (v === "full" || v === "public" ? [v] : ["public", "full"]);
+
+/** A column of the case's search row in the text the reader may see of that case. */
+function shown(p: SearchParams, column: "title" | "parties" | "body") {
+  const [full, pub] = [sql.raw(`s.full_${column}`), sql.raw(`s.public_${column}`)];
+  if (p.visibility === "full") return full;
+  if (p.visibility === "public") return pub;
+  return sql`case when ${insiders(p.visibility)} then ${full} else ${pub} end`;
+}
+
+const hitColumns = (p: SearchParams) =>
+  sql`s.case_id as "caseId", ${shown(p, "title")} as "title", ${shown(p, "parties")} as "parties",
+    ${shown(p, "body")} as "body", c.diary_number as "diaryNumber", c.title as "caseTitle",
+    c.public_title as "casePublicTitle", c.status as "status", c.unit_id as "unitId",
+    c.opened_on as "openedOn", ${insiders(p.visibility)} as "full"`;
+
+/**
+ * The rows of a source that the search may return: this tenant's, passing the filters, and for an
+ * officer's search full-text rows only of their cases and public rows only of the others, so no
+ * case is found by words its reader may not see. The condition is part of the SQL, so a page
+ * never fetches rows it would then throw away.
+ */
+const allowed = (source: Source, p: SearchParams) => {
+  const mixed = typeof p.visibility === "object";
+  const scope = !mixed
+    ? sql``
+    : source.text === "full"
+      ? sql`and ${insiders(p.visibility)}`
+      : sql`and not ${insiders(p.visibility)}`;
+  return sql`${source.from} join cases c on c.id = s.case_id
+    where ${source.where} and s.tenant_id = ${p.tenantId} and ${filters(p, source.text)} ${scope}`;
+};
 
 /** Ranked by score, then newest: every match is scored (there are at most RANK_LIMIT of them). */
 async function ranked(db: Db, backend: Backend, p: SearchParams): Promise<SearchHit[]> {
@@ -154,20 +198,23 @@ async function newest(db: Db, backend: Backend, p: SearchParams): Promise<Search
   const hits: SearchHit[] = [];
   let before = p.after ? p.after.key * PART_SPAN : null;
   for (;;) {
-    const walks = backend.sources.map((source) => {
+    // The sources are walked one after another: once earlier walks have a chunk of rows, a later
+    // walk needs only rows above the lowest of them, so a source whose matches lie far below (an
+    // officer's own cases among a million others) costs a short seek, not a walk to its end.
+    const rows: SearchHit[] = [];
+    for (const source of backend.sources) {
+      const floor = rows.length >= chunk ? rows[chunk - 1]?.part : undefined;
       const below = before === null ? sql`` : sql`and ${source.below(before)}`;
-      return sql`select * from (select ${source.part} as part from ${allowed(source, p)} ${below}
-        order by ${source.walk} desc limit ${chunk}) w`;
-    });
-    const rows = (
-      await sql<SearchHit>`
-        select m.part / ${SPAN} as "key", 0 as "score", m.part as "part", ${hitColumns(p)}
-        from (${sql.join(walks, sql` union all `)}) m
-        join search_index s on s.key = m.part / ${SPAN}
-        join cases c on c.id = s.case_id
-        order by m.part desc
-        limit ${chunk}`.execute(db)
-    ).rows.map(numbers);
+      const above = floor === undefined ? sql`` : sql`and ${source.above(floor)}`;
+      const walked = await sql<SearchHit>`
+        select ${source.part} / ${SPAN} as "key", 0 as "score", ${source.part} as "part", ${hitColumns(p)}
+        from ${allowed(source, p)} ${below} ${above}
+        order by ${source.walk} desc
+        limit ${chunk}`.execute(db);
+      rows.push(...walked.rows.map(numbers));
+      rows.sort((a, b) => b.part - a.part);
+      rows.splice(chunk);
+    }
     for (const row of rows) {
       if (hits.at(-1)?.key !== row.key) hits.push(row);
       if (hits.length === want) return hits;
@@ -183,26 +230,31 @@ const numbers = (r: SearchHit): SearchHit => ({
   key: Number(r.key),
   score: Number(r.score),
   part: Number(r.part),
+  full: Boolean(Number(r.full)),
 });
 
-/** SQLite: one FTS5 table per visibility holds case rows and parts, its rowid the part key. */
+/** SQLite: one FTS5 table per text holds case rows and parts, its rowid the part key. */
 function sqlite(p: SearchParams): Backend | null {
   if (p.terms.length === 0) return null;
-  const table = sql.raw(p.visibility === "full" ? "search_full" : "search_public");
   // Terms are letters and digits only; quoting makes each a plain token for FTS5.
   const expr = p.terms.map((t) => `"${t}"`).join(" ");
-  const source: Source = {
-    matches: sql`select rowid from ${table} where ${table} match ${expr}`,
-    from: sql`${table} f join search_index s on s.key = f.rowid / ${SPAN}`,
-    where: sql<SqlBool>`${table} match ${expr}`,
-    part: sql<number>`f.rowid`,
-    // bm25 is lower for better matches; negated so that higher is better on both databases.
-    score: sql<number>`-bm25(${table}, 10.0, 4.0, 1.0)`,
-    walk: sql<number>`f.rowid`,
-    below: (before) => sql<SqlBool>`f.rowid < ${before}`,
+  const source = (text: Text): Source => {
+    const table = sql.raw(text === "full" ? "search_full" : "search_public");
+    return {
+      text,
+      matches: sql`select rowid from ${table} where ${table} match ${expr}`,
+      from: sql`${table} f join search_index s on s.key = f.rowid / ${SPAN}`,
+      where: sql<SqlBool>`${table} match ${expr}`,
+      part: sql<number>`f.rowid`,
+      // bm25 is lower for better matches; negated so that higher is better on both databases.
+      score: sql<number>`-bm25(${table}, 10.0, 4.0, 1.0)`,
+      walk: sql<number>`f.rowid`,
+      below: (before) => sql<SqlBool>`f.rowid < ${before}`,
+      above: (floor) => sql<SqlBool>`f.rowid >= ${floor}`,
+    };
   };
   return {
-    sources: [source],
+    sources: textsOf(p.visibility).map(source),
     // bm25 can be computed only while FTS5 reads its rows, so they are scored first, then grouped.
     // With one max() in a query, SQLite takes the other columns from the row that has it.
     best: (scored) => sql`with m as materialized (${scored})
@@ -215,17 +267,22 @@ function postgres(p: SearchParams): Backend | null {
   const folded = words(foldDiacritics(p.query)).slice(0, 12);
   if (folded.length === 0) return null;
   const query = sql`to_tsquery('swedish', ${folded.join(" & ")})`;
-  const column = sql.raw(p.visibility === "full" ? "full_tsv" : "public_tsv");
-  const caseRows: Source = {
-    matches: sql`select key from search_index where ${column} @@ ${query}`,
-    from: sql`search_index s`,
-    where: sql<SqlBool>`s.${column} @@ ${query}`,
-    part: sql<number>`s.key * ${SPAN}`,
-    score: sql<number>`ts_rank(s.${column}, ${query})`,
-    walk: sql<number>`s.key`,
-    below: (before) => sql<SqlBool>`s.key < ${Math.ceil(before / PART_SPAN)}`,
+  const caseRows = (text: Text): Source => {
+    const column = sql.raw(text === "full" ? "full_tsv" : "public_tsv");
+    return {
+      text,
+      matches: sql`select key from search_index where ${column} @@ ${query}`,
+      from: sql`search_index s`,
+      where: sql<SqlBool>`s.${column} @@ ${query}`,
+      part: sql<number>`s.key * ${SPAN}`,
+      score: sql<number>`ts_rank(s.${column}, ${query})`,
+      walk: sql<number>`s.key`,
+      below: (before) => sql<SqlBool>`s.key < ${Math.ceil(before / PART_SPAN)}`,
+      above: (floor) => sql<SqlBool>`s.key >= ${Math.floor(floor / PART_SPAN)}`,
+    };
   };
   const parts: Source = {
+    text: "full",
     matches: sql`select key from search_parts where tsv @@ ${query}`,
     from: sql`search_parts p join search_index s on s.case_id = p.case_id`,
     where: sql<SqlBool>`p.tsv @@ ${query}`,
@@ -233,10 +290,12 @@ function postgres(p: SearchParams): Backend | null {
     score: sql<number>`ts_rank(p.tsv, ${query})`,
     walk: sql<number>`p.key`,
     below: (before) => sql<SqlBool>`p.key < ${before}`,
+    above: (floor) => sql<SqlBool>`p.key >= ${floor}`,
   };
+  const texts = textsOf(p.visibility);
   return {
-    // File text is for staff only: the public search has no parts.
-    sources: p.visibility === "full" ? [caseRows, parts] : [caseRows],
+    // File text is part of the full text only: the public search has no parts.
+    sources: [...texts.map(caseRows), ...(texts.includes("full") ? [parts] : [])],
     best: (scored) => sql`select distinct on (part / ${SPAN}) part / ${SPAN} as key, part, score
       from (${scored}) r order by part / ${SPAN}, score desc`,
   };
@@ -251,7 +310,7 @@ async function countUpTo(db: Db, backend: Backend, limit: number): Promise<numbe
   return Number(r.rows[0]?.n ?? 0);
 }
 
-function filters(p: SearchParams): Expression<SqlBool> {
+function filters(p: SearchParams, text: Text): Expression<SqlBool> {
   const f = p.filter;
   const parts = [sql`1 = 1`];
   if (f.registryId) parts.push(sql`c.registry_id = ${f.registryId}`);
@@ -263,7 +322,7 @@ function filters(p: SearchParams): Expression<SqlBool> {
   if (f.to) parts.push(sql`c.opened_on <= ${f.to}`);
   if (f.direction) {
     // The public see only registered documents (R4), so a draft cannot reveal itself through a filter.
-    const registered = p.visibility === "public" ? sql`and d.status = 'registered'` : sql``;
+    const registered = text === "public" ? sql`and d.status = 'registered'` : sql``;
     parts.push(
       sql`exists (select 1 from documents d where d.case_id = c.id and d.direction = ${f.direction} ${registered})`,
     );

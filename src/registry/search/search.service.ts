@@ -55,12 +55,25 @@ export interface SearchPage {
 }
 
 /**
- * Searches the register. Registry staff and decision makers search everything; everyone else,
- * and the public, search only what the public register shows, so a hit can never reveal a
- * secret title, a draft or a personal identity number.
+ * What a reader's search may read, by the visibility rule (case.view_full): registry staff the
+ * full text of every case; an officer the full text of the cases they are insiders of (their own
+ * and their unit's) and the public text of the others; everyone else, and the public, only what
+ * the public register shows.
+ */
+function visibilityFor(actor: Actor | null): Visibility {
+  if (actor?.kind !== "user") return "public";
+  // The search applies in SQL the rule the policy applies to one case (`insiders` in search-query.ts).
+  const own = { officerId: actor.id, unitId: actor.unitId };
+  if (can(actor, "case.view_full")) return "full";
+  return can(actor, "case.view_full", own) ? own : "public";
+}
+
+/**
+ * Searches the register with the reader's visibility, so a hit can never reveal a secret title,
+ * a draft or a personal identity number of a case the reader may not see in full.
  */
 export async function searchRegister(ctx: Ctx, actor: Actor | null, input: SearchInput): Promise<SearchPage> {
-  const visibility: Visibility = actor && can(actor, "document.view_restricted") ? "full" : "public";
+  const visibility = visibilityFor(actor);
   const after = input.cursor ? decodeCursor(input.cursor, cursorSchema) : undefined;
   if (after === null) throw new ValidationError([{ field: "cursor", message: "validation.cursor" }]);
   if (input.from && input.to && input.from > input.to)
@@ -78,11 +91,14 @@ export async function searchRegister(ctx: Ctx, actor: Actor | null, input: Searc
   });
   const page = hits.slice(0, input.limit);
   const last = page.at(-1);
-  // Only staff search file text (public rows have no parts); said again here so no snippet can leak it.
-  const parts = visibility === "full" ? page.map((h) => h.part).filter(isDocumentPart) : [];
+  // File text is for a case's insiders only (public rows have no parts); said again here so no snippet can leak it.
+  const parts = page
+    .filter((h) => h.full)
+    .map((h) => h.part)
+    .filter(isDocumentPart);
   const fileTexts = await partTexts(ctx.db, parts);
   return {
-    items: page.map((h) => toResult(h, visibility, terms, fileTexts.get(h.part))),
+    items: page.map((h) => toResult(h, terms, fileTexts.get(h.part))),
     nextCursor:
       hits.length > input.limit && last ? encodeCursor({ order, score: last.score, key: last.key }) : null,
     order,
@@ -90,13 +106,8 @@ export async function searchRegister(ctx: Ctx, actor: Actor | null, input: Searc
 }
 
 /** A hit with its snippet: from the file text of the part that matched, else from the case's own text. */
-function toResult(
-  h: SearchHit,
-  visibility: Visibility,
-  terms: string[],
-  fileText: string | undefined,
-): SearchResult {
-  const title = visibility === "full" ? h.caseTitle : maskPersonalNumbers(h.casePublicTitle ?? h.caseTitle);
+function toResult(h: SearchHit, terms: string[], fileText: string | undefined): SearchResult {
+  const title = h.full ? h.caseTitle : maskPersonalNumbers(h.casePublicTitle ?? h.caseTitle);
   const excerpt =
     [fileText ?? "", h.body, h.parties].map((text) => snippet(text, terms)).find((s) => s.length > 0) ?? [];
   return {

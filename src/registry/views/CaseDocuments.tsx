@@ -1,21 +1,22 @@
 import { Table } from "../../web/components/Table.tsx";
 import type { View } from "../../web/view.ts";
+import { documentsAsListed, documentText } from "../case-visibility.ts";
 import type { RegistryDocument } from "../documents.model.ts";
 
-/** The case's documents as a timeline; secret ones show their public description to readers without access. */
+/** The case's documents as a timeline; readers outside the case see registered ones with their public descriptions. */
 export function CaseDocuments(props: {
   view: View;
   caseId: string;
   documents: RegistryDocument[];
+  /** The reader sees the case in full (case.view_full). */
+  full: boolean;
   canAdd: boolean;
   today: string;
 }) {
-  const { view, documents, canAdd, today } = props;
+  const { view, documents, full, canAdd, today } = props;
   const { t } = view;
-  const restricted = !view.can("document.view_restricted");
-  const visible = restricted ? documents.filter((d) => d.status === "registered") : documents;
-  const label = (d: RegistryDocument) =>
-    restricted && d.secrecy ? (d.publicDescription ?? "") : d.description;
+  const visible = documentsAsListed(documents, full);
+  const label = (d: RegistryDocument) => documentText(d, full).description;
   return (
     <section aria-labelledby="documents-heading">
       <h2 id="documents-heading" safe>

@@ -1,11 +1,16 @@
 import type { AuditEvent } from "../../platform/audit/audit.model.ts";
-import { ActionButton } from "../../web/components/Form.tsx";
+import type { FieldError } from "../../platform/errors.ts";
+import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
+import { Field } from "../../web/components/Field.tsx";
+import { ActionButton, Form } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
+import { caseAsShown, caseSubject, partiesAsShown } from "../case-visibility.ts";
 import { allowedActions, type Case, type CaseParty } from "../cases.model.ts";
 import type { RegistryDocument } from "../documents.model.ts";
 import { CaseDocuments } from "./CaseDocuments.tsx";
+import { Checkbox } from "./inputs.tsx";
 
 export interface CaseNames {
   registry: string;
@@ -14,18 +19,29 @@ export interface CaseNames {
   officer: string | null;
 }
 
-/** The case: its facts, parties and history, with the steps its status and the reader allow. */
+/**
+ * The case: its facts, parties and history, with the steps its status and the reader allow. A
+ * reader who does not see the case in full (`full`, case.view_full) sees what the public register
+ * shows: the public title, protected parties masked, no drafts, and the history without the
+ * recorded changes (they hold the real title and the parties' names).
+ */
 export function CasePage(props: {
   view: View;
   c: Case;
+  full: boolean;
   names: CaseNames;
   parties: CaseParty[];
   history: AuditEvent[];
   documents: RegistryDocument[];
   today: string;
+  /** The add-party form's answers and errors when an added party was refused. */
+  partyForm: { values: Record<string, string>; errors: FieldError[] };
 }) {
-  const { view, c, names, parties, history } = props;
+  const { view, full, names, history, partyForm } = props;
   const { t } = view;
+  const c = caseAsShown(props.c, full);
+  const parties = partiesAsShown(props.parties, full, t("case.protected_identity"));
+  const subject = caseSubject(c);
   const allowed = allowedActions(c.status);
   const row = (label: string, value: string | null) => (
     <>
@@ -34,7 +50,8 @@ export function CasePage(props: {
     </>
   );
   return (
-    <Layout view={view} title={`${c.diaryNumber} ${c.title}`}>
+    <Layout view={view} title={`${c.diaryNumber} ${c.title}`} hasErrors={partyForm.errors.length > 0}>
+      <ErrorSummary view={view} errors={partyForm.errors} />
       <nav aria-label={t("layout.breadcrumbs")} class="breadcrumbs">
         <a href="/arenden" safe>
           {t("case.list_title")}
@@ -53,9 +70,9 @@ export function CasePage(props: {
         {row(t("case.officer"), names.officer ?? t("case.no_officer"))}
         {row(t("case.opened_on"), c.openedOn)}
         {c.closedOn ? row(t("case.closed_on"), c.closedOn) : null}
-        {c.publicTitle ? row(t("case.public_title"), c.publicTitle) : null}
+        {full && c.publicTitle ? row(t("case.public_title"), c.publicTitle) : null}
       </dl>
-      {view.can("case.edit") ? (
+      {view.can("case.edit", subject) ? (
         <ul class="actions">
           {allowed.includes("edit") ? (
             <li>
@@ -71,7 +88,7 @@ export function CasePage(props: {
               </a>
             </li>
           ) : null}
-          {allowed.includes("close") && view.can("case.close") ? (
+          {allowed.includes("close") && view.can("case.close", subject) ? (
             <li>
               <ActionButton
                 view={view}
@@ -81,7 +98,7 @@ export function CasePage(props: {
               />
             </li>
           ) : null}
-          {allowed.includes("reopen") && view.can("case.close") ? (
+          {allowed.includes("reopen") && view.can("case.close", subject) ? (
             <li>
               <ActionButton
                 view={view}
@@ -107,19 +124,68 @@ export function CasePage(props: {
         view={view}
         caseId={c.id}
         documents={props.documents}
-        canAdd={allowed.includes("add_document") && view.can("document.create")}
+        full={full}
+        canAdd={allowed.includes("add_document") && view.can("document.create", subject)}
         today={props.today}
       />
-      <h2 safe>{t("case.parties")}</h2>
+      <h2 id="parties-heading" safe>
+        {t("case.parties")}
+      </h2>
       {parties.length === 0 ? (
         <p safe>{t("case.no_parties")}</p>
       ) : (
         <ul>
           {parties.map((p) => (
-            <li safe>{p.organisation ? `${p.name}, ${p.organisation}` : p.name}</li>
+            <li safe>
+              {[
+                p.organisation ? `${p.name}, ${p.organisation}` : p.name,
+                full && p.protectedIdentity ? ` (${t("case.party_protected_note")})` : "",
+              ].join("")}
+            </li>
           ))}
         </ul>
       )}
+      {allowed.includes("add_party") && view.can("case.edit", subject) ? (
+        <section aria-labelledby="add-party-heading">
+          <h3 id="add-party-heading" safe>
+            {t("case.add_party")}
+          </h3>
+          <Form view={view} action={`/arenden/${c.id}/parter`}>
+            <Field
+              view={view}
+              name="name"
+              label={t("case.party_name")}
+              value={partyForm.values.name}
+              errors={partyForm.errors}
+            />
+            <Field
+              view={view}
+              name="organisation"
+              label={t("case.party_organisation")}
+              value={partyForm.values.organisation}
+              errors={partyForm.errors}
+            />
+            <Field
+              view={view}
+              name="email"
+              type="email"
+              label={t("case.party_email")}
+              value={partyForm.values.email}
+              errors={partyForm.errors}
+            />
+            <Checkbox
+              view={view}
+              name="protectedIdentity"
+              label={t("case.party_protected")}
+              checked={partyForm.values.protectedIdentity === "on"}
+              errors={partyForm.errors}
+            />
+            <button type="submit" class="button secondary" safe>
+              {t("case.add_party_button")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
       <h2 safe>{t("case.history")}</h2>
       <Table
         caption={t("case.history_caption")}
@@ -133,17 +199,22 @@ export function CasePage(props: {
           },
           { header: t("audit.actor"), cell: (e) => <span safe>{e.actor_label}</span> },
           { header: t("audit.action"), cell: (e) => <span safe>{e.action}</span> },
-          {
-            header: t("audit.change"),
-            cell: (e) => (
-              <details>
-                <summary safe>{t("audit.show_change")}</summary>
-                <pre
-                  safe
-                >{`${t("audit.before")}: ${e.before_json ?? "–"}\n${t("audit.after")}: ${e.after_json ?? "–"}`}</pre>
-              </details>
-            ),
-          },
+          // The recorded changes hold the real title and the parties' names: insiders only.
+          ...(full
+            ? [
+                {
+                  header: t("audit.change"),
+                  cell: (e: AuditEvent) => (
+                    <details>
+                      <summary safe>{t("audit.show_change")}</summary>
+                      <pre
+                        safe
+                      >{`${t("audit.before")}: ${e.before_json ?? "–"}\n${t("audit.after")}: ${e.after_json ?? "–"}`}</pre>
+                    </details>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </Layout>

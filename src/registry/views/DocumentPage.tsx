@@ -5,6 +5,7 @@ import { ActionButton, Form } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
+import { caseAsShown, caseSubject, documentRestricted, documentText } from "../case-visibility.ts";
 import type { Case } from "../cases.model.ts";
 import type { Disposal } from "../disposed-file.tsx";
 import { type RegistryDocument, SIGNOFF_KINDS } from "../documents.model.ts";
@@ -19,16 +20,19 @@ export function DocumentPage(props: {
   files: FileRow[];
   /** How disposed versions were disposed of, by file id (R6). */
   disposals: Map<string, Disposal>;
-  restricted: boolean;
+  /** The reader sees the case in full (case.view_full); else the document as the public register shows it. */
+  full: boolean;
   errors: FieldError[];
   /** Answers of a refused sign-off, shown again. */
   values: Record<string, string>;
   maxMb: number;
 }) {
-  const { view, c, doc, files, restricted, errors, maxMb } = props;
+  const { view, doc, files, full, errors, maxMb } = props;
   const { t } = view;
-  const description = restricted && doc.secrecy ? (doc.publicDescription ?? "") : doc.description;
-  const party = restricted && doc.secrecy ? doc.publicParty : doc.party;
+  const c = caseAsShown(props.c, full);
+  const subject = caseSubject(c);
+  const restricted = documentRestricted(doc, full);
+  const { description, party } = documentText(doc, full);
   const row = (label: string, value: string | null) => (
     <>
       <dt safe>{label}</dt>
@@ -104,7 +108,7 @@ export function DocumentPage(props: {
           ]}
         />
       )}
-      {doc.status === "draft" && view.can("document.create") ? (
+      {doc.status === "draft" && view.can("document.create", subject) ? (
         <>
           <Form view={view} action={`/handlingar/${doc.id}/versioner`} multipart>
             <FileInput
@@ -125,7 +129,7 @@ export function DocumentPage(props: {
           />
         </>
       ) : null}
-      {doc.direction === "incoming" && !doc.signedOffOn && view.can("document.sign_off") ? (
+      {doc.direction === "incoming" && !doc.signedOffOn && view.can("document.sign_off", subject) ? (
         <Form view={view} action={`/handlingar/${doc.id}/avskriv`}>
           <h2 safe>{t("document.sign_off")}</h2>
           <Field
