@@ -23,6 +23,7 @@ import {
   engagementFieldsSchema,
   engagementInputSchema,
   engagementPatchSchema,
+  engagementSubject,
 } from "./engagements.model.ts";
 import {
   type ChildRows,
@@ -76,10 +77,12 @@ async function referenceErrors(
   ctx: Ctx,
   by: UserActor | "system",
   raw: Record<string, unknown>,
+  /** The unit the engagement belongs to now: keeping it needs no new right. */
+  currentUnitId?: string,
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const unitId = typeof raw.unitId === "string" ? raw.unitId.trim() : "";
-  if (unitId) {
+  if (unitId && unitId !== currentUnitId) {
     if (!(await findUnit(ctx.db, ctx.config.tenantId, unitId)))
       errors.push({ field: "unitId", message: "engagement.unit_unknown" });
     else if (by !== "system" && !can(by, "engagement.manage", { unitId }))
@@ -352,11 +355,11 @@ export async function updateEngagement(
   input: unknown,
 ): Promise<{ engagement: EngagementDetails; assessment: EngagementAssessment }> {
   const before = await getEngagement(ctx, id);
-  if (!can(by, "engagement.manage", { unitId: before.unitId })) throw new ForbiddenError();
+  if (!can(by, "engagement.manage", engagementSubject(before))) throw new ForbiddenError();
   const raw = (input ?? {}) as Record<string, unknown>;
   const patch = engagementPatchSchema.safeParse(input);
   const errors = patch.success ? [] : fieldErrors(patch.error.issues);
-  errors.push(...(await referenceErrors(ctx, by, raw)));
+  errors.push(...(await referenceErrors(ctx, by, raw, before.unitId)));
   if (patch.success && patch.data.status === "ended" && before.status !== "approved")
     errors.push({ field: "status", message: "engagement.end_only_approved" });
   const { status: _s, ...changes } = patch.success ? patch.data : { status: undefined };
