@@ -18,8 +18,6 @@ import { demoActor } from "./helpers/demo.ts";
 
 let t: TestApp;
 let officer: UserActor;
-/** The demo officer's unit: the officer assesses and decides the requests to it. */
-const OFFICERS_UNIT = "slk-kommunikation-omvarld";
 const CASE = "KS 171-482/2016";
 const REQUEST = {
   organisation: "Helsingin kaupunki, sosiaalitoimi",
@@ -159,7 +157,7 @@ describe("routing, assessment and the outcome", () => {
   });
 
   it("refuses an invitation letter under P5 unless the visit is prioritised and supported, writing nothing", async () => {
-    const v = await receiveVisitRequest(t.ctx, officer, { ...REQUEST, unitIds: [OFFICERS_UNIT] });
+    const v = await receiveVisitRequest(t.ctx, officer, { ...REQUEST, unitIds: ["forv-kultur"] });
     expect((await refusal(() => decideVisitRequest(t.ctx, officer, v.id, {}))).status).toBe(409);
     await assessVisitRequest(t.ctx, officer, v.id, { ...SUPPORTS, prioritised: false });
     const documents = await t.ctx.db.selectFrom("documents").select("id").execute();
@@ -181,7 +179,7 @@ describe("routing, assessment and the outcome", () => {
   });
 
   it("accepts a prioritised, supported visit with an invitation letter: a registered Word file and an engagement of type visit", async () => {
-    const v = await receiveVisitRequest(t.ctx, officer, { ...REQUEST, unitIds: [OFFICERS_UNIT] });
+    const v = await receiveVisitRequest(t.ctx, officer, { ...REQUEST, unitIds: ["forv-kultur"] });
     await assessVisitRequest(t.ctx, officer, v.id, { ...SUPPORTS, prioritised: true });
     const decided = await decideVisitRequest(t.ctx, officer, v.id, {
       outcome: "accept",
@@ -217,7 +215,7 @@ describe("routing, assessment and the outcome", () => {
   });
 
   it("declines through the page with a letter and no engagement; the page shows every error first", async () => {
-    const v = await receiveVisitRequest(t.ctx, officer, { ...REQUEST, unitIds: [OFFICERS_UNIT] });
+    const v = await receiveVisitRequest(t.ctx, officer, { ...REQUEST, unitIds: ["forv-kultur"] });
     const browser = new TestClient(t.app);
     await browser.login("handlaggare");
     await browser.get(`/engagemang/besok/${v.id}`);

@@ -142,12 +142,15 @@ const RULES = {
   "import.manage": registryStaff,
   // The follow-up of international work (issue 5): read by everyone signed in; kept by officers.
   "followup.view": signedIn,
-  // Contact persons coordinate their unit's incoming visits and its yearly plan (domain.md §1); a
-  // visit request becomes an engagement, so those who register engagements handle them — bound
-  // to the unit that coordinates the request (subject: that unit, KS for the significant ones).
+  // Contact persons coordinate their unit's incoming visits and its yearly plan (domain.md §1):
+  // they assess and decide only the requests routed to their own unit (subject: that unit, KS's
+  // own unit when KS coordinates). Case officers assess visit requests city-wide (domain.md §1;
+  // SLK advises on visit assessment, §6) and become the officer of the visit an accepted one
+  // turns into.
   "visit_request.handle": (actor: UserActor, subject?: Subject) =>
     actor.role === "admin" ||
-    ((actor.role === "handlaggare" || actor.role === "kontaktperson") && ownUnit(actor, subject)),
+    actor.role === "handlaggare" ||
+    (actor.role === "kontaktperson" && ownUnit(actor, subject)),
   // Recording a review changes the engagement (subject: the engagement's unit and officer).
   "engagement_review.manage": (actor: UserActor, subject?: Subject) =>
     actor.role === "admin" || (actor.role === "handlaggare" && ownUnitOrOfficer(actor, subject)),

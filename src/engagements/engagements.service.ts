@@ -82,13 +82,14 @@ async function referenceErrors(
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const unitId = typeof raw.unitId === "string" ? raw.unitId.trim() : "";
+  const officerId = typeof raw.officerId === "string" ? raw.officerId.trim() : "";
   if (unitId && unitId !== currentUnitId) {
     if (!(await findUnit(ctx.db, ctx.config.tenantId, unitId)))
       errors.push({ field: "unitId", message: "engagement.unit_unknown" });
-    else if (by !== "system" && !can(by, "engagement.manage", { unitId }))
+    // A handläggare registers for their own unit, or for another one as its responsible officer.
+    else if (by !== "system" && !can(by, "engagement.manage", { unitId, officerId: officerId || null }))
       errors.push({ field: "unitId", message: "engagement.unit_not_yours" });
   }
-  const officerId = typeof raw.officerId === "string" ? raw.officerId.trim() : "";
   if (officerId && !(await findUserById(ctx.db, ctx.config.tenantId, officerId)))
     errors.push({ field: "officerId", message: "engagement.officer_unknown" });
   return errors;

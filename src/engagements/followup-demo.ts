@@ -1,5 +1,5 @@
 import { toActor } from "../auth/sessions.service.ts";
-import { listUsers, type UserRow } from "../auth/users.store.ts";
+import type { UserRow } from "../auth/users.store.ts";
 import type { Ctx } from "../platform/context.ts";
 import { addWatchItem, recordComparison } from "./monitoring/monitoring.service.ts";
 import { appointContact, listNetwork } from "./network/network.service.ts";
@@ -192,12 +192,6 @@ export async function seedFollowupDemo(ctx: Ctx, officerRow: UserRow, year: numb
     purpose: "Lära om stadens hemtjänst och dela erfarenheter av digitala trygghetslarm.",
     unitIds: ["forv-aldre"],
   });
-  // KS coordinates the significant visit: an administrator handles it (the demo has no KS officer);
-  // the officer handles the one to their own unit.
-  const adminRow = (await listUsers(ctx.db, ctx.config.tenantId)).find((u) => u.role === "admin");
-  const admin = adminRow ? toActor(adminRow, "session", null) : null;
-  const ownUnit = officer.unitId;
-  if (!admin || !ownUnit) return;
   const assessed = await receiveVisitRequest(ctx, officer, {
     ...base,
     organisation: "Påhittad regionstyrelse",
@@ -209,7 +203,7 @@ export async function seedFollowupDemo(ctx: Ctx, officerRow: UserRow, year: numb
     politicalLevel: "high",
     unitIds: ["sdf-rinkeby-kista", "forv-arbetsmarknad"],
   });
-  await assessVisitRequest(ctx, admin, assessed.id, {
+  await assessVisitRequest(ctx, officer, assessed.id, {
     mutualLearning: true,
     newPerspectives: true,
     serviceDevelopment: true,
@@ -228,7 +222,7 @@ export async function seedFollowupDemo(ctx: Ctx, officerRow: UserRow, year: numb
     visitFrom: `${year}-06-02`,
     visitTo: `${year}-06-02`,
     purpose: "Allmän studieresa utan tydligt utbyte.",
-    unitIds: [ownUnit],
+    unitIds: ["forv-stadsbyggnad"],
   });
   await assessVisitRequest(ctx, officer, declined.id, {
     mutualLearning: false,
