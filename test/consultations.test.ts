@@ -150,7 +150,7 @@ describe("creating a consultation", () => {
       registryId: "ks",
       title: "Ett avslutat ärende",
       classId: await demoClassId(t, "2019", "1.4"),
-      unitId: "slk",
+      unitId: "slk-kommunikation-omvarld",
     });
     await changeCaseStatus(t.ctx, registrator, c.id, "close");
     const answer = await refused(() =>

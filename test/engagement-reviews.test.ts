@@ -34,9 +34,11 @@ beforeAll(async () => {
   smtp = await startSmtpServer();
   t = await buildTestApp({ clock, env: { KANSLI_SMTP_URL: smtp.url } });
   officer = await demoActor(t, "handlaggare");
+  // The culture committee's engagements, registered by an admin with the demo officer responsible.
+  const admin = await demoActor(t, "admin");
   // Last reviewed four years ago less three weeks: due on 2026-04-01.
   membershipId = (
-    await registerEngagement(t.ctx, officer, {
+    await registerEngagement(t.ctx, admin, {
       ...base(officer.id),
       type: "membership",
       title: "Medlemskap i ett påhittat kulturnätverk",
@@ -50,7 +52,7 @@ beforeAll(async () => {
     outcome: "approved",
   });
   agreementId = (
-    await registerEngagement(t.ctx, officer, {
+    await registerEngagement(t.ctx, admin, {
       ...base(officer.id),
       type: "cooperation_agreement",
       title: "Samarbetsavtal om bibliotek med en påhittad stad",

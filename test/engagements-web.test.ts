@@ -188,7 +188,7 @@ describe("engagement pages", () => {
     const other = await browser.post("/engagemang", agreement({ action: "save" }));
     expect(other.statusCode).toBe(422);
     expect(other.body).toContain(
-      "Du kan bara registrera engagemang för din egen förvaltning eller ditt eget bolag",
+      "Du kan bara registrera engagemang för din egen enhet, eller som engagemangets ansvariga handläggare",
     );
     const own = await browser.post(
       "/engagemang",

@@ -69,6 +69,19 @@ export const caseInsider = (actor: UserActor, subject?: Subject) =>
     subject !== undefined &&
     ((subject.officerId != null && subject.officerId === actor.id) ||
       (subject.unitId != null && actor.unitId !== null && subject.unitId === actor.unitId)));
+/**
+ * Work bound to a unit (issue 14): a handläggare acts for their own unit and where they are the
+ * responsible officer. Without a subject (a menu, a route's first check) the role alone counts;
+ * the service asks again with the thing acted on.
+ */
+const ownUnitOrOfficer = (actor: UserActor, subject?: Subject) =>
+  subject === undefined ||
+  (subject.officerId != null && subject.officerId === actor.id) ||
+  (subject.unitId != null && actor.unitId !== null && subject.unitId === actor.unitId);
+/** A unit's contact person acts for their own unit only. */
+const ownUnit = (actor: UserActor, subject?: Subject) =>
+  subject === undefined ||
+  (subject.unitId != null && actor.unitId !== null && subject.unitId === actor.unitId);
 const ownerOrAdmin = (actor: UserActor, subject?: Subject) =>
   actor.role === "admin" || (subject?.userId !== undefined && subject.userId === actor.id);
 
@@ -101,34 +114,51 @@ const RULES = {
   // R6: recording disposal decisions and running disposal is the registry's and the archive's work.
   "disposal.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
   "consultation.view": signedIn,
-  "consultation.manage": registryStaff,
+  // Running a round (create, send, extend, remind, assess, register an answer that came by post,
+  // compile, close) belongs to the case it is part of (subject: the case's unit and officer): the
+  // case's insiders. Without a subject, the roles that may run some round.
+  "consultation.manage": (actor: UserActor, subject?: Subject) =>
+    subject === undefined ? registryStaff(actor) : caseInsider(actor, subject),
   // The consultation bodies' own page: the remissinstans bound to a unit.
   "consultation.inbox": (actor: UserActor) => actor.role === "remissinstans" && actor.unitId !== null,
-  // A body's answer: its own unit's remissinstans, or registry staff registering one that came by post.
+  // A body's own answer (subject: the body's unit): its unit's remissinstans. Staff registering an
+  // answer that came by post do so under consultation.manage of the round's case.
   "consultation.answer": (actor: UserActor, subject?: Subject) =>
-    registryStaff(actor) ||
-    (actor.role === "remissinstans" && actor.unitId !== null && subject?.unitId === actor.unitId),
-  // International engagements: every signed-in user reads them; officers and admins register and
-  // change any; a unit's international contact person those of their own unit (domain.md §1).
+    actor.role === "remissinstans" && actor.unitId !== null && subject?.unitId === actor.unitId,
+  // International engagements (subject: the owning unit and the responsible officer): every
+  // signed-in user reads them; admins change any; a handläggare those of their own unit and those
+  // they are the officer of; a unit's international contact person those of their own unit
+  // (domain.md §1: international work is part of each unit's own work, §6).
   "engagement.view": signedIn,
   "engagement.manage": (actor: UserActor, subject?: Subject) =>
     actor.role === "admin" ||
-    actor.role === "handlaggare" ||
-    (actor.role === "kontaktperson" && (subject?.unitId === undefined || subject.unitId === actor.unitId)),
+    (actor.role === "handlaggare" && ownUnitOrOfficer(actor, subject)) ||
+    (actor.role === "kontaktperson" && ownUnit(actor, subject)),
   // Recording what a decision body decided: decision makers and admins.
   "engagement.decide": (actor: UserActor) => actor.role === "admin" || actor.role === "beslutsfattare",
   // Importing a received consultation opens a case and registers a document: registry staff.
   "import.manage": registryStaff,
   // The follow-up of international work (issue 5): read by everyone signed in; kept by officers.
   "followup.view": signedIn,
-  // Contact persons coordinate their unit's incoming visits and its yearly plan (domain.md §1); a
-  // visit request becomes an engagement, so those who register engagements handle them.
-  "visit_request.handle": (actor: UserActor) =>
-    actor.role === "admin" || actor.role === "handlaggare" || actor.role === "kontaktperson",
-  // Recording a review changes the engagement: those who may change engagements.
-  "engagement_review.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "handlaggare",
+  // Contact persons coordinate their unit's incoming visits and its yearly plan (domain.md §1):
+  // they assess and decide only the requests routed to their own unit (subject: that unit, KS's
+  // own unit when KS coordinates). Case officers assess visit requests city-wide (domain.md §1;
+  // SLK advises on visit assessment, §6) and become the officer of the visit an accepted one
+  // turns into.
+  "visit_request.handle": (actor: UserActor, subject?: Subject) =>
+    actor.role === "admin" ||
+    actor.role === "handlaggare" ||
+    (actor.role === "kontaktperson" && ownUnit(actor, subject)),
+  // Recording a review changes the engagement (subject: the engagement's unit and officer).
+  "engagement_review.manage": (actor: UserActor, subject?: Subject) =>
+    actor.role === "admin" || (actor.role === "handlaggare" && ownUnitOrOfficer(actor, subject)),
+  // The contact network is kept city-wide by those who coordinate international work centrally
+  // (SLK's officers and the registry); contact persons are its members, not its keepers.
   "contact_network.manage": registryStaff,
-  "engagement_plan.manage": (actor: UserActor) => registryStaff(actor) || actor.role === "kontaktperson",
+  // A unit's yearly plan (subject: the unit): registry staff city-wide (KS compiles the city's
+  // follow-up, domain.md §6), a contact person their own unit's only.
+  "engagement_plan.manage": (actor: UserActor, subject?: Subject) =>
+    registryStaff(actor) || (actor.role === "kontaktperson" && ownUnit(actor, subject)),
   "monitoring.manage": registryStaff,
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 

@@ -14,8 +14,12 @@ import {
 } from "./answers.service.ts";
 import { unitInbox } from "./inbox.service.ts";
 import { accessByLink, accessForUser, type BodyAccess, markOpened } from "./round-access.ts";
+import { materialFor, roundFor } from "./round-view.ts";
 import { AnswerPage } from "./views/AnswerPage.tsx";
 import { InboxPage } from "./views/InboxPage.tsx";
+
+/** Whom a body's page is shown to: a link's holder is nobody in particular (the public's view). */
+const readerOf = (who: Answerer) => (who === "link" ? null : who);
 
 /** How a request reaches a body's page: by its personal link, or signed in from the inbox. */
 interface Door {
@@ -48,9 +52,14 @@ export async function answersRoutes(app: FastifyInstance) {
     },
   ];
 
-  const material = async (access: BodyAccess) =>
-    (await getCaseDocuments(ctx, access.consultation.caseId)).filter((d) =>
-      access.consultation.documentIds.includes(d.id),
+  /** The material as the reader may see it: a link's holder and the body's own people see the public register's descriptions. */
+  const material = async (reader: Answerer, access: BodyAccess) =>
+    materialFor(
+      readerOf(reader),
+      access.c,
+      (await getCaseDocuments(ctx, access.consultation.caseId)).filter((d) =>
+        access.consultation.documentIds.includes(d.id),
+      ),
     );
 
   for (const door of doors) {
@@ -58,7 +67,7 @@ export async function answersRoutes(app: FastifyInstance) {
     const show = async (
       req: FastifyRequest,
       reply: FastifyReply,
-      access: BodyAccess,
+      { access, who }: { access: BodyAccess; who: Answerer },
       values: Record<string, string>,
       errors: FieldError[],
     ) =>
@@ -66,8 +75,8 @@ export async function answersRoutes(app: FastifyInstance) {
         reply,
         <AnswerPage
           view={viewFor(req, reply)}
-          access={access}
-          material={await material(access)}
+          access={{ ...access, consultation: roundFor(readerOf(who), access.consultation, access.c) }}
+          material={await material(who, access)}
           values={values}
           errors={errors}
         />,
@@ -75,9 +84,9 @@ export async function answersRoutes(app: FastifyInstance) {
       );
 
     app.get(door.prefix, async (req, reply) => {
-      const { access } = await door.open(req, keyOf(req));
-      await markOpened(ctx, access);
-      return show(req, reply, access, {}, []);
+      const opened = await door.open(req, keyOf(req));
+      await markOpened(ctx, opened.access);
+      return show(req, reply, opened, {}, []);
     });
 
     app.get<{ Params: { documentId: string } }>(`${door.prefix}/material/:documentId`, async (req, reply) => {
@@ -100,7 +109,7 @@ export async function answersRoutes(app: FastifyInstance) {
         return handleForm(
           () => answerConsultation(ctx, who, access, input, file),
           () => reply.redirect(access.base, 303),
-          (errors) => show(req, reply, access, input, errors),
+          (errors) => show(req, reply, { access, who }, input, errors),
         );
       },
     );
@@ -113,7 +122,7 @@ export async function answersRoutes(app: FastifyInstance) {
         return handleForm(
           () => step(ctx, who, access, input),
           () => reply.redirect(access.base, 303),
-          (errors) => show(req, reply, access, input, errors),
+          (errors) => show(req, reply, { access, who }, input, errors),
         );
       });
     }
@@ -123,7 +132,7 @@ export async function answersRoutes(app: FastifyInstance) {
     const actor = requireCan(req, "consultation.inbox");
     return sendPage(
       reply,
-      <InboxPage view={viewFor(req, reply)} items={await unitInbox(ctx, actor.unitId ?? "")} />,
+      <InboxPage view={viewFor(req, reply)} items={await unitInbox(ctx, actor, actor.unitId ?? "")} />,
     );
   });
 }

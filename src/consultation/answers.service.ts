@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { UserActor } from "../auth/actor.ts";
 import { auditBy } from "../auth/audit-actor.ts";
+import { toActor } from "../auth/sessions.service.ts";
 import { findUserById } from "../auth/users.store.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { isWorkingDay, nextWorkingDay } from "../platform/calendar/swedish-days.ts";
@@ -15,6 +16,7 @@ import { type RecipientAction, recipientActions } from "./consultations.model.ts
 import type { BodyAccess } from "./round-access.ts";
 import { prepareRoundDocument } from "./round-documents.ts";
 import { bodyText, queueRoundMail } from "./round-mail.ts";
+import { publicRoundTitle, roundTitleFor } from "./round-view.ts";
 
 /** Who takes a step for a body: a signed-in user, or whoever holds the body's personal link. */
 export type Answerer = UserActor | "link";
@@ -114,7 +116,9 @@ export async function answerConsultation(
 
   const { consultation: k, recipient: r, diaryNumber } = access;
   const t = bodyText;
-  const description = t("round.answer_description", { body: r.name, title: k.title, number: diaryNumber });
+  // The registered description and the body's receipt: the title as the public register shows it.
+  const title = publicRoundTitle(k, access.c);
+  const description = t("round.answer_description", { body: r.name, title, number: diaryNumber });
   const prepared = await prepareRoundDocument(ctx, by(who), k.caseId, {
     direction: "incoming",
     party: r.name,
@@ -131,8 +135,8 @@ export async function answerConsultation(
     await queueRoundMail(trx, ctx.config, now, {
       to: r.email,
       diaryNumber,
-      subject: t("round.mail_receipt_subject", { title: k.title }),
-      lines: [t("round.mail_receipt", { body: r.name, title: k.title, date: today, number: diaryNumber })],
+      subject: t("round.mail_receipt_subject", { title }),
+      lines: [t("round.mail_receipt", { body: r.name, title, date: today, number: diaryNumber })],
     });
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...audited(who),
@@ -167,7 +171,8 @@ export async function declineConsultation(ctx: Ctx, who: Answerer, access: BodyA
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
   const { consultation: k, recipient: r, diaryNumber } = access;
   const t = bodyText;
-  const description = t("round.decline_description", { body: r.name, title: k.title, number: diaryNumber });
+  const title = publicRoundTitle(k, access.c);
+  const description = t("round.decline_description", { body: r.name, title, number: diaryNumber });
   const prepared = await prepareRoundDocument(ctx, by(who), k.caseId, {
     direction: "incoming",
     party: r.name,
@@ -184,8 +189,8 @@ export async function declineConsultation(ctx: Ctx, who: Answerer, access: BodyA
     await queueRoundMail(trx, ctx.config, now, {
       to: r.email,
       diaryNumber,
-      subject: t("round.mail_receipt_subject", { title: k.title }),
-      lines: [t("round.mail_decline_receipt", { body: r.name, title: k.title, date: today })],
+      subject: t("round.mail_receipt_subject", { title }),
+      lines: [t("round.mail_decline_receipt", { body: r.name, title, date: today })],
     });
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...audited(who),
@@ -248,7 +253,9 @@ export async function requestExtension(ctx: Ctx, who: Answerer, access: BodyAcce
       blocks: [{ paragraph: parsed.data.reason }],
     },
   });
-  const officer = await findUserById(ctx.db, ctx.config.tenantId, k.officerId);
+  const officerRow = await findUserById(ctx.db, ctx.config.tenantId, k.officerId);
+  // The officer's mail names the round as the officer may see it.
+  const officer = officerRow ? toActor(officerRow, "session", null) : null;
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const doc = await writePreparedDocument(ctx, trx, prepared);
@@ -270,11 +277,15 @@ export async function requestExtension(ctx: Ctx, who: Answerer, access: BodyAcce
       })
       .execute();
     await queueRoundMail(trx, ctx.config, now, {
-      to: officer?.email ?? null,
+      to: officerRow?.email ?? null,
       diaryNumber,
       subject: t("round.mail_extension_asked_subject", { body: r.name }),
       lines: [
-        t("round.mail_extension_asked", { body: r.name, until: parsed.data.until, title: k.title }),
+        t("round.mail_extension_asked", {
+          body: r.name,
+          until: parsed.data.until,
+          title: roundTitleFor(officer, k, access.c),
+        }),
         parsed.data.reason,
       ],
     });

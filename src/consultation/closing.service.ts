@@ -8,6 +8,7 @@ import { reindexCase } from "../registry/search/search-index.ts";
 import { publicHoldOf } from "./answers.service.ts";
 import { allowedActions, type ConsultationStatus } from "./consultations.model.ts";
 import { findConsultation } from "./consultations.store.ts";
+import { requireRoundManager } from "./round-view.ts";
 
 /**
  * Closes a consultation that is out: no more answers, links stop working, and its answers
@@ -17,6 +18,7 @@ import { findConsultation } from "./consultations.store.ts";
 export async function closeConsultation(ctx: Ctx, by: UserActor | "system", id: string): Promise<boolean> {
   const row = await findConsultation(ctx.db, ctx.config.tenantId, id);
   if (!row) throw new NotFoundError();
+  if (by !== "system") await requireRoundManager(ctx, by, row.case_id);
   const status = row.status as ConsultationStatus;
   if (!allowedActions(status).includes("close")) {
     if (by === "system") return false;

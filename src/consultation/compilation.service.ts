@@ -12,11 +12,19 @@ import { allRecipients, getConsultation } from "./consultations.service.ts";
 import { updateConsultationRow } from "./consultations.store.ts";
 import { prepareRoundDocument } from "./round-documents.ts";
 import { bodyText } from "./round-mail.ts";
+import { publicRoundTitle, requireRoundManager } from "./round-view.ts";
 
-/** The round's answers with their text as read from each answer's newest file version. */
-export async function buildCompilation(ctx: Ctx, consultationId: string): Promise<Compilation> {
+/**
+ * The round's answers with their text as read from each answer's newest file version, for those
+ * who run the round's case (403 for anyone else).
+ */
+export async function buildCompilation(
+  ctx: Ctx,
+  by: UserActor,
+  consultationId: string,
+): Promise<Compilation> {
   const k = await getConsultation(ctx, consultationId);
-  const c = await getCase(ctx, k.caseId);
+  const c = await requireRoundManager(ctx, by, k.caseId);
   const texts = new Map<string, string | null>();
   for (const r of allRecipients(k)) {
     if (!r.answerDocumentId) continue;
@@ -27,14 +35,14 @@ export async function buildCompilation(ctx: Ctx, consultationId: string): Promis
 }
 
 /** The compilation as a Word file, in Swedish: it is written for the city's decision. */
-export async function compilationWord(ctx: Ctx, consultationId: string): Promise<Buffer> {
-  const { title, blocks } = compilationBlocks(bodyText, await buildCompilation(ctx, consultationId));
+export async function compilationWord(ctx: Ctx, by: UserActor, consultationId: string): Promise<Buffer> {
+  const { title, blocks } = compilationBlocks(bodyText, await buildCompilation(ctx, by, consultationId));
   return writeWord(title, blocks);
 }
 
 /** Registers the compilation as an internal document of the case; a later one replaces it as current. */
 export async function registerCompilation(ctx: Ctx, by: UserActor, consultationId: string) {
-  const x = await buildCompilation(ctx, consultationId);
+  const x = await buildCompilation(ctx, by, consultationId);
   const k = x.consultation;
   if (!allowedActions(k.status).includes("compile"))
     throw new ConflictError(
@@ -43,10 +51,12 @@ export async function registerCompilation(ctx: Ctx, by: UserActor, consultationI
       [{ field: "", message: "round.not_sent" }],
     );
   const { title, blocks } = compilationBlocks(bodyText, x);
+  // The register's description names the round as the public register may show it.
+  const c = await getCase(ctx, k.caseId);
   const prepared = await prepareRoundDocument(ctx, by, k.caseId, {
     direction: "internal",
     party: bodyText("round.party_bodies"),
-    description: title,
+    description: bodyText("round.compilation_title", { title: publicRoundTitle(k, c) }),
     documentType: "remissammanstallning",
     file: { fileName: "sammanstallning-remissvar.docx", title, blocks },
   });

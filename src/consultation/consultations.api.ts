@@ -21,6 +21,7 @@ import {
 } from "./consultations.service.ts";
 import type { DeadlineWarning } from "./deadlines.ts";
 import { consultationStepsApi } from "./round.api.ts";
+import { roundAsSeen } from "./round-view.ts";
 
 const consultationSchema = z.object({
   id: z.string(),
@@ -89,14 +90,14 @@ export async function consultationsApi(app: FastifyInstance) {
     access: (req) => requireCan(req, "consultation.view"),
     query: z.strictObject({ ...listQuery, caseId: z.string().max(100).optional() }),
     response: listResponse(consultationSchema),
-    handler: async (_req, { query }) => {
+    handler: async (req, { query }) => {
       const after = query.cursor ? decodeCursor(query.cursor, cursorSchema) : undefined;
       if (after === null) throw new ValidationError([{ field: "cursor", message: "validation.invalid" }]);
       const rows = await listConsultations(ctx, { caseId: query.caseId, after, limit: query.limit + 1 });
       const items = rows.slice(0, query.limit);
       const last = items.at(-1);
       return {
-        items: items.map(plain),
+        items: await Promise.all(items.map(async (k) => plain(await roundAsSeen(ctx, req.actor, k)))),
         nextCursor:
           rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
       };
@@ -119,7 +120,7 @@ export async function consultationsApi(app: FastifyInstance) {
       if (typeof caseId !== "string" || caseId === "")
         throw new ValidationError([{ field: "caseId", message: "validation.required" }]);
       const { consultation, warnings } = await createConsultation(ctx, actor, caseId, input);
-      return asJson(consultation, warnings);
+      return asJson(await roundAsSeen(ctx, actor, consultation), warnings);
     },
   });
 
@@ -131,8 +132,8 @@ export async function consultationsApi(app: FastifyInstance) {
     access: (req) => requireCan(req, "consultation.view"),
     params: z.strictObject({ id: z.string().max(100) }),
     response: detailsSchema,
-    handler: async (_req, { params }) => {
-      const k = await getConsultation(ctx, params.id);
+    handler: async (req, { params }) => {
+      const k = await roundAsSeen(ctx, req.actor, await getConsultation(ctx, params.id));
       return asJson(k, k.status === "draft" ? consultationWarnings(ctx, k) : []);
     },
   });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { caseTitleFor } from "../auth/case-view.ts";
 import { requireCan } from "../auth/guards.ts";
 import { findUserById, listUsers } from "../auth/users.store.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
@@ -15,6 +16,7 @@ import {
   listConsultations,
 } from "./consultations.service.ts";
 import { proposeDeadline } from "./deadlines.ts";
+import { materialFor, requireRoundManager, roundFor } from "./round-view.ts";
 import { boardCounts, parseBoardFilter } from "./tracking.ts";
 import { ConsultationFormPage, type FormValues } from "./views/ConsultationFormPage.tsx";
 import { ConsultationPage } from "./views/ConsultationPage.tsx";
@@ -66,7 +68,7 @@ export async function consultationsRoutes(app: FastifyInstance) {
   };
 
   app.get<{ Params: { id: string } }>("/arenden/:id/remisser/ny", async (req, reply) => {
-    requireCan(req, "consultation.manage");
+    await requireRoundManager(ctx, requireCan(req, "consultation.manage"), req.params.id);
     return showForm(req, reply, req.params.id, null, []);
   });
 
@@ -83,7 +85,7 @@ export async function consultationsRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string }; Querystring: { state?: string } }>(
     "/remisser/:id",
     async (req, reply) => {
-      requireCan(req, "consultation.view");
+      const actor = requireCan(req, "consultation.view");
       const consultation = await getConsultation(ctx, req.params.id);
       const [c, documents, officer] = await Promise.all([
         getCase(ctx, consultation.caseId),
@@ -94,10 +96,15 @@ export async function consultationsRoutes(app: FastifyInstance) {
         reply,
         <ConsultationPage
           view={viewFor(req, reply)}
-          consultation={consultation}
+          consultation={roundFor(actor, consultation, c)}
           c={c}
+          caseTitle={caseTitleFor(actor, c)}
           officer={officer?.display_name ?? ""}
-          material={documents.filter((d) => consultation.documentIds.includes(d.id))}
+          material={materialFor(
+            actor,
+            c,
+            documents.filter((d) => consultation.documentIds.includes(d.id)),
+          )}
           warnings={consultation.status === "draft" ? consultationWarnings(ctx, consultation) : []}
           filter={parseBoardFilter(req.query.state)}
           counts={boardCounts(consultation)}
@@ -107,16 +114,19 @@ export async function consultationsRoutes(app: FastifyInstance) {
   );
 
   app.get("/remisser", async (req, reply) => {
-    requireCan(req, "consultation.view");
+    const actor = requireCan(req, "consultation.view");
     const consultations = await listConsultations(ctx, { limit: LIST_LIMIT });
     const caseIds = [...new Set(consultations.map((k) => k.caseId))];
-    const cases = await Promise.all(caseIds.map((id) => getCase(ctx, id)));
-    const diaryNumbers = new Map(cases.map((c) => [c.id, c.diaryNumber]));
+    const cases = new Map((await Promise.all(caseIds.map((id) => getCase(ctx, id)))).map((c) => [c.id, c]));
+    const diaryNumbers = new Map([...cases.values()].map((c) => [c.id, c.diaryNumber]));
     return sendPage(
       reply,
       <ConsultationsPage
         view={viewFor(req, reply)}
-        consultations={consultations}
+        consultations={consultations.flatMap((k) => {
+          const c = cases.get(k.caseId);
+          return c ? [roundFor(actor, k, c)] : [];
+        })}
         diaryNumbers={diaryNumbers}
       />,
     );

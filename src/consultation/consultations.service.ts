@@ -12,7 +12,6 @@ import { ConflictError, type FieldError, NotFoundError, ValidationError } from "
 import { newId } from "../platform/ids.ts";
 import { fieldErrors } from "../platform/validation.ts";
 import { allowedActions as caseActions } from "../registry/cases.model.ts";
-import { getCase } from "../registry/cases.service.ts";
 import { getCaseDocuments } from "../registry/documents.service.ts";
 import {
   type ConsultationDetails,
@@ -39,6 +38,7 @@ import {
   toConsultation,
 } from "./consultations.store.ts";
 import { checkDeadline, type DeadlineError, type DeadlineWarning, deadlineWarnings } from "./deadlines.ts";
+import { requireRoundManager } from "./round-view.ts";
 
 const deadlineMessage = (e: DeadlineError): FieldError =>
   e.code === "not_a_working_day"
@@ -193,7 +193,7 @@ export async function createConsultation(
   caseId: string,
   input: unknown,
 ): Promise<{ consultation: ConsultationDetails; warnings: DeadlineWarning[] }> {
-  const c = await getCase(ctx, caseId);
+  const c = await requireRoundManager(ctx, by, caseId);
   if (c.status !== "open")
     throw new ConflictError(`a consultation needs an open case; the case is ${c.status}`, [
       ...caseActions(c.status),

@@ -121,12 +121,19 @@ export async function recipientsOf(db: Db, consultationId: string): Promise<Reci
   return rows.map(toRecipientRecord);
 }
 
-/** The rounds sent to one unit, newest first, with the round's title and deadline and the case's diary number. */
+/** The rounds sent to one unit, newest first, with the round's title and deadline and the case's diary number and the facts that decide who sees its real title. */
 export async function unitRecipients(db: Db, tenantId: string, unitId: string, limit: number) {
   const rows = await recipientQuery(db)
     .innerJoin("consultations as k", "k.id", "r.consultation_id")
     .innerJoin("cases as c", "c.id", "k.case_id")
-    .select(["k.title", "k.deadline as consultation_deadline", "c.diary_number"])
+    .select([
+      "k.title",
+      "k.deadline as consultation_deadline",
+      "c.diary_number",
+      "c.public_title",
+      "c.unit_id as case_unit_id",
+      "c.officer_id as case_officer_id",
+    ])
     .where("k.tenant_id", "=", tenantId)
     .where("r.unit_id", "=", unitId)
     .where("r.state", "=", "sent")
@@ -138,6 +145,7 @@ export async function unitRecipients(db: Db, tenantId: string, unitId: string, l
     title: r.title,
     consultationDeadline: r.consultation_deadline,
     diaryNumber: r.diary_number,
+    c: { publicTitle: r.public_title, unitId: r.case_unit_id, officerId: r.case_officer_id },
   }));
 }
 

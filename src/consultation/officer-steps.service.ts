@@ -5,7 +5,6 @@ import { appendAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { blankToUndefined, fieldErrors } from "../platform/validation.ts";
-import { getCase } from "../registry/cases.service.ts";
 import { writePreparedDocument } from "../registry/documents.service.ts";
 import { linkLastDay } from "./answer-link.ts";
 import { laterDeadlineErrors, requireStep } from "./answers.service.ts";
@@ -14,8 +13,12 @@ import { sendReminder } from "./reminders.service.ts";
 import { accessForUser, type BodyAccess } from "./round-access.ts";
 import { prepareRoundDocument } from "./round-documents.ts";
 import { bodyText, queueRoundMail } from "./round-mail.ts";
+import { publicRoundTitle, requireRoundManagerOf } from "./round-view.ts";
 
-/** The officer's steps for one body of a consultation: the body must belong to that consultation. */
+/**
+ * The officer's steps for one body of a consultation: the body must belong to that consultation,
+ * and the user must run the rounds of its case (403 otherwise, before anything is read or written).
+ */
 export async function bodyOf(
   ctx: Ctx,
   by: UserActor,
@@ -24,6 +27,7 @@ export async function bodyOf(
 ): Promise<BodyAccess> {
   const access = await accessForUser(ctx, by, recipientId);
   if (access.consultation.id !== consultationId) throw new NotFoundError();
+  requireRoundManagerOf(by, access.c);
   return access;
 }
 
@@ -63,13 +67,15 @@ export async function decideExtension(
 
   const { consultation: k, recipient: r, diaryNumber } = access;
   const t = bodyText;
+  // The letter and the mail go to the body: the round's title as the public register shows it.
+  const title = publicRoundTitle(k, access.c);
   const description = granted
     ? t("round.extension_granted_description", { body: r.name, until, number: diaryNumber })
     : t("round.extension_refused_description", { body: r.name, number: diaryNumber });
   const letter = [
     granted
-      ? t("round.extension_granted_letter", { body: r.name, title: k.title, until, deadline: k.deadline })
-      : t("round.extension_refused_letter", { body: r.name, title: k.title, deadline: r.deadline }),
+      ? t("round.extension_granted_letter", { body: r.name, title, until, deadline: k.deadline })
+      : t("round.extension_refused_letter", { body: r.name, title, deadline: r.deadline }),
     ...(d.comment ? [d.comment] : []),
   ];
   const prepared = await prepareRoundDocument(ctx, by, k.caseId, {
@@ -114,7 +120,7 @@ export async function decideExtension(
     await queueRoundMail(trx, ctx.config, now, {
       to: r.email,
       diaryNumber,
-      subject: t("round.mail_extension_decided_subject", { title: k.title }),
+      subject: t("round.mail_extension_decided_subject", { title }),
       lines: letter,
     });
     await appendAudit(trx, ctx.config.tenantId, now, {
@@ -131,12 +137,12 @@ export async function decideExtension(
 export async function remindBody(ctx: Ctx, by: UserActor, consultationId: string, recipientId: string) {
   const access = await bodyOf(ctx, by, consultationId, recipientId);
   requireStep(access, "remind");
-  const c = await getCase(ctx, access.consultation.caseId);
+  const c = access.c;
   await sendReminder(ctx, by, {
     consultationId,
     caseId: c.id,
     diaryNumber: c.diaryNumber,
-    title: access.consultation.title,
+    title: publicRoundTitle(access.consultation, c),
     recipientId,
     body: access.recipient.name,
     email: access.recipient.email,

@@ -1,10 +1,10 @@
 import type { Ctx } from "../platform/context.ts";
 import { NotFoundError } from "../platform/errors.ts";
-import { maskPersonalNumbers } from "../platform/text/personal-number.ts";
 import type { CaseStatus } from "../registry/cases.model.ts";
 import { getCase } from "../registry/cases.service.ts";
 import type { ListGroup, RecipientState } from "./consultations.model.ts";
 import { allRecipients, getConsultation } from "./consultations.service.ts";
+import { publicRoundTitle } from "./round-view.ts";
 
 /** A closed consultation as the public sees it: who was asked and who answered, and the case's outcome. */
 export interface PublicConsultation {
@@ -31,7 +31,7 @@ export async function publicConsultation(ctx: Ctx, id: string): Promise<PublicCo
   const c = await getCase(ctx, k.caseId);
   return {
     id: k.id,
-    title: maskPersonalNumbers(c.publicTitle ?? k.title),
+    title: publicRoundTitle(k, c),
     diaryNumber: c.diaryNumber,
     sentOn: k.sentOn,
     deadline: k.deadline,

@@ -11,6 +11,7 @@ import { closeConsultation } from "./closing.service.ts";
 import { allRecipients, getConsultation } from "./consultations.service.ts";
 import { dueReminders } from "./reminder-schedule.ts";
 import { bodyText, queueRoundMail } from "./round-mail.ts";
+import { publicRoundTitle } from "./round-view.ts";
 
 export interface ReminderTarget {
   consultationId: string;
@@ -121,7 +122,7 @@ export async function runDueReminders(ctx: Ctx): Promise<{ sent: number; closed:
           consultationId: id,
           caseId: c.id,
           diaryNumber: c.diaryNumber,
-          title: k.title,
+          title: publicRoundTitle(k, c),
           recipientId: r.id,
           body: r.name,
           email: r.email,

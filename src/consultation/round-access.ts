@@ -1,8 +1,10 @@
 import type { UserActor } from "../auth/actor.ts";
+import { caseSubject } from "../auth/case-view.ts";
 import { can } from "../auth/policy.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import { AppError, ConflictError, NotFoundError } from "../platform/errors.ts";
+import type { Case } from "../registry/cases.model.ts";
 import { getCase } from "../registry/cases.service.ts";
 import { answerLinkHash, isLinkSecret } from "./answer-link.ts";
 import { type ConsultationDetails, type Recipient, recipientActions } from "./consultations.model.ts";
@@ -13,6 +15,8 @@ import { findRecipient, findRecipientByTokenHash, updateRecipient } from "./cons
 export interface BodyAccess {
   consultation: ConsultationDetails;
   recipient: Recipient;
+  /** The round's case: whether a reader sees its real title follows from it. */
+  c: Case;
   diaryNumber: string;
   /** Where the body's answer page lives: the link, or the inbox page of a signed-in user. */
   base: string;
@@ -28,7 +32,7 @@ async function accessFor(
   const recipient = allRecipients(consultation).find((r) => r.id === recipientId);
   if (!recipient || recipient.state === "not_sent") throw new NotFoundError();
   const c = await getCase(ctx, consultation.caseId);
-  return { consultation, recipient, diaryNumber: c.diaryNumber, base };
+  return { consultation, recipient, c, diaryNumber: c.diaryNumber, base };
 }
 
 /**
@@ -51,17 +55,22 @@ export async function accessByLink(ctx: Ctx, secret: string): Promise<BodyAccess
 }
 
 /**
- * A body for a signed-in user: the remissinstans of the body's own unit, or registry staff who
- * register an answer that came by post. Anyone else is told it is another unit's consultation.
+ * A body for a signed-in user: the remissinstans of the body's own unit, or those who run the
+ * round's case (`consultation.manage`) registering an answer that came by post. Anyone else is
+ * told it is another unit's consultation (403), and nothing is changed.
  */
 export async function accessForUser(ctx: Ctx, actor: UserActor, recipientId: string): Promise<BodyAccess> {
   const record = await findRecipient(ctx.db, recipientId);
   if (!record) throw new NotFoundError();
-  if (!can(actor, "consultation.answer", { unitId: record.unitId }))
+  const access = await accessFor(ctx, record.consultationId, record.id, `/mina-remisser/${record.id}`);
+  if (
+    !can(actor, "consultation.answer", { unitId: record.unitId }) &&
+    !can(actor, "consultation.manage", caseSubject(access.c))
+  )
     throw new AppError(403, "forbidden", "not this user's unit", [
       { field: "", message: "round.not_your_unit" },
     ]);
-  return accessFor(ctx, record.consultationId, record.id, `/mina-remisser/${record.id}`);
+  return access;
 }
 
 /** The first time a body opens its answer page is recorded: the board shows it as opened. */

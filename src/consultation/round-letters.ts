@@ -1,8 +1,8 @@
 import type { Translate } from "../platform/i18n/index.ts";
 import { type WordBlock, writeWord } from "../platform/text/word-writer.ts";
 import type { Case } from "../registry/cases.model.ts";
-import type { RegistryDocument } from "../registry/documents.model.ts";
 import { type ConsultationDetails, LIST_GROUPS } from "./consultations.model.ts";
+import type { MaterialItem } from "./round-view.ts";
 
 /** What the cover letter and the distribution list say, as blocks for Word and for the printable page. */
 export interface RoundLetter {
@@ -13,7 +13,7 @@ export interface RoundLetter {
 export interface LetterFacts {
   consultation: ConsultationDetails;
   c: Case;
-  material: RegistryDocument[];
+  material: MaterialItem[];
   officer: string;
   /** The date the letter is sent. */
   date: string;

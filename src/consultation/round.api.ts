@@ -24,6 +24,7 @@ import {
   remindBody,
 } from "./officer-steps.service.ts";
 import { accessForUser } from "./round-access.ts";
+import { roundAsSeen } from "./round-view.ts";
 import { sendConsultation } from "./send.service.ts";
 import { sendWord } from "./word-response.ts";
 
@@ -41,7 +42,9 @@ export function consultationStepsApi<R extends z.ZodType>(
   asJson: (k: ConsultationDetails) => z.input<R>,
 ) {
   const { ctx } = app;
-  const current = async (id: string) => asJson(await getConsultation(ctx, id));
+  /** The round as it stands after a step, as the requester may see it. */
+  const current = async (req: FastifyRequest, id: string) =>
+    asJson(await roundAsSeen(ctx, req.actor, await getConsultation(ctx, id)));
   const manager = (req: FastifyRequest) => requireCan(req, "consultation.manage");
   /** A body's own step: its unit's remissinstans, or registry staff for an answer that came by post. */
   const body = async (req: FastifyRequest, p: z.output<typeof bodyParams>) => {
@@ -69,7 +72,7 @@ export function consultationStepsApi<R extends z.ZodType>(
       status,
       handler: async (req, { params }) => {
         await step(manager(req), params.id);
-        return current(params.id);
+        return current(req, params.id);
       },
     });
   const officerStep = (
@@ -90,7 +93,7 @@ export function consultationStepsApi<R extends z.ZodType>(
       response,
       handler: async (req, { params, body: input }) => {
         await step(manager(req), params.id, params.rid, input);
-        return current(params.id);
+        return current(req, params.id);
       },
     });
 
@@ -119,7 +122,7 @@ export function consultationStepsApi<R extends z.ZodType>(
         ? readMultipart(req)
         : { fields: (req.body ?? {}) as Record<string, string>, file: null };
       await answerConsultation(ctx, actor, access, fields, file);
-      return current(params.id);
+      return current(req, params.id);
     },
   });
 
@@ -136,7 +139,7 @@ export function consultationStepsApi<R extends z.ZodType>(
     handler: async (req, { params, body: input }) => {
       const { actor, access } = await body(req, params);
       await requestExtension(ctx, actor, access, input);
-      return current(params.id);
+      return current(req, params.id);
     },
   });
 
@@ -153,7 +156,7 @@ export function consultationStepsApi<R extends z.ZodType>(
     handler: async (req, { params, body: input }) => {
       const { actor, access } = await body(req, params);
       await declineConsultation(ctx, actor, access, input);
-      return current(params.id);
+      return current(req, params.id);
     },
   });
 
@@ -189,9 +192,9 @@ export function consultationStepsApi<R extends z.ZodType>(
     tag: "consultation",
     params: idParams,
     handler: async (req, reply) => {
-      manager(req);
+      const by = manager(req);
       const { id } = req.params as { id: string };
-      return sendWord(reply, "sammanstallning-remissvar.docx", await compilationWord(ctx, id));
+      return sendWord(reply, "sammanstallning-remissvar.docx", await compilationWord(ctx, by, id));
     },
   });
 }

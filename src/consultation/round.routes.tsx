@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireCan } from "../auth/guards.ts";
 import type { FieldError } from "../platform/errors.ts";
+import { getCase } from "../registry/cases.service.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { closeConsultation } from "./closing.service.ts";
@@ -13,6 +14,7 @@ import { deadlineIcs } from "./ics.ts";
 import { assessAnswer, bodyOf, decideExtension, remindBody } from "./officer-steps.service.ts";
 import { distributionList, letterWord, missiv } from "./round-letters.ts";
 import { bodyText } from "./round-mail.ts";
+import { requireRoundManagerOf, roundFor } from "./round-view.ts";
 import { letterFacts, sendConsultation } from "./send.service.ts";
 import { CompilationPage } from "./views/CompilationPage.tsx";
 import { LetterPage } from "./views/LetterPage.tsx";
@@ -33,8 +35,9 @@ export async function roundRoutes(app: FastifyInstance) {
   const { ctx } = app;
 
   app.get<Params>("/remisser/:id/skicka", async (req, reply) => {
-    requireCan(req, "consultation.manage");
+    const actor = requireCan(req, "consultation.manage");
     const facts = await letterFacts(ctx, req.params.id);
+    requireRoundManagerOf(actor, facts.c);
     return sendPage(
       reply,
       <SendPage
@@ -79,8 +82,9 @@ export async function roundRoutes(app: FastifyInstance) {
   }
 
   app.get<Params>("/remisser/:id/sista-svarsdag.ics", async (req, reply) => {
-    requireCan(req, "consultation.view");
-    const k = await getConsultation(ctx, req.params.id);
+    const actor = requireCan(req, "consultation.view");
+    const round = await getConsultation(ctx, req.params.id);
+    const k = roundFor(actor, round, await getCase(ctx, round.caseId));
     const url = `${ctx.config.publicUrl}/remisser/${k.id}`;
     return reply
       .type("text/calendar; charset=utf-8")
@@ -161,8 +165,8 @@ export async function roundRoutes(app: FastifyInstance) {
   });
 
   app.get<Params>("/remisser/:id/sammanstallning", async (req, reply) => {
-    requireCan(req, "consultation.manage");
-    const x = await buildCompilation(ctx, req.params.id);
+    const actor = requireCan(req, "consultation.manage");
+    const x = await buildCompilation(ctx, actor, req.params.id);
     const { title, blocks } = compilationBlocks(bodyText, x);
     return sendPage(
       reply,
@@ -178,8 +182,12 @@ export async function roundRoutes(app: FastifyInstance) {
   });
 
   app.get<Params>("/remisser/:id/sammanstallning.docx", async (req, reply) => {
-    requireCan(req, "consultation.manage");
-    return sendWord(reply, "sammanstallning-remissvar.docx", await compilationWord(ctx, req.params.id));
+    const actor = requireCan(req, "consultation.manage");
+    return sendWord(
+      reply,
+      "sammanstallning-remissvar.docx",
+      await compilationWord(ctx, actor, req.params.id),
+    );
   });
 
   app.post<Params>("/remisser/:id/sammanstallning", async (req, reply) => {

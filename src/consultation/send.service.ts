@@ -14,8 +14,13 @@ import { updateConsultationRow, updateRecipient } from "./consultations.store.ts
 import { checkDeadline } from "./deadlines.ts";
 import { distributionList, type LetterFacts, letterWord, missiv, type RoundLetter } from "./round-letters.ts";
 import { bodyText, queueRoundMail } from "./round-mail.ts";
+import { materialFor, requireRoundManagerOf, roundFor } from "./round-view.ts";
 
-/** The facts the cover letter and the distribution list are written from, on the day they go out. */
+/**
+ * The facts the cover letter and the distribution list are written from, on the day they go out.
+ * The letters go to the bodies and into the public register, so they name the round and its
+ * material as the public register shows them.
+ */
 export async function letterFacts(ctx: Ctx, consultationId: string): Promise<LetterFacts> {
   const consultation = await getConsultation(ctx, consultationId);
   const [c, documents, officer] = await Promise.all([
@@ -24,9 +29,13 @@ export async function letterFacts(ctx: Ctx, consultationId: string): Promise<Let
     findUserById(ctx.db, ctx.config.tenantId, consultation.officerId),
   ]);
   return {
-    consultation,
+    consultation: roundFor(null, consultation, c),
     c,
-    material: documents.filter((d) => consultation.documentIds.includes(d.id)),
+    material: materialFor(
+      null,
+      c,
+      documents.filter((d) => consultation.documentIds.includes(d.id)),
+    ),
     officer: officer?.display_name ?? "",
     date: consultation.sentOn ?? stockholmDate(ctx.clock.now()),
   };
@@ -40,6 +49,7 @@ export async function letterFacts(ctx: Ctx, consultationId: string): Promise<Let
  */
 export async function sendConsultation(ctx: Ctx, by: UserActor, id: string) {
   const facts = await letterFacts(ctx, id);
+  requireRoundManagerOf(by, facts.c);
   const k = facts.consultation;
   if (!allowedActions(k.status).includes("send"))
     throw new ConflictError(

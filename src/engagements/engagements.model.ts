@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Subject } from "../auth/policy.ts";
 import { blankToUndefined } from "../platform/validation.ts";
 import { isCountryCode } from "./countries.ts";
 
@@ -124,6 +125,12 @@ export interface EngagementDecision {
   documentId: string;
   createdAt: string;
 }
+
+/** The subject of the rules that concern an engagement: its owning unit and responsible officer. */
+export const engagementSubject = (e: Pick<Engagement, "unitId" | "officerId">): Subject => ({
+  unitId: e.unitId,
+  officerId: e.officerId,
+});
 
 export interface EngagementDetails extends Engagement {
   counterparts: Counterpart[];

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { UserActor } from "../auth/actor.ts";
+import { caseTitleFor } from "../auth/case-view.ts";
 import { requireCan } from "../auth/guards.ts";
 import { can } from "../auth/policy.ts";
 import { findUserById, listUsers } from "../auth/users.store.ts";
@@ -20,6 +21,7 @@ import {
   ENGAGEMENT_TYPES,
   type EngagementDetails,
   type EngagementStatus,
+  engagementSubject,
   STORED_ENGAGEMENT_TYPES,
   type StoredEngagementType,
 } from "./engagements.model.ts";
@@ -52,8 +54,11 @@ export async function engagementsRoutes(app: FastifyInstance) {
 
   const unitNames = async () => new Map((await listAllUnits(ctx)).map((u) => [u.id, u.name]));
 
-  /** The form's choices; a contact person is offered their own unit only (they may register for no other). */
-  const formData = async (actor: UserActor, locale: string) => {
+  /**
+   * The form's choices; a contact person or handläggare is offered their own unit only (they may
+   * register for no other), and an edited engagement keeps its own.
+   */
+  const formData = async (actor: UserActor, locale: string, keepUnitId: string | undefined) => {
     const collator = new Intl.Collator(locale);
     const byLabel = (a: [string, string], b: [string, string]) => collator.compare(a[1], b[1]);
     const [units, users, registries, classes] = await Promise.all([
@@ -64,7 +69,7 @@ export async function engagementsRoutes(app: FastifyInstance) {
     ]);
     return {
       units: units
-        .filter((u) => can(actor, "engagement.manage", { unitId: u.id }))
+        .filter((u) => u.id === keepUnitId || can(actor, "engagement.manage", { unitId: u.id }))
         .map((u): [string, string] => [u.id, u.name])
         .sort(byLabel),
       officers: users
@@ -97,7 +102,13 @@ export async function engagementsRoutes(app: FastifyInstance) {
         errors={errors}
         assessment={assessment}
         unitName={names.get(String(values.unitId ?? "")) ?? null}
-        data={await formData(actor, view.locale)}
+        data={
+          await formData(
+            actor,
+            view.locale,
+            mode.kind === "edit" ? (await getEngagement(ctx, mode.id)).unitId : undefined,
+          )
+        }
       />,
       status,
     );
@@ -163,7 +174,7 @@ export async function engagementsRoutes(app: FastifyInstance) {
     const type = one((req.query as Record<string, unknown>).typ);
     if (!(ENGAGEMENT_TYPES as readonly string[]).includes(type))
       return sendPage(reply, <ChooseTypePage view={viewFor(req, reply)} />);
-    const data = await formData(actor, req.locale);
+    const data = await formData(actor, req.locale, undefined);
     const proposed = {
       type,
       unitId: actor.unitId && data.units.some(([id]) => id === actor.unitId) ? actor.unitId : "",
@@ -211,7 +222,7 @@ export async function engagementsRoutes(app: FastifyInstance) {
   };
 
   app.get<{ Params: { id: string } }>("/engagemang/:id", async (req, reply) => {
-    requireCan(req, "engagement.view");
+    const actor = requireCan(req, "engagement.view");
     const { e, c, unitName, officerName } = await loadPage(req.params.id);
     return sendPage(
       reply,
@@ -220,6 +231,7 @@ export async function engagementsRoutes(app: FastifyInstance) {
         engagement={e}
         assessment={assessStored(ctx, e)}
         c={c}
+        caseTitle={caseTitleFor(actor, c)}
         unitName={unitName}
         officerName={officerName}
       />,
@@ -231,14 +243,14 @@ export async function engagementsRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>("/engagemang/:id/andra", async (req, reply) => {
     requireCan(req, "engagement.manage");
     const e = await getEngagement(ctx, req.params.id);
-    const actor = requireCan(req, "engagement.manage", { unitId: e.unitId });
+    const actor = requireCan(req, "engagement.manage", engagementSubject(e));
     return showForm(req, reply, actor, editMode(e), asFields(e), [], assessStored(ctx, e), 200);
   });
 
   app.post<{ Params: { id: string } }>("/engagemang/:id", async (req, reply) => {
     requireCan(req, "engagement.manage");
     const e = await getEngagement(ctx, req.params.id);
-    const actor = requireCan(req, "engagement.manage", { unitId: e.unitId });
+    const actor = requireCan(req, "engagement.manage", engagementSubject(e));
     const body = formFields(req.body) as Body;
     // The type and the case are fixed once registered: the edit form does not offer them.
     const {

@@ -23,6 +23,7 @@ import {
   engagementFieldsSchema,
   engagementInputSchema,
   engagementPatchSchema,
+  engagementSubject,
 } from "./engagements.model.ts";
 import {
   type ChildRows,
@@ -76,16 +77,19 @@ async function referenceErrors(
   ctx: Ctx,
   by: UserActor | "system",
   raw: Record<string, unknown>,
+  /** The unit the engagement belongs to now: keeping it needs no new right. */
+  currentUnitId?: string,
 ): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   const unitId = typeof raw.unitId === "string" ? raw.unitId.trim() : "";
-  if (unitId) {
+  const officerId = typeof raw.officerId === "string" ? raw.officerId.trim() : "";
+  if (unitId && unitId !== currentUnitId) {
     if (!(await findUnit(ctx.db, ctx.config.tenantId, unitId)))
       errors.push({ field: "unitId", message: "engagement.unit_unknown" });
-    else if (by !== "system" && !can(by, "engagement.manage", { unitId }))
+    // A handläggare registers for their own unit, or for another one as its responsible officer.
+    else if (by !== "system" && !can(by, "engagement.manage", { unitId, officerId: officerId || null }))
       errors.push({ field: "unitId", message: "engagement.unit_not_yours" });
   }
-  const officerId = typeof raw.officerId === "string" ? raw.officerId.trim() : "";
   if (officerId && !(await findUserById(ctx.db, ctx.config.tenantId, officerId)))
     errors.push({ field: "officerId", message: "engagement.officer_unknown" });
   return errors;
@@ -352,11 +356,11 @@ export async function updateEngagement(
   input: unknown,
 ): Promise<{ engagement: EngagementDetails; assessment: EngagementAssessment }> {
   const before = await getEngagement(ctx, id);
-  if (!can(by, "engagement.manage", { unitId: before.unitId })) throw new ForbiddenError();
+  if (!can(by, "engagement.manage", engagementSubject(before))) throw new ForbiddenError();
   const raw = (input ?? {}) as Record<string, unknown>;
   const patch = engagementPatchSchema.safeParse(input);
   const errors = patch.success ? [] : fieldErrors(patch.error.issues);
-  errors.push(...(await referenceErrors(ctx, by, raw)));
+  errors.push(...(await referenceErrors(ctx, by, raw, before.unitId)));
   if (patch.success && patch.data.status === "ended" && before.status !== "approved")
     errors.push({ field: "status", message: "engagement.end_only_approved" });
   const { status: _s, ...changes } = patch.success ? patch.data : { status: undefined };

@@ -1,5 +1,4 @@
 import type { FieldError } from "../../platform/errors.ts";
-import type { RegistryDocument } from "../../registry/documents.model.ts";
 import { FileInput } from "../../registry/views/inputs.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";
@@ -8,6 +7,7 @@ import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
 import { recipientActions } from "../consultations.model.ts";
 import type { BodyAccess } from "../round-access.ts";
+import type { MaterialItem } from "../round-view.ts";
 
 /**
  * A body's page for one consultation, reached by its personal link or from its inbox: the
@@ -17,7 +17,7 @@ import type { BodyAccess } from "../round-access.ts";
 export function AnswerPage(props: {
   view: View;
   access: BodyAccess;
-  material: RegistryDocument[];
+  material: MaterialItem[];
   values: Record<string, string>;
   errors: FieldError[];
 }) {

@@ -1,5 +1,5 @@
+import { caseSubject } from "../../auth/case-view.ts";
 import type { Case } from "../../registry/cases.model.ts";
-import type { RegistryDocument } from "../../registry/documents.model.ts";
 import { ActionButton } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
@@ -13,11 +13,13 @@ import {
   type Recipient,
 } from "../consultations.model.ts";
 import type { DeadlineWarning } from "../deadlines.ts";
+import type { MaterialItem } from "../round-view.ts";
 import type { BoardFilter } from "../tracking.ts";
 import { DeadlineWarnings } from "./DeadlineWarnings.tsx";
 
 /**
- * A consultation: its facts, the steps its status allows, the material and the tracking board,
+ * A consultation as the reader may see it (the round, the case's title and the material already
+ * shown per `round-view.ts`): its facts, the steps its status allows, the material and the tracking board,
  * the distribution list grouped as the remitteringsmapp with each body's state, filterable by
  * state, the late ones marked.
  */
@@ -25,16 +27,18 @@ export function ConsultationPage(props: {
   view: View;
   consultation: ConsultationDetails;
   c: Case;
+  /** The case's title as the reader may see it. */
+  caseTitle: string;
   officer: string;
-  material: RegistryDocument[];
+  material: MaterialItem[];
   warnings: DeadlineWarning[];
   filter: BoardFilter;
   counts: Record<BoardFilter, number>;
 }) {
-  const { view, consultation: k, c, officer, material, warnings, filter, counts } = props;
+  const { view, consultation: k, c, caseTitle, officer, material, warnings, filter, counts } = props;
   const { t } = view;
   const base = `/remisser/${k.id}`;
-  const manage = view.can("consultation.manage");
+  const manage = view.can("consultation.manage", caseSubject(c));
   const steps = allowedActions(k.status);
   const row = (label: string, value: string | null) => (
     <>
@@ -58,7 +62,7 @@ export function ConsultationPage(props: {
         <dt safe>{t("consultation.case")}</dt>
         <dd>
           <a href={`/arenden/${c.id}`} safe>
-            {`${c.diaryNumber} ${c.title}`}
+            {`${c.diaryNumber} ${caseTitle}`}
           </a>
         </dd>
         {row(t("consultation.status"), t(`consultation.status.${k.status}`))}

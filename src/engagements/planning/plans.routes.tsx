@@ -26,19 +26,22 @@ export async function plansRoutes(app: FastifyInstance) {
     year: number,
     values: Record<string, string>,
     errors: FieldError[],
-  ) =>
-    sendPage(
+  ) => {
+    const view = viewFor(req, reply);
+    return sendPage(
       reply,
       <PlansPage
-        view={viewFor(req, reply)}
+        view={view}
         year={year}
         plans={await plansOfYear(ctx, year)}
-        units={await planningUnits(ctx)}
+        // The form offers only the units whose plan the user keeps.
+        units={(await planningUnits(ctx)).filter((u) => view.can("engagement_plan.manage", { unitId: u.id }))}
         values={values}
         errors={errors}
       />,
       errors.length > 0 ? 422 : 200,
     );
+  };
 
   app.get("/engagemang/planer/:year", async (req, reply) => {
     requireCan(req, "followup.view");

@@ -1,5 +1,6 @@
 import type { UserActor } from "../../auth/actor.ts";
 import { auditBy } from "../../auth/audit-actor.ts";
+import { can } from "../../auth/policy.ts";
 import { listAllUnits } from "../../organisation/units.service.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../platform/context.ts";
@@ -49,7 +50,7 @@ export async function plansOfYear(ctx: Ctx, year: number): Promise<Plan[]> {
 
 /**
  * Saves a unit's plan for a year, with its follow-up when given (one plan per unit and year).
- * A contact person keeps the plan of their own unit only.
+ * A contact person keeps the plan of their own unit only (`engagement_plan.manage`).
  */
 export async function savePlan(
   ctx: Ctx,
@@ -62,7 +63,7 @@ export async function savePlan(
   const unitId = (input as Record<string, unknown> | null)?.unitId;
   const unit = (await planningUnits(ctx)).find((u) => u.id === unitId);
   if (unitId && !unit) errors.push({ field: "unitId", message: "network.unit_not_in_network" });
-  if (unit && by !== "system" && by.role === "kontaktperson" && by.unitId !== unit.id)
+  if (unit && by !== "system" && !can(by, "engagement_plan.manage", { unitId: unit.id }))
     errors.push({ field: "unitId", message: "plan.own_unit_only" });
   if (!parsed.success || !unit || errors.length > 0) throw new ValidationError(errors);
   const d = parsed.data;

@@ -4,6 +4,7 @@ import { requireCan } from "../../auth/guards.ts";
 import { type FieldError, ValidationError } from "../../platform/errors.ts";
 import { formFields, handleForm } from "../../web/forms.ts";
 import { sendPage, viewFor } from "../../web/render.ts";
+import { engagementSubject } from "../engagements.model.ts";
 import {
   dueItems,
   recentReviews,
@@ -27,12 +28,16 @@ export async function reviewsRoutes(app: FastifyInstance) {
     sent?: number,
   ) => {
     const view = viewFor(req, reply);
+    // The form offers only the engagements the user may review.
+    const reviewable = (await reviewableEngagements(ctx)).filter((e) =>
+      view.can("engagement_review.manage", engagementSubject(e)),
+    );
     return sendPage(
       reply,
       <ReviewsPage
         view={view}
         due={await dueItems(ctx)}
-        reviewable={await reviewableEngagements(ctx)}
+        reviewable={reviewable}
         recent={await recentReviews(ctx)}
         values={values}
         errors={errors}

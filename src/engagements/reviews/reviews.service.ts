@@ -1,15 +1,16 @@
 import type { UserActor } from "../../auth/actor.ts";
 import { auditBy } from "../../auth/audit-actor.ts";
+import { can } from "../../auth/policy.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
 import { stockholmDate } from "../../platform/clock.ts";
 import type { Ctx } from "../../platform/context.ts";
-import { ConflictError, type FieldError, ValidationError } from "../../platform/errors.ts";
+import { ConflictError, type FieldError, ForbiddenError, ValidationError } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n/index.ts";
 import { newId } from "../../platform/ids.ts";
 import { queueMail } from "../../platform/mail/mail.service.ts";
 import { startRepeatingJob } from "../../platform/repeating-job.ts";
 import { fieldErrors } from "../../platform/validation.ts";
-import { REVIEWED_TYPES } from "../engagements.model.ts";
+import { engagementSubject, REVIEWED_TYPES } from "../engagements.model.ts";
 import { getEngagement, updateEngagement } from "../engagements.service.ts";
 import {
   AGREEMENT_TYPES,
@@ -149,6 +150,8 @@ export async function recordReview(
   input: unknown,
 ): Promise<Review> {
   const engagement = await getEngagement(ctx, engagementId);
+  // Everyone reads engagements, so another unit's is refused (403) rather than hidden.
+  if (!can(by, "engagement_review.manage", engagementSubject(engagement))) throw new ForbiddenError();
   if (!isReviewed(engagement.type))
     throw new ConflictError(
       `a ${engagement.type} is not reviewed under P4`,
@@ -221,11 +224,13 @@ export async function reviewsOf(ctx: Ctx, engagementId: string): Promise<Review[
   }));
 }
 
-/** Memberships and intention agreements still running: those a review can be recorded for. */
-export async function reviewableEngagements(ctx: Ctx): Promise<{ id: string; title: string }[]> {
+/** Memberships and intention agreements still running: those a review can be recorded for, with their unit and officer. */
+export async function reviewableEngagements(
+  ctx: Ctx,
+): Promise<{ id: string; title: string; unitId: string; officerId: string }[]> {
   return ctx.db
     .selectFrom("engagements")
-    .select(["id", "title"])
+    .select(["id", "title", "unit_id as unitId", "officer_id as officerId"])
     .where("tenant_id", "=", ctx.config.tenantId)
     .where("type", "in", [...REVIEWED_TYPES])
     .where("status", "in", ACTIVE)

@@ -3,7 +3,13 @@ import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
 import { countryName } from "../countries.ts";
-import type { Counterpart, EngagementDecision, EngagementDetails, Financing } from "../engagements.model.ts";
+import {
+  type Counterpart,
+  type EngagementDecision,
+  type EngagementDetails,
+  engagementSubject,
+  type Financing,
+} from "../engagements.model.ts";
 import type { EngagementAssessment } from "../engagements.service.ts";
 import { AssessmentPanel, bodyName } from "./AssessmentPanel.tsx";
 
@@ -13,6 +19,8 @@ export function EngagementPage(props: {
   engagement: EngagementDetails;
   assessment: EngagementAssessment;
   c: Case;
+  /** The case's title as the reader may see it (its public title to all but the case's insiders). */
+  caseTitle: string;
   unitName: string;
   officerName: string;
 }) {
@@ -34,7 +42,7 @@ export function EngagementPage(props: {
       </nav>
       <h1 safe>{e.title}</h1>
       <p>
-        {view.can("engagement.manage", { unitId: e.unitId }) ? (
+        {view.can("engagement.manage", engagementSubject(e)) ? (
           <a href={`/engagemang/${e.id}/andra`} class="button secondary" safe>
             {t("engagement.edit")}
           </a>
@@ -53,7 +61,7 @@ export function EngagementPage(props: {
         <dt safe>{t("engagement.case")}</dt>
         <dd>
           <a href={`/arenden/${c.id}`} safe>
-            {`${c.diaryNumber} ${c.title}`}
+            {`${c.diaryNumber} ${props.caseTitle}`}
           </a>
         </dd>
         {row(t("engagement.unit"), unitName)}

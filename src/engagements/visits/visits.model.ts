@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Subject } from "../../auth/policy.ts";
 import { blankToUndefined } from "../../platform/validation.ts";
 import { isCountryCode } from "../countries.ts";
 import { POLITICAL_LEVELS, type PoliticalLevel } from "../engagements.model.ts";
@@ -49,6 +50,14 @@ export function routeVisitRequest(unitIds: readonly string[], level: PoliticalLe
     return { coordinator: "KS", unitId: null, rule: "ks_significant_visit" };
   return { coordinator: "UNIT", unitId: only, rule: "unit_visit" };
 }
+
+/** The unit that coordinates KS's visits: the executive board's own unit. */
+export const KS_UNIT_ID = "ks";
+
+/** The unit a request belongs to for the policy: the unit concerned, or KS when KS coordinates it. */
+export const visitSubject = (v: { routing: VisitRouting }): Subject => ({
+  unitId: v.routing.unitId ?? KS_UNIT_ID,
+});
 
 export interface VisitRequest {
   id: string;

@@ -1,9 +1,16 @@
 import { ANONYMOUS, type UserActor } from "../../auth/actor.ts";
 import { auditBy } from "../../auth/audit-actor.ts";
+import { can } from "../../auth/policy.ts";
 import { listAllUnits } from "../../organisation/units.service.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../platform/context.ts";
-import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import {
+  ConflictError,
+  type FieldError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { fieldErrors } from "../../platform/validation.ts";
 import { checkNewEngagement, registerEngagement } from "../engagements.service.ts";
@@ -13,12 +20,14 @@ import { visitLetter } from "./visit-letter.ts";
 import {
   assessmentSchema,
   assessmentSupports,
+  KS_UNIT_ID,
   type LetterKind,
   outcomeSchema,
   routeVisitRequest,
   type VisitOutcome,
   type VisitRequest,
   visitRequestSchema,
+  visitSubject,
 } from "./visits.model.ts";
 import {
   findVisitRequest,
@@ -120,12 +129,18 @@ export async function listVisitRequests(ctx: Ctx, limit = 200): Promise<VisitReq
   return rows.map((r) => toVisitRequest(r, units.get(r.id) ?? []));
 }
 
+/** Only the coordinating unit's people (and admins) assess and decide a request; everyone may read it, so 403. */
+function requireHandler(by: UserActor, v: VisitRequest): void {
+  if (!can(by, "visit_request.handle", visitSubject(v))) throw new ForbiddenError();
+}
+
 const decided = (v: VisitRequest) =>
   new ConflictError(`the visit request is ${v.status}`, v.status === "decided" ? [] : ["assess", "decide"]);
 
 /** Records the assessment against the strategy's checklist; it may be revised until the request is decided. */
 export async function assessVisitRequest(ctx: Ctx, by: UserActor, id: string, input: unknown) {
   const before = await getVisitRequest(ctx, id);
+  requireHandler(by, before);
   if (before.status === "decided") throw decided(before);
   const parsed = assessmentSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
@@ -164,7 +179,7 @@ function engagementInput(v: VisitRequest, by: UserActor, caseDiaryNumber: string
   return {
     type: "visit",
     title: `Besök: ${v.organisation}`.slice(0, 300),
-    unitId: v.routing.unitId ?? "ks",
+    unitId: v.routing.unitId ?? KS_UNIT_ID,
     officerId: by.id,
     scope: "service",
     unitsAffected: Math.max(1, v.unitIds.length),
@@ -199,6 +214,7 @@ const letterKindOf = (outcome: VisitOutcome, invitation: boolean): LetterKind =>
  */
 export async function decideVisitRequest(ctx: Ctx, by: UserActor, id: string, input: unknown) {
   const v = await getVisitRequest(ctx, id);
+  requireHandler(by, v);
   if (v.status !== "assessed") throw decided(v);
   const parsed = outcomeSchema.safeParse(input);
   const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);

@@ -7,7 +7,13 @@ import { Table } from "../../../web/components/Table.tsx";
 import { Layout } from "../../../web/Layout.tsx";
 import type { View } from "../../../web/view.ts";
 import { countryName } from "../../countries.ts";
-import { assessmentSupports, CHECKLIST, VISIT_OUTCOMES, type VisitRequest } from "../visits.model.ts";
+import {
+  assessmentSupports,
+  CHECKLIST,
+  VISIT_OUTCOMES,
+  type VisitRequest,
+  visitSubject,
+} from "../visits.model.ts";
 
 export interface FailedForm {
   form: "assess" | "decide";
@@ -57,7 +63,7 @@ export function VisitRequestPage(props: {
     [t("visit.status"), t(`visit.status.${v.status}`)],
     [t("visit.received_via"), t(`visit.via.${v.receivedVia}`)],
   ];
-  const canHandle = view.can("visit_request.handle");
+  const canHandle = view.can("visit_request.handle", visitSubject(v));
   return (
     <Layout view={view} title={title} hasErrors={errors.length > 0}>
       <ErrorSummary view={view} errors={errors} />

@@ -152,7 +152,7 @@ export const engagement = defineMessages(
     "engagement.officer_required": "Välj ansvarig handläggare",
     "engagement.unit_unknown": "Enheten finns inte",
     "engagement.unit_not_yours":
-      "Du kan bara registrera engagemang för din egen förvaltning eller ditt eget bolag",
+      "Du kan bara registrera engagemang för din egen enhet, eller som engagemangets ansvariga handläggare",
     "engagement.officer_unknown": "Handläggaren finns inte",
     "engagement.direction_required": "Välj minst en inriktning",
     "engagement.direction_repeated": "Varje inriktning kan bara väljas en gång",
@@ -364,7 +364,8 @@ export const engagement = defineMessages(
     "engagement.unit_required": "Choose the responsible administration or company",
     "engagement.officer_required": "Choose the responsible officer",
     "engagement.unit_unknown": "The unit does not exist",
-    "engagement.unit_not_yours": "You can only register engagements for your own administration or company",
+    "engagement.unit_not_yours":
+      "You can only register engagements for your own unit, or as the engagement's responsible officer",
     "engagement.officer_unknown": "The officer does not exist",
     "engagement.direction_required": "Choose at least one direction",
     "engagement.direction_repeated": "Each direction can be chosen only once",
