@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { caseTitleFor } from "../auth/case-view.ts";
 import { requireCan } from "../auth/guards.ts";
 import { findUserById, listUsers } from "../auth/users.store.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { FieldError } from "../platform/errors.ts";
+import { caseTitleFor } from "../registry/case-visibility.ts";
 import { getCase } from "../registry/cases.service.ts";
 import { getCaseDocuments } from "../registry/documents.service.ts";
 import { formFields, handleForm } from "../web/forms.ts";

@@ -1,9 +1,9 @@
 import type { UserActor } from "../auth/actor.ts";
-import { caseSubject } from "../auth/case-view.ts";
 import { can } from "../auth/policy.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import { AppError, ConflictError, NotFoundError } from "../platform/errors.ts";
+import { caseSubject } from "../registry/case-visibility.ts";
 import type { Case } from "../registry/cases.model.ts";
 import { getCase } from "../registry/cases.service.ts";
 import { answerLinkHash, isLinkSecret } from "./answer-link.ts";

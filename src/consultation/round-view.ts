@@ -1,9 +1,9 @@
 import type { Actor, UserActor } from "../auth/actor.ts";
-import { caseSubject, seesCaseInFull } from "../auth/case-view.ts";
 import { can } from "../auth/policy.ts";
 import type { Ctx } from "../platform/context.ts";
 import { ForbiddenError } from "../platform/errors.ts";
 import { maskPersonalNumbers } from "../platform/text/personal-number.ts";
+import { caseSubject, seesCaseInFull } from "../registry/case-visibility.ts";
 import type { Case } from "../registry/cases.model.ts";
 import { getCase } from "../registry/cases.service.ts";
 import type { RegistryDocument } from "../registry/documents.model.ts";

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { UserActor } from "../auth/actor.ts";
-import { caseTitleFor } from "../auth/case-view.ts";
 import { requireCan } from "../auth/guards.ts";
 import { can } from "../auth/policy.ts";
 import { findUserById, listUsers } from "../auth/users.store.ts";
@@ -9,6 +8,7 @@ import { listAllUnits } from "../organisation/units.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { caseTitleFor } from "../registry/case-visibility.ts";
 import { getCase } from "../registry/cases.service.ts";
 import { allClasses } from "../registry/classification.store.ts";
 import { getRegistries } from "../registry/registries.service.ts";

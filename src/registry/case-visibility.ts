@@ -18,9 +18,14 @@ export const caseSubject = (c: { unitId: string; officerId: string | null }): Su
   officerId: c.officerId,
 });
 
-/** True when the actor sees the case in full: real title, secret descriptions, protected parties, drafts. */
-export const seesCaseInFull = (actor: Actor, c: { unitId: string; officerId: string | null }): boolean =>
-  can(actor, "case.view_full", caseSubject(c));
+/**
+ * True when the actor sees the case in full: real title, secret descriptions, protected parties,
+ * drafts. A reader of a personal answer link (null) never does.
+ */
+export const seesCaseInFull = (
+  actor: Actor | null,
+  c: { unitId: string; officerId: string | null },
+): boolean => actor !== null && can(actor, "case.view_full", caseSubject(c));
 
 /** The case as the reader may see it: for outsiders the public title (with personal numbers masked). */
 export function caseAsShown(c: Case, full: boolean): Case {
@@ -28,6 +33,10 @@ export function caseAsShown(c: Case, full: boolean): Case {
   const title = maskPersonalNumbers(c.publicTitle ?? c.title);
   return { ...c, title, publicTitle: c.publicTitle === null ? null : title };
 }
+
+/** The case's title as the reader may see it: the real one for its insiders, else the public register's. */
+export const caseTitleFor = (reader: Actor | null, c: Case): string =>
+  caseAsShown(c, seesCaseInFull(reader, c)).title;
 
 /**
  * The parties as the reader may see them: for outsiders a protected identity keeps its place in

@@ -1,4 +1,4 @@
-import { caseSubject } from "../../auth/case-view.ts";
+import { caseSubject } from "../../registry/case-visibility.ts";
 import type { Case } from "../../registry/cases.model.ts";
 import { ActionButton } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";

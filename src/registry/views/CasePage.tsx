@@ -81,7 +81,7 @@ export function CasePage(props: {
               </a>
             </li>
           ) : null}
-          {c.status === "open" && view.can("consultation.manage") ? (
+          {c.status === "open" && view.can("consultation.manage", caseSubject(c)) ? (
             <li>
               <a class="button secondary" href={`/arenden/${c.id}/remisser/ny`} safe>
                 {t("consultation.send_case")}
