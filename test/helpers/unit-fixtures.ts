@@ -22,10 +22,15 @@ import type { Who } from "./roles.ts";
  * The records the unit-bound permission matrix acts on. Each role is tried against four
  * subjects: a record of its own unit, one of another unit (for documents: a draft), a secret
  * case of another unit (secret real title, public title, protected party, secret document) and
- * a public case of a third unit.
+ * a public case of a third unit. Cases, their documents and consultations add a fifth: a secret
+ * case of another unit whose officer is the demo handläggare (for the other roles, just a
+ * secret case that has an officer).
  */
-export type Subject = "own" | "other" | "secret" | "public";
+export type Subject = "own" | "other" | "secret" | "public" | "officer";
 export const SUBJECTS: readonly Subject[] = ["own", "other", "secret", "public"];
+export const CASE_SUBJECTS: readonly Subject[] = [...SUBJECTS, "officer"];
+/** The subjects whose case is the secret one. */
+export const isSecret = (s: Subject) => s === "secret" || s === "officer";
 
 /** A unit no demo user belongs to: "another unit" for everyone. */
 export const OTHER_UNIT = "forv-miljo";
@@ -65,6 +70,8 @@ export interface Made {
   unitId: string;
   caseId: string;
   diaryNumber: string;
+  /** The case's officer, where it has one. */
+  officerId: string | null;
   /** A registered incoming document with a file (the secret one in the secret case). */
   documentId: string;
   /** A draft outgoing document with a file, for the "draft" kind. */
@@ -104,6 +111,7 @@ export class UnitFixtures {
   private admin!: UserActor;
   /** The officer of made consultations and engagements: registry staff, no unit's officer. */
   registratorId = "";
+  private officerId = "";
   /** The class every made case is filed under (a case edit form keeps it). */
   classId = "";
   private serial = 0;
@@ -121,6 +129,7 @@ export class UnitFixtures {
     this.units = new Map(users.map((u) => [u.username, u.unit_id]));
     this.admin = await demoActor(this.t, "admin");
     this.registratorId = (await demoActor(this.t, "registrator")).id;
+    this.officerId = (await demoActor(this.t, "handlaggare")).id;
     this.classId = await demoClassId(this.t, "2019", "2.4");
   }
 
@@ -131,7 +140,7 @@ export class UnitFixtures {
   }
 
   private key(kind: Kind, who: Who, subject: Subject) {
-    return `${kind}|${this.unitOf(who, subject)}|${subject === "secret"}`;
+    return `${kind}|${this.unitOf(who, subject)}|${isSecret(subject)}|${subject === "officer"}`;
   }
 
   /** The record of a kind for a role and subject, made on first use. */
@@ -139,7 +148,8 @@ export class UnitFixtures {
     const key = this.key(kind, who, subject);
     let made = this.made.get(key);
     if (!made) {
-      made = this.make(kind, this.unitOf(who, subject), subject === "secret");
+      const officerId = subject === "officer" ? this.officerId : null;
+      made = this.make(kind, this.unitOf(who, subject), isSecret(subject), officerId);
       this.made.set(key, made);
     }
     return made;
@@ -150,12 +160,13 @@ export class UnitFixtures {
     this.made.delete(this.key(kind, who, subject));
   }
 
-  private async make(kind: Kind, unitId: string, secret: boolean): Promise<Made> {
+  private async make(kind: Kind, unitId: string, secret: boolean, officerId: string | null): Promise<Made> {
     const n = ++this.serial;
     const c = await openCase(this.t.ctx, "system", {
       registryId: "ks",
       classId: this.classId,
       unitId,
+      ...(officerId ? { officerId } : {}),
       ...(secret
         ? {
             title: SECRET.title,
@@ -187,6 +198,7 @@ export class UnitFixtures {
     );
     const made: Made = {
       unitId,
+      officerId,
       caseId: c.id,
       diaryNumber: c.diaryNumber,
       documentId: doc.id,
