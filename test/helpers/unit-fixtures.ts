@@ -145,19 +145,24 @@ export class UnitFixtures {
 
   /** The record of a kind for a role and subject, made on first use. */
   get(kind: Kind, who: Who, subject: Subject): Promise<Made> {
-    const key = this.key(kind, who, subject);
-    let made = this.made.get(key);
-    if (!made) {
-      const officerId = subject === "officer" ? this.officerId : null;
-      made = this.make(kind, this.unitOf(who, subject), isSecret(subject), officerId);
-      this.made.set(key, made);
-    }
-    return made;
+    return this.made.get(this.key(kind, who, subject)) ?? this.renew(kind, who, subject);
   }
 
-  /** Forgets a record a request may have changed: the next role gets a fresh one. */
+  /**
+   * Replaces a record a request may have changed: the next role gets a fresh one. It is made at
+   * once, while the other roles' requests run (PostgreSQL makes them side by side).
+   */
   spoil(kind: Kind, who: Who, subject: Subject): void {
-    this.made.delete(this.key(kind, who, subject));
+    this.renew(kind, who, subject);
+  }
+
+  private renew(kind: Kind, who: Who, subject: Subject): Promise<Made> {
+    const officerId = subject === "officer" ? this.officerId : null;
+    const made = this.make(kind, this.unitOf(who, subject), isSecret(subject), officerId);
+    // A failure is reported to whoever asks for the record, not as an unhandled rejection.
+    made.catch(() => {});
+    this.made.set(this.key(kind, who, subject), made);
+    return made;
   }
 
   private async make(kind: Kind, unitId: string, secret: boolean, officerId: string | null): Promise<Made> {
