@@ -21,14 +21,16 @@ import {
 /**
  * The subject dimension of the permission matrix (issue 14, items 1, 2 and 9): every route whose
  * path names a record that belongs to a unit, tried by every role against a record of the
- * role's own unit, one of another unit, a secret case and a public case. The expected answers
- * are the specification, written here by hand, never computed from the policy:
+ * role's own unit, one of another unit, a secret case and a public case (and, for cases, a secret
+ * case whose officer is the handläggare). The expected answers are the specification, written
+ * here by hand, never computed from the policy:
  *
  * - Reads: everyone signed in opens a case, document, consultation, engagement or visit
  *   request; outsiders get the public view (never a secret title, description, protected party
  *   or file text) and drafts answer 404 to them.
  * - Writes to a case, its documents and its consultations: admin and registrator anywhere, a
- *   handläggare in their own unit's cases, others 403 (404 where they cannot see the record).
+ *   handläggare in their own unit's cases and where they are the officer, others 403 (404 where
+ *   they cannot see the record).
  * - A body's answer: its own unit's remissinstans, or the staff who may write to the case.
  * - Engagements and visit requests: admin anywhere, handläggare and kontaktperson in their own unit.
  *
@@ -67,7 +69,6 @@ interface Exempt {
 
 let t: TestApp;
 let fixtures: UnitFixtures;
-let classId = "";
 
 // ---- the specification --------------------------------------------------------------------
 
@@ -187,7 +188,7 @@ const newDocument = () => ({
 });
 const caseEdit = (m: Made) => ({
   title: "Ändrad rubrik om lokaler",
-  classId,
+  classId: fixtures.classId,
   unitId: m.unitId,
   officerId: m.officerId ?? "",
 });
@@ -898,7 +899,6 @@ beforeAll(async () => {
   t = await buildTestApp();
   fixtures = new UnitFixtures(t);
   await fixtures.setUp();
-  classId = fixtures.classId;
   for (const who of EVERYONE) {
     const browser = new TestClient(t.app);
     if (who === "anonymous") await browser.get("/logga-in");

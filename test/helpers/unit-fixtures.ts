@@ -102,7 +102,7 @@ export function daysAhead(t: TestApp, days: number, working = false): string {
 }
 
 /**
- * Makes and remembers the records of the matrix: one set per kind, unit and secrecy, made
+ * Makes and remembers the records of the matrix: one per kind, unit, secrecy and officer, made
  * again once a request may have changed it (`spoil`), so each role meets the same starting state.
  */
 export class UnitFixtures {
