@@ -68,6 +68,8 @@ export const listQuery = {
   cursor: z.string().max(500).optional(),
 };
 
+const noBody = z.strictObject({});
+
 export const listResponse = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
@@ -102,18 +104,21 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       const errors: FieldError[] = [];
       const parse = (schema: z.ZodType | undefined, value: unknown, prefix: string) => {
         if (!schema) return undefined;
-        const result = schema.safeParse(value ?? {});
+        const result = schema.safeParse(value);
         if (result.success) return result.data;
         errors.push(...fieldErrors(result.error.issues).map((e) => ({ ...e, field: `${prefix}${e.field}` })));
         return undefined;
       };
-      const params = parse(spec.params, req.params, "");
-      const query = parse(spec.query, req.query, "");
-      const rawBody = req.body ?? {};
-      if (spec.bodyCheckedBy === "service" && (typeof rawBody !== "object" || Array.isArray(rawBody))) {
+      const params = parse(spec.params, req.params ?? {}, "");
+      const query = parse(spec.query, req.query ?? {}, "");
+      // No body is an empty one; JSON `null` is a body of the wrong type.
+      const rawBody = req.body === undefined ? {} : req.body;
+      const service = spec.bodyCheckedBy === "service";
+      if (service && (typeof rawBody !== "object" || rawBody === null || Array.isArray(rawBody))) {
         errors.push({ field: "", message: "validation.type" });
       }
-      const body = spec.bodyCheckedBy === "service" ? rawBody : parse(spec.body, rawBody, "");
+      // A route that takes no body refuses every field sent to it, as any other unknown field.
+      const body = service ? rawBody : parse(spec.body ?? noBody, rawBody, "");
       if (errors.length > 0) throw new ValidationError(errors);
       const result = await spec.handler(
         req,
