@@ -39,7 +39,8 @@ export const common = defineMessages(
     "validation.format": "Värdet har fel format",
     "validation.choice": "Välj ett av alternativen",
     "validation.invalid": "Värdet är ogiltigt",
-    "validation.unsafe_text": "Texten innehåller tecken som inte är tillåtna (nolltecken eller ofullständiga tecken)",
+    "validation.unsafe_text":
+      "Texten innehåller tecken som inte kan sparas (nolltecken eller trasiga tecken)",
     "validation.unknown": "Fältet är okänt och får inte skickas",
     "validation.date": "Skriv ett riktigt datum med år, månad och dag",
     "validation.cursor": "Sidmarkören är ogiltig",
@@ -122,7 +123,7 @@ export const common = defineMessages(
     "validation.format": "The value has the wrong format",
     "validation.choice": "Choose one of the options",
     "validation.invalid": "The value is not valid",
-    "validation.unsafe_text": "The text contains characters that are not allowed (NUL or incomplete characters)",
+    "validation.unsafe_text": "The text contains characters that cannot be saved (NUL or broken characters)",
     "validation.unknown": "This field is unknown and must not be sent",
     "validation.date": "Enter a real date with year, month and day",
     "validation.cursor": "The page cursor is not valid",
