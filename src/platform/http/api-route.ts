@@ -68,7 +68,11 @@ export const listQuery = {
   cursor: z.string().max(500).optional(),
 };
 
-const noBody = z.strictObject({});
+/**
+ * What a route without a query or body schema takes: nothing. Parameters or fields sent to it are
+ * refused like any other unknown ones.
+ */
+const nothing = z.strictObject({});
 
 export const listResponse = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
@@ -110,15 +114,14 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
         return undefined;
       };
       const params = parse(spec.params, req.params ?? {}, "");
-      const query = parse(spec.query, req.query ?? {}, "");
+      const query = parse(spec.query ?? nothing, req.query ?? {}, "");
       // No body is an empty one; JSON `null` is a body of the wrong type.
       const rawBody = req.body === undefined ? {} : req.body;
       const service = spec.bodyCheckedBy === "service";
       if (service && (typeof rawBody !== "object" || rawBody === null || Array.isArray(rawBody))) {
         errors.push({ field: "", message: "validation.type" });
       }
-      // A route that takes no body refuses every field sent to it, as any other unknown field.
-      const body = service ? rawBody : parse(spec.body ?? noBody, rawBody, "");
+      const body = service ? rawBody : parse(spec.body ?? nothing, rawBody, "");
       if (errors.length > 0) throw new ValidationError(errors);
       const result = await spec.handler(
         req,
