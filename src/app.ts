@@ -137,6 +137,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         (isLocale(cookieLocale) ? cookieLocale : null) ??
         fromAcceptLanguage(req.headers["accept-language"]) ??
         "sv";
+      setSecurityHeaders(req.raw, reply.raw);
+      reply.header("x-request-id", req.id);
       void answerFrameworkError(error, req, reply, locale);
     },
   });
@@ -175,7 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const unsafe = unsafeTextFields(req.params, req.query, req.body);
     if (unsafe.length > 0) throw new ValidationError(unsafe);
   });
-  addSecurityHeaders(app, secure);
+  const setSecurityHeaders = addSecurityHeaders(app, secure);
   await app.register(rateLimit, { global: false });
   await app.register(csrf, {
     sessionPlugin: "@fastify/cookie",

@@ -248,6 +248,8 @@ describe("malformed requests", () => {
       });
       expect(page.statusCode).toBe(400);
       expect(page.body).toContain("<title>Bad request");
+      // Answered before any hook, yet with the same security headers as every page.
+      expect(page.headers["content-security-policy"]).toContain("default-src 'self'");
     }
   });
 

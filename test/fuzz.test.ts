@@ -3,7 +3,7 @@ import { runFuzz, summary } from "./fuzz/run-fuzz.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 
 /** CI sends a few thousand; `npm run fuzz` sends ten thousand and more (test/fuzz/run.ts). */
-const COUNT = Number(process.env.FUZZ_COUNT ?? 2500);
+const COUNT = Number(process.env.FUZZ_COUNT ?? 3000);
 
 let t: TestApp;
 beforeAll(async () => {
