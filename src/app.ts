@@ -5,7 +5,6 @@ import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import csrf from "@fastify/csrf-protection";
 import formbody from "@fastify/formbody";
-import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
@@ -48,8 +47,10 @@ import { loadAuditKey } from "./platform/audit/audit-key.ts";
 import type { Clock } from "./platform/clock.ts";
 import type { Ctx } from "./platform/context.ts";
 import type { Db, Dialect } from "./platform/db/database.ts";
-import { AppError, UnauthenticatedError } from "./platform/errors.ts";
+import { AppError, UnauthenticatedError, ValidationError } from "./platform/errors.ts";
 import { diskBlobStore } from "./platform/files/disk-blob-store.ts";
+import { unsafeTextFields } from "./platform/http/input-text.ts";
+import { registerMultipartForms } from "./platform/http/multipart.ts";
 import { addSecurityHeaders } from "./platform/http/security-headers.ts";
 import {
   fromAcceptLanguage,
@@ -76,7 +77,7 @@ import { searchRoutes } from "./registry/search/search.routes.tsx";
 import { secrecyGroundsApi } from "./registry/secrecy-grounds.api.ts";
 import { secrecyGroundsRoutes } from "./registry/secrecy-grounds.routes.tsx";
 import { apiRoutes } from "./web/api.routes.ts";
-import { registerErrorHandling } from "./web/error-handling.tsx";
+import { answerFrameworkError, registerErrorHandling } from "./web/error-handling.tsx";
 import { registerOperations } from "./web/operations.routes.ts";
 import { pagesRoutes } from "./web/pages.routes.tsx";
 
@@ -109,6 +110,8 @@ export interface AppDeps {
 }
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Longer URLs answer 414; so do path parameters over Fastify's maxParamLength (100). */
+const MAX_URL_LENGTH = 8192;
 const staticDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "web", "static");
 
 /** The whole web application, without listening: `serve` listens, tests use `app.inject`. */
@@ -130,6 +133,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // The client address (sign-in throttling, audit, logs) from X-Forwarded-For only behind a trusted proxy.
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // A URL the router cannot read (bad percent-encoding, an over-long parameter) is answered
+    // before any hook runs, so as to anonymous, in the language of the cookie or the browser.
+    frameworkErrors: (error, req, reply) => {
+      const cookieLocale = app.parseCookie(req.headers.cookie ?? "")[LOCALE_COOKIE];
+      const locale =
+        (isLocale(cookieLocale) ? cookieLocale : null) ??
+        fromAcceptLanguage(req.headers["accept-language"]) ??
+        "sv";
+      setSecurityHeaders(req.raw, reply.raw);
+      reply.header("x-request-id", req.id);
+      void answerFrameworkError(error, req, reply, locale);
+    },
   });
   const ctx: Ctx = {
     config,
@@ -159,17 +174,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const secure = servedOverHttps(config);
   await app.register(cookie, { secret: await appSecret(deps.db, "cookie") });
   await app.register(formbody);
-  await app.register(multipart, {
-    attachFieldsToBody: true,
-    limits: {
-      fileSize: config.maxUploadMb * 1024 * 1024,
-      files: 1,
-      fields: 40,
-      fieldSize: 64 * 1024,
-      parts: 42,
-    },
+  await registerMultipartForms(app, {
+    fileSize: config.maxUploadMb * 1024 * 1024,
+    files: 1,
+    fields: 40,
+    fieldSize: 64 * 1024,
+    parts: 42,
   });
-  addSecurityHeaders(app, secure);
+  // NUL characters and lone surrogates are refused in every text field of every request, here,
+  // once the body is read (params, query, JSON, form and multipart bodies alike).
+  app.addHook("preValidation", async (req) => {
+    const unsafe = unsafeTextFields(req.params, req.query, req.body);
+    if (unsafe.length > 0) throw new ValidationError(unsafe);
+  });
+  const setSecurityHeaders = addSecurityHeaders(app, secure);
   await app.register(rateLimit, { global: false });
   await app.register(csrf, {
     sessionPlugin: "@fastify/cookie",
@@ -210,6 +228,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       fromAcceptLanguage(req.headers["accept-language"]) ??
       "sv";
     req.t = translator(req.locale);
+    if (req.url.length > MAX_URL_LENGTH) throw new AppError(414, "uri_too_long", "the URL is too long");
     // Uploads are read into memory before the handler runs: only signed-in users may send them,
     // and only to routes that take a file; without login only to a live personal answer link.
     // (The content type is read from the header: the body is not parsed yet.)

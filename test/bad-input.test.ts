@@ -172,3 +172,203 @@ describe("bad input to the API", () => {
     expect(res.json().error.fields[0].message).toBe("Must be at least 1");
   });
 });
+
+/** The signed-in admin's cookies and CSRF token as headers, for requests a form would not send. */
+const asAdminSession = () => ({
+  cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join("; "),
+  "x-csrf-token": admin.csrfToken,
+});
+
+const BOUNDARY = "kanslitest";
+const MALFORMED_MULTIPART: Record<string, { contentType: string; payload: string }> = {
+  "no boundary": { contentType: "multipart/form-data", payload: "title=x" },
+  truncated: {
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    payload: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="title"\r\n\r\nhalf a bod`,
+  },
+  "truncated file": {
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    payload: `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhal`,
+  },
+  "garbage instead of parts": {
+    contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+    payload: "garbage",
+  },
+};
+
+async function firstCaseId() {
+  const row = await t.ctx.db.selectFrom("cases").select("id").executeTakeFirstOrThrow();
+  return row.id;
+}
+
+describe("malformed requests", () => {
+  // An earlier test switches the admin to English; these read the Swedish default.
+  beforeEach(async () => {
+    await admin.post("/sprak", { locale: "sv", next: "/" });
+  });
+
+  it.each(Object.entries(MALFORMED_MULTIPART))(
+    "answers a multipart body with %s with 400 malformed, on the API and on the page, and saves nothing",
+    async (_name, body) => {
+      const id = await firstCaseId();
+      const before = await counts();
+      const api = await t.app.inject({
+        method: "POST",
+        url: `/api/v1/cases/${id}/documents`,
+        headers: { authorization: `Bearer ${token}`, "content-type": body.contentType },
+        payload: body.payload,
+      });
+      expect(api.statusCode).toBe(400);
+      expect(api.json()).toEqual({ error: { code: "malformed", message: "Felaktig begäran", fields: [] } });
+      await admin.get(`/arenden/${id}/handlingar/ny`);
+      const page = await t.app.inject({
+        method: "POST",
+        url: `/arenden/${id}/handlingar`,
+        headers: { ...asAdminSession(), "content-type": body.contentType },
+        payload: body.payload,
+      });
+      expect(page.statusCode).toBe(400);
+      expect(page.headers["content-type"]).toMatch(/^text\/html/);
+      expect(page.body).toContain("<title>Felaktig begäran");
+      expect(await counts()).toEqual(before);
+    },
+  );
+
+  it("answers bad percent-encodings with 400 malformed in the reader's language", async () => {
+    for (const bad of ["%E0%A4%A", "%ZZ", "%", "%C0%AF"]) {
+      const sv = await api("GET", `/api/v1/cases/${bad}`);
+      expect(sv.statusCode).toBe(400);
+      expect(sv.json()).toEqual({ error: { code: "malformed", message: "Felaktig begäran", fields: [] } });
+      const en = await api("GET", `/api/v1/cases/${bad}`, { headers: { "accept-language": "en" } });
+      expect(en.json().error.message).toBe("Bad request");
+      const page = await t.app.inject({
+        method: "GET",
+        url: `/arenden/${bad}`,
+        headers: { "accept-language": "en" },
+      });
+      expect(page.statusCode).toBe(400);
+      expect(page.body).toContain("<title>Bad request");
+      // Answered before any hook, yet with the same security headers as every page.
+      expect(page.headers["content-security-policy"]).toContain("default-src 'self'");
+    }
+  });
+
+  it("answers over-long ids and URLs with 414, on the API and on the page", async () => {
+    const longId = await api("GET", `/api/v1/cases/${"a".repeat(101)}`, {
+      headers: { "accept-language": "en" },
+    });
+    expect(longId.statusCode).toBe(414);
+    expect(longId.json()).toEqual({
+      error: { code: "uri_too_long", message: "Address too long", fields: [] },
+    });
+    const longUrl = await api("GET", `/api/v1/cases?cursor=${"c".repeat(9000)}`);
+    expect(longUrl.statusCode).toBe(414);
+    expect(longUrl.json()).toEqual({
+      error: { code: "uri_too_long", message: "För lång adress", fields: [] },
+    });
+    const page = await t.app.inject({ method: "GET", url: `/arenden/${"a".repeat(500)}` });
+    expect(page.statusCode).toBe(414);
+    expect(page.body).toContain("<title>För lång adress");
+  });
+
+  it("refuses NUL and lone surrogates in any text of a JSON body, naming each field, and saves nothing", async () => {
+    const before = await counts();
+    const res = await api("PUT", "/api/v1/units/ks", {
+      headers: { "content-type": "application/json" },
+      // Written by hand: JSON.stringify would escape the lone surrogates.
+      payload:
+        '{"name":"Stads\\u0000ledning","email":"\\ud800@example.org","address":"ok \\udc00 inte","phone":"08"}',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields).toEqual(
+      ["address", "email", "name"].map((field) => ({
+        field,
+        message: "Texten innehåller tecken som inte kan sparas (nolltecken eller trasiga tecken)",
+      })),
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses NUL in a query string and in a form, naming the field", async () => {
+    const query = await api("GET", "/api/v1/cases?cursor=a%00b");
+    expect(query.statusCode).toBe(422);
+    expect(query.json().error.fields).toEqual([
+      {
+        field: "cursor",
+        message: "Texten innehåller tecken som inte kan sparas (nolltecken eller trasiga tecken)",
+      },
+    ]);
+    const anonymous = await t.app.inject({
+      method: "GET",
+      url: "/api/v1/public/search?q=%00",
+      headers: { "accept-language": "en" },
+    });
+    expect(anonymous.statusCode).toBe(422);
+    expect(anonymous.json().error.fields).toEqual([
+      { field: "q", message: "The text contains characters that cannot be saved (NUL or broken characters)" },
+    ]);
+    const before = await counts();
+    await admin.get("/organisation/ny");
+    const form = await admin.post("/organisation/ny", {
+      name: "Noll\u0000nämnden",
+      type: "specialist_committee",
+    });
+    expect(form.statusCode).toBe(422);
+    expect(form.body).toContain("name: Texten innehåller tecken som inte kan sparas");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("answers malformed multipart and urlencoded bodies to every page form with a page, never a server error", async () => {
+    const posts = [...new Set(t.app.routeList)]
+      // Signing out would end the session the rest of the loop needs.
+      .filter((r) => r.startsWith("POST /") && !r.startsWith("POST /api/") && !r.startsWith("POST /logga-ut"))
+      .map((r) => r.slice(5).replace(/:\w+/g, "01a00000-0000-7000-8000-000000000000"));
+    expect(posts.length).toBeGreaterThan(30);
+    await admin.get("/");
+    const failures: string[] = [];
+    for (const url of posts) {
+      const bodies = [
+        ...Object.values(MALFORMED_MULTIPART),
+        {
+          contentType: "application/x-www-form-urlencoded",
+          payload: `_csrf=${encodeURIComponent(admin.csrfToken)}&%ZZ=%E0%A4%A&a=%ED%A0%80&b[c]=1&&=&next=%ZZ`,
+        },
+      ];
+      for (const body of bodies) {
+        const res = await t.app.inject({
+          method: "POST",
+          url,
+          headers: { ...asAdminSession(), "content-type": body.contentType },
+          payload: body.payload,
+        });
+        const page = /^text\/html/.test(String(res.headers["content-type"]));
+        if (res.statusCode >= 500 || (res.statusCode >= 400 && !page))
+          failures.push(`${res.statusCode} ${url} ${body.contentType}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("answers every page with a path parameter, given one no record has, with a page, never a server error", async () => {
+    const pages = [...new Set(t.app.routeList)].filter(
+      (r) => r.startsWith("GET /") && !r.startsWith("GET /api/") && r.includes(":"),
+    );
+    expect(pages.length).toBeGreaterThan(20);
+    const failures: string[] = [];
+    for (const route of pages)
+      for (const value of [
+        "01a00000-0000-7000-8000-000000000000",
+        "x".repeat(100),
+        "-1",
+        "99999999999",
+        "%C3%85%20%2F",
+      ]) {
+        const url = route.slice(4).replace(/:\w+/g, value);
+        const res = await admin.get(url);
+        const page = /^text\/html/.test(String(res.headers["content-type"]));
+        if (res.statusCode >= 500 || (res.statusCode >= 400 && !page))
+          failures.push(`${res.statusCode} ${url}`);
+      }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,8 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { ANONYMOUS } from "../auth/actor.ts";
+import { can } from "../auth/policy.ts";
 import { AppError, ConflictError, type FieldError, UnauthenticatedError } from "../platform/errors.ts";
-import { isMessageKey, type Translate } from "../platform/i18n/index.ts";
+import { failedReadingMultipart } from "../platform/http/multipart.ts";
+import { isMessageKey, type Locale, type Translate, translator } from "../platform/i18n/index.ts";
 import { ErrorPage } from "./ErrorPage.tsx";
 import { sendPage, viewFor } from "./render.ts";
+import type { View } from "./view.ts";
 
 interface Failure {
   status: number;
@@ -24,9 +28,11 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: string }> = {
   FST_PARTS_LIMIT: { status: 413, code: "too_large" },
   FST_FIELDS_LIMIT: { status: 413, code: "too_large" },
   FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 400, code: "unsupported_content_type" },
+  FST_ERR_BAD_URL: { status: 400, code: "malformed" },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: "uri_too_long" },
 };
 
-function classify(error: FastifyError | AppError): Failure {
+function classify(error: FastifyError | AppError, req: FastifyRequest): Failure {
   if (error instanceof AppError) {
     return {
       status: error.status,
@@ -37,6 +43,8 @@ function classify(error: FastifyError | AppError): Failure {
   }
   const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
   if (known) return { ...known, fields: [] };
+  // busboy's own errors (no boundary, a truncated body, a broken part header) carry no status.
+  if (failedReadingMultipart(req)) return { status: 400, code: "malformed", fields: [] };
   const status = error.statusCode ?? 500;
   if (status === 429) return { status, code: "rate_limited", fields: [] };
   if (status >= 400 && status < 500) return { status: 400, code: "malformed", fields: [] };
@@ -58,7 +66,12 @@ function translateFields(t: Translate, fields: FieldError[]) {
   }));
 }
 
-async function respond(req: FastifyRequest, reply: FastifyReply, failure: Failure) {
+async function respond(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  failure: Failure,
+  view: () => View = () => viewFor(req, reply),
+) {
   if (isApi(req)) {
     return reply.code(failure.status).send({
       error: {
@@ -74,7 +87,7 @@ async function respond(req: FastifyRequest, reply: FastifyReply, failure: Failur
   }
   return sendPage(
     reply,
-    <ErrorPage view={viewFor(req, reply)} status={failure.status} fields={failure.fields} />,
+    <ErrorPage view={view()} status={failure.status} fields={failure.fields} />,
     failure.status,
   );
 }
@@ -82,7 +95,7 @@ async function respond(req: FastifyRequest, reply: FastifyReply, failure: Failur
 /** One error body for the API, one error page for people, in the reader's language. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(async (error: FastifyError | AppError, req, reply) => {
-    const failure = classify(error);
+    const failure = classify(error, req);
     if (failure.status >= 500) req.log.error({ err: error }, "request failed");
     else req.log.info({ code: failure.code, status: failure.status }, "request refused");
     return respond(req, reply, error instanceof UnauthenticatedError ? { ...failure, status: 401 } : failure);
@@ -90,4 +103,31 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler(async (req, reply) =>
     respond(req, reply, { status: 404, code: "not_found", fields: [] }),
   );
+}
+
+/**
+ * Answers a request the router could not read (Fastify's frameworkErrors: a bad percent-encoding,
+ * an over-long path parameter) like any other error. No hook has run and the request and reply
+ * are Fastify's bare ones (no plugin's decorations): the reader is anonymous, and the page's forms
+ * carry no CSRF token.
+ */
+export async function answerFrameworkError(
+  error: FastifyError,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  locale: Locale,
+) {
+  req.actor = ANONYMOUS;
+  req.locale = locale;
+  req.t = translator(locale);
+  const failure = classify(error, req);
+  req.log.info({ code: failure.code, status: failure.status }, "request refused");
+  return respond(req, reply, failure, () => ({
+    t: req.t,
+    locale,
+    actor: ANONYMOUS,
+    csrfToken: "",
+    path: "/",
+    can: (action, subject) => can(ANONYMOUS, action, subject),
+  }));
 }

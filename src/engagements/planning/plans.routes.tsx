@@ -12,7 +12,7 @@ import { PlansPage } from "./views/PlansPage.tsx";
 const params = z.object({ year: z.string().max(10) });
 /** The year in a path; anything else is not a page. */
 export function yearOf(raw: unknown): number {
-  const parsed = yearSchema.safeParse(params.parse(raw).year);
+  const parsed = yearSchema.safeParse(params.safeParse(raw).data?.year);
   if (!parsed.success) throw new NotFoundError();
   return parsed.data;
 }

@@ -93,7 +93,11 @@ const list = <T extends z.ZodType>(item: T) =>
     z.array(item).max(100),
   );
 /** A form's checkbox ("on") or JSON's boolean. */
-const flag = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+/** A checkbox (sent as "on", absent when unticked) or a JSON boolean; anything else is refused. */
+const flag = z.preprocess(
+  (v) => (v === "on" || v === "true" ? true : v === undefined || v === "" || v === "false" ? false : v),
+  z.boolean(),
+);
 
 /** A visit request, from the public form or an officer (the same fields). */
 export const visitRequestSchema = z.strictObject({

@@ -68,6 +68,12 @@ export const listQuery = {
   cursor: z.string().max(500).optional(),
 };
 
+/**
+ * What a route without a query or body schema takes: nothing. Parameters or fields sent to it are
+ * refused like any other unknown ones.
+ */
+const nothing = z.strictObject({});
+
 export const listResponse = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
@@ -102,18 +108,20 @@ export function apiRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.Z
       const errors: FieldError[] = [];
       const parse = (schema: z.ZodType | undefined, value: unknown, prefix: string) => {
         if (!schema) return undefined;
-        const result = schema.safeParse(value ?? {});
+        const result = schema.safeParse(value);
         if (result.success) return result.data;
         errors.push(...fieldErrors(result.error.issues).map((e) => ({ ...e, field: `${prefix}${e.field}` })));
         return undefined;
       };
-      const params = parse(spec.params, req.params, "");
-      const query = parse(spec.query, req.query, "");
-      const rawBody = req.body ?? {};
-      if (spec.bodyCheckedBy === "service" && (typeof rawBody !== "object" || Array.isArray(rawBody))) {
+      const params = parse(spec.params, req.params ?? {}, "");
+      const query = parse(spec.query ?? nothing, req.query ?? {}, "");
+      // No body is an empty one; JSON `null` is a body of the wrong type.
+      const rawBody = req.body === undefined ? {} : req.body;
+      const service = spec.bodyCheckedBy === "service";
+      if (service && (typeof rawBody !== "object" || rawBody === null || Array.isArray(rawBody))) {
         errors.push({ field: "", message: "validation.type" });
       }
-      const body = spec.bodyCheckedBy === "service" ? rawBody : parse(spec.body, rawBody, "");
+      const body = service ? rawBody : parse(spec.body ?? nothing, rawBody, "");
       if (errors.length > 0) throw new ValidationError(errors);
       const result = await spec.handler(
         req,

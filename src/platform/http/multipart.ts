@@ -1,4 +1,5 @@
-import type { FastifyRequest } from "fastify";
+import multipart, { type FastifyMultipartOptions } from "@fastify/multipart";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 
 export interface MultipartForm {
   fields: Record<string, string>;
@@ -38,3 +39,27 @@ export function readMultipart(req: FastifyRequest, fileField = "file"): Multipar
 
 /** Whether the request came as multipart/form-data (file uploads) rather than a plain form. */
 export const isMultipart = (req: FastifyRequest) => req.isMultipart();
+
+/** Requests whose multipart body is being read: an error then means the body itself is broken. */
+const reading = new WeakSet<FastifyRequest>();
+
+/**
+ * @fastify/multipart, reading each form's fields and file into the body before the handler runs.
+ * Its parser (busboy) fails with plain errors on a body without a boundary, a truncated body or a
+ * broken part header; the hooks around it let the error handler tell those apart (400 malformed).
+ */
+export async function registerMultipartForms(
+  app: FastifyInstance,
+  limits: NonNullable<FastifyMultipartOptions["limits"]>,
+): Promise<void> {
+  app.addHook("preValidation", async (req) => {
+    if (req.isMultipart()) reading.add(req);
+  });
+  await app.register(multipart, { attachFieldsToBody: true, limits });
+  app.addHook("preValidation", async (req) => {
+    reading.delete(req);
+  });
+}
+
+/** Whether the request failed while its multipart body was being read. */
+export const failedReadingMultipart = (req: FastifyRequest) => reading.has(req);

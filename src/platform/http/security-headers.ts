@@ -1,12 +1,16 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { FastifyInstance } from "fastify";
 import helmet from "helmet";
 
 /**
  * Helmet's security headers on every answer, the content security policy allowing only our own
  * scripts, styles and forms. The middleware is built once: @fastify/helmet built it again, CSP
- * parsing included, on every request.
+ * parsing included, on every request. Returns the headers' setter, for answers no hook sees.
  */
-export function addSecurityHeaders(app: FastifyInstance, secure: boolean): void {
+export function addSecurityHeaders(
+  app: FastifyInstance,
+  secure: boolean,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const apply = helmet({
     contentSecurityPolicy: {
       directives: {
@@ -24,4 +28,5 @@ export function addSecurityHeaders(app: FastifyInstance, secure: boolean): void 
   app.addHook("onRequest", (req, reply, done) =>
     apply(req.raw, reply.raw, (error?: unknown) => done(error as Error)),
   );
+  return (req, res) => apply(req, res, () => undefined);
 }
