@@ -110,11 +110,19 @@ const answerer =
   (ok: Expected): Spec =>
   (who, s) =>
     insider(who, s) || (who === "remissinstans" && s === "own") ? ok : 403;
-/** Engagements and visit requests: admin anywhere, handläggare and kontaktperson in their own unit. */
+/** Engagements: admin anywhere, handläggare and kontaktperson in their own unit. */
 const unitWork =
   (ok: Expected): Spec =>
   (who, s) =>
     who === "admin" || ((who === "handlaggare" || who === "kontaktperson") && s === "own") ? ok : 403;
+/**
+ * Visit requests: admin and every handläggare (domain.md §1: case officers assess visit requests;
+ * SLK advises every unit on them, §6), a kontaktperson only for requests routed to their own unit.
+ */
+const visitHandlers =
+  (ok: Expected): Spec =>
+  (who, s) =>
+    who === "admin" || who === "handlaggare" || (who === "kontaktperson" && s === "own") ? ok : 403;
 /** Recording a decision body's decision: decision makers and admins, whatever the unit. */
 const deciders =
   (ok: Expected): Spec =>
@@ -155,6 +163,13 @@ const caseDocuments = (m: Made) =>
   t.ctx.db
     .selectFrom("documents")
     .select(["id", "status"])
+    .where("case_id", "=", m.caseId)
+    .orderBy("id")
+    .execute();
+const caseParties = (m: Made) =>
+  t.ctx.db
+    .selectFrom("case_parties")
+    .select(["id", "name"])
     .where("case_id", "=", m.caseId)
     .orderBy("id")
     .execute();
@@ -224,6 +239,16 @@ const UNITS: Record<string, Entry | Exempt> = {
     expect: caseWrite(303),
     anonymous: PAGE,
     unchanged: caseRow,
+  },
+  "POST /arenden/:id/parter": {
+    kind: "case",
+    request: (m) => ({
+      path: `/arenden/${m.caseId}/parter`,
+      form: { name: "Alva Exempelsson", protectedIdentity: "on" },
+    }),
+    expect: caseWrite(303),
+    anonymous: PAGE,
+    unchanged: caseParties,
   },
   "POST /arenden/:id/avsluta": {
     kind: "case",
@@ -773,7 +798,7 @@ const UNITS: Record<string, Entry | Exempt> = {
       path: `/engagemang/besok/${m.visitId}/bedomning`,
       form: { checklist: "mutualLearning", assessmentNote: "Vi lär oss av deras bibliotek." },
     }),
-    expect: unitWork(303),
+    expect: visitHandlers(303),
     anonymous: PAGE,
     unchanged: visitRow,
   },
@@ -781,7 +806,7 @@ const UNITS: Record<string, Entry | Exempt> = {
     subjects: SUBJECTS,
     kind: "visit-assessed",
     request: (m) => ({ path: `/engagemang/besok/${m.visitId}/beslut`, form: decline(m) }),
-    expect: unitWork(303),
+    expect: visitHandlers(303),
     anonymous: PAGE,
     unchanged: visitRow,
   },
@@ -799,7 +824,7 @@ const UNITS: Record<string, Entry | Exempt> = {
       path: `/api/v1/visit-requests/${m.visitId}/assessment`,
       json: { mutualLearning: true, assessmentNote: "Vi lär oss av deras bibliotek." },
     }),
-    expect: unitWork(200),
+    expect: visitHandlers(200),
     anonymous: API,
     unchanged: visitRow,
   },
@@ -807,7 +832,7 @@ const UNITS: Record<string, Entry | Exempt> = {
     subjects: SUBJECTS,
     kind: "visit-assessed",
     request: (m) => ({ path: `/api/v1/visit-requests/${m.visitId}/decision`, json: decline(m) }),
-    expect: unitWork(200),
+    expect: visitHandlers(200),
     anonymous: API,
     unchanged: visitRow,
   },
@@ -835,6 +860,10 @@ const UNITS: Record<string, Entry | Exempt> = {
 
   // Routes with a parameter that names no record of a unit.
   "GET /static/*": { exempt: "static files" },
+  "POST /admin/sekretessgrunder/:id/avveckla": { exempt: "the city's list of secrecy grounds, admin only" },
+  "POST /admin/sekretessgrunder/:id/ta-i-bruk": { exempt: "the city's list of secrecy grounds, admin only" },
+  "POST /api/v1/secrecy-grounds/:id/retire": { exempt: "the city's list of secrecy grounds, admin only" },
+  "POST /api/v1/secrecy-grounds/:id/reinstate": { exempt: "the city's list of secrecy grounds, admin only" },
   "POST /konto/nycklar/:id/aterkalla": {
     exempt: "a user's own API key (owner or admin), not a unit's record",
   },

@@ -155,10 +155,13 @@ const RULES = {
   // The contact network is kept city-wide by those who coordinate international work centrally
   // (SLK's officers and the registry); contact persons are its members, not its keepers.
   "contact_network.manage": registryStaff,
-  // A unit's yearly plan (subject: the unit): registry staff city-wide (KS compiles the city's
-  // follow-up, domain.md §6), a contact person their own unit's only.
+  // A unit's yearly plan (subject: the unit): admins and registrators city-wide (KS compiles the
+  // city's follow-up, domain.md §6); a handläggare or contact person their own unit's only, like
+  // every other unit-bound write (issue 14).
   "engagement_plan.manage": (actor: UserActor, subject?: Subject) =>
-    registryStaff(actor) || (actor.role === "kontaktperson" && ownUnit(actor, subject)),
+    actor.role === "admin" ||
+    actor.role === "registrator" ||
+    ((actor.role === "handlaggare" || actor.role === "kontaktperson") && ownUnit(actor, subject)),
   "monitoring.manage": registryStaff,
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 

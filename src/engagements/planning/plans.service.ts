@@ -4,7 +4,7 @@ import { can } from "../../auth/policy.ts";
 import { listAllUnits } from "../../organisation/units.service.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../platform/context.ts";
-import { type FieldError, ValidationError } from "../../platform/errors.ts";
+import { type FieldError, ForbiddenError, ValidationError } from "../../platform/errors.ts";
 import { compareText } from "../../platform/i18n/index.ts";
 import { newId } from "../../platform/ids.ts";
 import { fieldErrors } from "../../platform/validation.ts";
@@ -63,8 +63,9 @@ export async function savePlan(
   const unitId = (input as Record<string, unknown> | null)?.unitId;
   const unit = (await planningUnits(ctx)).find((u) => u.id === unitId);
   if (unitId && !unit) errors.push({ field: "unitId", message: "network.unit_not_in_network" });
+  // Another unit's plan is a refused write (403), not a form error: nothing is checked further.
   if (unit && by !== "system" && !can(by, "engagement_plan.manage", { unitId: unit.id }))
-    errors.push({ field: "unitId", message: "plan.own_unit_only" });
+    throw new ForbiddenError();
   if (!parsed.success || !unit || errors.length > 0) throw new ValidationError(errors);
   const d = parsed.data;
   const now = ctx.clock.now().toISOString();
