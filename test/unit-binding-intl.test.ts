@@ -11,6 +11,7 @@ import { getEngagement, registerEngagement } from "../src/engagements/engagement
 import { getVisitRequest, receiveVisitRequest } from "../src/engagements/visits/visits.service.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { deliverPending, mailTransport } from "../src/platform/mail/mail.service.ts";
+import { registerDocument } from "../src/registry/documents.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
 import { demoActor } from "./helpers/demo.ts";
@@ -337,5 +338,38 @@ describe("visit requests are handled by the unit they are routed to", () => {
     const own = await apiAs(t, "handlaggare");
     expect((await own("POST", `/visit-requests/${toOther.id}/assessment`, ASSESSMENT)).statusCode).toBe(200);
     expect((await getVisitRequest(t.ctx, toOther.id)).status).toBe("assessed");
+  });
+
+  it("never sends a document with secret parts as consultation material", async () => {
+    const secret = await registerDocument(
+      t.ctx,
+      officer,
+      caseId,
+      {
+        direction: "incoming",
+        party: `Uppgiftslämnare ${MARKER}`,
+        publicParty: "Enskild",
+        description: `Skrivelse ${MARKER}`,
+        publicDescription: "Skrivelse från enskild",
+        secrecyProvision: "21 kap. 3 § OSL",
+        secrecyMarkedOn: "2026-03-09",
+        secrecyAuthority: "Kommunstyrelsen",
+      },
+      { fileName: "skrivelse.txt", bytes: Buffer.from(`Hemlig text ${MARKER}`, "utf8") },
+    );
+    const before = await t.ctx.db.selectFrom("consultations").select("id").execute();
+    await expect(
+      createConsultation(t.ctx, officer, caseId, {
+        ...ROUND,
+        officerId: officer.id,
+        documentIds: [secret.id],
+      }),
+    ).rejects.toMatchObject({ status: 422 });
+    expect(await t.ctx.db.selectFrom("consultations").select("id").execute()).toEqual(before);
+    const browser = new TestClient(t.app);
+    await browser.login("handlaggare");
+    const form = await browser.get(`/arenden/${caseId}/remisser/ny`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).not.toContain(secret.id);
   });
 });

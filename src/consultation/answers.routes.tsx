@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireCan } from "../auth/guards.ts";
 import { type FieldError, NotFoundError } from "../platform/errors.ts";
 import { readMultipart } from "../platform/http/multipart.ts";
-import { getCaseDocuments, getDocumentFiles } from "../registry/documents.service.ts";
+import { getCaseDocuments, getDocument, getDocumentFiles } from "../registry/documents.service.ts";
 import { sendStoredFile } from "../registry/file-response.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
@@ -12,6 +12,7 @@ import {
   declineConsultation,
   requestExtension,
 } from "./answers.service.ts";
+import { sendableMaterial } from "./consultations.model.ts";
 import { unitInbox } from "./inbox.service.ts";
 import { accessByLink, accessForUser, type BodyAccess, markOpened } from "./round-access.ts";
 import { materialFor, roundFor } from "./round-view.ts";
@@ -92,6 +93,8 @@ export async function answersRoutes(app: FastifyInstance) {
     app.get<{ Params: { documentId: string } }>(`${door.prefix}/material/:documentId`, async (req, reply) => {
       const { access } = await door.open(req, keyOf(req));
       if (!access.consultation.documentIds.includes(req.params.documentId)) throw new NotFoundError();
+      // Material marked secret after the round went out is no longer handed out.
+      if (!sendableMaterial(await getDocument(ctx, req.params.documentId))) throw new NotFoundError();
       const file = (await getDocumentFiles(ctx, req.params.documentId)).at(-1);
       if (!file || file.disposed_at) throw new NotFoundError();
       return sendStoredFile(ctx, reply, file);

@@ -233,3 +233,11 @@ export function parseExternalBodies(text: string | undefined): {
       : [];
   return { bodies, errors };
 }
+
+/**
+ * A document a round may send as material: registered and without secret parts. A round goes to
+ * bodies outside the case (and its material is public once sent), so a secret document is never
+ * material (issue 14: no secret file reaches a reader who may not see it).
+ */
+export const sendableMaterial = (d: { status: string; secrecy: unknown }): boolean =>
+  d.status === "registered" && d.secrecy === null;

@@ -9,6 +9,7 @@ import { getCase } from "../registry/cases.service.ts";
 import { getCaseDocuments } from "../registry/documents.service.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
+import { sendableMaterial } from "./consultations.model.ts";
 import {
   consultationWarnings,
   createConsultation,
@@ -48,7 +49,7 @@ export async function consultationsRoutes(app: FastifyInstance) {
     ]);
     const collator = new Intl.Collator(view.locale);
     const data = {
-      documents: documents.filter((d) => d.status === "registered"),
+      documents: documents.filter(sendableMaterial),
       units: units.sort((a, b) => collator.compare(a.name, b.name)),
       officers: users
         .filter((u) => OFFICER_ROLES.has(u.role))

@@ -23,6 +23,7 @@ import {
   listGroupOf,
   parseExternalBodies,
   type Recipient,
+  sendableMaterial,
   trackingState,
   UNIT_GROUPS,
 } from "./consultations.model.ts";
@@ -199,7 +200,7 @@ export async function createConsultation(
       ...caseActions(c.status),
     ]);
   const registeredDocumentIds = (await getCaseDocuments(ctx, caseId))
-    .filter((d) => d.status === "registered")
+    .filter(sendableMaterial)
     .map((d) => d.id);
   const prepared = await prepareConsultation(ctx, by, { caseId, registeredDocumentIds }, input);
   await ctx.db.transaction().execute((trx) => writePreparedConsultation(ctx, trx, prepared));

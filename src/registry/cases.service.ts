@@ -15,6 +15,7 @@ import {
   caseFieldsSchema,
   type NewCaseInput,
   newCaseSchema,
+  type PartyInput,
   partySchema,
   transition,
 } from "./cases.model.ts";
@@ -34,6 +35,17 @@ import { formatDiaryNumber, parseAnyKnown } from "./diary-number.model.ts";
 import { countDrafts } from "./documents.store.ts";
 import { findRegistry, nextSeq, raiseCounter } from "./registries.store.ts";
 import { reindexCase } from "./search/search-index.ts";
+
+/** A party's row as stored. */
+const partyRow = (caseId: string, p: PartyInput, createdAt: Date) => ({
+  id: newId(),
+  case_id: caseId,
+  name: p.name,
+  organisation: p.organisation ?? null,
+  email: p.email ?? null,
+  protected_identity: p.protectedIdentity ? 1 : 0,
+  created_at: createdAt.toISOString(),
+});
 
 export async function getCase(ctx: Ctx, id: string): Promise<Case> {
   const row = await findCase(ctx.db, ctx.config.tenantId, id);
@@ -199,15 +211,7 @@ export async function writePreparedCase(ctx: Ctx, trx: Db, prepared: PreparedCas
   };
   await insertCase(trx, row);
   // A millisecond apart, so parties list in the order they were given.
-  const parties = (data.parties ?? []).map((p, i) => ({
-    id: newId(),
-    case_id: id,
-    name: p.name,
-    organisation: p.organisation ?? null,
-    email: p.email ?? null,
-    protected_identity: p.protectedIdentity ? 1 : 0,
-    created_at: new Date(now.getTime() + i).toISOString(),
-  }));
+  const parties = (data.parties ?? []).map((p, i) => partyRow(id, p, new Date(now.getTime() + i)));
   await insertParties(trx, parties);
   await reindexCase(trx, ctx.dialect, ctx.config.tenantId, id, now);
   await appendAudit(trx, ctx.config.tenantId, now, {
@@ -325,15 +329,7 @@ export async function addParty(ctx: Ctx, by: UserActor, caseId: string, input: u
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
     await forAction(trx, ctx, caseId, "add_party");
-    const row = {
-      id: newId(),
-      case_id: caseId,
-      name: p.name,
-      organisation: p.organisation ?? null,
-      email: p.email ?? null,
-      protected_identity: p.protectedIdentity ? 1 : 0,
-      created_at: now.toISOString(),
-    };
+    const row = partyRow(caseId, p, now);
     await insertParties(trx, [row]);
     await reindexCase(trx, ctx.dialect, ctx.config.tenantId, caseId, now);
     const party = toParty(row);

@@ -15,7 +15,8 @@ export const consultation = defineMessages(
     "consultation.status.sent": "Skickad",
     "consultation.status.closed": "Avslutad",
     "consultation.material": "Remissmaterial",
-    "consultation.material_hint": "Registrerade handlingar i ärendet som skickas med remissen.",
+    "consultation.material_hint":
+      "Registrerade handlingar i ärendet som skickas med remissen. Handlingar med sekretess kan inte skickas.",
     "consultation.no_material": "Inget material valt.",
     "consultation.no_documents": "Ärendet har inga registrerade handlingar.",
     "consultation.groups": "Remissinstanser i grupp",
@@ -65,7 +66,8 @@ export const consultation = defineMessages(
     "consultation.officer_required": "Välj ansvarig handläggare",
     "consultation.officer_unknown": "Handläggaren finns inte",
     "consultation.unit_unknown": "En vald enhet finns inte",
-    "consultation.document_unknown": "En vald handling är inte en registrerad handling i ärendet",
+    "consultation.document_unknown":
+      "En vald handling är inte en registrerad handling utan sekretess i ärendet",
     "consultation.external_format": "Skriv varje extern remissinstans som ”Namn, e-postadress” (rad {lines})",
     "consultation.recipients_required": "Välj minst en remissinstans",
   },
@@ -83,7 +85,8 @@ export const consultation = defineMessages(
     "consultation.status.sent": "Sent",
     "consultation.status.closed": "Closed",
     "consultation.material": "Consultation material",
-    "consultation.material_hint": "Registered documents of the case to send with the consultation.",
+    "consultation.material_hint":
+      "Registered documents of the case to send with the consultation. Documents with secrecy cannot be sent.",
     "consultation.no_material": "No material chosen.",
     "consultation.no_documents": "The case has no registered documents.",
     "consultation.groups": "Consultation bodies by group",
@@ -134,7 +137,8 @@ export const consultation = defineMessages(
     "consultation.officer_required": "Choose the responsible officer",
     "consultation.officer_unknown": "The officer does not exist",
     "consultation.unit_unknown": "A chosen unit does not exist",
-    "consultation.document_unknown": "A chosen document is not a registered document of the case",
+    "consultation.document_unknown":
+      "A chosen document is not a registered document of the case without secrecy",
     "consultation.external_format": "Write each external body as “Name, e-mail address” (line {lines})",
     "consultation.recipients_required": "Choose at least one consultation body",
   },
