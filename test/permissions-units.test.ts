@@ -556,7 +556,7 @@ const UNITS: Record<string, Entry | Exempt> = {
   },
   "GET /remissvar/:rid/material/:documentId": {
     kind: "consultation-sent",
-    request: (m) => ({ path: `/remissvar/${m.recipientId}/material/${m.documentId}` }),
+    request: (m) => ({ path: `/remissvar/${m.recipientId}/material/${m.materialId}` }),
     expect: answerer(200),
     anonymous: PAGE,
   },

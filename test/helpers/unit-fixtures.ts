@@ -77,6 +77,8 @@ export interface Made {
   /** A draft outgoing document with a file, for the "draft" kind. */
   draftId: string;
   consultationId: string;
+  /** The consultation's material: a public document of the case (a secret one is never sent). */
+  materialId: string;
   /** The consultation's body: the record's own unit. */
   recipientId: string;
   engagementId: string;
@@ -209,6 +211,7 @@ export class UnitFixtures {
       documentId: doc.id,
       draftId: "",
       consultationId: "",
+      materialId: "",
       recipientId: "",
       engagementId: "",
       visitId: "",
@@ -259,13 +262,21 @@ export class UnitFixtures {
 
   /** A consultation of the case sent to (or, as a draft, meant for) the record's own unit. */
   private async consultation(made: Made, kind: Kind): Promise<void> {
+    const material = await registerDocument(
+      this.t.ctx,
+      "system",
+      made.caseId,
+      { direction: "internal", party: "Stadsledningskontoret", description: "Förslag att remittera" },
+      { fileName: "forslag.txt", bytes: Buffer.from("Förslaget i sin helhet.\n") },
+    );
+    made.materialId = material.id;
     const { consultation } = await createConsultation(this.t.ctx, this.admin, made.caseId, {
       title: `Remiss om lokaler ${this.serial}`,
       deadline: daysAhead(this.t, 70, true),
       instructions: "Svara som Word-fil.",
       officerId: this.registratorId,
       unitIds: [made.unitId],
-      documentIds: [made.documentId],
+      documentIds: [material.id],
     });
     made.consultationId = consultation.id;
     if (kind === "consultation-draft") return;
