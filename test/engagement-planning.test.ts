@@ -131,6 +131,13 @@ describe("external monitoring", () => {
     });
     expect(comparison.statusCode).toBe(422);
     expect(comparison.body).toContain("Fyll i placering eller värde");
+    const huge = await browser.post("/engagemang/omvarld/jamforelser", {
+      indexName: "Index",
+      year: "2025",
+      value: "1e21",
+    });
+    expect(huge.statusCode).toBe(422);
+    expect(huge.body).toContain('href="#value"');
     expect([await rows("watch_items"), await rows("city_comparisons")]).toEqual(before);
   });
 

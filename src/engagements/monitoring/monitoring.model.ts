@@ -44,7 +44,9 @@ export const comparisonSchema = z
     indexName: z.string().trim().min(1).max(200),
     year: z.coerce.number({ error: "validation.type" }).int().min(1900).max(2100),
     rank: optionalNumber(z.number({ error: "validation.type" }).int().min(1).max(100_000)),
-    value: optionalNumber(z.number({ error: "validation.type" }).finite()),
+    // An index value is a score, a share or an amount: a thousand billion either way is far beyond
+    // any, and keeps every value exact (below 2^53) in both databases.
+    value: optionalNumber(z.number({ error: "validation.type" }).min(-1e12).max(1e12)),
     source: optionalText(500),
   })
   .refine((c) => c.rank !== undefined || c.value !== undefined, {
