@@ -178,6 +178,22 @@ describe("routing, assessment and the outcome", () => {
     expect((await getVisitRequest(t.ctx, v.id)).status).toBe("assessed");
   });
 
+  it("refuses a decision whose invitation-letter flag is neither yes nor no (422, not 500), writing nothing", async () => {
+    const v = await receiveVisitRequest(t.ctx, officer, { ...REQUEST, unitIds: ["forv-kultur"] });
+    await assessVisitRequest(t.ctx, officer, v.id, SUPPORTS);
+    const refused = await refusal(() =>
+      decideVisitRequest(t.ctx, officer, v.id, {
+        outcome: "decline",
+        invitationLetter: "kanske",
+        outcomeNote: "Tyvärr.",
+        caseDiaryNumber: CASE,
+      }),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.fields?.map((f) => f.field)).toContain("invitationLetter");
+    expect((await getVisitRequest(t.ctx, v.id)).status).toBe("assessed");
+  });
+
   it("accepts a prioritised, supported visit with an invitation letter: a registered Word file and an engagement of type visit", async () => {
     const v = await receiveVisitRequest(t.ctx, officer, { ...REQUEST, unitIds: ["forv-kultur"] });
     await assessVisitRequest(t.ctx, officer, v.id, { ...SUPPORTS, prioritised: true });

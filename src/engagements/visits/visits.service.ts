@@ -220,7 +220,8 @@ export async function decideVisitRequest(ctx: Ctx, by: UserActor, id: string, in
   const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
   const raw = (input ?? {}) as Record<string, unknown>;
   const outcome = outcomeSchema.shape.outcome.safeParse(raw.outcome).data;
-  const invitation = outcomeSchema.shape.invitationLetter.parse(raw.invitationLetter);
+  // A bad value is already among `errors` (from the whole schema); here it only counts as "no".
+  const invitation = outcomeSchema.shape.invitationLetter.safeParse(raw.invitationLetter).data === true;
   if (outcome === "refer" && !(typeof raw.referredTo === "string" && raw.referredTo.trim()))
     errors.push({ field: "referredTo", message: "visit.referred_to_required" });
   if (invitation && outcome !== "accept")
