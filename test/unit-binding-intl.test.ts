@@ -181,6 +181,12 @@ describe("a remissinstans sees a secret case's consultation as the public regist
     expect(byLink.body).not.toContain(MARKER);
     expect((await body.get(`/remisser/${k.id}`)).body).not.toContain(MARKER);
 
+    // The body answers through the page's own forms, as a signed-in officer would: every form
+    // (answer, more time, decline) and material link points at routes that exist.
+    const actions = [...answerPage.body.matchAll(/action="([^"]+)"/g)].map((m) => m[1] ?? "");
+    expect(actions).toContain(`/remissvar/${rid}/svar`);
+    expect(actions).toContain(`/remissvar/${rid}/anstand`);
+    expect(actions).toContain(`/remissvar/${rid}/avstar`);
     const answered = await body.post(`/remissvar/${rid}/svar`, { text: "Södermalm tillstyrker." });
     expect(answered.statusCode).toBe(303);
     const receipts = (await deliver()).filter((m) => m.to.includes(SODERMALM));

@@ -62,7 +62,7 @@ export async function accessByLink(ctx: Ctx, secret: string): Promise<BodyAccess
 export async function accessForUser(ctx: Ctx, actor: UserActor, recipientId: string): Promise<BodyAccess> {
   const record = await findRecipient(ctx.db, recipientId);
   if (!record) throw new NotFoundError();
-  const access = await accessFor(ctx, record.consultationId, record.id, `/mina-remisser/${record.id}`);
+  const access = await accessFor(ctx, record.consultationId, record.id, `/remissvar/${record.id}`);
   if (
     !can(actor, "consultation.answer", { unitId: record.unitId }) &&
     !can(actor, "consultation.manage", caseSubject(access.c))
