@@ -20,6 +20,7 @@ import { type DocumentRow, toDocument } from "../src/registry/documents.store.ts
 import { raiseCounter } from "../src/registry/registries.store.ts";
 import { writeSearchRows } from "../src/registry/search/search-index.ts";
 import { searchTexts } from "../src/registry/search/search-texts.ts";
+import { seedSecrecyGrounds } from "../src/registry/secrecy-grounds.seed.ts";
 import { generateCase, random } from "./city.ts";
 
 export const BENCH_PASSWORD = "benchmark-losenord-2026-stad";
@@ -53,6 +54,7 @@ export async function generateCity(
     // As `kansli migrate` does: a city generated before the audit key gets its keyed start.
     await startKeyedChain(ctx.db, auditKey(), ctx.clock.now());
     await ensureTenant(ctx.db, config.tenantId, ctx.clock.now());
+    await seedSecrecyGrounds(ctx.db, config.tenantId, ctx.clock.now());
     const existing = await countGenerated(ctx);
     if (existing === 0) await seedDemo(ctx, BENCH_PASSWORD);
     if (existing < cases) await addCases(ctx, open.sqlite, existing, cases, log);

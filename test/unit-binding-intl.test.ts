@@ -346,6 +346,21 @@ describe("visit requests are handled by the unit they are routed to", () => {
     expect((await getVisitRequest(t.ctx, toOther.id)).status).toBe("assessed");
   });
 
+  it("lets an officer register a visit's letter only in a case of their own unit (422 naming the case field, nothing written)", async () => {
+    const v = await receiveVisitRequest(t.ctx, "public", { ...VISIT, unitIds: [OTHER_UNIT] });
+    const own = await apiAs(t, "handlaggare");
+    expect((await own("POST", `/visit-requests/${v.id}/assessment`, ASSESSMENT)).statusCode).toBe(200);
+    const decline = { outcome: "decline", outcomeNote: "Tyvärr inte i år.", caseDiaryNumber: diaryNumber };
+    const other = await apiAs(t, OTHER_OFFICER);
+    const before = [await getVisitRequest(t.ctx, v.id), await auditCount(t)];
+    const refused = await other("POST", `/visit-requests/${v.id}/decision`, decline);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.fields).toContainEqual(expect.objectContaining({ field: "caseDiaryNumber" }));
+    expect([await getVisitRequest(t.ctx, v.id), await auditCount(t)]).toEqual(before);
+    expect((await own("POST", `/visit-requests/${v.id}/decision`, decline)).statusCode).toBe(200);
+    expect((await getVisitRequest(t.ctx, v.id)).status).toBe("decided");
+  });
+
   it("never sends a document with secret parts as consultation material", async () => {
     const secret = await registerDocument(
       t.ctx,

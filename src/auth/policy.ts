@@ -25,6 +25,7 @@ export type Action =
   | "registry.configure"
   | "document.create"
   | "document.sign_off"
+  | "letter.register"
   | "copy_request.handle"
   | "disposal.manage"
   | "consultation.view"
@@ -110,6 +111,12 @@ const RULES = {
   "registry.configure": admin,
   "document.create": caseInsider,
   "document.sign_off": caseInsider,
+  // A letter a flow writes (a visit decision, a network message) goes into a case the user names:
+  // a handläggare only into cases they may write to (their unit's, or as its officer); the flow's
+  // other actors (registry staff, a contact person deciding their own unit's visit) into any open
+  // case, since the flow's own rule already bound them.
+  "letter.register": (actor: UserActor, subject?: Subject) =>
+    actor.role !== "handlaggare" || caseInsider(actor, subject),
   "copy_request.handle": registryStaff,
   // R6: recording disposal decisions and running disposal is the registry's and the archive's work.
   "disposal.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",

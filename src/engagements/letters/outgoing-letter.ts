@@ -1,17 +1,21 @@
 import type { UserActor } from "../../auth/actor.ts";
+import { can } from "../../auth/policy.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, type FieldError } from "../../platform/errors.ts";
+import { caseSubject } from "../../registry/case-visibility.ts";
 import type { Case } from "../../registry/cases.model.ts";
 import { getCaseByDiaryNumber } from "../../registry/cases.service.ts";
 import type { RegistryDocument } from "../../registry/documents.model.ts";
 import { registerDocument } from "../../registry/documents.service.ts";
 
 /**
- * The open case a letter or message is to be registered in, by its diary number; a problem is
- * added to `errors` under `field`, so a form reports it with its other errors.
+ * The open case a letter or message is to be registered in, by its diary number, if `by` may
+ * register a flow's letter there (`letter.register`); a problem is added to `errors` under
+ * `field`, so a form reports it with its other errors.
  */
 export async function openCaseFor(
   ctx: Ctx,
+  by: UserActor,
   diaryNumber: string | undefined,
   errors: FieldError[],
   field = "diaryNumber",
@@ -19,8 +23,10 @@ export async function openCaseFor(
   if (!diaryNumber) return null;
   try {
     const c = await getCaseByDiaryNumber(ctx, diaryNumber.trim());
-    if (c.status === "open") return c;
-    errors.push({ field, message: "followup.case_not_open" });
+    if (!can(by, "letter.register", caseSubject(c)))
+      errors.push({ field, message: "followup.case_not_yours" });
+    else if (c.status === "open") return c;
+    else errors.push({ field, message: "followup.case_not_open" });
   } catch (error) {
     if (!(error instanceof AppError && error.status === 404)) throw error;
     errors.push({ field, message: "followup.case_unknown" });

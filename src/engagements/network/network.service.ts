@@ -89,7 +89,12 @@ export async function sendNetworkMessage(ctx: Ctx, by: UserActor, input: unknown
   const parsed = networkMessageSchema.safeParse(input);
   const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
   const raw = (input ?? {}) as Record<string, unknown>;
-  const c = await openCaseFor(ctx, typeof raw.diaryNumber === "string" ? raw.diaryNumber : undefined, errors);
+  const c = await openCaseFor(
+    ctx,
+    by,
+    typeof raw.diaryNumber === "string" ? raw.diaryNumber : undefined,
+    errors,
+  );
   const recipients = (await listNetwork(ctx)).flatMap((e) => (e.contact ? [e.contact] : []));
   if (recipients.length === 0) errors.push({ field: "subject", message: "network.no_recipients" });
   if (!parsed.success || !c || errors.length > 0) throw new ValidationError(errors);

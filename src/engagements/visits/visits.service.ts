@@ -235,7 +235,7 @@ export async function decideVisitRequest(ctx: Ctx, by: UserActor, id: string, in
     errors.push(...findings.map((f) => ({ field: "invitationLetter", message: f.message })));
   }
   const diaryNumber = typeof raw.caseDiaryNumber === "string" ? raw.caseDiaryNumber : undefined;
-  const c = await openCaseFor(ctx, diaryNumber, errors, "caseDiaryNumber");
+  const c = await openCaseFor(ctx, by, diaryNumber, errors, "caseDiaryNumber");
   if (outcome === "accept" && c) {
     const check = await checkNewEngagement(ctx, by, engagementInput(v, by, c.diaryNumber));
     // The engagement's own problems (its principles, the unit) are reported on the decision.

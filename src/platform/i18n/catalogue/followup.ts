@@ -9,6 +9,8 @@ export const followup = defineMessages(
       "Det öppna ärende som handlingen registreras i, till exempel KS 171-482/2016.",
     "followup.case_unknown": "Det finns inget ärende med det diarienumret",
     "followup.case_not_open": "Ärendet är inte öppet och kan inte ta emot nya handlingar",
+    "followup.case_not_yours":
+      "Du kan bara registrera i ärenden som din enhet handlägger eller som du är handläggare för",
     "network.title": "Internationella kontaktpersoner",
     "network.intro":
       "Varje förvaltning och bolag har en internationell kontaktperson, utsedd av förvaltnings- eller bolagschefen.",
@@ -272,6 +274,7 @@ export const followup = defineMessages(
     "followup.diary_number_hint": "The open case the document is registered in, for example KS 171-482/2016.",
     "followup.case_unknown": "There is no case with that diary number",
     "followup.case_not_open": "The case is not open and cannot take new documents",
+    "followup.case_not_yours": "You can register only in cases of your unit or of which you are the officer",
     "network.title": "International contact persons",
     "network.intro":
       "Every administration and company has an international contact person, appointed by its head.",
