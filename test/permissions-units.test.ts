@@ -123,6 +123,15 @@ const visitHandlers =
   (ok: Expected): Spec =>
   (who, s) =>
     who === "admin" || who === "handlaggare" || (who === "kontaktperson" && s === "own") ? ok : 403;
+/**
+ * Deciding a visit request registers its letter in the case the form names (here the record's
+ * own case): a handläggare may decide any unit's request, but writes the letter only into a case
+ * of their own unit, so naming another unit's case is a form error on that field (422).
+ */
+const visitDeciders =
+  (ok: Expected): Spec =>
+  (who, s) =>
+    who === "handlaggare" && s !== "own" ? 422 : visitHandlers(ok)(who, s);
 /** Recording a decision body's decision: decision makers and admins, whatever the unit. */
 const deciders =
   (ok: Expected): Spec =>
@@ -806,7 +815,7 @@ const UNITS: Record<string, Entry | Exempt> = {
     subjects: SUBJECTS,
     kind: "visit-assessed",
     request: (m) => ({ path: `/engagemang/besok/${m.visitId}/beslut`, form: decline(m) }),
-    expect: visitHandlers(303),
+    expect: visitDeciders(303),
     anonymous: PAGE,
     unchanged: visitRow,
   },
@@ -832,7 +841,7 @@ const UNITS: Record<string, Entry | Exempt> = {
     subjects: SUBJECTS,
     kind: "visit-assessed",
     request: (m) => ({ path: `/api/v1/visit-requests/${m.visitId}/decision`, json: decline(m) }),
-    expect: visitHandlers(200),
+    expect: visitDeciders(200),
     anonymous: API,
     unchanged: visitRow,
   },
