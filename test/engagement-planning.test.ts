@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../src/auth/tokens.service.ts";
 import { findUserByUsername } from "../src/auth/users.store.ts";
-import { comparisonsByIndex, recordComparison } from "../src/engagements/monitoring/monitoring.service.ts";
-import { plansOfYear } from "../src/engagements/planning/plans.service.ts";
+import { comparisonsByIndex, recordComparison } from "../src/monitoring/monitoring.service.ts";
+import { plansOfYear } from "../src/planning/plans.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
 import { demoActor } from "./helpers/demo.ts";

@@ -3,7 +3,7 @@ import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createToken } from "../src/auth/tokens.service.ts";
 import { findUserByUsername } from "../src/auth/users.store.ts";
-import { annualReport } from "../src/engagements/planning/report.service.ts";
+import { annualReport } from "../src/planning/report.service.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { translator } from "../src/platform/i18n/index.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";

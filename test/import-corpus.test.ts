@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { corpusDocuments, runCorpus } from "../src/import/eval-cli.ts";
+import { corpusDocuments, runCorpus } from "../src/cli/eval-import.ts";
 import { formatScores, score } from "../src/import/evaluate.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "fixtures/import-corpus");

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_UNITS } from "../src/demo/units-demo.ts";
 import { separateColumns, stripRunningLines } from "../src/import/layout.ts";
 import { hunspellLexicon, type Lexicon, unitNameWords } from "../src/import/lexicon.ts";
 import { repairEmails, repairOcrText } from "../src/import/repair.ts";
-import { DEMO_UNITS } from "../src/organisation/demo-units.ts";
 import { damageCharacters, ocrLike, seeded, sideBySide, wrapWithBrokenWords } from "./helpers/ocr-damage.ts";
 
 let lexicon: Lexicon;

@@ -5,9 +5,6 @@ import { toActor } from "../auth/sessions.service.ts";
 import { createUser } from "../auth/users.service.ts";
 import { countUsers, type UserRow } from "../auth/users.store.ts";
 import { ConfigError } from "../config.ts";
-import { seedEngagementsDemo } from "../engagements/engagements-demo.ts";
-import { seedFollowupDemo } from "../engagements/followup-demo.ts";
-import { DEMO_UNITS } from "../organisation/demo-units.ts";
 import { importUnits } from "../organisation/units.service.ts";
 import { countUnits } from "../organisation/units.store.ts";
 import { stockholmDate } from "../platform/clock.ts";
@@ -15,7 +12,10 @@ import type { Ctx } from "../platform/context.ts";
 import { translator } from "../platform/i18n/index.ts";
 import { seedConsultationDemo } from "./consultation-demo.ts";
 import { seedDisposalDemo } from "./disposal-demo.ts";
+import { seedEngagementsDemo } from "./engagements-demo.ts";
+import { seedFollowupDemo } from "./followup-demo.ts";
 import { seedRegistryDemo } from "./registry-demo.ts";
+import { DEMO_UNITS } from "./units-demo.ts";
 
 export interface DemoAccount {
   username: string;

@@ -15,6 +15,9 @@ export const UNIT_TYPES = [
 ] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
 
+/** The international network: every administration and company has one contact person and plans its international work (domain.md §1). */
+export const NETWORK_UNIT_TYPES: readonly UnitType[] = ["administration", "company"];
+
 export interface Unit {
   id: string;
   name: string;

@@ -3,9 +3,16 @@ import { auditBy } from "../auth/audit-actor.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
+import { compareText } from "../platform/i18n/index.ts";
 import { newId } from "../platform/ids.ts";
 import { fieldErrors } from "../platform/validation.ts";
-import { descendants, type Unit, type UnitInput, unitInputSchema } from "./units.model.ts";
+import {
+  descendants,
+  NETWORK_UNIT_TYPES,
+  type Unit,
+  type UnitInput,
+  unitInputSchema,
+} from "./units.model.ts";
 import { allUnits, findUnit, insertUnit, toUnit, type UnitRow, updateUnitRow } from "./units.store.ts";
 
 export async function getUnit(ctx: Ctx, id: string): Promise<Unit> {
@@ -16,6 +23,13 @@ export async function getUnit(ctx: Ctx, id: string): Promise<Unit> {
 
 export async function listAllUnits(ctx: Ctx): Promise<Unit[]> {
   return (await allUnits(ctx.db, ctx.config.tenantId)).map(toUnit);
+}
+
+/** The units of the international network (administrations and companies), by name. */
+export async function networkUnits(ctx: Ctx): Promise<Unit[]> {
+  return (await listAllUnits(ctx))
+    .filter((u) => NETWORK_UNIT_TYPES.includes(u.type))
+    .sort((a, b) => compareText("sv")(a.name, b.name));
 }
 
 /** Parses a unit form and checks its parent: exists, and is not the unit itself or below it. */

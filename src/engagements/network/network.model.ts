@@ -1,9 +1,5 @@
 import { z } from "zod";
-import type { UnitType } from "../../organisation/units.model.ts";
 import { blankToUndefined } from "../../platform/validation.ts";
-
-/** Every administration and company has one international contact person (domain.md §1). */
-export const NETWORK_UNIT_TYPES: readonly UnitType[] = ["administration", "company"];
 
 export interface ContactPerson {
   id: string;

@@ -1,5 +1,6 @@
 import type { UserActor } from "../../auth/actor.ts";
 import { auditBy } from "../../auth/audit-actor.ts";
+import { NETWORK_UNIT_TYPES } from "../../organisation/units.model.ts";
 import { listAllUnits } from "../../organisation/units.service.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../platform/context.ts";
@@ -13,7 +14,6 @@ import { openCaseFor, registerOutgoingLetter } from "../letters/outgoing-letter.
 import {
   appointmentSchema,
   type ContactPerson,
-  NETWORK_UNIT_TYPES,
   type NetworkEntry,
   networkMessageSchema,
 } from "./network.model.ts";

@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../../auth/guards.ts";
-import { listAllUnits } from "../../organisation/units.service.ts";
+import { listAllUnits, networkUnits } from "../../organisation/units.service.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { formFields, handleForm } from "../../web/forms.ts";
 import { PUBLIC_FORM_LIMIT, readPublicForm } from "../../web/public-form.ts";
 import { sendPage, viewFor } from "../../web/render.ts";
-import { planningUnits } from "../planning/plans.service.ts";
 import { invitationLetterFindings } from "../principles.ts";
 import { type FormValues, VisitReceiptPage, VisitRequestFormPage } from "./views/VisitRequestFormPage.tsx";
 import { type FailedForm, VisitRequestPage } from "./views/VisitRequestPage.tsx";
@@ -50,7 +49,7 @@ export async function visitsRoutes(app: FastifyInstance) {
       <VisitRequestFormPage
         view={viewFor(req, reply)}
         audience={audience}
-        units={await planningUnits(ctx)}
+        units={await networkUnits(ctx)}
         values={values}
         errors={errors}
       />,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { registerFormPage } from "../../web/form-page.ts";
-import { sendPage, viewFor } from "../../web/render.ts";
+import { registerFormPage } from "../web/form-page.ts";
+import { sendPage, viewFor } from "../web/render.ts";
 import { addWatchItem, comparisonsByIndex, listWatchItems, recordComparison } from "./monitoring.service.ts";
 import { MonitoringPage } from "./views/MonitoringPage.tsx";
 

@@ -6,11 +6,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { DEMO_UNITS } from "../organisation/demo-units.ts";
+import { DEMO_UNITS } from "../demo/units-demo.ts";
+import { analyseDocument } from "../import/analyse.ts";
+import { formatScores, score } from "../import/evaluate.ts";
+import { type Proposal, SCALAR_FIELDS } from "../import/proposal.model.ts";
 import { fileTypeOfName } from "../platform/files/file-type.ts";
-import { analyseDocument } from "./analyse.ts";
-import { formatScores, score } from "./evaluate.ts";
-import { type Proposal, SCALAR_FIELDS } from "./proposal.model.ts";
 
 /** The corpus is written to the demo city (domain.md §2). */
 const DEMO_ORGANISATION = { name: "Stockholms stad", units: DEMO_UNITS };

@@ -1,10 +1,14 @@
 import { toActor } from "../auth/sessions.service.ts";
 import type { UserRow } from "../auth/users.store.ts";
+import { appointContact, listNetwork } from "../engagements/network/network.service.ts";
+import {
+  assessVisitRequest,
+  decideVisitRequest,
+  receiveVisitRequest,
+} from "../engagements/visits/visits.service.ts";
+import { addWatchItem, recordComparison } from "../monitoring/monitoring.service.ts";
+import { savePlan } from "../planning/plans.service.ts";
 import type { Ctx } from "../platform/context.ts";
-import { addWatchItem, recordComparison } from "./monitoring/monitoring.service.ts";
-import { appointContact, listNetwork } from "./network/network.service.ts";
-import { savePlan } from "./planning/plans.service.ts";
-import { assessVisitRequest, decideVisitRequest, receiveVisitRequest } from "./visits/visits.service.ts";
 
 /** Invented names only: no real persons. */
 const FIRST = [

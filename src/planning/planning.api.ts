@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { requireCan } from "../../auth/guards.ts";
-import { apiRoute } from "../../platform/http/api-route.ts";
-import { translator } from "../../platform/i18n/index.ts";
+import { requireCan } from "../auth/guards.ts";
+import { apiRoute } from "../platform/http/api-route.ts";
+import { translator } from "../platform/i18n/index.ts";
 import { planSchema, yearSchema } from "./plans.model.ts";
 import { plansOfYear, savePlan } from "./plans.service.ts";
 import { annualReport } from "./report.service.ts";

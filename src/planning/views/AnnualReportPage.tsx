@@ -1,7 +1,7 @@
-import { BarChart } from "../../../web/components/Charts.tsx";
-import { Table } from "../../../web/components/Table.tsx";
-import { Layout } from "../../../web/Layout.tsx";
-import type { View } from "../../../web/view.ts";
+import { BarChart } from "../../web/components/Charts.tsx";
+import { Table } from "../../web/components/Table.tsx";
+import { Layout } from "../../web/Layout.tsx";
+import type { View } from "../../web/view.ts";
 import type { AnnualReport, ReportItem, ReportRow } from "../report.model.ts";
 
 /** The annual report for the executive board: summary, charts each with its data table, lists and downloads. */

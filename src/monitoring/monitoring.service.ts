@@ -1,9 +1,9 @@
-import type { UserActor } from "../../auth/actor.ts";
-import { auditBy } from "../../auth/audit-actor.ts";
-import { appendAudit } from "../../platform/audit/audit.service.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { newId } from "../../platform/ids.ts";
-import { parseInput } from "../../platform/validation.ts";
+import type { UserActor } from "../auth/actor.ts";
+import { auditBy } from "../auth/audit-actor.ts";
+import { appendAudit } from "../platform/audit/audit.service.ts";
+import type { Ctx } from "../platform/context.ts";
+import { newId } from "../platform/ids.ts";
+import { parseInput } from "../platform/validation.ts";
 import {
   type Comparison,
   comparisonSchema,

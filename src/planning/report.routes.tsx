@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { auditBy } from "../../auth/audit-actor.ts";
-import { requireCan } from "../../auth/guards.ts";
-import { appendAudit } from "../../platform/audit/audit.service.ts";
-import { sendPage, viewFor } from "../../web/render.ts";
+import { auditBy } from "../auth/audit-actor.ts";
+import { requireCan } from "../auth/guards.ts";
+import { appendAudit } from "../platform/audit/audit.service.ts";
+import { sendPage, viewFor } from "../web/render.ts";
 import { yearOf } from "./plans.routes.tsx";
 import { reportDocx, reportXlsx } from "./report.files.ts";
 import { annualReport } from "./report.service.ts";

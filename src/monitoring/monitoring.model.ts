@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankToUndefined } from "../../platform/validation.ts";
+import { blankToUndefined } from "../platform/validation.ts";
 
 /** What external monitoring notes (domain.md §5, direction 2). */
 export const WATCH_KINDS = ["event", "trend", "research", "ranking"] as const;

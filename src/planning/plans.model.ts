@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { blankToUndefined } from "../../platform/validation.ts";
+import { blankToUndefined } from "../platform/validation.ts";
 
 /** A unit's planned international work and budget for a year, and its follow-up (whole kronor). */
 export interface Plan {

@@ -1,8 +1,8 @@
-import type { Ctx } from "../../platform/context.ts";
-import type { Translate } from "../../platform/i18n/index.ts";
-import { countryName } from "../countries.ts";
-import { REVIEWED_TYPES } from "../engagements.model.ts";
-import { directionsOf } from "../engagements.store.ts";
+import { countryName } from "../engagements/countries.ts";
+import { REVIEWED_TYPES } from "../engagements/engagements.model.ts";
+import { directionsOf } from "../engagements/engagements.store.ts";
+import type { Ctx } from "../platform/context.ts";
+import type { Translate } from "../platform/i18n/index.ts";
 import { plansOfYear } from "./plans.service.ts";
 import { type AnnualReport, breakdown, type ReportItem } from "./report.model.ts";
 

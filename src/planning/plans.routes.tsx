@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { requireCan } from "../../auth/guards.ts";
-import type { FieldError } from "../../platform/errors.ts";
-import { NotFoundError } from "../../platform/errors.ts";
-import { formFields, handleForm } from "../../web/forms.ts";
-import { sendPage, viewFor } from "../../web/render.ts";
+import { requireCan } from "../auth/guards.ts";
+import { networkUnits } from "../organisation/units.service.ts";
+import type { FieldError } from "../platform/errors.ts";
+import { NotFoundError } from "../platform/errors.ts";
+import { formFields, handleForm } from "../web/forms.ts";
+import { sendPage, viewFor } from "../web/render.ts";
 import { yearSchema } from "./plans.model.ts";
-import { planningUnits, plansOfYear, savePlan } from "./plans.service.ts";
+import { plansOfYear, savePlan } from "./plans.service.ts";
 import { PlansPage } from "./views/PlansPage.tsx";
 
 const params = z.object({ year: z.string().max(10) });
@@ -35,7 +36,7 @@ export async function plansRoutes(app: FastifyInstance) {
         year={year}
         plans={await plansOfYear(ctx, year)}
         // The form offers only the units whose plan the user keeps.
-        units={(await planningUnits(ctx)).filter((u) => view.can("engagement_plan.manage", { unitId: u.id }))}
+        units={(await networkUnits(ctx)).filter((u) => view.can("engagement_plan.manage", { unitId: u.id }))}
         values={values}
         errors={errors}
       />,

@@ -1,22 +1,14 @@
-import type { UserActor } from "../../auth/actor.ts";
-import { auditBy } from "../../auth/audit-actor.ts";
-import { can } from "../../auth/policy.ts";
-import { listAllUnits } from "../../organisation/units.service.ts";
-import { appendAudit } from "../../platform/audit/audit.service.ts";
-import type { Ctx } from "../../platform/context.ts";
-import { type FieldError, ForbiddenError, ValidationError } from "../../platform/errors.ts";
-import { compareText } from "../../platform/i18n/index.ts";
-import { newId } from "../../platform/ids.ts";
-import { fieldErrors } from "../../platform/validation.ts";
-import { NETWORK_UNIT_TYPES } from "../network/network.model.ts";
+import type { UserActor } from "../auth/actor.ts";
+import { auditBy } from "../auth/audit-actor.ts";
+import { can } from "../auth/policy.ts";
+import { networkUnits } from "../organisation/units.service.ts";
+import { appendAudit } from "../platform/audit/audit.service.ts";
+import type { Ctx } from "../platform/context.ts";
+import { type FieldError, ForbiddenError, ValidationError } from "../platform/errors.ts";
+import { compareText } from "../platform/i18n/index.ts";
+import { newId } from "../platform/ids.ts";
+import { fieldErrors } from "../platform/validation.ts";
 import { type Plan, planSchema } from "./plans.model.ts";
-
-/** Units that plan international work: the administrations and companies. */
-export async function planningUnits(ctx: Ctx) {
-  return (await listAllUnits(ctx))
-    .filter((u) => NETWORK_UNIT_TYPES.includes(u.type))
-    .sort((a, b) => compareText("sv")(a.name, b.name));
-}
 
 /** Every unit's plan and follow-up for a year, by unit name. */
 export async function plansOfYear(ctx: Ctx, year: number): Promise<Plan[]> {
@@ -61,7 +53,7 @@ export async function savePlan(
   const parsed = planSchema.safeParse(input);
   const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
   const unitId = (input as Record<string, unknown> | null)?.unitId;
-  const unit = (await planningUnits(ctx)).find((u) => u.id === unitId);
+  const unit = (await networkUnits(ctx)).find((u) => u.id === unitId);
   if (unitId && !unit) errors.push({ field: "unitId", message: "network.unit_not_in_network" });
   // Another unit's plan is a refused write (403), not a form error: nothing is checked further.
   if (unit && by !== "system" && !can(by, "engagement_plan.manage", { unitId: unit.id }))

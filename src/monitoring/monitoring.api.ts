@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { requireCan } from "../../auth/guards.ts";
-import { apiRoute } from "../../platform/http/api-route.ts";
+import { requireCan } from "../auth/guards.ts";
+import { apiRoute } from "../platform/http/api-route.ts";
 import { comparisonSchema, WATCH_KINDS, watchItemSchema } from "./monitoring.model.ts";
 import { addWatchItem, comparisonsByIndex, listWatchItems, recordComparison } from "./monitoring.service.ts";
 

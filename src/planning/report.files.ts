@@ -1,5 +1,5 @@
-import type { Translate } from "../../platform/i18n/index.ts";
-import { type WordTable, wordFile } from "../../platform/text/word-writer.ts";
+import type { Translate } from "../platform/i18n/index.ts";
+import { type WordTable, wordFile } from "../platform/text/word-writer.ts";
 import type { AnnualReport, ReportItem, ReportRow } from "./report.model.ts";
 
 /** The report's tables, shared by the Word and the Excel file: a caption, a header and rows of plain values. */
