@@ -3,9 +3,6 @@ Full paths (src/..., test/..., e2e/..., bench/...) are checked as they are; a ba
 backticks is checked relative to the page's domain folder, then src/, then test/ and e2e/."""
 import os, re, sys, glob
 os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
-ROOM = {'platform':'src/platform','web':'src/web','auth':'src/auth','organisation':'src/organisation',
-        'registry':'src/registry','consultation':'src/consultation','engagements':'src/engagements',
-        'import':'src/import','demo':'src/demo'}
 IGNORE = {'bench/results/'}
 bad = 0
 files = ['README.md'] + sorted(glob.glob('docs/*.md')) + sorted(glob.glob('docs/domains/*.md'))
@@ -16,7 +13,8 @@ for f in files:
         if p in IGNORE: continue
         if not os.path.exists(p):
             print(f'{f}: MISSING {p}'); bad += 1
-    room = ROOM.get(os.path.splitext(os.path.basename(f))[0]) if '/domains/' in f else None
+    # A domain page's bare names are relative to the folder it is named for (docs/domains/X.md -> src/X).
+    room = 'src/' + os.path.splitext(os.path.basename(f))[0] if '/domains/' in f else None
     for n in sorted(set(re.findall(r'`([A-Za-z0-9_/-][A-Za-z0-9_./-]*\.(?:tsx?|css|gz))`', text))):
         if re.match(r'(src|test|e2e|bench)/', n): continue
         cands = []
