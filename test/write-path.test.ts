@@ -16,6 +16,7 @@ import {
 } from "../src/engagements/visits/visits.service.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import type { Database } from "../src/platform/db/schema.ts";
+import { AppError } from "../src/platform/errors.ts";
 import { engagementWith } from "./fixtures/engagement-rules.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { rowCount, TEST_DIALECT } from "./helpers/database.ts";
@@ -233,6 +234,24 @@ describe("one write path: a use case is written whole or not at all", () => {
     );
     expect(decided).toMatchObject({ status: "decided", letterKind: "invitation" });
     expect(decided.engagementId).toBeTruthy();
+  });
+
+  it("two decisions on one request at once: one is written whole, the other leaves nothing", async () => {
+    const v = await assessedVisit();
+    const before = await counts();
+    const decide = () =>
+      decideVisitRequest(t.ctx, officer, v.id, {
+        outcome: "decline",
+        outcomeNote: "Tyvärr har vi inte möjlighet i maj.",
+        caseDiaryNumber: CASE,
+      });
+    const results = await Promise.allSettled([decide(), decide()]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refusals = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    expect(refusals.map((e) => (e instanceof AppError ? e.status : e))).toEqual([409]);
+    const after = await counts();
+    expect(after.documents).toBe(before.documents + 1);
+    expect(after.audit_events).toBe(before.audit_events + 2);
   });
 
   it("a message to the network leaves neither its document nor its mail behind", async () => {
