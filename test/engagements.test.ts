@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "../src/auth/actor.ts";
 import { recordDecision } from "../src/engagements/decisions.service.ts";
-import { registerEngagement } from "../src/engagements/engagements.service.ts";
+import { registerEngagement, updateEngagement } from "../src/engagements/engagements.service.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { AppError } from "../src/platform/errors.ts";
 import { changeCaseStatus } from "../src/registry/cases.service.ts";
@@ -89,6 +89,23 @@ describe("engagements service", () => {
       .select((eb) => eb.fn.countAll().as("n"))
       .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(documents.n));
+  });
+
+  it("keeps the facts a change leaves out: counterparts, financing and the flags are not reset", async () => {
+    const { engagement } = await register({
+      unitsAffected: 3,
+      politicalLevel: "high",
+      counterparts: [{ kind: "city", name: "Påhittstad", country: "DE" }],
+      financing: [
+        { source: "eu", funder: "Påhittad fond", sharePercent: 60 },
+        { source: "city", sharePercent: 40 },
+      ],
+    });
+    const { engagement: changed } = await updateEngagement(t.ctx, officer, engagement.id, {
+      title: "Ny titel",
+    });
+    const { title: _old, updatedAt: _u, ...kept } = engagement;
+    expect(changed).toMatchObject({ ...kept, title: "Ny titel" });
   });
 
   it("records a postponement without changing the status", async () => {

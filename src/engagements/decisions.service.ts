@@ -9,19 +9,43 @@ import { translator } from "../platform/i18n/index.ts";
 import { newId } from "../platform/ids.ts";
 import { fieldErrors } from "../platform/validation.ts";
 import { getCase } from "../registry/cases.service.ts";
-import { registerDocument } from "../registry/documents.service.ts";
-import { decisionInputSchema, statusAfter } from "./engagements.model.ts";
+import {
+  type PreparedDocument,
+  prepareDocument,
+  writePreparedDocument,
+} from "../registry/documents.service.ts";
+import {
+  type DecisionInput,
+  decisionInputSchema,
+  type EngagementDetails,
+  type EngagementStatus,
+  statusAfter,
+} from "./engagements.model.ts";
 import { getEngagement } from "./engagements.service.ts";
-import { insertDecision, setEngagementStatus } from "./engagements.store.ts";
+import { type DecisionRow, insertDecision, setEngagementStatus } from "./engagements.store.ts";
 
 const sv = translator("sv");
 
+/** A decision checked and its document prepared, ready for the command's transaction. */
+interface PreparedDecision {
+  engagement: EngagementDetails;
+  row: DecisionRow;
+  input: DecisionInput;
+  document: PreparedDocument;
+  status: EngagementStatus;
+}
+
 /**
- * Records a decision on an engagement and registers it as an internal document in the
- * engagement's case (the registry's own registering service), then sets the status the
- * outcome gives. The body defaults to the one the routing names.
+ * Checks a decision on an engagement and prepares its document: an internal document of the
+ * engagement's case (the registry's own checks). The body defaults to the one the routing names.
+ * Nothing is written.
  */
-export async function recordDecision(ctx: Ctx, by: UserActor | "system", id: string, input: unknown) {
+async function prepareDecision(
+  ctx: Ctx,
+  by: UserActor | "system",
+  id: string,
+  input: unknown,
+): Promise<PreparedDecision> {
   const e = await getEngagement(ctx, id);
   const parsed = decisionInputSchema.safeParse(input);
   const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
@@ -42,7 +66,7 @@ export async function recordDecision(ctx: Ctx, by: UserActor | "system", id: str
   const unitId = body === "UNIT" ? e.unitId : null;
   const unitName = unitId ? ((await findUnit(ctx.db, ctx.config.tenantId, unitId))?.name ?? "") : "";
   const bodyName = unitId ? sv("engagement.body_of_unit", { unit: unitName }) : sv(`engagement.body.${body}`);
-  const document = await registerDocument(
+  const document = await prepareDocument(
     ctx,
     by,
     e.caseId,
@@ -59,24 +83,33 @@ export async function recordDecision(ctx: Ctx, by: UserActor | "system", id: str
     },
     null,
   );
-  const now = ctx.clock.now().toISOString();
-  const decisionId = newId();
-  const status = statusAfter(d.outcome, e.status);
+  const row: DecisionRow = {
+    id: newId(),
+    tenant_id: ctx.config.tenantId,
+    engagement_id: id,
+    body,
+    unit_id: unitId,
+    decided_on: d.decidedOn,
+    minutes_paragraph: d.minutesParagraph,
+    outcome: d.outcome,
+    conditions: d.conditions ?? null,
+    document_id: document.row.id,
+    recorded_by: by === "system" ? null : by.id,
+    created_at: ctx.clock.now().toISOString(),
+  };
+  return { engagement: e, row, input: d, document, status: statusAfter(d.outcome, e.status) };
+}
+
+/**
+ * Records a decision on an engagement: its document, the decision, the status the outcome gives
+ * and the audit events are written in one transaction, after every check has passed.
+ */
+export async function recordDecision(ctx: Ctx, by: UserActor | "system", id: string, input: unknown) {
+  const { engagement: e, row, input: d, document, status } = await prepareDecision(ctx, by, id, input);
+  const now = row.created_at;
   await ctx.db.transaction().execute(async (trx) => {
-    await insertDecision(trx, {
-      id: decisionId,
-      tenant_id: ctx.config.tenantId,
-      engagement_id: id,
-      body,
-      unit_id: unitId,
-      decided_on: d.decidedOn,
-      minutes_paragraph: d.minutesParagraph,
-      outcome: d.outcome,
-      conditions: d.conditions ?? null,
-      document_id: document.id,
-      recorded_by: by === "system" ? null : by.id,
-      created_at: now,
-    });
+    await writePreparedDocument(ctx, trx, document);
+    await insertDecision(trx, row);
     if (status !== e.status) await setEngagementStatus(trx, id, status, now);
     await appendAudit(trx, ctx.config.tenantId, new Date(now), {
       ...auditBy(by),
@@ -84,7 +117,7 @@ export async function recordDecision(ctx: Ctx, by: UserActor | "system", id: str
       subjectType: "engagement",
       subjectId: id,
       before: { status: e.status },
-      after: { status, decision: { body, unitId, ...d, documentId: document.id } },
+      after: { status, decision: { body: row.body, unitId: row.unit_id, ...d, documentId: row.document_id } },
     });
   });
   return getEngagement(ctx, id);

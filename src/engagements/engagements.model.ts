@@ -195,11 +195,25 @@ export const engagementInputSchema = engagementFieldsSchema.extend({
 export type EngagementInput = z.output<typeof engagementInputSchema>;
 export type EngagementFields = z.output<typeof engagementFieldsSchema>;
 
-/** A change: any of the facts (null clears an optional one), or ending an approved engagement. */
+const fields = engagementFieldsSchema.shape;
+
+/**
+ * A change: any of the facts (null clears an optional one), or ending an approved engagement.
+ * The facts carry no defaults here: a fact left out keeps its stored value rather than being
+ * reset (a review that only sets its dates once emptied the counterparts and financing).
+ */
 export const engagementPatchSchema = engagementFieldsSchema
   .omit({ type: true })
   .partial()
   .extend({
+    unitsAffected: fields.unitsAffected.unwrap().optional(),
+    politicalLevel: fields.politicalLevel.unwrap().optional(),
+    addsResourceBurden: fields.addsResourceBurden.unwrap().optional(),
+    onBehalfOf: fields.onBehalfOf.unwrap().optional(),
+    touchesStateRelations: fields.touchesStateRelations.unwrap().optional(),
+    counterparts: fields.counterparts.unwrap().optional(),
+    financing: fields.financing.unwrap().optional(),
+    prioritised: fields.prioritised.unwrap().optional(),
     mutualBenefit: optionalText(5000).nullable(),
     theme: optionalText(200).nullable(),
     endDate: optionalDate.nullable(),

@@ -6,11 +6,12 @@ import { findUnit } from "../organisation/units.store.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
+import type { Db } from "../platform/db/database.ts";
 import { type FieldError, ForbiddenError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { fieldErrors } from "../platform/validation.ts";
 import type { Case } from "../registry/cases.model.ts";
-import { openCase } from "../registry/cases.service.ts";
+import { type PreparedCase, prepareCase, writePreparedCase } from "../registry/cases.service.ts";
 import { findCaseByDiaryNumber, toCase } from "../registry/cases.store.ts";
 import { allClasses } from "../registry/classification.store.ts";
 import { findRegistry } from "../registry/registries.store.ts";
@@ -231,38 +232,52 @@ function factColumns(e: EngagementFields, a: EngagementAssessment) {
   };
 }
 
-/**
- * Registers an engagement. Every problem (the form, the case, the principles) is found before
- * anything is written; then its case is opened (unless an existing one was chosen) and the
- * engagement, its child rows and the audit event are written in one transaction.
- */
-export async function registerEngagement(
+/** A new engagement checked (form, references, case, principles), ready for the command's transaction. */
+export interface PreparedEngagement {
+  row: EngagementRow;
+  children: ChildRows;
+  data: EngagementInput;
+  assessment: EngagementAssessment;
+  /** The case opened with it, unless an existing open case was chosen. */
+  newCase: PreparedCase | null;
+  by: UserActor | "system";
+}
+
+/** The case an engagement goes into: an existing open one, or a new one prepared to be opened with it. */
+async function caseToPrepare(
+  ctx: Ctx,
+  by: UserActor | "system",
+  data: EngagementInput,
+  choice: NonNullable<CaseChoice>,
+): Promise<{ caseId: string; newCase: PreparedCase | null }> {
+  if ("existing" in choice) return { caseId: choice.existing.id, newCase: null };
+  const newCase = await prepareCase(ctx, by, {
+    title: data.title,
+    classId: choice.classId,
+    registryId: choice.registryId,
+    unitId: data.unitId,
+    officerId: data.officerId,
+  });
+  return { caseId: newCase.id, newCase };
+}
+
+/** Checks a new engagement and its case: every problem is reported at once and nothing is written. */
+export async function prepareEngagement(
   ctx: Ctx,
   by: UserActor | "system",
   input: unknown,
-): Promise<{ engagement: EngagementDetails; assessment: EngagementAssessment }> {
+): Promise<PreparedEngagement> {
   const { data, errors, assessment } = await checkNewEngagement(ctx, by, input);
   if (!data || !assessment || errors.length > 0) throw new ValidationError(errors);
-  const raw = input as Record<string, unknown>;
-  const choice = await caseChoice(ctx, raw, []);
+  const choice = await caseChoice(ctx, input as Record<string, unknown>, []);
   if (!choice) throw new ValidationError([{ field: "caseDiaryNumber", message: "engagement.case_required" }]);
-  const c =
-    "existing" in choice
-      ? choice.existing
-      : await openCase(ctx, by, {
-          title: data.title,
-          classId: choice.classId,
-          registryId: choice.registryId,
-          unitId: data.unitId,
-          officerId: data.officerId,
-        });
-
+  const { caseId, newCase } = await caseToPrepare(ctx, by, data, choice);
   const now = ctx.clock.now().toISOString();
   const id = newId();
   const row: EngagementRow = {
     id,
     tenant_id: ctx.config.tenantId,
-    case_id: c.id,
+    case_id: caseId,
     type: data.type,
     ...factColumns(data, assessment),
     status: "proposed",
@@ -270,21 +285,44 @@ export async function registerEngagement(
     created_at: now,
     updated_at: now,
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertEngagement(trx, row, childRows(id, data));
-    await appendAudit(trx, ctx.config.tenantId, new Date(now), {
-      ...auditBy(by),
-      action: "engagement.register",
-      subjectType: "engagement",
-      subjectId: id,
-      after: {
-        ...toEngagement(row, data.directions),
-        counterparts: data.counterparts,
-        financing: data.financing,
-      },
-    });
+  return { row, children: childRows(id, data), data, assessment, newCase, by };
+}
+
+/** Writes a prepared engagement in the caller's transaction: its new case, its rows and its audit event. */
+export async function writePreparedEngagement(
+  ctx: Ctx,
+  trx: Db,
+  prepared: PreparedEngagement,
+): Promise<void> {
+  const { row, children, data, newCase, by } = prepared;
+  if (newCase) await writePreparedCase(ctx, trx, newCase);
+  await insertEngagement(trx, row, children);
+  await appendAudit(trx, ctx.config.tenantId, new Date(row.created_at), {
+    ...auditBy(by),
+    action: "engagement.register",
+    subjectType: "engagement",
+    subjectId: row.id,
+    after: {
+      ...toEngagement(row, data.directions),
+      counterparts: data.counterparts,
+      financing: data.financing,
+    },
   });
-  return { engagement: await getEngagement(ctx, id), assessment };
+}
+
+/**
+ * Registers an engagement. Every problem (the form, the case, the principles) is found before
+ * anything is written; then its case (unless an existing one was chosen), the engagement, its
+ * child rows and the audit events are written in one transaction.
+ */
+export async function registerEngagement(
+  ctx: Ctx,
+  by: UserActor | "system",
+  input: unknown,
+): Promise<{ engagement: EngagementDetails; assessment: EngagementAssessment }> {
+  const prepared = await prepareEngagement(ctx, by, input);
+  await ctx.db.transaction().execute((trx) => writePreparedEngagement(ctx, trx, prepared));
+  return { engagement: await getEngagement(ctx, prepared.row.id), assessment: prepared.assessment };
 }
 
 export async function getEngagement(ctx: Ctx, id: string): Promise<EngagementDetails> {
@@ -345,16 +383,27 @@ export function asFields(e: EngagementDetails): EngagementFields {
   });
 }
 
+/** A change to an engagement, checked as a whole, ready for the command's transaction. */
+export interface EngagementUpdate {
+  before: EngagementDetails;
+  row: EngagementRow;
+  children: ChildRows;
+  data: EngagementFields;
+  assessment: EngagementAssessment;
+  by: UserActor;
+}
+
 /**
- * Changes an engagement: the changed facts are merged with the stored ones and checked as a
- * whole (principles included); the routing is worked out again. Ending needs an approval first.
+ * Checks a change to an engagement: the changed facts are merged with the stored ones and checked
+ * as a whole (principles included); the routing is worked out again. Ending needs an approval
+ * first. Nothing is written.
  */
-export async function updateEngagement(
+export async function prepareEngagementUpdate(
   ctx: Ctx,
   by: UserActor,
   id: string,
   input: unknown,
-): Promise<{ engagement: EngagementDetails; assessment: EngagementAssessment }> {
+): Promise<EngagementUpdate> {
   const before = await getEngagement(ctx, id);
   if (!can(by, "engagement.manage", engagementSubject(before))) throw new ForbiddenError();
   const raw = (input ?? {}) as Record<string, unknown>;
@@ -377,25 +426,40 @@ export async function updateEngagement(
   if (!merged.success || !assessment || errors.length > 0) throw new ValidationError(dedupe(errors));
 
   const data = merged.data;
-  const now = ctx.clock.now().toISOString();
   const status: EngagementStatus = patch.data?.status ?? before.status;
   const existing = await findEngagement(ctx.db, ctx.config.tenantId, id);
   if (!existing) throw new NotFoundError();
-  const row: EngagementRow = { ...existing, ...factColumns(data, assessment), status, updated_at: now };
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateEngagementRow(trx, row, childRows(id, data));
-    await appendAudit(trx, ctx.config.tenantId, new Date(now), {
-      ...auditBy(by),
-      action: "engagement.update",
-      subjectType: "engagement",
-      subjectId: id,
-      before: { ...before, decisions: undefined },
-      after: {
-        ...toEngagement(row, data.directions),
-        counterparts: data.counterparts,
-        financing: data.financing,
-      },
-    });
+  const updatedAt = ctx.clock.now().toISOString();
+  const row: EngagementRow = { ...existing, ...factColumns(data, assessment), status, updated_at: updatedAt };
+  return { before, row, children: childRows(id, data), data, assessment, by };
+}
+
+/** Writes a prepared change and its audit event in the caller's transaction. */
+export async function writeEngagementUpdate(ctx: Ctx, trx: Db, update: EngagementUpdate): Promise<void> {
+  const { before, row, children, data, by } = update;
+  await updateEngagementRow(trx, row, children);
+  await appendAudit(trx, ctx.config.tenantId, new Date(row.updated_at), {
+    ...auditBy(by),
+    action: "engagement.update",
+    subjectType: "engagement",
+    subjectId: row.id,
+    before: { ...before, decisions: undefined },
+    after: {
+      ...toEngagement(row, data.directions),
+      counterparts: data.counterparts,
+      financing: data.financing,
+    },
   });
-  return { engagement: await getEngagement(ctx, id), assessment };
+}
+
+/** Changes an engagement (see `prepareEngagementUpdate`), in one transaction with its audit event. */
+export async function updateEngagement(
+  ctx: Ctx,
+  by: UserActor,
+  id: string,
+  input: unknown,
+): Promise<{ engagement: EngagementDetails; assessment: EngagementAssessment }> {
+  const update = await prepareEngagementUpdate(ctx, by, id, input);
+  await ctx.db.transaction().execute((trx) => writeEngagementUpdate(ctx, trx, update));
+  return { engagement: await getEngagement(ctx, id), assessment: update.assessment };
 }

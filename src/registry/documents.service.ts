@@ -106,7 +106,12 @@ async function openCaseFor(ctx: Ctx, caseId: string) {
   return c;
 }
 
-/** A document checked and its file stored, ready to be written in the caller's transaction. */
+/**
+ * A document checked and its file stored, ready to be written in the caller's transaction. The
+ * bytes are stored first, outside it: if the transaction fails they stay in the blob store with no
+ * file row naming them, which is harmless (a file is only ever served through its row) and is not
+ * undone, since blobs are shared by content and another document may hold the same bytes.
+ */
 export interface PreparedDocument {
   row: DocumentRow;
   fileRow: FileRow | null;

@@ -5,8 +5,7 @@ import { AppError, type FieldError } from "../../platform/errors.ts";
 import { caseSubject } from "../../registry/case-visibility.ts";
 import type { Case } from "../../registry/cases.model.ts";
 import { getCaseByDiaryNumber } from "../../registry/cases.service.ts";
-import type { RegistryDocument } from "../../registry/documents.model.ts";
-import { registerDocument } from "../../registry/documents.service.ts";
+import { type PreparedDocument, prepareDocument } from "../../registry/documents.service.ts";
 
 /**
  * The open case a letter or message is to be registered in, by its diary number, if `by` may
@@ -34,14 +33,17 @@ export async function openCaseFor(
   return null;
 }
 
-/** Registers a letter kansli wrote (a Word file) as an outgoing document of the case. */
-export function registerOutgoingLetter(
+/**
+ * Prepares a letter kansli wrote (a Word file) as an outgoing document of the case: checked and
+ * its file stored, to be written with `writePreparedDocument` in the command's transaction.
+ */
+export function prepareOutgoingLetter(
   ctx: Ctx,
   by: UserActor,
   caseId: string,
   letter: { description: string; party: string; documentType: string; fileName: string; bytes: Buffer },
-): Promise<RegistryDocument> {
-  return registerDocument(
+): Promise<PreparedDocument> {
+  return prepareDocument(
     ctx,
     by,
     caseId,

@@ -10,7 +10,8 @@ import { newId } from "../../platform/ids.ts";
 import { queueMail } from "../../platform/mail/mail.service.ts";
 import { wordFile } from "../../platform/text/word-writer.ts";
 import { fieldErrors } from "../../platform/validation.ts";
-import { openCaseFor, registerOutgoingLetter } from "../letters/outgoing-letter.ts";
+import { writePreparedDocument } from "../../registry/documents.service.ts";
+import { openCaseFor, prepareOutgoingLetter } from "../letters/outgoing-letter.ts";
 import {
   appointmentSchema,
   type ContactPerson,
@@ -81,9 +82,9 @@ export async function appointContact(
 }
 
 /**
- * Sends a message to every current contact person: registered first as an outgoing document
- * (a Word file) in the open case named, then one e-mail each through the outbox. Every problem
- * with the input is reported at once and nothing is written then.
+ * Sends a message to every current contact person: registered as an outgoing document (a Word
+ * file) in the open case named, with one e-mail each through the outbox and the audit event, in
+ * one transaction. Every problem with the input is reported at once and nothing is written then.
  */
 export async function sendNetworkMessage(ctx: Ctx, by: UserActor, input: unknown) {
   const parsed = networkMessageSchema.safeParse(input);
@@ -100,7 +101,7 @@ export async function sendNetworkMessage(ctx: Ctx, by: UserActor, input: unknown
   if (!parsed.success || !c || errors.length > 0) throw new ValidationError(errors);
   const { subject, body } = parsed.data;
   const bytes = await wordFile(subject, [["", body.split(/\r?\n/).filter((l) => l.trim() !== "")]]);
-  const document = await registerOutgoingLetter(ctx, by, c.id, {
+  const letter = await prepareOutgoingLetter(ctx, by, c.id, {
     description: subject,
     party: "Internationella kontaktpersoner",
     documentType: "meddelande",
@@ -109,12 +110,14 @@ export async function sendNetworkMessage(ctx: Ctx, by: UserActor, input: unknown
   });
   const now = ctx.clock.now();
   const id = newId();
+  const documentId = letter.row.id;
   await ctx.db.transaction().execute(async (trx) => {
+    await writePreparedDocument(ctx, trx, letter);
     await insertNetworkMessage(trx, {
       id,
       tenant_id: ctx.config.tenantId,
       case_id: c.id,
-      document_id: document.id,
+      document_id: documentId,
       subject,
       body,
       recipients: recipients.length,
@@ -131,11 +134,11 @@ export async function sendNetworkMessage(ctx: Ctx, by: UserActor, input: unknown
       ...auditBy(by),
       action: "network_message.send",
       subjectType: "document",
-      subjectId: document.id,
+      subjectId: documentId,
       after: { subject, caseId: c.id, recipients: recipients.length },
     });
   });
-  return { id, documentId: document.id, caseId: c.id, recipients: recipients.length };
+  return { id, documentId, caseId: c.id, recipients: recipients.length };
 }
 
 export async function listNetworkMessages(ctx: Ctx, limit = 50) {

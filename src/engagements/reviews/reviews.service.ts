@@ -11,7 +11,7 @@ import { queueMail } from "../../platform/mail/mail.service.ts";
 import { startRepeatingJob } from "../../platform/repeating-job.ts";
 import { fieldErrors } from "../../platform/validation.ts";
 import { engagementSubject, REVIEWED_TYPES } from "../engagements.model.ts";
-import { getEngagement, updateEngagement } from "../engagements.service.ts";
+import { getEngagement, prepareEngagementUpdate, writeEngagementUpdate } from "../engagements.service.ts";
 import {
   AGREEMENT_TYPES,
   addDays,
@@ -24,6 +24,7 @@ import {
   type ReviewOutcome,
   reviewSchema,
 } from "./reviews.model.ts";
+import { insertReview } from "./reviews.store.ts";
 
 const ACTIVE = ["proposed", "approved"];
 
@@ -140,8 +141,9 @@ export function startReviewReminders(ctx: Ctx, everyMs = 60 * 60_000): () => voi
 
 /**
  * Records a review of a membership or intention agreement (P4): continue or change sets the next
- * review four years on; end ends the engagement. The engagement is changed through its own
- * service (which checks the principles and who may change it) before the review is written.
+ * review four years on; end ends the engagement. The change goes through the engagement's own
+ * checks (the principles, who may change it) and is written with the review and its audit event
+ * in one transaction.
  */
 export async function recordReview(
   ctx: Ctx,
@@ -167,7 +169,7 @@ export async function recordReview(
   if (!parsed.success || errors.length > 0) throw new ValidationError(errors);
   const { reviewedOn, outcome, note } = parsed.data;
   const next = nextReviewOn(reviewedOn, outcome);
-  await updateEngagement(
+  const update = await prepareEngagementUpdate(
     ctx,
     by,
     engagementId,
@@ -178,20 +180,18 @@ export async function recordReview(
   const now = ctx.clock.now();
   const review: Review = { id: newId(), engagementId, reviewedOn, outcome, note, nextReviewOn: next };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("engagement_reviews")
-      .values({
-        id: review.id,
-        tenant_id: ctx.config.tenantId,
-        engagement_id: engagementId,
-        reviewed_on: reviewedOn,
-        outcome,
-        note,
-        next_review_on: next,
-        reviewed_by: by.id,
-        created_at: now.toISOString(),
-      })
-      .execute();
+    await writeEngagementUpdate(ctx, trx, update);
+    await insertReview(trx, {
+      id: review.id,
+      tenant_id: ctx.config.tenantId,
+      engagement_id: engagementId,
+      reviewed_on: reviewedOn,
+      outcome,
+      note,
+      next_review_on: next,
+      reviewed_by: by.id,
+      created_at: now.toISOString(),
+    });
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),
       action: "engagement.review",

@@ -13,8 +13,14 @@ import {
 } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { fieldErrors } from "../../platform/validation.ts";
-import { checkNewEngagement, registerEngagement } from "../engagements.service.ts";
-import { openCaseFor, registerOutgoingLetter } from "../letters/outgoing-letter.ts";
+import type { Case } from "../../registry/cases.model.ts";
+import { writePreparedDocument } from "../../registry/documents.service.ts";
+import {
+  type PreparedEngagement,
+  prepareEngagement,
+  writePreparedEngagement,
+} from "../engagements.service.ts";
+import { openCaseFor, prepareOutgoingLetter } from "../letters/outgoing-letter.ts";
 import { invitationLetterFindings } from "../principles.ts";
 import { visitLetter } from "./visit-letter.ts";
 import {
@@ -207,10 +213,31 @@ const letterKindOf = (outcome: VisitOutcome, invitation: boolean): LetterKind =>
       : "referral";
 
 /**
+ * The engagement an accepted visit becomes, prepared in the case named; its own problems (its
+ * principles, the unit) are added to `errors` on the decision's outcome.
+ */
+async function prepareVisitEngagement(
+  ctx: Ctx,
+  by: UserActor,
+  v: VisitRequest,
+  c: Case,
+  errors: FieldError[],
+): Promise<PreparedEngagement | null> {
+  try {
+    return await prepareEngagement(ctx, by, engagementInput(v, by, c.diaryNumber));
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    errors.push(...error.fields.map((e) => ({ ...e, field: "outcome" })));
+    return null;
+  }
+}
+
+/**
  * Decides an assessed request: accept (becomes an engagement of type visit), decline or refer,
  * with a letter (a Word file) registered as an outgoing document in the open case named. An
  * invitation letter only under P5: a prioritised visit whose assessment supports it. Every
- * problem, the engagement's included, is found before anything is written.
+ * problem, the engagement's included, is found before anything is written; then the letter, the
+ * engagement, the request's outcome and their audit events are written in one transaction.
  */
 export async function decideVisitRequest(ctx: Ctx, by: UserActor, id: string, input: unknown) {
   const v = await getVisitRequest(ctx, id);
@@ -236,35 +263,31 @@ export async function decideVisitRequest(ctx: Ctx, by: UserActor, id: string, in
   }
   const diaryNumber = typeof raw.caseDiaryNumber === "string" ? raw.caseDiaryNumber : undefined;
   const c = await openCaseFor(ctx, by, diaryNumber, errors, "caseDiaryNumber");
-  if (outcome === "accept" && c) {
-    const check = await checkNewEngagement(ctx, by, engagementInput(v, by, c.diaryNumber));
-    // The engagement's own problems (its principles, the unit) are reported on the decision.
-    errors.push(...check.errors.map((e) => ({ ...e, field: "outcome" })));
-  }
+  const engagement = outcome === "accept" && c ? await prepareVisitEngagement(ctx, by, v, c, errors) : null;
   if (!parsed.success || !c || errors.length > 0)
     throw new ValidationError(
       errors.filter((e, i) => errors.findIndex((o) => o.field === e.field && o.message === e.message) === i),
     );
   const d = parsed.data;
   const kind = letterKindOf(d.outcome, d.invitationLetter);
-  const letter = await registerOutgoingLetter(ctx, by, c.id, {
+  const letter = await prepareOutgoingLetter(ctx, by, c.id, {
     ...(await visitLetter(kind, v, d.outcomeNote, d.referredTo ?? null)),
     party: `${v.contactName}, ${v.organisation}`,
   });
-  const engagement =
-    d.outcome === "accept"
-      ? (await registerEngagement(ctx, by, engagementInput(v, by, c.diaryNumber))).engagement
-      : null;
   const now = ctx.clock.now();
+  const letterDocumentId = letter.row.id;
+  const engagementId = engagement?.row.id ?? null;
   await ctx.db.transaction().execute(async (trx) => {
+    await writePreparedDocument(ctx, trx, letter);
+    if (engagement) await writePreparedEngagement(ctx, trx, engagement);
     const done = await updateVisitRequest(trx, id, ["assessed"], {
       status: "decided",
       outcome: d.outcome,
       outcome_note: d.outcomeNote,
       referred_to: d.referredTo ?? null,
       letter_kind: kind,
-      letter_document_id: letter.id,
-      engagement_id: engagement?.id ?? null,
+      letter_document_id: letterDocumentId,
+      engagement_id: engagementId,
       decided_by: by.id,
       decided_at: now.toISOString(),
     });
@@ -274,12 +297,7 @@ export async function decideVisitRequest(ctx: Ctx, by: UserActor, id: string, in
       action: "visit_request.decide",
       subjectType: "visit_request",
       subjectId: id,
-      after: {
-        outcome: d.outcome,
-        letterKind: kind,
-        letterDocumentId: letter.id,
-        engagementId: engagement?.id ?? null,
-      },
+      after: { outcome: d.outcome, letterKind: kind, letterDocumentId, engagementId },
     });
   });
   return getVisitRequest(ctx, id);
