@@ -76,7 +76,7 @@ async function removeFailure(): Promise<void> {
 }
 
 /** Every table a use case here writes to. */
-const WRITTEN: (keyof Database)[] = [
+const WRITTEN = [
   "cases",
   "case_parties",
   "diary_counters",
@@ -93,10 +93,12 @@ const WRITTEN: (keyof Database)[] = [
   "network_messages",
   "mail_outbox",
   "audit_events",
-];
+] as const satisfies readonly (keyof Database)[];
 
-async function counts(): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
+type Written = (typeof WRITTEN)[number];
+
+async function counts(): Promise<Record<Written, number>> {
+  const out = {} as Record<Written, number>;
   for (const table of WRITTEN) out[table] = await rowCount(t.ctx.db, table);
   return out;
 }
