@@ -76,7 +76,7 @@ async function removeFailure(): Promise<void> {
 }
 
 /** Every table a use case here writes to. */
-const WRITTEN: (keyof Database)[] = [
+const WRITTEN = [
   "cases",
   "case_parties",
   "diary_counters",
@@ -93,10 +93,12 @@ const WRITTEN: (keyof Database)[] = [
   "network_messages",
   "mail_outbox",
   "audit_events",
-];
+] as const satisfies readonly (keyof Database)[];
 
-async function counts(): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
+type Written = (typeof WRITTEN)[number];
+
+async function counts(): Promise<Record<Written, number>> {
+  const out = {} as Record<Written, number>;
   for (const table of WRITTEN) out[table] = await rowCount(t.ctx.db, table);
   return out;
 }
@@ -265,13 +267,13 @@ describe("one write path: a use case is written whole or not at all", () => {
     expect(sent.recipients).toBeGreaterThan(0);
   });
 
-  it("a review leaves the engagement unreviewed", async () => {
+  it("a review leaves the engagement unreviewed, and once written changes only its review dates", async () => {
     const { engagement } = await registerEngagement(
       t.ctx,
       officer,
       newEngagement({ type: "membership", startDate: "2018-01-01", lastReviewedOn: "2022-04-01" }),
     );
-    await recordDecision(t.ctx, decider, engagement.id, {
+    const decided = await recordDecision(t.ctx, decider, engagement.id, {
       decidedOn: "2018-01-15",
       minutesParagraph: "§ 4",
       outcome: "approved",
@@ -287,5 +289,12 @@ describe("one write path: a use case is written whole or not at all", () => {
       () => getEngagement(t.ctx, engagement.id),
     );
     expect(review.nextReviewOn).toBe("2030-03-09");
+    const { reviewDate: _r, lastReviewedOn: _l, updatedAt: _u, ...unchanged } = decided;
+    expect(await getEngagement(t.ctx, engagement.id)).toEqual({
+      ...unchanged,
+      reviewDate: "2030-03-09",
+      lastReviewedOn: "2026-03-09",
+      updatedAt: expect.any(String),
+    });
   });
 });

@@ -6,6 +6,7 @@ import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
 import type { Translate } from "../platform/i18n/index.ts";
 import { recordDecision } from "./decisions.service.ts";
+import { assessEngagement, assessStored, type EngagementAssessment } from "./engagement-checks.ts";
 import {
   COUNTERPART_KINDS,
   DECIDING_BODIES,
@@ -24,9 +25,6 @@ import {
   STORED_ENGAGEMENT_TYPES,
 } from "./engagements.model.ts";
 import {
-  assessEngagement,
-  assessStored,
-  type EngagementAssessment,
   getEngagement,
   listEngagements,
   registerEngagement,

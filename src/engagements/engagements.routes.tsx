@@ -15,6 +15,7 @@ import { getRegistries } from "../registry/registries.service.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { recordDecision } from "./decisions.service.ts";
+import { assessStored, checkNewEngagement, type EngagementAssessment } from "./engagement-checks.ts";
 import { engagementFromForm } from "./engagement-form.ts";
 import {
   ENGAGEMENT_STATUSES,
@@ -27,9 +28,6 @@ import {
 } from "./engagements.model.ts";
 import {
   asFields,
-  assessStored,
-  checkNewEngagement,
-  type EngagementAssessment,
   getEngagement,
   listEngagements,
   registerEngagement,

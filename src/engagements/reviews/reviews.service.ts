@@ -10,7 +10,7 @@ import { newId } from "../../platform/ids.ts";
 import { queueMail } from "../../platform/mail/mail.service.ts";
 import { startRepeatingJob } from "../../platform/repeating-job.ts";
 import { fieldErrors } from "../../platform/validation.ts";
-import { engagementSubject, REVIEWED_TYPES } from "../engagements.model.ts";
+import { engagementSubject } from "../engagements.model.ts";
 import { getEngagement, prepareEngagementUpdate, writeEngagementUpdate } from "../engagements.service.ts";
 import {
   AGREEMENT_TYPES,
@@ -21,12 +21,16 @@ import {
   nextReviewOn,
   REMINDER_DAYS,
   type Review,
-  type ReviewOutcome,
   reviewSchema,
 } from "./reviews.model.ts";
-import { insertReview } from "./reviews.store.ts";
-
-const ACTIVE = ["proposed", "approved"];
+import {
+  claimReminder,
+  dueRows,
+  insertReview,
+  latestReviews,
+  reviewableRows,
+  reviewsOfEngagement,
+} from "./reviews.store.ts";
 
 /**
  * What falls due within `days`: memberships and intention agreements whose review date has come
@@ -35,34 +39,7 @@ const ACTIVE = ["proposed", "approved"];
 export async function dueItems(ctx: Ctx, days = DASHBOARD_DAYS): Promise<DueItem[]> {
   const today = stockholmDate(ctx.clock.now());
   const horizon = addDays(today, days);
-  const rows = await ctx.db
-    .selectFrom("engagements as e")
-    .innerJoin("units", "units.id", "e.unit_id")
-    .innerJoin("users", "users.id", "e.officer_id")
-    .select([
-      "e.id",
-      "e.title",
-      "e.type",
-      "e.unit_id",
-      "units.name as unit_name",
-      "users.display_name",
-      "users.email",
-      "e.review_date",
-      "e.end_date",
-    ])
-    .where("e.tenant_id", "=", ctx.config.tenantId)
-    .where("e.status", "in", ACTIVE)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("e.type", "in", [...REVIEWED_TYPES]), eb("e.review_date", "<=", horizon)]),
-        eb.and([
-          eb("e.type", "in", [...AGREEMENT_TYPES]),
-          eb("e.end_date", ">=", today),
-          eb("e.end_date", "<=", horizon),
-        ]),
-      ]),
-    )
-    .execute();
+  const rows = await dueRows(ctx.db, ctx.config.tenantId, today, horizon);
   const items: DueItem[] = [];
   for (const r of rows) {
     const base = {
@@ -102,21 +79,16 @@ export async function sendReviewReminders(ctx: Ctx): Promise<number> {
   for (const item of due) {
     const now = ctx.clock.now();
     const sent = await ctx.db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto("review_reminders")
-        .values({
-          id: newId(),
-          tenant_id: ctx.config.tenantId,
-          engagement_id: item.engagementId,
-          kind: item.kind,
-          due_on: item.dueOn,
-          sent_to: item.officerEmail ?? "",
-          created_at: now.toISOString(),
-        })
-        .onConflict((oc) => oc.columns(["tenant_id", "engagement_id", "kind", "due_on"]).doNothing())
-        .returning("id")
-        .executeTakeFirst();
-      if (!inserted) return false;
+      const claimed = await claimReminder(trx, {
+        id: newId(),
+        tenant_id: ctx.config.tenantId,
+        engagement_id: item.engagementId,
+        kind: item.kind,
+        due_on: item.dueOn,
+        sent_to: item.officerEmail ?? "",
+        created_at: now.toISOString(),
+      });
+      if (!claimed) return false;
       const params = { title: item.title, date: item.dueOn };
       await queueMail(trx, ctx.config.tenantId, now, {
         to: item.officerEmail ?? "",
@@ -205,64 +177,15 @@ export async function recordReview(
 }
 
 /** An engagement's reviews, latest first. */
-export async function reviewsOf(ctx: Ctx, engagementId: string): Promise<Review[]> {
-  const rows = await ctx.db
-    .selectFrom("engagement_reviews")
-    .selectAll()
-    .where("tenant_id", "=", ctx.config.tenantId)
-    .where("engagement_id", "=", engagementId)
-    .orderBy("reviewed_on", "desc")
-    .orderBy("created_at", "desc")
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    engagementId: r.engagement_id,
-    reviewedOn: r.reviewed_on,
-    outcome: r.outcome as ReviewOutcome,
-    note: r.note,
-    nextReviewOn: r.next_review_on,
-  }));
-}
+export const reviewsOf = (ctx: Ctx, engagementId: string): Promise<Review[]> =>
+  reviewsOfEngagement(ctx.db, ctx.config.tenantId, engagementId);
 
 /** Memberships and intention agreements still running: those a review can be recorded for, with their unit and officer. */
-export async function reviewableEngagements(
+export const reviewableEngagements = (
   ctx: Ctx,
-): Promise<{ id: string; title: string; unitId: string; officerId: string }[]> {
-  return ctx.db
-    .selectFrom("engagements")
-    .select(["id", "title", "unit_id as unitId", "officer_id as officerId"])
-    .where("tenant_id", "=", ctx.config.tenantId)
-    .where("type", "in", [...REVIEWED_TYPES])
-    .where("status", "in", ACTIVE)
-    .orderBy("title")
-    .execute();
-}
+): Promise<{ id: string; title: string; unitId: string; officerId: string }[]> =>
+  reviewableRows(ctx.db, ctx.config.tenantId);
 
 /** The latest reviews of all engagements, with each engagement's title. */
-export async function recentReviews(ctx: Ctx, limit = 20): Promise<(Review & { title: string })[]> {
-  const rows = await ctx.db
-    .selectFrom("engagement_reviews as r")
-    .innerJoin("engagements as e", "e.id", "r.engagement_id")
-    .select([
-      "r.id",
-      "r.engagement_id",
-      "r.reviewed_on",
-      "r.outcome",
-      "r.note",
-      "r.next_review_on",
-      "e.title",
-    ])
-    .where("r.tenant_id", "=", ctx.config.tenantId)
-    .orderBy("r.created_at", "desc")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    engagementId: r.engagement_id,
-    reviewedOn: r.reviewed_on,
-    outcome: r.outcome as ReviewOutcome,
-    note: r.note,
-    nextReviewOn: r.next_review_on,
-    title: r.title,
-  }));
-}
+export const recentReviews = (ctx: Ctx, limit = 20): Promise<(Review & { title: string })[]> =>
+  latestReviews(ctx.db, ctx.config.tenantId, limit);

@@ -1,6 +1,6 @@
 import type { View } from "../../web/view.ts";
+import type { EngagementAssessment } from "../engagement-checks.ts";
 import type { DecidingBody } from "../engagements.model.ts";
-import type { EngagementAssessment } from "../engagements.service.ts";
 import type { PrincipleFinding } from "../principles.ts";
 
 /** Who decides a body's matter, named for the reader: the unit's committee or board by the unit's name. */

@@ -9,6 +9,7 @@ import { errorFor } from "../../web/components/messages.ts";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
 import { COUNTRY_CODES, countryName } from "../countries.ts";
+import type { EngagementAssessment } from "../engagement-checks.ts";
 import { COUNTERPART_ROWS, FINANCING_ROWS } from "../engagement-form.ts";
 import {
   COUNTERPART_KINDS,
@@ -21,7 +22,6 @@ import {
   REVIEWED_TYPES,
   SCOPES,
 } from "../engagements.model.ts";
-import type { EngagementAssessment } from "../engagements.service.ts";
 import { AssessmentPanel } from "./AssessmentPanel.tsx";
 
 /** The choices the form offers, as [value, label] pairs. */

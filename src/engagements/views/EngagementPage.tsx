@@ -3,6 +3,7 @@ import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
 import { countryName } from "../countries.ts";
+import type { EngagementAssessment } from "../engagement-checks.ts";
 import {
   type Counterpart,
   type EngagementDecision,
@@ -10,7 +11,6 @@ import {
   engagementSubject,
   type Financing,
 } from "../engagements.model.ts";
-import type { EngagementAssessment } from "../engagements.service.ts";
 import { AssessmentPanel, bodyName } from "./AssessmentPanel.tsx";
 
 /** An engagement: its facts, the principles' warnings, who decides and why, its decisions and its case. */
