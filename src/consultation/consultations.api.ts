@@ -4,6 +4,7 @@ import { requireCan } from "../auth/guards.ts";
 import { ValidationError } from "../platform/errors.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import {
   CONSULTATION_STATUSES,
   type Consultation,
@@ -68,6 +69,11 @@ const detailsSchema = consultationSchema.extend({
   ),
   /** The deadline's advice (short time, July); it does not block. */
   warnings: z.array(warningSchema),
+});
+nameApiSchemas({
+  Consultation: consultationSchema,
+  DeadlineWarning: warningSchema,
+  ConsultationDetails: detailsSchema,
 });
 const cursorSchema = z.object({ createdAt: z.string(), id: z.string() });
 

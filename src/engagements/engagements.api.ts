@@ -4,6 +4,7 @@ import { requireCan } from "../auth/guards.ts";
 import { ValidationError } from "../platform/errors.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import type { Translate } from "../platform/i18n/index.ts";
 import { recordDecision } from "./decisions.service.ts";
 import {
@@ -109,6 +110,12 @@ const detailsSchema = engagementSchema.extend({
   /** The principles' warnings as they stand today (a review fallen due, P1 advice). */
   warnings: z.array(findingSchema),
   ...routingSchema,
+});
+nameApiSchemas({
+  PrincipleFinding: findingSchema,
+  EngagementAssessment: assessmentSchema,
+  Engagement: engagementSchema,
+  EngagementDetails: detailsSchema,
 });
 const cursorSchema = z.object({ createdAt: z.string(), id: z.string() });
 

@@ -4,6 +4,7 @@ import { requireCan } from "../auth/guards.ts";
 import { ValidationError } from "../platform/errors.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import { UNIT_TYPES, unitInputSchema } from "./units.model.ts";
 import { getUnit, updateUnit } from "./units.service.ts";
 import { toUnit, unitPage } from "./units.store.ts";
@@ -19,6 +20,7 @@ const unitSchema = z.object({
   phone: z.string().nullable(),
   address: z.string().nullable(),
 });
+nameApiSchemas({ Unit: unitSchema });
 const cursorSchema = z.object({ name: z.string(), id: z.string() });
 const idParams = z.strictObject({ id: z.string().max(100) });
 

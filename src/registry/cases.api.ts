@@ -4,6 +4,7 @@ import { requireCan, requireUser } from "../auth/guards.ts";
 import { ValidationError } from "../platform/errors.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import { caseAsShown, partiesAsShown, requireCaseWrite, seesCaseInFull } from "./case-visibility.ts";
 import { CASE_STATUSES, caseFieldsSchema, newCaseSchema } from "./cases.model.ts";
 import { changeCaseStatus, getCase, getParties, openCase, updateCase } from "./cases.service.ts";
@@ -34,6 +35,7 @@ const partySchema = z.object({
   protectedIdentity: z.boolean(),
 });
 const caseWithParties = caseSchema.extend({ parties: z.array(partySchema) });
+nameApiSchemas({ Case: caseSchema, Party: partySchema, CaseWithParties: caseWithParties });
 const idParams = z.strictObject({ id: z.string().max(100) });
 const cursorSchema = z.object({ openedOn: z.string(), id: z.string() });
 const visibilityOf = (full: boolean) => (full ? ("full" as const) : ("public" as const));
