@@ -1,9 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../auth/guards.ts";
-import { ValidationError } from "../platform/errors.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
-import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { cursorKey, pageOf } from "../platform/http/cursor.ts";
 import { nameApiSchemas } from "../platform/http/openapi.ts";
 import type { Translate } from "../platform/i18n/index.ts";
 import { recordDecision } from "./decisions.service.ts";
@@ -170,8 +169,7 @@ export async function engagementsApi(app: FastifyInstance) {
     }),
     response: listResponse(engagementSchema),
     handler: async (_req, { query }) => {
-      const after = query.cursor ? decodeCursor(query.cursor, cursorSchema) : undefined;
-      if (after === null) throw new ValidationError([{ field: "cursor", message: "validation.cursor" }]);
+      const after = cursorKey(query.cursor, cursorSchema);
       const rows = await listEngagements(ctx, {
         type: query.type,
         unitId: query.unitId,
@@ -180,13 +178,8 @@ export async function engagementsApi(app: FastifyInstance) {
         after,
         limit: query.limit + 1,
       });
-      const items = rows.slice(0, query.limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(plain),
-        nextCursor:
-          rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
-      };
+      const { items, nextCursor } = pageOf(rows, query.limit, (e) => ({ createdAt: e.createdAt, id: e.id }));
+      return { items: items.map(plain), nextCursor };
     },
   });
 
