@@ -8,7 +8,7 @@ import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import { type FieldError, ForbiddenError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { fieldErrors } from "../platform/validation.ts";
+import { dedupe, fieldErrors } from "../platform/validation.ts";
 import type { Case } from "../registry/cases.model.ts";
 import { openCase } from "../registry/cases.service.ts";
 import { findCaseByDiaryNumber, toCase } from "../registry/cases.store.ts";
@@ -126,9 +126,6 @@ async function caseChoice(ctx: Ctx, raw: Record<string, unknown>, errors: FieldE
   return errors.length > before ? null : { registryId, classId };
 }
 
-const dedupe = (errors: FieldError[]) =>
-  errors.filter((e, i) => errors.findIndex((o) => o.field === e.field && o.message === e.message) === i);
-
 export interface CheckedInput {
   data: EngagementInput | null;
   /** Everything that blocks: the form's own errors, the references and the principles. */
@@ -150,7 +147,7 @@ export async function checkNewEngagement(
   const readable = parsed.success ? parsed.data : readablePart(raw, errors);
   const assessment = readable ? assessEngagement(ctx, readable) : null;
   if (assessment) errors.push(...principleErrors(assessment, errors));
-  return { data: parsed.success ? parsed.data : null, errors: dedupe(errors), assessment };
+  return { data: parsed.success ? parsed.data : null, errors: dedupe(errors, "message"), assessment };
 }
 
 /**
@@ -374,7 +371,8 @@ export async function updateEngagement(
   if (!merged.success) errors.push(...fieldErrors(merged.error.issues));
   const assessment = merged.success ? assessEngagement(ctx, merged.data) : null;
   if (assessment) errors.push(...principleErrors(assessment, errors));
-  if (!merged.success || !assessment || errors.length > 0) throw new ValidationError(dedupe(errors));
+  if (!merged.success || !assessment || errors.length > 0)
+    throw new ValidationError(dedupe(errors, "message"));
 
   const data = merged.data;
   const now = ctx.clock.now().toISOString();

@@ -9,6 +9,7 @@ import { safeFileName } from "../platform/files/file-name.ts";
 import { sniffFileType } from "../platform/files/file-type.ts";
 import { newId } from "../platform/ids.ts";
 import { extractTextDetailed } from "../platform/text/extract.ts";
+import { dedupe } from "../platform/validation.ts";
 import { allowedActions } from "./cases.model.ts";
 import type { PreparedCase } from "./cases.service.ts";
 import { findCase, toCase } from "./cases.store.ts";
@@ -209,9 +210,6 @@ export async function registerDocument(
   const prepared = await prepareDocument(ctx, by, caseId, input, file);
   return ctx.db.transaction().execute((trx) => writePreparedDocument(ctx, trx, prepared));
 }
-
-const dedupe = (errors: FieldError[]) =>
-  errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
 
 export async function getDocument(ctx: Ctx, id: string): Promise<RegistryDocument> {
   const row = await findDocument(ctx.db, ctx.config.tenantId, id);
