@@ -223,6 +223,32 @@ export async function getCaseDocuments(ctx: Ctx, caseId: string): Promise<Regist
   return (await caseDocuments(ctx.db, caseId)).map(toDocument);
 }
 
+/**
+ * A document's change in one transaction: `first` (if any), the row, its case's search index and
+ * the audit event.
+ */
+async function writeDocumentChange(
+  ctx: Ctx,
+  by: UserActor,
+  doc: RegistryDocument,
+  now: Date,
+  changes: Partial<DocumentRow>,
+  event: { action: string; before?: unknown; after: unknown },
+  first?: (trx: Db) => Promise<unknown>,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await first?.(trx);
+    await updateDocumentRow(trx, doc.id, changes);
+    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, doc.caseId, now);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      ...event,
+      subjectType: "document",
+      subjectId: doc.id,
+    });
+  });
+}
+
 /** A new version of a draft's file; the old versions are kept. A registered version is frozen (R4). */
 export async function addFileVersion(
   ctx: Ctx,
@@ -238,18 +264,18 @@ export async function addFileVersion(
   const versions = await documentFiles(ctx.db, documentId);
   const fileRow = await storeFile(ctx, by, documentId, (versions.at(-1)?.version ?? 0) + 1, checked);
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertFile(trx, fileRow);
-    await updateDocumentRow(trx, documentId, { updated_at: now.toISOString() });
-    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, doc.caseId, now);
-    await appendAudit(trx, ctx.config.tenantId, now, {
-      ...auditBy(by),
+  await writeDocumentChange(
+    ctx,
+    by,
+    doc,
+    now,
+    { updated_at: now.toISOString() },
+    {
       action: "document.add_version",
-      subjectType: "document",
-      subjectId: documentId,
       after: { version: fileRow.version, name: fileRow.file_name, sha256: fileRow.sha256 },
-    });
-  });
+    },
+    (trx) => insertFile(trx, fileRow),
+  );
   return fileRow;
 }
 
@@ -268,17 +294,10 @@ export async function finalizeDocument(
     frozen_at: now.toISOString(),
     updated_at: now.toISOString(),
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateDocumentRow(trx, documentId, changes);
-    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, doc.caseId, now);
-    await appendAudit(trx, ctx.config.tenantId, now, {
-      ...auditBy(by),
-      action: "document.register",
-      subjectType: "document",
-      subjectId: documentId,
-      before: { status: "draft" },
-      after: { status: "registered" },
-    });
+  await writeDocumentChange(ctx, by, doc, now, changes, {
+    action: "document.register",
+    before: { status: "draft" },
+    after: { status: "registered" },
   });
   return { ...doc, status: "registered", registeredAt: changes.registered_at };
 }
@@ -310,16 +329,9 @@ export async function signOff(
     signoff_reference: reference || null,
     updated_at: now.toISOString(),
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateDocumentRow(trx, documentId, changes);
-    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, doc.caseId, now);
-    await appendAudit(trx, ctx.config.tenantId, now, {
-      ...auditBy(by),
-      action: "document.sign_off",
-      subjectType: "document",
-      subjectId: documentId,
-      after: { kind, reference: reference || null },
-    });
+  await writeDocumentChange(ctx, by, doc, now, changes, {
+    action: "document.sign_off",
+    after: { kind, reference: reference || null },
   });
   return {
     ...doc,
