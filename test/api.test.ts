@@ -132,4 +132,27 @@ describe("API v1", () => {
       doc.paths["/units/{id}"].put.requestBody.content["application/json"].schema.properties.name.maxLength,
     ).toBe(200);
   });
+
+  it("names every operation once and keeps the shared schemas under components", async () => {
+    const doc = (await t.app.inject({ url: "/api/v1/openapi.json" })).json();
+    const ops = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
+      (byMethod) => Object.values(byMethod),
+    );
+    const ids = ops.map((op) => op.operationId);
+    expect(ids.every((id) => typeof id === "string" && /^[a-z][A-Za-z0-9]*$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.paths["/units/{id}"].get.operationId).toBe("getUnitsById");
+    const answer = (path: string, method: string, status: string) =>
+      doc.paths[path][method].responses[status].content["application/json"].schema;
+    expect(answer("/cases/{id}", "get", "200")).toEqual({ $ref: "#/components/schemas/CaseWithParties" });
+    expect(answer("/consultations/{id}/send", "post", "200")).toEqual({
+      $ref: "#/components/schemas/ConsultationDetails",
+    });
+    expect(answer("/units", "get", "200").properties.items.items).toEqual({
+      $ref: "#/components/schemas/Unit",
+    });
+    expect(doc.paths["/me"].get.responses.default).toEqual({ $ref: "#/components/responses/Error" });
+    const refs = JSON.stringify(doc).match(/"#\/components\/schemas\/\w+"/g) ?? [];
+    for (const ref of refs) expect(doc.components.schemas[ref.slice(22, -1)], ref).toBeDefined();
+  });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { apiRoute } from "../platform/http/api-route.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import { requireUser } from "./guards.ts";
 import { ROLES } from "./roles.ts";
 
@@ -12,6 +13,7 @@ const meSchema = z.object({
   unitId: z.string().nullable(),
   locale: z.enum(["sv", "en"]),
 });
+nameApiSchemas({ Me: meSchema });
 
 export async function meApi(app: FastifyInstance) {
   apiRoute(app, {

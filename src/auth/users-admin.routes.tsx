@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { listAllUnits } from "../organisation/units.service.ts";
-import { type FieldError, NotFoundError } from "../platform/errors.ts";
-import { formFields, handleForm } from "../web/forms.ts";
+import { NotFoundError } from "../platform/errors.ts";
+import { formFields, handleForm, type ShowForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { requireCan } from "./guards.ts";
 import { revokeAllSessions } from "./sessions.service.ts";
@@ -21,12 +21,7 @@ export async function usersAdminRoutes(app: FastifyInstance) {
     return sendPage(reply, <UsersPage view={viewFor(req, reply)} users={users} units={units} />);
   });
 
-  const showNew = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    values: Record<string, string>,
-    errors: FieldError[],
-  ) =>
+  const showNew: ShowForm = async (req, reply, values, errors) =>
     sendPage(
       reply,
       <NewUserPage

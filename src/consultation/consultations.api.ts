@@ -3,7 +3,8 @@ import { z } from "zod";
 import { requireCan } from "../auth/guards.ts";
 import { ValidationError } from "../platform/errors.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
-import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { cursorKey, pageOf } from "../platform/http/cursor.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import {
   CONSULTATION_STATUSES,
   type Consultation,
@@ -69,6 +70,11 @@ const detailsSchema = consultationSchema.extend({
   /** The deadline's advice (short time, July); it does not block. */
   warnings: z.array(warningSchema),
 });
+nameApiSchemas({
+  Consultation: consultationSchema,
+  DeadlineWarning: warningSchema,
+  ConsultationDetails: detailsSchema,
+});
 const cursorSchema = z.object({ createdAt: z.string(), id: z.string() });
 
 const plain = ({ documentIds: _d, recipients: _r, ...k }: Consultation & Partial<ConsultationDetails>) => k;
@@ -91,15 +97,12 @@ export async function consultationsApi(app: FastifyInstance) {
     query: z.strictObject({ ...listQuery, caseId: z.string().max(100).optional() }),
     response: listResponse(consultationSchema),
     handler: async (req, { query }) => {
-      const after = query.cursor ? decodeCursor(query.cursor, cursorSchema) : undefined;
-      if (after === null) throw new ValidationError([{ field: "cursor", message: "validation.invalid" }]);
+      const after = cursorKey(query.cursor, cursorSchema);
       const rows = await listConsultations(ctx, { caseId: query.caseId, after, limit: query.limit + 1 });
-      const items = rows.slice(0, query.limit);
-      const last = items.at(-1);
+      const { items, nextCursor } = pageOf(rows, query.limit, (k) => ({ createdAt: k.createdAt, id: k.id }));
       return {
         items: await Promise.all(items.map(async (k) => plain(await roundAsSeen(ctx, req.actor, k)))),
-        nextCursor:
-          rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+        nextCursor,
       };
     },
   });

@@ -10,7 +10,7 @@ import type { Db } from "../platform/db/database.ts";
 import type { ConsultationRecipientTable } from "../platform/db/schema.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { fieldErrors } from "../platform/validation.ts";
+import { dedupe, fieldErrors } from "../platform/validation.ts";
 import { allowedActions as caseActions } from "../registry/cases.model.ts";
 import { getCaseDocuments } from "../registry/documents.service.ts";
 import {
@@ -78,9 +78,6 @@ async function chosenUnits(ctx: Ctx, raw: Record<string, unknown>): Promise<Chos
     errors: unknown.length > 0 ? [{ field: "unitIds", message: "consultation.unit_unknown" }] : [],
   };
 }
-
-const dedupe = (errors: FieldError[]) =>
-  errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
 
 const minimumWeeks = (ctx: Ctx) => ({ minimumWeeks: ctx.config.consultationMinWeeks });
 

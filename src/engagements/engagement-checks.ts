@@ -5,7 +5,7 @@ import { findUnit } from "../organisation/units.store.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import type { FieldError } from "../platform/errors.ts";
-import { fieldErrors } from "../platform/validation.ts";
+import { dedupe, fieldErrors } from "../platform/validation.ts";
 import type { Case } from "../registry/cases.model.ts";
 import { findCaseByDiaryNumber, toCase } from "../registry/cases.store.ts";
 import { allClasses } from "../registry/classification.store.ts";
@@ -114,9 +114,6 @@ export async function caseChoice(
   return errors.length > before ? null : { registryId, classId };
 }
 
-export const dedupe = (errors: FieldError[]) =>
-  errors.filter((e, i) => errors.findIndex((o) => o.field === e.field && o.message === e.message) === i);
-
 export interface CheckedInput {
   data: EngagementInput | null;
   /** Everything that blocks: the form's own errors, the references and the principles. */
@@ -138,7 +135,7 @@ export async function checkNewEngagement(
   const readable = parsed.success ? parsed.data : readablePart(raw, errors);
   const assessment = readable ? assessEngagement(ctx, readable) : null;
   if (assessment) errors.push(...principleErrors(assessment, errors));
-  return { data: parsed.success ? parsed.data : null, errors: dedupe(errors), assessment };
+  return { data: parsed.success ? parsed.data : null, errors: dedupe(errors, "message"), assessment };
 }
 
 /**

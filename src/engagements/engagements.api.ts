@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../auth/guards.ts";
-import { ValidationError } from "../platform/errors.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
-import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { cursorKey, pageOf } from "../platform/http/cursor.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import type { Translate } from "../platform/i18n/index.ts";
 import { recordDecision } from "./decisions.service.ts";
 import { assessEngagement, assessStored, type EngagementAssessment } from "./engagement-checks.ts";
@@ -108,6 +108,12 @@ const detailsSchema = engagementSchema.extend({
   warnings: z.array(findingSchema),
   ...routingSchema,
 });
+nameApiSchemas({
+  PrincipleFinding: findingSchema,
+  EngagementAssessment: assessmentSchema,
+  Engagement: engagementSchema,
+  EngagementDetails: detailsSchema,
+});
 const cursorSchema = z.object({ createdAt: z.string(), id: z.string() });
 
 const findings = (t: Translate, fs: PrincipleFinding[]) =>
@@ -161,8 +167,7 @@ export async function engagementsApi(app: FastifyInstance) {
     }),
     response: listResponse(engagementSchema),
     handler: async (_req, { query }) => {
-      const after = query.cursor ? decodeCursor(query.cursor, cursorSchema) : undefined;
-      if (after === null) throw new ValidationError([{ field: "cursor", message: "validation.cursor" }]);
+      const after = cursorKey(query.cursor, cursorSchema);
       const rows = await listEngagements(ctx, {
         type: query.type,
         unitId: query.unitId,
@@ -171,13 +176,8 @@ export async function engagementsApi(app: FastifyInstance) {
         after,
         limit: query.limit + 1,
       });
-      const items = rows.slice(0, query.limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(plain),
-        nextCursor:
-          rows.length > query.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
-      };
+      const { items, nextCursor } = pageOf(rows, query.limit, (e) => ({ createdAt: e.createdAt, id: e.id }));
+      return { items: items.map(plain), nextCursor };
     },
   });
 

@@ -7,7 +7,7 @@ import { findUserById, listUsers } from "../auth/users.store.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { FieldError } from "../platform/errors.ts";
-import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { decodeCursor, pageOf } from "../platform/http/cursor.ts";
 import { caseTitleFor } from "../registry/case-visibility.ts";
 import { getCase } from "../registry/cases.service.ts";
 import { allClasses } from "../registry/classification.store.ts";
@@ -140,15 +140,13 @@ export async function engagementsRoutes(app: FastifyInstance) {
             after: after ?? undefined,
             limit: LIST_LIMIT + 1,
           });
-    const items = rows.slice(0, LIST_LIMIT);
-    const last = items.at(-1);
-    const nextPage =
-      rows.length > LIST_LIMIT && last
-        ? `/engagemang?${new URLSearchParams({
-            ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)),
-            cursor: encodeCursor({ createdAt: last.createdAt, id: last.id }),
-          })}`
-        : null;
+    const { items, nextCursor } = pageOf(rows, LIST_LIMIT, (e) => ({ createdAt: e.createdAt, id: e.id }));
+    const nextPage = nextCursor
+      ? `/engagemang?${new URLSearchParams({
+          ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)),
+          cursor: nextCursor,
+        })}`
+      : null;
     const view = viewFor(req, reply);
     const names = await unitNames();
     const collator = new Intl.Collator(view.locale);

@@ -6,14 +6,13 @@ import type { Ctx } from "../platform/context.ts";
 import type { Db } from "../platform/db/database.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { fieldErrors } from "../platform/validation.ts";
+import { dedupe, fieldErrors } from "../platform/validation.ts";
 import { type PreparedCase, prepareCase, writePreparedCase } from "../registry/cases.service.ts";
 import {
   assessEngagement,
   type CaseChoice,
   caseChoice,
   checkNewEngagement,
-  dedupe,
   type EngagementAssessment,
   principleErrors,
   referenceErrors,
@@ -277,7 +276,8 @@ export async function prepareEngagementUpdate(
   if (!merged.success) errors.push(...fieldErrors(merged.error.issues));
   const assessment = merged.success ? assessEngagement(ctx, merged.data) : null;
   if (assessment) errors.push(...principleErrors(assessment, errors));
-  if (!merged.success || !assessment || errors.length > 0) throw new ValidationError(dedupe(errors));
+  if (!merged.success || !assessment || errors.length > 0)
+    throw new ValidationError(dedupe(errors, "message"));
 
   const data = merged.data;
   const status: EngagementStatus = patch.data?.status ?? before.status;

@@ -4,6 +4,7 @@ import { requireCan } from "../auth/guards.ts";
 import { ValidationError } from "../platform/errors.ts";
 import { apiRoute } from "../platform/http/api-route.ts";
 import { readMultipart } from "../platform/http/multipart.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import type { ImportDraft } from "./imports.model.ts";
 import { confirmImport, getImportDraft, uploadForImport } from "./imports.service.ts";
 
@@ -38,6 +39,7 @@ const importSchema = z.object({
   rawText: z.string(),
   repairedText: z.string(),
 });
+nameApiSchemas({ ImportProposal: proposalSchema, Import: importSchema });
 
 const asJson = (d: ImportDraft): z.input<typeof importSchema> => ({
   id: d.id,

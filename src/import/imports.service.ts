@@ -10,7 +10,7 @@ import { ConflictError, type FieldError, NotFoundError, ValidationError } from "
 import { safeFileName } from "../platform/files/file-name.ts";
 import { type FileType, sniffFileType } from "../platform/files/file-type.ts";
 import { newId } from "../platform/ids.ts";
-import { fieldErrors } from "../platform/validation.ts";
+import { dedupe, fieldErrors } from "../platform/validation.ts";
 import { prepareCase, writePreparedCase } from "../registry/cases.service.ts";
 import { checkDocumentInput } from "../registry/documents.model.ts";
 import { prepareDocument, type UploadedFile, writePreparedDocument } from "../registry/documents.service.ts";
@@ -236,9 +236,6 @@ export async function confirmImport(
   });
   return { caseId: newCase.id, documentId: document.row.id, consultationId: consultation?.row.id ?? null };
 }
-
-const dedupe = (errors: FieldError[]) =>
-  errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
 
 const caseInputOf = (d: Partial<ConfirmInput>) => ({
   title: d.title,

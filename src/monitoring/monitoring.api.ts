@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../auth/guards.ts";
 import { apiRoute } from "../platform/http/api-route.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import { comparisonSchema, WATCH_KINDS, watchItemSchema } from "./monitoring.model.ts";
 import { addWatchItem, comparisonsByIndex, listWatchItems, recordComparison } from "./monitoring.service.ts";
 
@@ -20,6 +21,7 @@ const comparisonOut = z.object({
   value: z.number().nullable(),
   source: z.string().nullable(),
 });
+nameApiSchemas({ WatchItem: itemSchema, Comparison: comparisonOut });
 
 export async function monitoringApi(app: FastifyInstance) {
   const { ctx } = app;

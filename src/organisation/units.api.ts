@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../auth/guards.ts";
-import { ValidationError } from "../platform/errors.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
-import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { cursorKey, pageOf } from "../platform/http/cursor.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import { UNIT_TYPES, unitInputSchema } from "./units.model.ts";
 import { getUnit, updateUnit } from "./units.service.ts";
 import { toUnit, unitPage } from "./units.store.ts";
@@ -19,6 +19,7 @@ const unitSchema = z.object({
   phone: z.string().nullable(),
   address: z.string().nullable(),
 });
+nameApiSchemas({ Unit: unitSchema });
 const cursorSchema = z.object({ name: z.string(), id: z.string() });
 const idParams = z.strictObject({ id: z.string().max(100) });
 
@@ -38,8 +39,7 @@ export async function unitsApi(app: FastifyInstance) {
     }),
     response: listResponse(unitSchema),
     handler: async (_req, { query }) => {
-      const after = query.cursor ? decodeCursor(query.cursor, cursorSchema) : undefined;
-      if (after === null) throw new ValidationError([{ field: "cursor", message: "validation.cursor" }]);
+      const after = cursorKey(query.cursor, cursorSchema);
       const rows = await unitPage(ctx.db, {
         tenantId: ctx.config.tenantId,
         type: query.type,
@@ -47,12 +47,8 @@ export async function unitsApi(app: FastifyInstance) {
         after,
         limit: query.limit,
       });
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toUnit),
-        nextCursor: rows.length > query.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
-      };
+      const { items, nextCursor } = pageOf(rows, query.limit, (u) => ({ name: u.name, id: u.id }));
+      return { items: items.map(toUnit), nextCursor };
     },
   });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../auth/guards.ts";
 import { apiRoute } from "../platform/http/api-route.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import { translator } from "../platform/i18n/index.ts";
 import { planSchema, yearSchema } from "./plans.model.ts";
 import { plansOfYear, savePlan } from "./plans.service.ts";
@@ -16,6 +17,7 @@ const planOut = z.object({
   outcome: z.string().nullable(),
   cost: z.number().nullable(),
 });
+nameApiSchemas({ Plan: planOut });
 const rowOut = z.object({ key: z.string(), label: z.string(), count: z.number(), cost: z.number() });
 const itemOut = z.object({ id: z.string(), title: z.string(), unitName: z.string(), date: z.string() });
 const yearParams = z.strictObject({ year: yearSchema });

@@ -21,9 +21,18 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
     }
     out.push({ field, ...genericMessage(issue) });
   }
-  // One message per field: the first is the one that matters to the user.
-  return out.filter((e, i) => out.findIndex((o) => o.field === e.field) === i);
+  return dedupe(out);
 }
+
+/**
+ * The errors without repeats: the first of each field, the one that matters to the user; or, `per`
+ * message, each field's different messages once (where every one says something of its own).
+ */
+export const dedupe = (errors: FieldError[], per: "field" | "message" = "field") =>
+  errors.filter(
+    (e, i) =>
+      errors.findIndex((o) => o.field === e.field && (per === "field" || o.message === e.message)) === i,
+  );
 
 function genericMessage(issue: z.core.$ZodIssue): Omit<FieldError, "field"> {
   switch (issue.code) {

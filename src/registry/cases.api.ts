@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireCan, requireUser } from "../auth/guards.ts";
-import { ValidationError } from "../platform/errors.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
-import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { cursorKey, pageOf } from "../platform/http/cursor.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import { caseAsShown, partiesAsShown, requireCaseWrite, seesCaseInFull } from "./case-visibility.ts";
 import { CASE_STATUSES, caseFieldsSchema, newCaseSchema } from "./cases.model.ts";
 import { changeCaseStatus, getCase, getParties, openCase, updateCase } from "./cases.service.ts";
@@ -34,6 +34,7 @@ const partySchema = z.object({
   protectedIdentity: z.boolean(),
 });
 const caseWithParties = caseSchema.extend({ parties: z.array(partySchema) });
+nameApiSchemas({ Case: caseSchema, Party: partySchema, CaseWithParties: caseWithParties });
 const idParams = z.strictObject({ id: z.string().max(100) });
 const cursorSchema = z.object({ openedOn: z.string(), id: z.string() });
 const visibilityOf = (full: boolean) => (full ? ("full" as const) : ("public" as const));
@@ -63,26 +64,20 @@ export async function casesApi(app: FastifyInstance) {
     }),
     response: listResponse(caseSchema),
     handler: async (req, { query }) => {
-      const before = query.cursor ? decodeCursor(query.cursor, cursorSchema) : undefined;
-      if (before === null) throw new ValidationError([{ field: "cursor", message: "validation.cursor" }]);
+      const before = cursorKey(query.cursor, cursorSchema);
       const rows = await casePage(ctx.db, {
         tenantId: ctx.config.tenantId,
         ...query,
         before,
         limit: query.limit,
       });
-      const page = rows
-        .slice(0, query.limit)
-        .map(toCase)
-        .map((c) => {
+      const { items, nextCursor } = pageOf(rows, query.limit, (c) => ({ openedOn: c.opened_on, id: c.id }));
+      return {
+        items: items.map(toCase).map((c) => {
           const full = seesCaseInFull(req.actor, c);
           return { ...caseAsShown(c, full), visibility: visibilityOf(full) };
-        });
-      const last = page.at(-1);
-      return {
-        items: page,
-        nextCursor:
-          rows.length > query.limit && last ? encodeCursor({ openedOn: last.openedOn, id: last.id }) : null,
+        }),
+        nextCursor,
       };
     },
   });

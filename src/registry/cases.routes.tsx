@@ -5,7 +5,7 @@ import { listUsers } from "../auth/users.store.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import { ConflictError, type FieldError } from "../platform/errors.ts";
-import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { decodeCursor, pageOf } from "../platform/http/cursor.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { parseCaseListQuery, queryString } from "./case-list-filter.ts";
@@ -81,11 +81,8 @@ export async function casesRoutes(app: FastifyInstance) {
     const { raw, filter } = parseCaseListQuery(req.query);
     const before = filter.cursor ? (decodeCursor(filter.cursor, cursorSchema) ?? undefined) : undefined;
     const rows = await casePage(ctx.db, { tenantId: ctx.config.tenantId, ...filter, before, limit: PAGE });
-    const cases = rows
-      .slice(0, PAGE)
-      .map(toCase)
-      .map((c) => caseAsShown(c, seesCaseInFull(actor, c)));
-    const last = cases.at(-1);
+    const { items, nextCursor } = pageOf(rows, PAGE, (c) => ({ openedOn: c.opened_on, id: c.id }));
+    const cases = items.map(toCase).map((c) => caseAsShown(c, seesCaseInFull(actor, c)));
     const params = (cursor?: string) => `/arenden${queryString({ ...raw, cursor })}`;
     return sendPage(
       reply,
@@ -95,9 +92,7 @@ export async function casesRoutes(app: FastifyInstance) {
         filter={filter}
         registries={await getRegistries(ctx)}
         units={await listAllUnits(ctx)}
-        nextHref={
-          rows.length > PAGE && last ? params(encodeCursor({ openedOn: last.openedOn, id: last.id })) : null
-        }
+        nextHref={nextCursor ? params(nextCursor) : null}
         firstHref={filter.cursor ? params(undefined) : null}
         exportQuery={queryString({ ...raw, cursor: undefined })}
       />,

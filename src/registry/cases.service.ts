@@ -6,7 +6,7 @@ import type { Ctx } from "../platform/context.ts";
 import type { Db } from "../platform/db/database.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { fieldErrors } from "../platform/validation.ts";
+import { dedupe, fieldErrors } from "../platform/validation.ts";
 import {
   allowedActions,
   type Case,
@@ -232,9 +232,6 @@ export async function openCase(ctx: Ctx, by: UserActor | "system", input: unknow
   const prepared = await prepareCase(ctx, by, input);
   return ctx.db.transaction().execute((trx) => writePreparedCase(ctx, trx, prepared));
 }
-
-const dedupe = (errors: FieldError[]) =>
-  errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
 
 /** Loads a case for a workflow step, refusing with 409 and the allowed steps when its status does not allow it. */
 async function forAction(trx: Db, ctx: Ctx, id: string, action: CaseAction): Promise<CaseRow> {

@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { requireCan } from "../auth/guards.ts";
-import type { FieldError } from "../platform/errors.ts";
 import { readDateInput } from "../web/components/DateInput.tsx";
-import { formFields, handleForm } from "../web/forms.ts";
+import { formFields, handleForm, type ShowForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import {
   getDecisions,
@@ -31,12 +30,7 @@ function decisionFields(body: unknown): Record<string, string> {
 export async function disposalRoutes(app: FastifyInstance) {
   const { ctx } = app;
 
-  const show = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    values: Record<string, string>,
-    errors: FieldError[],
-  ) => {
+  const show: ShowForm = async (req, reply, values, errors) => {
     const [decisions, { records, total }] = await Promise.all([
       getDecisions(ctx),
       getDisposalRecords(ctx, RECORDS_SHOWN),

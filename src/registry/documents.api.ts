@@ -5,6 +5,7 @@ import { requireCan, requireUser } from "../auth/guards.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { apiFileRoute, apiRoute } from "../platform/http/api-route.ts";
 import { readMultipart } from "../platform/http/multipart.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import {
   documentRestricted,
   documentsAsListed,
@@ -51,6 +52,7 @@ const documentSchema = z.object({
     }),
   ),
 });
+nameApiSchemas({ Document: documentSchema });
 const idParams = z.strictObject({ id: z.string().max(100) });
 
 /**

@@ -9,6 +9,7 @@ import { safeFileName } from "../platform/files/file-name.ts";
 import { sniffFileType } from "../platform/files/file-type.ts";
 import { newId } from "../platform/ids.ts";
 import { extractTextDetailed } from "../platform/text/extract.ts";
+import { dedupe } from "../platform/validation.ts";
 import { allowedActions } from "./cases.model.ts";
 import type { PreparedCase } from "./cases.service.ts";
 import { findCase, toCase } from "./cases.store.ts";
@@ -215,9 +216,6 @@ export async function registerDocument(
   return ctx.db.transaction().execute((trx) => writePreparedDocument(ctx, trx, prepared));
 }
 
-const dedupe = (errors: FieldError[]) =>
-  errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
-
 export async function getDocument(ctx: Ctx, id: string): Promise<RegistryDocument> {
   const row = await findDocument(ctx.db, ctx.config.tenantId, id);
   if (!row) throw new NotFoundError();
@@ -228,6 +226,32 @@ export const getDocumentFiles = (ctx: Ctx, documentId: string) => documentFiles(
 
 export async function getCaseDocuments(ctx: Ctx, caseId: string): Promise<RegistryDocument[]> {
   return (await caseDocuments(ctx.db, caseId)).map(toDocument);
+}
+
+/**
+ * A document's change in one transaction: `first` (if any), the row, its case's search index and
+ * the audit event.
+ */
+async function writeDocumentChange(
+  ctx: Ctx,
+  by: UserActor,
+  doc: RegistryDocument,
+  now: Date,
+  changes: Partial<DocumentRow>,
+  event: { action: string; before?: unknown; after: unknown },
+  first?: (trx: Db) => Promise<unknown>,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await first?.(trx);
+    await updateDocumentRow(trx, doc.id, changes);
+    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, doc.caseId, now);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      ...event,
+      subjectType: "document",
+      subjectId: doc.id,
+    });
+  });
 }
 
 /** A new version of a draft's file; the old versions are kept. A registered version is frozen (R4). */
@@ -245,18 +269,18 @@ export async function addFileVersion(
   const versions = await documentFiles(ctx.db, documentId);
   const fileRow = await storeFile(ctx, by, documentId, (versions.at(-1)?.version ?? 0) + 1, checked);
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertFile(trx, fileRow);
-    await updateDocumentRow(trx, documentId, { updated_at: now.toISOString() });
-    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, doc.caseId, now);
-    await appendAudit(trx, ctx.config.tenantId, now, {
-      ...auditBy(by),
+  await writeDocumentChange(
+    ctx,
+    by,
+    doc,
+    now,
+    { updated_at: now.toISOString() },
+    {
       action: "document.add_version",
-      subjectType: "document",
-      subjectId: documentId,
       after: { version: fileRow.version, name: fileRow.file_name, sha256: fileRow.sha256 },
-    });
-  });
+    },
+    (trx) => insertFile(trx, fileRow),
+  );
   return fileRow;
 }
 
@@ -275,17 +299,10 @@ export async function finalizeDocument(
     frozen_at: now.toISOString(),
     updated_at: now.toISOString(),
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateDocumentRow(trx, documentId, changes);
-    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, doc.caseId, now);
-    await appendAudit(trx, ctx.config.tenantId, now, {
-      ...auditBy(by),
-      action: "document.register",
-      subjectType: "document",
-      subjectId: documentId,
-      before: { status: "draft" },
-      after: { status: "registered" },
-    });
+  await writeDocumentChange(ctx, by, doc, now, changes, {
+    action: "document.register",
+    before: { status: "draft" },
+    after: { status: "registered" },
   });
   return { ...doc, status: "registered", registeredAt: changes.registered_at };
 }
@@ -317,16 +334,9 @@ export async function signOff(
     signoff_reference: reference || null,
     updated_at: now.toISOString(),
   };
-  await ctx.db.transaction().execute(async (trx) => {
-    await updateDocumentRow(trx, documentId, changes);
-    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, doc.caseId, now);
-    await appendAudit(trx, ctx.config.tenantId, now, {
-      ...auditBy(by),
-      action: "document.sign_off",
-      subjectType: "document",
-      subjectId: documentId,
-      after: { kind, reference: reference || null },
-    });
+  await writeDocumentChange(ctx, by, doc, now, changes, {
+    action: "document.sign_off",
+    after: { kind, reference: reference || null },
   });
   return {
     ...doc,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan, requireUser } from "../auth/guards.ts";
 import { apiRoute } from "../platform/http/api-route.ts";
+import { nameApiSchemas } from "../platform/http/openapi.ts";
 import { labelOf, provisionInputSchema, type SecrecyGround } from "./secrecy-grounds.model.ts";
 import { addSecrecyGround, getSecrecyGrounds, setSecrecyGroundInUse } from "./secrecy-grounds.service.ts";
 
@@ -17,6 +18,7 @@ const groundSchema = z.object({
   /** When it was retired (no longer offered for new markings); null while in use. */
   retiredAt: z.string().nullable(),
 });
+nameApiSchemas({ SecrecyGround: groundSchema });
 const idParams = z.strictObject({ id: z.string().max(100) });
 
 const asJson = (g: SecrecyGround) => ({ ...g, label: labelOf(g) });

@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { requireCan } from "../auth/guards.ts";
-import type { FieldError } from "../platform/errors.ts";
-import { formFields, handleForm } from "../web/forms.ts";
+import { formFields, handleForm, type ShowForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import {
   addSecrecyGround,
@@ -17,12 +16,7 @@ const BASE = "/admin/sekretessgrunder";
 export async function secrecyGroundsRoutes(app: FastifyInstance) {
   const { ctx } = app;
 
-  const show = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    values: Record<string, string>,
-    errors: FieldError[],
-  ) => {
+  const show: ShowForm = async (req, reply, values, errors) => {
     const [grounds, use] = await Promise.all([getSecrecyGrounds(ctx), getGroundUse(ctx)]);
     return sendPage(
       reply,

@@ -1,5 +1,13 @@
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError, type FieldError } from "../platform/errors.ts";
+
+/** Shows a form page: empty, or again with the answers given and every field's error. */
+export type ShowForm = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  values: Record<string, string>,
+  errors: FieldError[],
+) => Promise<FastifyReply>;
 
 /** A posted form's fields, without the CSRF token. */
 export function formFields(body: unknown): Record<string, string> {

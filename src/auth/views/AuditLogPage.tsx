@@ -1,5 +1,6 @@
 import type { AuditEvent } from "../../platform/audit/audit.model.ts";
 import type { FieldError } from "../../platform/errors.ts";
+import { AuditChange } from "../../web/components/AuditChange.tsx";
 import { DateInput } from "../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";
@@ -83,14 +84,7 @@ export function AuditLogPage(props: {
           },
           {
             header: t("audit.change"),
-            cell: (e) => (
-              <details>
-                <summary safe>{t("audit.show_change")}</summary>
-                <pre
-                  safe
-                >{`${t("audit.before")}: ${e.before_json ?? "–"}\n${t("audit.after")}: ${e.after_json ?? "–"}`}</pre>
-              </details>
-            ),
+            cell: (e) => <AuditChange view={view} event={e} />,
           },
         ]}
       />

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../../auth/guards.ts";
 import { apiRoute } from "../../platform/http/api-route.ts";
+import { nameApiSchemas } from "../../platform/http/openapi.ts";
 import { appointmentSchema, networkMessageSchema } from "./network.model.ts";
 import { appointContact, listNetwork, sendNetworkMessage } from "./network.service.ts";
 
@@ -14,6 +15,7 @@ const contactSchema = z.object({
   appointedOn: z.string(),
   appointedBy: z.string(),
 });
+nameApiSchemas({ ContactPerson: contactSchema });
 
 export async function networkApi(app: FastifyInstance) {
   const { ctx } = app;

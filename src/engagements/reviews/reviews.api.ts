@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../../auth/guards.ts";
 import { apiRoute } from "../../platform/http/api-route.ts";
+import { nameApiSchemas } from "../../platform/http/openapi.ts";
 import { getEngagement } from "../engagements.service.ts";
 import { REVIEW_OUTCOMES, reviewSchema } from "./reviews.model.ts";
 import { dueItems, recordReview, reviewsOf, sendReviewReminders } from "./reviews.service.ts";
@@ -14,6 +15,7 @@ const reviewOut = z.object({
   note: z.string(),
   nextReviewOn: z.string().nullable(),
 });
+nameApiSchemas({ Review: reviewOut });
 const idParams = z.strictObject({ id: z.string().max(100) });
 
 export async function reviewsApi(app: FastifyInstance) {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../../auth/guards.ts";
 import { apiRoute } from "../../platform/http/api-route.ts";
+import { nameApiSchemas } from "../../platform/http/openapi.ts";
 import { POLITICAL_LEVELS } from "../engagements.model.ts";
 import {
   assessmentSchema,
@@ -59,6 +60,7 @@ const visitSchema = z.object({
   engagementId: z.string().nullable(),
   receivedAt: z.string(),
 });
+nameApiSchemas({ VisitRequest: visitSchema });
 const idParams = z.strictObject({ id: z.string().max(100) });
 
 export async function visitsApi(app: FastifyInstance) {

@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import type { Selectable } from "kysely";
+import type { Database } from "../db/schema.ts";
 
 /** What happened, to what, by whom. Before/after are snapshots of the changed record. */
 export interface AuditInput {
@@ -12,21 +14,8 @@ export interface AuditInput {
   ip?: string | null;
 }
 
-export interface AuditEvent {
-  seq: number;
-  tenant_id: string;
-  occurred_at: string;
-  actor_id: string | null;
-  actor_label: string;
-  action: string;
-  subject_type: string;
-  subject_id: string | null;
-  before_json: string | null;
-  after_json: string | null;
-  ip: string | null;
-  prev_hash: string;
-  hash: string;
-}
+/** A stored event of the chain, as its table holds it. */
+export type AuditEvent = Selectable<Database["audit_events"]>;
 
 export const GENESIS_HASH = "0".repeat(64);
 

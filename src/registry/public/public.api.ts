@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { apiRoute } from "../../platform/http/api-route.ts";
+import { nameApiSchemas } from "../../platform/http/openapi.ts";
 import { CASE_STATUSES } from "../cases.model.ts";
 import { DIRECTIONS } from "../documents.model.ts";
 import { publicCaseByDiaryNumber } from "./public-register.service.ts";
@@ -26,6 +27,7 @@ const publicCaseSchema = z.object({
     }),
   ),
 });
+nameApiSchemas({ PublicCase: publicCaseSchema });
 
 export async function publicApi(app: FastifyInstance) {
   const { ctx } = app;

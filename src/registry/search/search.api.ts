@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../../auth/guards.ts";
 import { apiRoute } from "../../platform/http/api-route.ts";
+import { nameApiSchemas } from "../../platform/http/openapi.ts";
 import { CASE_STATUSES } from "../cases.model.ts";
 import { searchInputSchema, searchRegister } from "./search.service.ts";
 
@@ -19,6 +20,7 @@ export const searchResponse = z.object({
   nextCursor: z.string().nullable(),
   order: z.enum(["relevance", "newest"]),
 });
+nameApiSchemas({ SearchHit: hitSchema, SearchResults: searchResponse });
 
 export async function searchApi(app: FastifyInstance) {
   const { ctx } = app;

@@ -3,7 +3,7 @@ import type { Actor } from "../../auth/actor.ts";
 import { can } from "../../auth/policy.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { ValidationError } from "../../platform/errors.ts";
-import { decodeCursor, encodeCursor } from "../../platform/http/cursor.ts";
+import { cursorKey, pageOf } from "../../platform/http/cursor.ts";
 import { queryTerms } from "../../platform/search/normalise.ts";
 import { type SnippetPart, snippet } from "../../platform/search/snippet.ts";
 import { maskPersonalNumbers } from "../../platform/text/personal-number.ts";
@@ -74,8 +74,7 @@ function visibilityFor(actor: Actor | null): Visibility {
  */
 export async function searchRegister(ctx: Ctx, actor: Actor | null, input: SearchInput): Promise<SearchPage> {
   const visibility = visibilityFor(actor);
-  const after = input.cursor ? decodeCursor(input.cursor, cursorSchema) : undefined;
-  if (after === null) throw new ValidationError([{ field: "cursor", message: "validation.cursor" }]);
+  const after = cursorKey(input.cursor, cursorSchema);
   if (input.from && input.to && input.from > input.to)
     throw new ValidationError([{ field: "to", message: "search.to_before_from" }]);
   const terms = queryTerms(input.q);
@@ -89,8 +88,11 @@ export async function searchRegister(ctx: Ctx, actor: Actor | null, input: Searc
     after,
     limit: input.limit,
   });
-  const page = hits.slice(0, input.limit);
-  const last = page.at(-1);
+  const { items: page, nextCursor } = pageOf(hits, input.limit, (h) => ({
+    order,
+    score: h.score,
+    key: h.key,
+  }));
   // File text is for a case's insiders only (public rows have no parts); said again here so no snippet can leak it.
   const parts = page
     .filter((h) => h.full)
@@ -99,8 +101,7 @@ export async function searchRegister(ctx: Ctx, actor: Actor | null, input: Searc
   const fileTexts = await partTexts(ctx.db, parts);
   return {
     items: page.map((h) => toResult(h, terms, fileTexts.get(h.part))),
-    nextCursor:
-      hits.length > input.limit && last ? encodeCursor({ order, score: last.score, key: last.key }) : null,
+    nextCursor,
     order,
   };
 }

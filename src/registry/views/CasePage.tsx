@@ -1,5 +1,6 @@
 import type { AuditEvent } from "../../platform/audit/audit.model.ts";
 import type { FieldError } from "../../platform/errors.ts";
+import { AuditChange } from "../../web/components/AuditChange.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";
 import { ActionButton, Form } from "../../web/components/Form.tsx";
@@ -204,14 +205,7 @@ export function CasePage(props: {
             ? [
                 {
                   header: t("audit.change"),
-                  cell: (e: AuditEvent) => (
-                    <details>
-                      <summary safe>{t("audit.show_change")}</summary>
-                      <pre
-                        safe
-                      >{`${t("audit.before")}: ${e.before_json ?? "–"}\n${t("audit.after")}: ${e.after_json ?? "–"}`}</pre>
-                    </details>
-                  ),
+                  cell: (e: AuditEvent) => <AuditChange view={view} event={e} />,
                 },
               ]
             : []),

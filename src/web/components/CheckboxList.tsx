@@ -1,6 +1,6 @@
 import type { FieldError } from "../../platform/errors.ts";
 import type { View } from "../view.ts";
-import { InlineError } from "./InlineError.tsx";
+import { Fieldset } from "./Fieldset.tsx";
 import { errorFor } from "./messages.ts";
 
 /**
@@ -17,17 +17,14 @@ export function CheckboxList(props: {
   errors?: FieldError[];
 }) {
   const { view, name, hint } = props;
-  const error = errorFor(props.errors ?? [], name);
-  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ");
   return (
-    <fieldset class={error ? "field field-error" : "field"} aria-describedby={describedBy || undefined}>
-      <legend safe>{props.legend}</legend>
-      {hint ? (
-        <p class="hint" id={`${name}-hint`} safe>
-          {hint}
-        </p>
-      ) : null}
-      <InlineError view={view} id={name} error={error} />
+    <Fieldset
+      view={view}
+      name={name}
+      legend={props.legend}
+      hint={hint}
+      error={errorFor(props.errors ?? [], name)}
+    >
       {props.options.map(([value, label], i) => {
         const id = i === 0 ? name : `${name}-${i}`;
         return (
@@ -45,6 +42,6 @@ export function CheckboxList(props: {
           </div>
         );
       })}
-    </fieldset>
+    </Fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import type { FieldError } from "../../platform/errors.ts";
 import type { View } from "../view.ts";
-import { InlineError } from "./InlineError.tsx";
+import { Fieldset } from "./Fieldset.tsx";
 import { errorFor } from "./messages.ts";
 
 /** A date as three inputs (year, month, day) in a fieldset, as the GOV.UK date input. */
@@ -15,7 +15,6 @@ export function DateInput(props: {
   const { view, name, legend, value, errors = [], hint } = props;
   const [year = "", month = "", day = ""] = (value ?? "").split("-");
   const error = errorFor(errors, name);
-  const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ");
   const part = (suffix: string, label: string, v: string, size: number) => (
     <div class="date-part">
       <label for={suffix === "year" ? name : `${name}-${suffix}`} safe>
@@ -33,20 +32,13 @@ export function DateInput(props: {
     </div>
   );
   return (
-    <fieldset class={error ? "field field-error" : "field"} aria-describedby={describedBy || undefined}>
-      <legend safe>{legend}</legend>
-      {hint ? (
-        <p class="hint" id={`${name}-hint`} safe>
-          {hint}
-        </p>
-      ) : null}
-      <InlineError view={view} id={name} error={error} />
+    <Fieldset view={view} name={name} legend={legend} hint={hint} error={error}>
       <div class="date-input">
         {part("year", view.t("date.year"), year, 4)}
         {part("month", view.t("date.month"), month, 2)}
         {part("day", view.t("date.day"), day, 2)}
       </div>
-    </fieldset>
+    </Fieldset>
   );
 }
 
