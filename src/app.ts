@@ -13,6 +13,7 @@ import { type Actor, ANONYMOUS } from "./auth/actor.ts";
 import { auditLogRoutes } from "./auth/audit-log.routes.tsx";
 import { authRoutes } from "./auth/auth.routes.tsx";
 import { clearSessionCookie, LOCALE_COOKIE, servedOverHttps, sessionCookieName } from "./auth/cookies.ts";
+import { requireCan } from "./auth/guards.ts";
 import { meApi } from "./auth/me.api.ts";
 import { outboxRoutes } from "./auth/outbox.routes.tsx";
 import { resolveSession } from "./auth/sessions.service.ts";
@@ -255,7 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app);
-  registerOperations(app);
+  registerOperations(app, (req) => requireCan(req, "metrics.view"));
   await app.register(pagesRoutes);
   await app.register(authRoutes);
   await app.register(accountRoutes);
