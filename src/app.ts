@@ -18,6 +18,7 @@ import { meApi } from "./auth/me.api.ts";
 import { outboxRoutes } from "./auth/outbox.routes.tsx";
 import { resolveSession } from "./auth/sessions.service.ts";
 import { resolveToken } from "./auth/tokens.service.ts";
+import { ANONYMOUS_VIEWER, viewerOf } from "./auth/viewer.ts";
 import type { Config } from "./config.ts";
 import { answersRoutes } from "./consultation/answers.routes.tsx";
 import { consultationsApi } from "./consultation/consultations.api.ts";
@@ -144,6 +145,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         "sv";
       setSecurityHeaders(req.raw, reply.raw);
       reply.header("x-request-id", req.id);
+      req.actor = ANONYMOUS;
+      req.viewer = ANONYMOUS_VIEWER;
       void answerFrameworkError(error, req, reply, locale);
     },
   });
@@ -169,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
   app.decorateRequest("actor", null as never);
+  app.decorateRequest("viewer", null as never);
   app.decorateRequest("locale", "sv");
   app.decorateRequest("t", translator("sv"));
 
@@ -210,6 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onRequest", async (req, reply) => {
     reply.header("x-request-id", req.id);
     req.actor = ANONYMOUS;
+    req.viewer = ANONYMOUS_VIEWER;
     const authorization = req.headers.authorization;
     if (authorization?.startsWith("Bearer ")) {
       req.actor = (await resolveToken(ctx, authorization.slice(7).trim())) ?? ANONYMOUS;
@@ -222,6 +227,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         else clearSessionCookie(reply, config);
       }
     }
+    if (req.actor.kind === "user") req.viewer = viewerOf(req.actor);
     const cookieLocale = req.cookies[LOCALE_COOKIE];
     req.locale =
       (req.actor.kind === "user" ? req.actor.locale : null) ??
