@@ -8,16 +8,20 @@ import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, LogController } from "fastify";
-import { accountRoutes } from "./auth/account.routes.tsx";
-import { type Actor, ANONYMOUS } from "./auth/actor.ts";
-import { auditLogRoutes } from "./auth/audit-log.routes.tsx";
-import { authRoutes } from "./auth/auth.routes.tsx";
-import { clearSessionCookie, LOCALE_COOKIE, servedOverHttps, sessionCookieName } from "./auth/cookies.ts";
-import { meApi } from "./auth/me.api.ts";
-import { outboxRoutes } from "./auth/outbox.routes.tsx";
-import { resolveSession } from "./auth/sessions.service.ts";
-import { resolveToken } from "./auth/tokens.service.ts";
-import { usersAdminRoutes } from "./auth/users-admin.routes.tsx";
+import {
+  type Actor,
+  ANONYMOUS,
+  ANONYMOUS_VIEWER,
+  authPlugin,
+  clearSessionCookie,
+  LOCALE_COOKIE,
+  requireCan,
+  resolveSession,
+  resolveToken,
+  servedOverHttps,
+  sessionCookieName,
+  viewerOf,
+} from "./auth/index.ts";
 import type { Config } from "./config.ts";
 import { answersRoutes } from "./consultation/answers.routes.tsx";
 import { consultationsApi } from "./consultation/consultations.api.ts";
@@ -34,12 +38,10 @@ import { reviewsApi } from "./engagements/reviews/reviews.api.ts";
 import { reviewsRoutes } from "./engagements/reviews/reviews.routes.tsx";
 import { visitsApi } from "./engagements/visits/visits.api.ts";
 import { visitsRoutes } from "./engagements/visits/visits.routes.tsx";
-import { importsApi } from "./import/imports.api.ts";
-import { importsRoutes } from "./import/imports.routes.tsx";
+import { importPlugin } from "./import/index.ts";
 import { monitoringApi } from "./monitoring/monitoring.api.ts";
 import { monitoringRoutes } from "./monitoring/monitoring.routes.tsx";
-import { unitsApi } from "./organisation/units.api.ts";
-import { unitsRoutes } from "./organisation/units.routes.tsx";
+import { organisationPlugin } from "./organisation/index.ts";
 import { planningApi } from "./planning/planning.api.ts";
 import { plansRoutes } from "./planning/plans.routes.tsx";
 import { reportRoutes } from "./planning/report.routes.tsx";
@@ -60,22 +62,7 @@ import {
   translator,
 } from "./platform/i18n/index.ts";
 import { appSecret } from "./platform/secrets.ts";
-import { casesApi } from "./registry/cases.api.ts";
-import { casesRoutes } from "./registry/cases.routes.tsx";
-import { disposalRoutes } from "./registry/disposal.routes.tsx";
-import { documentsApi } from "./registry/documents.api.ts";
-import { documentsRoutes } from "./registry/documents.routes.tsx";
-import { eArchiveApi } from "./registry/e-archive.api.ts";
-import { eArchiveRoutes } from "./registry/e-archive.routes.tsx";
-import { copyRequestsRoutes } from "./registry/public/copy-requests.routes.tsx";
-import { publicApi } from "./registry/public/public.api.ts";
-import { publicRoutes } from "./registry/public/public.routes.tsx";
-import { registerListRoutes } from "./registry/register-list.routes.ts";
-import { registriesRoutes } from "./registry/registries.routes.tsx";
-import { searchApi } from "./registry/search/search.api.ts";
-import { searchRoutes } from "./registry/search/search.routes.tsx";
-import { secrecyGroundsApi } from "./registry/secrecy-grounds.api.ts";
-import { secrecyGroundsRoutes } from "./registry/secrecy-grounds.routes.tsx";
+import { registryPlugin } from "./registry/index.ts";
 import { apiRoutes } from "./web/api.routes.ts";
 import { answerFrameworkError, registerErrorHandling } from "./web/error-handling.tsx";
 import { registerOperations } from "./web/operations.routes.ts";
@@ -143,6 +130,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         "sv";
       setSecurityHeaders(req.raw, reply.raw);
       reply.header("x-request-id", req.id);
+      req.actor = ANONYMOUS;
+      req.viewer = ANONYMOUS_VIEWER;
       void answerFrameworkError(error, req, reply, locale);
     },
   });
@@ -168,6 +157,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
   app.decorateRequest("actor", null as never);
+  app.decorateRequest("viewer", null as never);
   app.decorateRequest("locale", "sv");
   app.decorateRequest("t", translator("sv"));
 
@@ -209,6 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("onRequest", async (req, reply) => {
     reply.header("x-request-id", req.id);
     req.actor = ANONYMOUS;
+    req.viewer = ANONYMOUS_VIEWER;
     const authorization = req.headers.authorization;
     if (authorization?.startsWith("Bearer ")) {
       req.actor = (await resolveToken(ctx, authorization.slice(7).trim())) ?? ANONYMOUS;
@@ -221,6 +212,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         else clearSessionCookie(reply, config);
       }
     }
+    if (req.actor.kind === "user") req.viewer = viewerOf(req.actor);
     const cookieLocale = req.cookies[LOCALE_COOKIE];
     req.locale =
       (req.actor.kind === "user" ? req.actor.locale : null) ??
@@ -255,37 +247,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app);
-  registerOperations(app);
+  registerOperations(app, (req) => requireCan(req, "metrics.view"));
   await app.register(pagesRoutes);
-  await app.register(authRoutes);
-  await app.register(accountRoutes);
-  await app.register(usersAdminRoutes);
-  await app.register(unitsRoutes);
-  await app.register(auditLogRoutes);
-  await app.register(outboxRoutes);
-  await app.register(meApi);
-  await app.register(casesRoutes);
-  await app.register(searchRoutes);
-  await app.register(searchApi);
-  await app.register(publicRoutes);
-  await app.register(publicApi);
-  await app.register(copyRequestsRoutes);
-  await app.register(documentsRoutes);
-  await app.register(registerListRoutes);
-  await app.register(eArchiveRoutes);
-  await app.register(registriesRoutes);
-  await app.register(secrecyGroundsRoutes);
-  await app.register(disposalRoutes);
+  await app.register(authPlugin);
+  await app.register(organisationPlugin);
+  await app.register(registryPlugin);
   await app.register(consultationsRoutes);
   await app.register(roundRoutes);
   await app.register(answersRoutes);
   await app.register(publicConsultationsRoutes);
   await app.register(engagementsRoutes);
-  await app.register(unitsApi);
-  await app.register(casesApi);
-  await app.register(documentsApi);
-  await app.register(secrecyGroundsApi);
-  await app.register(eArchiveApi);
   await app.register(consultationsApi);
   await app.register(engagementsApi);
   await app.register(networkRoutes);
@@ -300,8 +271,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reviewsRoutes);
   await app.register(reviewsApi);
   await app.register(followupRoutes);
+  await app.register(importPlugin);
   await app.register(apiRoutes);
-  await app.register(importsRoutes);
-  await app.register(importsApi);
   return app;
 }

@@ -7,7 +7,6 @@ import { findUserByUsername } from "../auth/users.store.ts";
 import { type Config, ConfigError } from "../config.ts";
 import { runDueReminders } from "../consultation/reminders.service.ts";
 import { type DemoAccount, isDatabaseEmpty, seedDemo } from "../demo/seed.ts";
-import { importRemiss } from "../import/import.cli.ts";
 import {
   type ChainProblem,
   type Checkpoint,
@@ -32,6 +31,7 @@ import { SKIP_REASONS } from "../registry/disposal.model.ts";
 import { type DisposalPlan, previewDisposal, runDisposal } from "../registry/disposal.service.ts";
 import { exportClosedYear } from "../registry/e-archive.service.ts";
 import { seedSecrecyGrounds } from "../registry/secrecy-grounds.seed.ts";
+import { importRemiss } from "./import-remiss.ts";
 import { cliTranslator, withContext } from "./runtime.ts";
 import { serve } from "./serve.ts";
 

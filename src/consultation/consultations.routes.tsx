@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireCan } from "../auth/guards.ts";
 import { findUserById, listUsers } from "../auth/users.store.ts";
+import { actorViewFor } from "../auth/view.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { FieldError } from "../platform/errors.ts";
@@ -96,7 +97,7 @@ export async function consultationsRoutes(app: FastifyInstance) {
       return sendPage(
         reply,
         <ConsultationPage
-          view={viewFor(req, reply)}
+          view={actorViewFor(req, reply)}
           consultation={roundFor(actor, consultation, c)}
           c={c}
           caseTitle={caseTitleFor(actor, c)}

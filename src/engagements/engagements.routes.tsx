@@ -4,6 +4,7 @@ import type { UserActor } from "../auth/actor.ts";
 import { requireCan } from "../auth/guards.ts";
 import { can } from "../auth/policy.ts";
 import { findUserById, listUsers } from "../auth/users.store.ts";
+import { actorViewFor } from "../auth/view.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { FieldError } from "../platform/errors.ts";
@@ -147,7 +148,7 @@ export async function engagementsRoutes(app: FastifyInstance) {
           cursor: nextCursor,
         })}`
       : null;
-    const view = viewFor(req, reply);
+    const view = actorViewFor(req, reply);
     const names = await unitNames();
     const collator = new Intl.Collator(view.locale);
     return sendPage(
@@ -223,7 +224,7 @@ export async function engagementsRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       <EngagementPage
-        view={viewFor(req, reply)}
+        view={actorViewFor(req, reply)}
         engagement={e}
         assessment={assessStored(ctx, e)}
         c={c}

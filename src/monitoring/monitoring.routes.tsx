@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { registerFormPage } from "../web/form-page.ts";
-import { sendPage, viewFor } from "../web/render.ts";
+import { registerFormPage } from "../auth/form-page.ts";
+import { actorViewFor } from "../auth/view.ts";
+import { sendPage } from "../web/render.ts";
 import { addWatchItem, comparisonsByIndex, listWatchItems, recordComparison } from "./monitoring.service.ts";
 import { MonitoringPage } from "./views/MonitoringPage.tsx";
 
@@ -14,7 +15,7 @@ export async function monitoringRoutes(app: FastifyInstance) {
       sendPage(
         reply,
         <MonitoringPage
-          view={viewFor(req, reply)}
+          view={actorViewFor(req, reply)}
           items={await listWatchItems(ctx)}
           comparisons={await comparisonsByIndex(ctx)}
           failed={failed}

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireCan } from "../auth/guards.ts";
+import { actorViewFor } from "../auth/view.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
@@ -27,7 +28,7 @@ export async function unitsRoutes(app: FastifyInstance) {
 
   app.get("/organisation", async (req, reply) => {
     requireCan(req, "unit.view");
-    return sendPage(reply, <UnitsPage view={viewFor(req, reply)} units={await listAllUnits(ctx)} />);
+    return sendPage(reply, <UnitsPage view={actorViewFor(req, reply)} units={await listAllUnits(ctx)} />);
   });
 
   app.get("/organisation.csv", async (req, reply) => {
@@ -86,7 +87,7 @@ export async function unitsRoutes(app: FastifyInstance) {
     const unit = await getUnit(ctx, req.params.id);
     return sendPage(
       reply,
-      <UnitPage view={viewFor(req, reply)} unit={unit} units={await listAllUnits(ctx)} />,
+      <UnitPage view={actorViewFor(req, reply)} unit={unit} units={await listAllUnits(ctx)} />,
     );
   });
 

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../auth/guards.ts";
+import { actorViewFor } from "../auth/view.ts";
 import { networkUnits } from "../organisation/units.service.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { formFields, handleForm } from "../web/forms.ts";
-import { sendPage, viewFor } from "../web/render.ts";
+import { sendPage } from "../web/render.ts";
 import { yearSchema } from "./plans.model.ts";
 import { plansOfYear, savePlan } from "./plans.service.ts";
 import { PlansPage } from "./views/PlansPage.tsx";
@@ -28,7 +29,7 @@ export async function plansRoutes(app: FastifyInstance) {
     values: Record<string, string>,
     errors: FieldError[],
   ) => {
-    const view = viewFor(req, reply);
+    const view = actorViewFor(req, reply);
     return sendPage(
       reply,
       <PlansPage

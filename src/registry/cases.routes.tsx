@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireCan, requireUser } from "../auth/guards.ts";
 import { listUsers } from "../auth/users.store.ts";
+import { actorViewFor } from "../auth/view.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import { ConflictError, type FieldError } from "../platform/errors.ts";
@@ -87,7 +88,7 @@ export async function casesRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       <CasesPage
-        view={viewFor(req, reply)}
+        view={actorViewFor(req, reply)}
         cases={cases}
         filter={filter}
         registries={await getRegistries(ctx)}
@@ -128,7 +129,7 @@ export async function casesRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       <CasePage
-        view={viewFor(req, reply)}
+        view={actorViewFor(req, reply)}
         c={c}
         full={seesCaseInFull(actor, c)}
         names={names}

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireCan, requireUser } from "../auth/guards.ts";
+import { actorViewFor } from "../auth/view.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import { AppError, type FieldError, NotFoundError } from "../platform/errors.ts";
 import { readMultipart } from "../platform/http/multipart.ts";
@@ -77,7 +78,7 @@ export async function documentsRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       <DocumentPage
-        view={viewFor(req, reply)}
+        view={actorViewFor(req, reply)}
         c={c}
         doc={doc}
         files={files}

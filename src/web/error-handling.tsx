@@ -1,6 +1,4 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { ANONYMOUS } from "../auth/actor.ts";
-import { can } from "../auth/policy.ts";
 import { AppError, ConflictError, type FieldError, UnauthenticatedError } from "../platform/errors.ts";
 import { failedReadingMultipart } from "../platform/http/multipart.ts";
 import { isMessageKey, type Locale, type Translate, translator } from "../platform/i18n/index.ts";
@@ -108,8 +106,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
 /**
  * Answers a request the router could not read (Fastify's frameworkErrors: a bad percent-encoding,
  * an over-long path parameter) like any other error. No hook has run and the request and reply
- * are Fastify's bare ones (no plugin's decorations): the reader is anonymous, and the page's forms
- * carry no CSRF token.
+ * are Fastify's bare ones (no plugin's decorations): the caller sets the anonymous reader's viewer,
+ * and the page's forms carry no CSRF token.
  */
 export async function answerFrameworkError(
   error: FastifyError,
@@ -117,7 +115,6 @@ export async function answerFrameworkError(
   reply: FastifyReply,
   locale: Locale,
 ) {
-  req.actor = ANONYMOUS;
   req.locale = locale;
   req.t = translator(locale);
   const failure = classify(error, req);
@@ -125,9 +122,8 @@ export async function answerFrameworkError(
   return respond(req, reply, failure, () => ({
     t: req.t,
     locale,
-    actor: ANONYMOUS,
+    viewer: req.viewer,
     csrfToken: "",
     path: "/",
-    can: (action, subject) => can(ANONYMOUS, action, subject),
   }));
 }

@@ -1,15 +1,16 @@
-import type { FastifyInstance } from "fastify";
-import { sql } from "kysely";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import client from "prom-client";
-import { requireCan } from "../auth/guards.ts";
-import { pendingMigrations } from "../platform/db/migrate.ts";
+import { migrationsPendingOnLiveDatabase } from "../platform/db/health.store.ts";
 
 /**
  * Health for load balancers, readiness for deploys, Prometheus metrics for admins only, and the
- * one log line per answered request.
+ * one log line per answered request. `authorizeMetrics` throws unless the request may read the metrics.
  * Registered on the root app (not as an encapsulated plugin) so its timing hook sees every route.
  */
-export function registerOperations(app: FastifyInstance): void {
+export function registerOperations(
+  app: FastifyInstance,
+  authorizeMetrics: (req: FastifyRequest) => void,
+): void {
   const { ctx } = app;
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: "kansli_" });
@@ -32,8 +33,7 @@ export function registerOperations(app: FastifyInstance): void {
 
   app.get("/readyz", async (_req, reply) => {
     try {
-      await sql`select 1`.execute(ctx.db);
-      const pending = await pendingMigrations(ctx.db);
+      const pending = await migrationsPendingOnLiveDatabase(ctx.db);
       if (pending.length > 0) return reply.code(503).send({ status: "migrations pending", pending });
       return { status: "ready" };
     } catch (error) {
@@ -43,7 +43,7 @@ export function registerOperations(app: FastifyInstance): void {
   });
 
   app.get("/metrics", async (req, reply) => {
-    requireCan(req, "metrics.view");
+    authorizeMetrics(req);
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 }

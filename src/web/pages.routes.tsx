@@ -9,8 +9,8 @@ function HomePage({ view }: { view: View }) {
     <Layout view={view} title={t("home.title")}>
       <h1 safe>{t("home.title")}</h1>
       <p safe>{t("home.intro")}</p>
-      {view.actor.kind === "user" ? (
-        <p safe>{t("home.welcome", { name: view.actor.displayName })}</p>
+      {view.viewer.signedIn ? (
+        <p safe>{t("home.welcome", { name: view.viewer.signedIn.name })}</p>
       ) : (
         <p>
           <a class="button" href="/logga-in" safe>

@@ -1,16 +1,21 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { can } from "../auth/policy.ts";
-import type { View } from "./view.ts";
+import type { View, Viewer } from "./view.ts";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** Who is asking, as pages show them; set once the request's actor is known. */
+    viewer: Viewer;
+  }
+}
 
 /** The view context of a request; issues the CSRF token that the page's forms carry. */
 export function viewFor(req: FastifyRequest, reply: FastifyReply): View {
   return {
     t: req.t,
     locale: req.locale,
-    actor: req.actor,
+    viewer: req.viewer,
     csrfToken: reply.generateCsrf(),
     path: req.url,
-    can: (action, subject) => can(req.actor, action, subject),
   };
 }
 

@@ -1,15 +1,25 @@
-import type { Actor } from "../auth/actor.ts";
-import type { Action, Subject } from "../auth/policy.ts";
-import type { Locale, Translate } from "../platform/i18n/index.ts";
+import type { Locale, MessageKey, Translate } from "../platform/i18n/index.ts";
+
+/** A link of the main menu. */
+export interface MenuLink {
+  href: string;
+  label: MessageKey;
+}
+
+/** Who is looking at the page, as every page's frame shows them; filled in for each request by auth. */
+export interface Viewer {
+  /** The signed-in user's name and role, or null for a visitor who has not signed in. */
+  signedIn: { name: string; role: MessageKey } | null;
+  /** The main menu's links that this viewer may follow. */
+  menu(): readonly MenuLink[];
+}
 
 /** What every page template needs to know about the request it answers. */
 export interface View {
   t: Translate;
   locale: Locale;
-  actor: Actor;
+  viewer: Viewer;
   csrfToken: string;
   /** Path and query of this page, for the language switch to come back to. */
   path: string;
-  /** The policy's answers, so a page offers only what the actor may do. */
-  can: (action: Action, subject?: Subject) => boolean;
 }

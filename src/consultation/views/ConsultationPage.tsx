@@ -1,9 +1,9 @@
+import type { ActorView } from "../../auth/view.ts";
 import { caseSubject } from "../../registry/case-visibility.ts";
 import type { Case } from "../../registry/cases.model.ts";
 import { ActionButton } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
-import type { View } from "../../web/view.ts";
 import {
   allowedActions,
   type ConsultationDetails,
@@ -24,7 +24,7 @@ import { DeadlineWarnings } from "./DeadlineWarnings.tsx";
  * state, the late ones marked.
  */
 export function ConsultationPage(props: {
-  view: View;
+  view: ActorView;
   consultation: ConsultationDetails;
   c: Case;
   /** The case's title as the reader may see it. */

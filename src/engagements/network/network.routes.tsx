@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { registerFormPage } from "../../web/form-page.ts";
-import { sendPage, viewFor } from "../../web/render.ts";
+import { registerFormPage } from "../../auth/form-page.ts";
+import { actorViewFor } from "../../auth/view.ts";
+import { sendPage } from "../../web/render.ts";
 import { appointContact, listNetwork, listNetworkMessages, sendNetworkMessage } from "./network.service.ts";
 import { ContactNetworkPage } from "./views/ContactNetworkPage.tsx";
 
@@ -14,7 +15,7 @@ export async function networkRoutes(app: FastifyInstance) {
       sendPage(
         reply,
         <ContactNetworkPage
-          view={viewFor(req, reply)}
+          view={actorViewFor(req, reply)}
           entries={await listNetwork(ctx)}
           messages={await listNetworkMessages(ctx)}
           failed={failed}

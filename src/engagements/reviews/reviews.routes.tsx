@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../../auth/guards.ts";
+import { actorViewFor } from "../../auth/view.ts";
 import { type FieldError, ValidationError } from "../../platform/errors.ts";
 import { formFields, handleForm } from "../../web/forms.ts";
-import { sendPage, viewFor } from "../../web/render.ts";
+import { sendPage } from "../../web/render.ts";
 import { engagementSubject } from "../engagements.model.ts";
 import {
   dueItems,
@@ -27,7 +28,7 @@ export async function reviewsRoutes(app: FastifyInstance) {
     errors: FieldError[],
     sent?: number,
   ) => {
-    const view = viewFor(req, reply);
+    const view = actorViewFor(req, reply);
     // The form offers only the engagements the user may review.
     const reviewable = (await reviewableEngagements(ctx)).filter((e) =>
       view.can("engagement_review.manage", engagementSubject(e)),

@@ -1,7 +1,7 @@
+import type { ActorView } from "../../auth/view.ts";
 import type { Case } from "../../registry/cases.model.ts";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
-import type { View } from "../../web/view.ts";
 import { countryName } from "../countries.ts";
 import type { EngagementAssessment } from "../engagement-checks.ts";
 import {
@@ -15,7 +15,7 @@ import { AssessmentPanel, bodyName } from "./AssessmentPanel.tsx";
 
 /** An engagement: its facts, the principles' warnings, who decides and why, its decisions and its case. */
 export function EngagementPage(props: {
-  view: View;
+  view: ActorView;
   engagement: EngagementDetails;
   assessment: EngagementAssessment;
   c: Case;

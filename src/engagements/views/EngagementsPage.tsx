@@ -1,8 +1,8 @@
+import type { ActorView } from "../../auth/view.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { Field } from "../../web/components/Field.tsx";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
-import type { View } from "../../web/view.ts";
 import { ENGAGEMENT_STATUSES, type Engagement, STORED_ENGAGEMENT_TYPES } from "../engagements.model.ts";
 import { bodyName } from "./AssessmentPanel.tsx";
 
@@ -15,7 +15,7 @@ export interface ListFilter {
 
 /** Engagements with filters (type, unit, status, a year they run in); a GET form, so links keep the filter. */
 export function EngagementsPage(props: {
-  view: View;
+  view: ActorView;
   engagements: Engagement[];
   filter: ListFilter;
   errors: FieldError[];

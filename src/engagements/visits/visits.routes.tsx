@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../../auth/guards.ts";
+import { actorViewFor } from "../../auth/view.ts";
 import { listAllUnits, networkUnits } from "../../organisation/units.service.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { formFields, handleForm } from "../../web/forms.ts";
@@ -78,7 +79,7 @@ export async function visitsRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       <VisitRequestsPage
-        view={viewFor(req, reply)}
+        view={actorViewFor(req, reply)}
         visits={await listVisitRequests(ctx)}
         unitNames={await unitNames(app)}
       />,
@@ -106,7 +107,7 @@ export async function visitsRoutes(app: FastifyInstance) {
     id: string,
     failed: FailedForm | null,
   ) => {
-    const view = viewFor(req, reply);
+    const view = actorViewFor(req, reply);
     const visit = await getVisitRequest(ctx, id);
     const reasons = invitationLetterFindings({
       type: "visit",

@@ -1,18 +1,18 @@
+import type { FailedForm as FailedFormOf } from "../../auth/form-page.ts";
+import type { ActorView } from "../../auth/view.ts";
 import { LineChart } from "../../web/components/Charts.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";
 import { Form } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";
-import type { FailedForm as FailedFormOf } from "../../web/form-page.ts";
 import { Layout } from "../../web/Layout.tsx";
-import type { View } from "../../web/view.ts";
 import { type Comparison, WATCH_KINDS, type WatchItem } from "../monitoring.model.ts";
 
 export type FailedForm = FailedFormOf<"watch" | "comparison">;
 
 /** External monitoring: watch items, and the city's place in each index over the years as a chart. */
 export function MonitoringPage(props: {
-  view: View;
+  view: ActorView;
   items: WatchItem[];
   comparisons: Map<string, Comparison[]>;
   failed: FailedForm | null;

@@ -1,11 +1,11 @@
+import type { ActorView } from "../../auth/view.ts";
 import { compareText } from "../../platform/i18n/index.ts";
 import { Layout } from "../../web/Layout.tsx";
-import type { View } from "../../web/view.ts";
 import type { Unit } from "../units.model.ts";
 
 const href = (u: Unit) => `/organisation/${encodeURIComponent(u.id)}`;
 
-export function UnitPage({ view, unit, units }: { view: View; unit: Unit; units: Unit[] }) {
+export function UnitPage({ view, unit, units }: { view: ActorView; unit: Unit; units: Unit[] }) {
   const { t } = view;
   const parent = units.find((u) => u.id === unit.parentId);
   const children = units

@@ -1,10 +1,10 @@
+import type { ActorView } from "../../auth/view.ts";
 import { compareText } from "../../platform/i18n/index.ts";
 import { Layout } from "../../web/Layout.tsx";
-import type { View } from "../../web/view.ts";
 import { UNIT_TYPES, type Unit } from "../units.model.ts";
 
 /** The organisation, grouped by type, each unit with its short name and parent. */
-export function UnitsPage({ view, units }: { view: View; units: Unit[] }) {
+export function UnitsPage({ view, units }: { view: ActorView; units: Unit[] }) {
   const { t } = view;
   const byId = new Map(units.map((u) => [u.id, u]));
   const sorted = [...units].sort((a, b) => compareText(view.locale)(a.name, b.name));

@@ -1,3 +1,4 @@
+import type { ActorView } from "../../auth/view.ts";
 import type { Unit } from "../../organisation/units.model.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
@@ -5,12 +6,11 @@ import { Field } from "../../web/components/Field.tsx";
 import { Form } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
-import type { View } from "../../web/view.ts";
 import type { Plan } from "../plans.model.ts";
 
 /** The year's plans and follow-up per unit, with the form to save one. */
 export function PlansPage(props: {
-  view: View;
+  view: ActorView;
   year: number;
   plans: Plan[];
   units: Unit[];

@@ -1,3 +1,4 @@
+import type { ActorView } from "../../auth/view.ts";
 import type { AuditEvent } from "../../platform/audit/audit.model.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { AuditChange } from "../../web/components/AuditChange.tsx";
@@ -6,7 +7,6 @@ import { Field } from "../../web/components/Field.tsx";
 import { ActionButton, Form } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
-import type { View } from "../../web/view.ts";
 import { caseAsShown, caseSubject, partiesAsShown } from "../case-visibility.ts";
 import { allowedActions, type Case, type CaseParty } from "../cases.model.ts";
 import type { RegistryDocument } from "../documents.model.ts";
@@ -27,7 +27,7 @@ export interface CaseNames {
  * recorded changes (they hold the real title and the parties' names).
  */
 export function CasePage(props: {
-  view: View;
+  view: ActorView;
   c: Case;
   full: boolean;
   names: CaseNames;

@@ -1,9 +1,9 @@
+import type { ActorView } from "../../auth/view.ts";
 import type { Unit } from "../../organisation/units.model.ts";
 import { compareText } from "../../platform/i18n/index.ts";
 import { Field } from "../../web/components/Field.tsx";
 import { Pagination } from "../../web/components/Pagination.tsx";
 import { Layout } from "../../web/Layout.tsx";
-import type { View } from "../../web/view.ts";
 import { CASE_STATUSES, type Case } from "../cases.model.ts";
 import type { Registry } from "../registries.model.ts";
 import { CaseTable } from "./CaseTable.tsx";
@@ -17,7 +17,7 @@ export interface CaseListFilter {
 
 /** The register list: filters, the cases newest first, and keyset pagination. */
 export function CasesPage(props: {
-  view: View;
+  view: ActorView;
   cases: Case[];
   filter: CaseListFilter;
   registries: Registry[];

@@ -1,10 +1,10 @@
+import type { ActorView } from "../../auth/view.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";
 import { ActionButton, Form } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
-import type { View } from "../../web/view.ts";
 import { caseAsShown, caseSubject, documentRestricted, documentText } from "../case-visibility.ts";
 import type { Case } from "../cases.model.ts";
 import type { Disposal } from "../disposed-file.tsx";
@@ -14,7 +14,7 @@ import { FileInput } from "./inputs.tsx";
 
 /** One document: its register data, its file versions, and the steps the reader may take. */
 export function DocumentPage(props: {
-  view: View;
+  view: ActorView;
   c: Case;
   doc: RegistryDocument;
   files: FileRow[];

@@ -1,10 +1,10 @@
+import type { FailedForm as FailedFormOf } from "../../../auth/form-page.ts";
+import type { ActorView } from "../../../auth/view.ts";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../web/components/Field.tsx";
 import { Form } from "../../../web/components/Form.tsx";
 import { Table } from "../../../web/components/Table.tsx";
-import type { FailedForm as FailedFormOf } from "../../../web/form-page.ts";
 import { Layout } from "../../../web/Layout.tsx";
-import type { View } from "../../../web/view.ts";
 import type { NetworkEntry } from "../network.model.ts";
 
 export interface SentMessage {
@@ -21,7 +21,7 @@ export type FailedForm = FailedFormOf<"appoint" | "message">;
 
 /** The contact network: each administration's and company's contact person, the units without one, and messages to all. */
 export function ContactNetworkPage(props: {
-  view: View;
+  view: ActorView;
   entries: NetworkEntry[];
   messages: SentMessage[];
   failed: FailedForm | null;

@@ -1,15 +1,15 @@
+import type { ActorView } from "../../../auth/view.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../web/components/Field.tsx";
 import { ActionButton, Form } from "../../../web/components/Form.tsx";
 import { Table } from "../../../web/components/Table.tsx";
 import { Layout } from "../../../web/Layout.tsx";
-import type { View } from "../../../web/view.ts";
 import { type DueItem, isReviewed, REVIEW_OUTCOMES, type Review } from "../reviews.model.ts";
 
 /** The review dashboard (P4): what is due for review or ends soon, the form to record a review, the latest reviews. */
 export function ReviewsPage(props: {
-  view: View;
+  view: ActorView;
   due: DueItem[];
   /** Every membership and intention agreement that may be reviewed, for the form. */
   reviewable: { id: string; title: string }[];

@@ -1,3 +1,4 @@
+import type { ActorView } from "../../../auth/view.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { CheckboxList } from "../../../web/components/CheckboxList.tsx";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
@@ -5,7 +6,6 @@ import { Field } from "../../../web/components/Field.tsx";
 import { Form } from "../../../web/components/Form.tsx";
 import { Table } from "../../../web/components/Table.tsx";
 import { Layout } from "../../../web/Layout.tsx";
-import type { View } from "../../../web/view.ts";
 import { countryName } from "../../countries.ts";
 import {
   assessmentSupports,
@@ -24,14 +24,14 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "
 const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** Who handles the request, in words. */
-export const coordinatorName = (view: View, v: VisitRequest, unitNames: Map<string, string>) =>
+export const coordinatorName = (view: ActorView, v: VisitRequest, unitNames: Map<string, string>) =>
   v.routing.coordinator === "KS"
     ? view.t("visit.coordinated_by_ks")
     : (unitNames.get(v.routing.unitId ?? "") ?? v.routing.unitId ?? "");
 
 /** A visit request: its facts, the assessment against the strategy's checklist, and the outcome with its letter. */
 export function VisitRequestPage(props: {
-  view: View;
+  view: ActorView;
   visit: VisitRequest;
   unitNames: Map<string, string>;
   /** P5: whether an invitation letter may be written, and why not. */

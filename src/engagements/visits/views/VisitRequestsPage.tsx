@@ -1,12 +1,12 @@
+import type { ActorView } from "../../../auth/view.ts";
 import { Table } from "../../../web/components/Table.tsx";
 import { Layout } from "../../../web/Layout.tsx";
-import type { View } from "../../../web/view.ts";
 import type { VisitRequest } from "../visits.model.ts";
 import { coordinatorName } from "./VisitRequestPage.tsx";
 
 /** Visit requests, newest first, with who handles each and how far it has come. */
 export function VisitRequestsPage(props: {
-  view: View;
+  view: ActorView;
   visits: VisitRequest[];
   unitNames: Map<string, string>;
 }) {

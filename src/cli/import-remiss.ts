@@ -1,12 +1,12 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { cliTranslator, withContext } from "../cli/runtime.ts";
 import type { Config } from "../config.ts";
+import { analyseDocument } from "../import/analyse.ts";
+import { IMPORT_TYPES, organisationOf } from "../import/imports.service.ts";
+import { SCALAR_FIELDS } from "../import/proposal.model.ts";
 import { fileTypeOfName, sniffFileType } from "../platform/files/file-type.ts";
 import { isMessageKey } from "../platform/i18n/index.ts";
-import { analyseDocument } from "./analyse.ts";
-import { IMPORT_TYPES, organisationOf } from "./imports.service.ts";
-import { SCALAR_FIELDS } from "./proposal.model.ts";
+import { cliTranslator, withContext } from "./runtime.ts";
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);

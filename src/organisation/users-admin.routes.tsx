@@ -1,12 +1,12 @@
-import type { FastifyInstance } from "fastify";
-import { listAllUnits } from "../organisation/units.service.ts";
-import { NotFoundError } from "../platform/errors.ts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { requireCan } from "../auth/guards.ts";
+import { revokeAllSessions } from "../auth/sessions.service.ts";
+import { createUser } from "../auth/users.service.ts";
+import { findUserById, listUsers } from "../auth/users.store.ts";
+import { type FieldError, NotFoundError } from "../platform/errors.ts";
 import { formFields, handleForm, type ShowForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
-import { requireCan } from "./guards.ts";
-import { revokeAllSessions } from "./sessions.service.ts";
-import { createUser } from "./users.service.ts";
-import { findUserById, listUsers } from "./users.store.ts";
+import { listAllUnits } from "./units.service.ts";
 import { NewUserPage } from "./views/NewUserPage.tsx";
 import { UsersPage } from "./views/UsersPage.tsx";
 

@@ -1,4 +1,5 @@
-import type { Unit } from "../../organisation/units.model.ts";
+import { PASSWORD_MIN } from "../../auth/password.ts";
+import { ROLES } from "../../auth/roles.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { compareText } from "../../platform/i18n/index.ts";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
@@ -6,8 +7,7 @@ import { Field } from "../../web/components/Field.tsx";
 import { Form } from "../../web/components/Form.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
-import { PASSWORD_MIN } from "../password.ts";
-import { ROLES } from "../roles.ts";
+import type { Unit } from "../units.model.ts";
 
 export function NewUserPage(props: {
   view: View;

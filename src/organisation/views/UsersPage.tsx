@@ -1,9 +1,9 @@
-import type { Unit } from "../../organisation/units.model.ts";
+import type { UserRow } from "../../auth/users.store.ts";
 import { ActionButton } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
-import type { UserRow } from "../users.store.ts";
+import type { Unit } from "../units.model.ts";
 
 export function UsersPage({ view, users, units }: { view: View; users: UserRow[]; units: Unit[] }) {
   const { t } = view;

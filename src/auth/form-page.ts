@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { UserActor } from "../auth/actor.ts";
-import { requireCan } from "../auth/guards.ts";
-import type { Action } from "../auth/policy.ts";
 import type { FieldError } from "../platform/errors.ts";
-import { formFields, handleForm } from "./forms.ts";
+import { formFields, handleForm } from "../web/forms.ts";
+import type { UserActor } from "./actor.ts";
+import { requireCan } from "./guards.ts";
+import type { Action } from "./policy.ts";
 
 /** The form of a page that came back with errors: which one, what was typed, what is wrong. */
 export interface FailedForm<F extends string> {

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from "fastify";
+import { accountRoutes } from "./account.routes.tsx";
+import { auditLogRoutes } from "./audit-log.routes.tsx";
+import { authRoutes } from "./auth.routes.tsx";
+import { meApi } from "./me.api.ts";
+import { outboxRoutes } from "./outbox.routes.tsx";
+
+/** Signing in and out, the own account, the audit log, the outbox and the API's "me". */
+export async function authPlugin(app: FastifyInstance) {
+  await app.register(authRoutes);
+  await app.register(accountRoutes);
+  await app.register(auditLogRoutes);
+  await app.register(outboxRoutes);
+  await app.register(meApi);
+}
