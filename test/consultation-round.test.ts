@@ -3,16 +3,20 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { UserActor } from "../src/auth/actor.ts";
 import { createToken } from "../src/auth/tokens.service.ts";
 import { findUserByUsername } from "../src/auth/users.store.ts";
-import { closeConsultation } from "../src/consultation/closing.service.ts";
-import { ALLOWED_ACTIONS, recipientActions, trackingState } from "../src/consultation/consultations.model.ts";
+import { closeConsultation } from "../src/consultation/round/close/close.command.ts";
+import {
+  ALLOWED_ACTIONS,
+  recipientActions,
+  trackingState,
+} from "../src/consultation/round/consultation.model.ts";
 import {
   allRecipients,
   createConsultation,
   getConsultation,
-} from "../src/consultation/consultations.service.ts";
-import { dueReminders } from "../src/consultation/reminder-schedule.ts";
-import { runDueReminders } from "../src/consultation/reminders.service.ts";
-import { sendConsultation } from "../src/consultation/send.service.ts";
+} from "../src/consultation/round/draft/draft.command.ts";
+import { runDueReminders } from "../src/consultation/round/reminder/reminder.command.ts";
+import { dueReminders } from "../src/consultation/round/reminder/reminder.rules.ts";
+import { sendConsultation } from "../src/consultation/round/send/send.command.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { deliverPending, mailTransport } from "../src/platform/mail/mail.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";

@@ -3,15 +3,15 @@ import {
   answerConsultation,
   declineConsultation,
   requestExtension,
-} from "../consultation/answers.service.ts";
-import { closeConsultation } from "../consultation/closing.service.ts";
-import { registerCompilation } from "../consultation/compilation.service.ts";
-import type { Position } from "../consultation/consultations.model.ts";
-import { allRecipients, createConsultation } from "../consultation/consultations.service.ts";
-import { assessAnswer, decideExtension } from "../consultation/officer-steps.service.ts";
-import { runDueReminders } from "../consultation/reminders.service.ts";
-import { accessForUser } from "../consultation/round-access.ts";
-import { sendConsultation } from "../consultation/send.service.ts";
+} from "../consultation/round/answer/answer.command.ts";
+import { accessForUser } from "../consultation/round/body-access.ts";
+import { closeConsultation } from "../consultation/round/close/close.command.ts";
+import { registerCompilation } from "../consultation/round/compile/compile.command.ts";
+import type { Position } from "../consultation/round/consultation.model.ts";
+import { allRecipients, createConsultation } from "../consultation/round/draft/draft.command.ts";
+import { assessAnswer, decideExtension } from "../consultation/round/extension/extension.command.ts";
+import { runDueReminders } from "../consultation/round/reminder/reminder.command.ts";
+import { sendConsultation } from "../consultation/round/send/send.command.ts";
 import type { Ctx } from "../platform/context.ts";
 import { translator } from "../platform/i18n/index.ts";
 import { markSent } from "../platform/mail/mail.store.ts";

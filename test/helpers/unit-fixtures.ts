@@ -1,13 +1,13 @@
 import type { UserActor } from "../../src/auth/actor.ts";
-import { answerConsultation, requestExtension } from "../../src/consultation/answers.service.ts";
-import { closeConsultation } from "../../src/consultation/closing.service.ts";
+import { answerConsultation, requestExtension } from "../../src/consultation/round/answer/answer.command.ts";
+import { accessForUser } from "../../src/consultation/round/body-access.ts";
+import { closeConsultation } from "../../src/consultation/round/close/close.command.ts";
 import {
   allRecipients,
   createConsultation,
   getConsultation,
-} from "../../src/consultation/consultations.service.ts";
-import { accessForUser } from "../../src/consultation/round-access.ts";
-import { sendConsultation } from "../../src/consultation/send.service.ts";
+} from "../../src/consultation/round/draft/draft.command.ts";
+import { sendConsultation } from "../../src/consultation/round/send/send.command.ts";
 import { registerEngagement } from "../../src/engagements/engagements.service.ts";
 import { assessVisitRequest, receiveVisitRequest } from "../../src/engagements/visits/visits.service.ts";
 import { isWorkingDay } from "../../src/platform/calendar/swedish-days.ts";
