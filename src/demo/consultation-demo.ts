@@ -1,17 +1,19 @@
 import type { UserActor } from "../auth/actor.ts";
 import {
+  accessForUser,
+  allRecipients,
   answerConsultation,
+  assessAnswer,
+  closeConsultation,
+  createConsultation,
+  decideExtension,
   declineConsultation,
+  type Position,
+  registerCompilation,
   requestExtension,
-} from "../consultation/round/answer/answer.command.ts";
-import { accessForUser } from "../consultation/round/body-access.ts";
-import { closeConsultation } from "../consultation/round/close/close.command.ts";
-import { registerCompilation } from "../consultation/round/compile/compile.command.ts";
-import type { Position } from "../consultation/round/consultation.model.ts";
-import { allRecipients, createConsultation } from "../consultation/round/draft/draft.command.ts";
-import { assessAnswer, decideExtension } from "../consultation/round/extension/extension.command.ts";
-import { runDueReminders } from "../consultation/round/reminder/reminder.command.ts";
-import { sendConsultation } from "../consultation/round/send/send.command.ts";
+  runDueReminders,
+  sendConsultation,
+} from "../consultation/index.ts";
 import type { Ctx } from "../platform/context.ts";
 import { translator } from "../platform/i18n/index.ts";
 import { markSent } from "../platform/mail/mail.store.ts";

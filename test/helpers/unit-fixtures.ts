@@ -1,13 +1,14 @@
 import type { UserActor } from "../../src/auth/actor.ts";
-import { answerConsultation, requestExtension } from "../../src/consultation/round/answer/answer.command.ts";
-import { accessForUser } from "../../src/consultation/round/body-access.ts";
-import { closeConsultation } from "../../src/consultation/round/close/close.command.ts";
 import {
+  accessForUser,
   allRecipients,
+  answerConsultation,
+  closeConsultation,
   createConsultation,
   getConsultation,
-} from "../../src/consultation/round/draft/draft.command.ts";
-import { sendConsultation } from "../../src/consultation/round/send/send.command.ts";
+  requestExtension,
+  sendConsultation,
+} from "../../src/consultation/index.ts";
 import { registerEngagement } from "../../src/engagements/engagements.service.ts";
 import { assessVisitRequest, receiveVisitRequest } from "../../src/engagements/visits/visits.service.ts";
 import { isWorkingDay } from "../../src/platform/calendar/swedish-days.ts";

@@ -3,8 +3,9 @@ import { NotFoundError } from "../../platform/errors.ts";
 import type { CaseStatus } from "../../registry/cases.model.ts";
 import { getCase } from "../../registry/cases.service.ts";
 import type { ListGroup, RecipientState } from "../round/consultation.model.ts";
-import { allRecipients, getConsultation } from "../round/draft/draft.command.ts";
-import { publicRoundTitle } from "../round/reader-view.ts";
+import { allRecipients, getConsultation } from "../round/consultation.service.ts";
+import { publicRoundTitle } from "../round/round-title.ts";
+import { closedConsultationIds } from "./public-consultations.store.ts";
 
 /** A closed consultation as the public sees it: who was asked and who answered, and the case's outcome. */
 export interface PublicConsultation {
@@ -49,14 +50,6 @@ export async function publicConsultation(ctx: Ctx, id: string): Promise<PublicCo
 
 /** The closed consultations, most recently closed first. */
 export async function closedConsultations(ctx: Ctx, limit: number): Promise<PublicConsultation[]> {
-  const rows = await ctx.db
-    .selectFrom("consultations")
-    .select("id")
-    .where("tenant_id", "=", ctx.config.tenantId)
-    .where("status", "=", "closed")
-    .orderBy("closed_on", "desc")
-    .orderBy("id", "desc")
-    .limit(limit)
-    .execute();
-  return Promise.all(rows.map((r) => publicConsultation(ctx, r.id)));
+  const ids = await closedConsultationIds(ctx.db, ctx.config.tenantId, limit);
+  return Promise.all(ids.map((id) => publicConsultation(ctx, id)));
 }

@@ -7,9 +7,11 @@ import { caseSubject } from "../../registry/case-visibility.ts";
 import type { Case } from "../../registry/cases.model.ts";
 import { getCase } from "../../registry/cases.service.ts";
 import { answerLinkHash, isLinkSecret } from "./answer-link.ts";
-import { type ConsultationDetails, type Recipient, recipientActions } from "./consultation.model.ts";
-import { findRecipient, findRecipientByTokenHash, updateRecipient } from "./consultation.store.ts";
-import { allRecipients, getConsultation } from "./draft/draft.command.ts";
+import type { ConsultationDetails, Recipient, RecipientAction } from "./consultation.model.ts";
+import { allRecipients, getConsultation } from "./consultation.service.ts";
+import { findRecipient, findRecipientByTokenHash } from "./consultation.store.ts";
+import { requireRoundManagerOf } from "./round-manager.ts";
+import { recipientActions } from "./tracking.ts";
 
 /** A body of a consultation, found through its personal link or for a signed-in user. */
 export interface BodyAccess {
@@ -21,6 +23,15 @@ export interface BodyAccess {
   /** Where the body's answer page lives: the link, or the inbox page of a signed-in user. */
   base: string;
 }
+
+/** Who takes a step for a body: a signed-in user, or whoever holds the body's personal link. */
+export type Answerer = UserActor | "link";
+
+/** Whom a body's step is recorded as taken by: a link's holder is recorded as the system. */
+export const actingAs = (who: Answerer): UserActor | "system" => (who === "link" ? "system" : who);
+
+/** How a body's step came in, for the audit log. */
+export const via = (who: Answerer) => (who === "link" ? "link" : "user");
 
 async function accessFor(
   ctx: Ctx,
@@ -73,29 +84,37 @@ export async function accessForUser(ctx: Ctx, actor: UserActor, recipientId: str
   return access;
 }
 
-/** The first time a body opens its answer page is recorded: the board shows it as opened. */
-export async function markOpened(ctx: Ctx, access: BodyAccess): Promise<void> {
-  if (access.recipient.openedAt || access.consultation.status !== "sent") return;
-  await updateRecipient(ctx.db, access.recipient.id, { opened_at: ctx.clock.now().toISOString() });
+/**
+ * A body for the officer's steps: the body must belong to that consultation, and the user must
+ * run the rounds of its case (403 otherwise, before anything is read or written).
+ */
+export async function bodyOf(
+  ctx: Ctx,
+  by: UserActor,
+  consultationId: string,
+  recipientId: string,
+): Promise<BodyAccess> {
+  const access = await accessForUser(ctx, by, recipientId);
+  if (access.consultation.id !== consultationId) throw new NotFoundError();
+  requireRoundManagerOf(by, access.c);
+  return access;
 }
 
-/**
- * Lets an upload without login be read only when it goes to the answer route of a live link
- * whose body may still answer; otherwise throws the link's own refusal (404, 410 or 409). Runs
- * before the body is read, so a stranger cannot make the server take in files.
- */
-export async function checkLinkUpload(ctx: Ctx, secret: string): Promise<void> {
-  const access = await accessByLink(ctx, secret);
+/** Refuses a step the body's state does not allow, naming the ones it does (409). */
+export function requireStep(access: BodyAccess, step: RecipientAction): void {
   const allowed = recipientActions(access.consultation.status, access.recipient.state);
-  if (!allowed.includes("answer"))
-    throw new ConflictError(
-      "this body cannot answer now",
-      [...allowed],
-      [
-        {
-          field: "",
-          message: access.consultation.status === "closed" ? "round.closed" : "round.already_answered",
-        },
-      ],
-    );
+  if (allowed.includes(step)) return;
+  const reason =
+    access.consultation.status === "closed"
+      ? "round.closed"
+      : access.recipient.answeredOn
+        ? "round.already_answered"
+        : access.recipient.declinedOn
+          ? "round.already_declined"
+          : "round.step_not_allowed";
+  throw new ConflictError(
+    `${step} is not allowed for this body now`,
+    [...allowed],
+    [{ field: "", message: reason }],
+  );
 }

@@ -1,10 +1,6 @@
-import type { Insertable, Selectable, Updateable } from "kysely";
+import type { Selectable, Updateable } from "kysely";
 import type { Db } from "../../platform/db/database.ts";
-import type {
-  ConsultationMaterialTable,
-  ConsultationRecipientTable,
-  ConsultationTable,
-} from "../../platform/db/schema.ts";
+import type { ConsultationRecipientTable, ConsultationTable } from "../../platform/db/schema.ts";
 import type {
   Consultation,
   ConsultationStatus,
@@ -32,17 +28,6 @@ export const toConsultation = (r: ConsultationRow): Consultation => ({
   listDocumentId: r.list_document_id,
   compilationDocumentId: r.compilation_document_id,
 });
-
-export async function insertConsultation(
-  db: Db,
-  row: ConsultationRow,
-  recipients: Insertable<ConsultationRecipientTable>[],
-  material: Insertable<ConsultationMaterialTable>[],
-): Promise<void> {
-  await db.insertInto("consultations").values(row).execute();
-  if (recipients.length > 0) await db.insertInto("consultation_recipients").values(recipients).execute();
-  if (material.length > 0) await db.insertInto("consultation_material").values(material).execute();
-}
 
 export const findConsultation = (db: Db, tenantId: string, id: string) =>
   db
@@ -200,12 +185,3 @@ export function consultationPage(db: Db, q: ConsultationPageQuery): Promise<Cons
     );
   return query.orderBy("created_at", "desc").orderBy("id", "desc").limit(q.limit).execute();
 }
-
-/** A body's requests for more time, oldest first. */
-export const extensionsOf = (db: Db, recipientId: string) =>
-  db
-    .selectFrom("consultation_extensions")
-    .selectAll()
-    .where("recipient_id", "=", recipientId)
-    .orderBy("requested_at")
-    .execute();

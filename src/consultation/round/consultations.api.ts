@@ -8,20 +8,16 @@ import {
   CONSULTATION_STATUSES,
   type Consultation,
   type ConsultationDetails,
-  consultationInputSchema,
   LIST_GROUPS,
   POSITIONS,
   RECIPIENT_STATES,
 } from "./consultation.model.ts";
+import { consultationWarnings, getConsultation, listConsultations } from "./consultation.service.ts";
 import type { DeadlineWarning } from "./deadlines.ts";
-import {
-  consultationWarnings,
-  createConsultation,
-  getConsultation,
-  listConsultations,
-} from "./draft/draft.command.ts";
-import { roundAsSeen } from "./reader-view.ts";
+import { createConsultation } from "./draft/draft.command.ts";
+import { consultationInputSchema } from "./draft/draft.rules.ts";
 import { consultationStepsApi } from "./round-steps.api.ts";
+import { roundAsSeen } from "./round-title.ts";
 
 const consultationSchema = z.object({
   id: z.string(),

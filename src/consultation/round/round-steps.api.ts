@@ -4,27 +4,18 @@ import { requireCan } from "../../auth/guards.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { apiFileRoute, apiRoute } from "../../platform/http/api-route.ts";
 import { readMultipart } from "../../platform/http/multipart.ts";
-import {
-  answerConsultation,
-  answerInputSchema,
-  declineConsultation,
-  declineInputSchema,
-  extensionRequestSchema,
-  requestExtension,
-} from "./answer/answer.command.ts";
+import { answerConsultation, declineConsultation } from "./answer/answer.command.ts";
+import { answerInputSchema, declineInputSchema } from "./answer/answer.rules.ts";
 import { accessForUser } from "./body-access.ts";
 import { closeConsultation } from "./close/close.command.ts";
+import { assessAnswer, assessmentSchema } from "./compile/assessment.command.ts";
 import { compilationWord, registerCompilation } from "./compile/compile.command.ts";
 import type { ConsultationDetails } from "./consultation.model.ts";
-import { getConsultation } from "./draft/draft.command.ts";
-import {
-  assessAnswer,
-  assessmentSchema,
-  decideExtension,
-  extensionDecisionSchema,
-  remindBody,
-} from "./extension/extension.command.ts";
-import { roundAsSeen } from "./reader-view.ts";
+import { getConsultation } from "./consultation.service.ts";
+import { decideExtension, requestExtension } from "./extension/extension.command.ts";
+import { extensionDecisionSchema, extensionRequestSchema } from "./extension/extension.rules.ts";
+import { remindBody } from "./reminder/reminder.command.ts";
+import { roundAsSeen } from "./round-title.ts";
 import { sendConsultation } from "./send/send.command.ts";
 import { sendWord } from "./word-response.ts";
 

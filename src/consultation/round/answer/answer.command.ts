@@ -1,95 +1,35 @@
-import { z } from "zod";
-import type { UserActor } from "../../../auth/actor.ts";
 import { auditBy } from "../../../auth/audit-actor.ts";
-import { toActor } from "../../../auth/sessions.service.ts";
-import { findUserById } from "../../../auth/users.store.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
-import { isWorkingDay, nextWorkingDay } from "../../../platform/calendar/swedish-days.ts";
 import { stockholmDate } from "../../../platform/clock.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { ConflictError, type FieldError, ValidationError } from "../../../platform/errors.ts";
-import { newId } from "../../../platform/ids.ts";
-import { blankToUndefined, fieldErrors } from "../../../platform/validation.ts";
+import { fieldErrors } from "../../../platform/validation.ts";
 import { type UploadedFile, writePreparedDocument } from "../../../registry/documents.service.ts";
-import type { BodyAccess } from "../body-access.ts";
-import { type RecipientAction, recipientActions } from "../consultation.model.ts";
-import { publicRoundTitle, roundTitleFor } from "../reader-view.ts";
+import { type Answerer, actingAs, type BodyAccess, requireStep, via } from "../body-access.ts";
+import { publicHoldOf } from "../close/close.rules.ts";
+import { updateRecipient } from "../consultation.store.ts";
 import { prepareRoundDocument } from "../round-documents.ts";
 import { bodyText, queueRoundMail } from "../round-mail.ts";
+import { publicRoundTitle } from "../round-title.ts";
+import { answerFileErrors, answerInputSchema, declineInputSchema } from "./answer.rules.ts";
+import { claimBodyStep } from "./answer.store.ts";
 
-/** Who takes a step for a body: a signed-in user, or whoever holds the body's personal link. */
-export type Answerer = UserActor | "link";
-
-const ANSWER_EXTENSIONS = /\.(docx|pdf|odt)$/i;
-
-/** The hold that keeps a round's answers out of the public register until the round closes. */
-export const publicHoldOf = (consultationId: string) => `consultation:${consultationId}`;
-
-/** Refuses a step the body's state does not allow, naming the ones it does (409). */
-export function requireStep(access: BodyAccess, step: RecipientAction): void {
-  const allowed = recipientActions(access.consultation.status, access.recipient.state);
-  if (allowed.includes(step)) return;
-  const reason =
-    access.consultation.status === "closed"
-      ? "round.closed"
-      : access.recipient.answeredOn
-        ? "round.already_answered"
-        : access.recipient.declinedOn
-          ? "round.already_declined"
-          : "round.step_not_allowed";
-  throw new ConflictError(
-    `${step} is not allowed for this body now`,
-    [...allowed],
-    [{ field: "", message: reason }],
-  );
+/** The first time a body opens its answer page is recorded: the board shows it as opened. */
+export async function markOpened(ctx: Ctx, access: BodyAccess): Promise<void> {
+  if (access.recipient.openedAt || access.consultation.status !== "sent") return;
+  await updateRecipient(ctx.db, access.recipient.id, { opened_at: ctx.clock.now().toISOString() });
 }
 
-const by = (who: Answerer) => (who === "link" ? "system" : who);
-const audited = (who: Answerer) => auditBy(by(who));
-const via = (who: Answerer) => (who === "link" ? "link" : "user");
-
-/**
- * Marks the body as having taken its step, in the transaction: only while the round is out and
- * the body has neither answered nor declined, so a second answer (or a race) changes nothing.
- */
-async function claimStep(
-  trx: Db,
-  recipientId: string,
-  values: {
-    answered_on?: string;
-    answer_document_id?: string;
-    declined_on?: string;
-    decline_comment?: string;
-  },
-) {
-  const result = await trx
-    .updateTable("consultation_recipients")
-    .set(values)
-    .where("id", "=", recipientId)
-    .where("answered_on", "is", null)
-    .where("declined_on", "is", null)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("consultations")
-          .select("consultations.id")
-          .whereRef("consultations.id", "=", "consultation_recipients.consultation_id")
-          .where("consultations.status", "=", "sent"),
-      ),
-    )
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1)
+/** Takes the body's answer or decline in the transaction, or refuses (409) when it has already replied or the round has closed. */
+async function claimStep(trx: Db, recipientId: string, values: Parameters<typeof claimBodyStep>[2]) {
+  if (!(await claimBodyStep(trx, recipientId, values)))
     throw new ConflictError(
       "the body has already answered or the round has closed",
       [],
       [{ field: "", message: "round.already_answered" }],
     );
 }
-
-export const answerInputSchema = z.strictObject({
-  text: z.preprocess(blankToUndefined, z.string().trim().max(100_000).optional()),
-});
 
 /**
  * Registers a body's answer as an incoming document of the case (R3: arrival date today),
@@ -108,10 +48,7 @@ export async function answerConsultation(
   const parsed = answerInputSchema.safeParse(input);
   const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
   const text = parsed.success ? parsed.data.text : undefined;
-  if (file && !ANSWER_EXTENSIONS.test(file.fileName))
-    errors.push({ field: "file", message: "round.answer_file_type" });
-  if (file && text) errors.push({ field: "text", message: "round.answer_one_way" });
-  if (!file && !text && parsed.success) errors.push({ field: "file", message: "round.answer_required" });
+  errors.push(...answerFileErrors(file, text, parsed.success));
   if (errors.length > 0) throw new ValidationError(errors);
 
   const { consultation: k, recipient: r, diaryNumber } = access;
@@ -119,7 +56,7 @@ export async function answerConsultation(
   // The registered description and the body's receipt: the title as the public register shows it.
   const title = publicRoundTitle(k, access.c);
   const description = t("round.answer_description", { body: r.name, title, number: diaryNumber });
-  const prepared = await prepareRoundDocument(ctx, by(who), k.caseId, {
+  const prepared = await prepareRoundDocument(ctx, actingAs(who), k.caseId, {
     direction: "incoming",
     party: r.name,
     description,
@@ -139,7 +76,7 @@ export async function answerConsultation(
       lines: [t("round.mail_receipt", { body: r.name, title, date: today, number: diaryNumber })],
     });
     await appendAudit(trx, ctx.config.tenantId, now, {
-      ...audited(who),
+      ...auditBy(actingAs(who)),
       action: "consultation.answer",
       subjectType: "consultation",
       subjectId: k.id,
@@ -156,14 +93,6 @@ export async function answerConsultation(
   });
 }
 
-export const declineInputSchema = z.strictObject({
-  comment: z
-    .string({ error: "round.comment_required" })
-    .trim()
-    .min(1, { error: "round.comment_required" })
-    .max(5000),
-});
-
 /** A body declines to answer (avstår) with a comment, registered as an incoming document. */
 export async function declineConsultation(ctx: Ctx, who: Answerer, access: BodyAccess, input: unknown) {
   requireStep(access, "decline");
@@ -173,7 +102,7 @@ export async function declineConsultation(ctx: Ctx, who: Answerer, access: BodyA
   const t = bodyText;
   const title = publicRoundTitle(k, access.c);
   const description = t("round.decline_description", { body: r.name, title, number: diaryNumber });
-  const prepared = await prepareRoundDocument(ctx, by(who), k.caseId, {
+  const prepared = await prepareRoundDocument(ctx, actingAs(who), k.caseId, {
     direction: "incoming",
     party: r.name,
     description,
@@ -193,108 +122,11 @@ export async function declineConsultation(ctx: Ctx, who: Answerer, access: BodyA
       lines: [t("round.mail_decline_receipt", { body: r.name, title, date: today })],
     });
     await appendAudit(trx, ctx.config.tenantId, now, {
-      ...audited(who),
+      ...auditBy(actingAs(who)),
       action: "consultation.decline",
       subjectType: "consultation",
       subjectId: k.id,
       after: { recipientId: r.id, body: r.name, via: via(who), declinedOn: today },
-    });
-  });
-}
-
-export const extensionRequestSchema = z.strictObject({
-  until: z.iso.date({ error: "round.until_format" }),
-  reason: z
-    .string({ error: "round.reason_required" })
-    .trim()
-    .min(1, { error: "round.reason_required" })
-    .max(5000),
-});
-
-/** A later date must be a working day after the body's current deadline. */
-export function laterDeadlineErrors(until: string, current: string): FieldError[] {
-  if (until <= current)
-    return [{ field: "until", message: "round.until_after_deadline", params: { deadline: current } }];
-  if (!isWorkingDay(until))
-    return [
-      {
-        field: "until",
-        message: "consultation.deadline_not_working_day",
-        params: { next: nextWorkingDay(until) },
-      },
-    ];
-  return [];
-}
-
-/** A body asks for more time with a reason: registered as an incoming document, the officer is told. */
-export async function requestExtension(ctx: Ctx, who: Answerer, access: BodyAccess, input: unknown) {
-  requireStep(access, "ask_extension");
-  const parsed = extensionRequestSchema.safeParse(input);
-  const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
-  // The date is checked against the deadline even when the reason is missing: every error at once.
-  const until = extensionRequestSchema.shape.until.safeParse((input as { until?: unknown } | null)?.until);
-  if (until.success) errors.push(...laterDeadlineErrors(until.data, access.recipient.deadline));
-  if (!parsed.success || errors.length > 0) throw new ValidationError(errors);
-  const { consultation: k, recipient: r, diaryNumber } = access;
-  const t = bodyText;
-  const description = t("round.extension_request_description", {
-    body: r.name,
-    until: parsed.data.until,
-    number: diaryNumber,
-  });
-  const prepared = await prepareRoundDocument(ctx, by(who), k.caseId, {
-    direction: "incoming",
-    party: r.name,
-    description,
-    documentType: "anstandsbegaran",
-    file: {
-      fileName: "anstandsbegaran.docx",
-      title: description,
-      blocks: [{ paragraph: parsed.data.reason }],
-    },
-  });
-  const officerRow = await findUserById(ctx.db, ctx.config.tenantId, k.officerId);
-  // The officer's mail names the round as the officer may see it.
-  const officer = officerRow ? toActor(officerRow, "session", null) : null;
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const doc = await writePreparedDocument(ctx, trx, prepared);
-    await trx
-      .insertInto("consultation_extensions")
-      .values({
-        id: newId(),
-        recipient_id: r.id,
-        requested_until: parsed.data.until,
-        reason: parsed.data.reason,
-        requested_at: now.toISOString(),
-        status: "requested",
-        granted_until: null,
-        decision_comment: null,
-        decided_at: null,
-        decided_by: null,
-        request_document_id: doc.id,
-        decision_document_id: null,
-      })
-      .execute();
-    await queueRoundMail(trx, ctx.config, now, {
-      to: officerRow?.email ?? null,
-      diaryNumber,
-      subject: t("round.mail_extension_asked_subject", { body: r.name }),
-      lines: [
-        t("round.mail_extension_asked", {
-          body: r.name,
-          until: parsed.data.until,
-          title: roundTitleFor(officer, k, access.c),
-        }),
-        parsed.data.reason,
-      ],
-    });
-    await appendAudit(trx, ctx.config.tenantId, now, {
-      ...audited(who),
-      action: "consultation.extension_request",
-      subjectType: "consultation",
-      subjectId: k.id,
-      after: { recipientId: r.id, body: r.name, via: via(who), until: parsed.data.until },
     });
   });
 }

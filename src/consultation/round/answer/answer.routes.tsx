@@ -6,15 +6,11 @@ import { getCaseDocuments, getDocument, getDocumentFiles } from "../../../regist
 import { sendStoredFile } from "../../../registry/file-response.ts";
 import { formFields, handleForm } from "../../../web/forms.ts";
 import { sendPage, viewFor } from "../../../web/render.ts";
-import { accessByLink, accessForUser, type BodyAccess, markOpened } from "../body-access.ts";
-import { sendableMaterial } from "../consultation.model.ts";
-import { materialFor, roundFor } from "../reader-view.ts";
-import {
-  type Answerer,
-  answerConsultation,
-  declineConsultation,
-  requestExtension,
-} from "./answer.command.ts";
+import { type Answerer, accessByLink, accessForUser, type BodyAccess } from "../body-access.ts";
+import { requestExtension } from "../extension/extension.command.ts";
+import { materialFor, sendableMaterial } from "../material.ts";
+import { roundFor } from "../round-title.ts";
+import { answerConsultation, declineConsultation, markOpened } from "./answer.command.ts";
 import { unitInbox } from "./inbox.ts";
 import { AnswerPage } from "./views/AnswerPage.tsx";
 import { InboxPage } from "./views/InboxPage.tsx";
@@ -34,7 +30,7 @@ interface Door {
  * and for signed-in users of the body's unit, with answering, asking for more time and
  * declining; the unit's inbox; the material for download.
  */
-export async function answersRoutes(app: FastifyInstance) {
+export async function answerRoutes(app: FastifyInstance) {
   const { ctx } = app;
 
   const doors: Door[] = [

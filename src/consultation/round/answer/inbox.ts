@@ -1,9 +1,10 @@
 import type { Actor } from "../../../auth/actor.ts";
 import { stockholmDate } from "../../../platform/clock.ts";
 import type { Ctx } from "../../../platform/context.ts";
-import { effectiveDeadline, type RecipientState, trackingState } from "../consultation.model.ts";
+import type { RecipientState } from "../consultation.model.ts";
 import { unitRecipients } from "../consultation.store.ts";
-import { roundTitleFor } from "../reader-view.ts";
+import { roundTitleFor } from "../round-title.ts";
+import { effectiveDeadline, trackingState } from "../tracking.ts";
 
 export interface InboxItem {
   recipientId: string;

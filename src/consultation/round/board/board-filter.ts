@@ -1,10 +1,10 @@
 import {
   type ConsultationDetails,
-  isLate,
   LIST_GROUPS,
   RECIPIENT_STATES,
   type RecipientState,
 } from "../consultation.model.ts";
+import { isLate } from "../tracking.ts";
 
 /** What the tracking board can be filtered by: everyone, the late ones, or one state. */
 export type BoardFilter = "all" | "late" | RecipientState;

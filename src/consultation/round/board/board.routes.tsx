@@ -1,87 +1,26 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { requireCan } from "../../../auth/guards.ts";
-import { findUserById, listUsers } from "../../../auth/users.store.ts";
-import { listAllUnits } from "../../../organisation/units.service.ts";
-import { stockholmDate } from "../../../platform/clock.ts";
-import type { FieldError } from "../../../platform/errors.ts";
+import { findUserById } from "../../../auth/users.store.ts";
 import { caseTitleFor } from "../../../registry/case-visibility.ts";
 import { getCase } from "../../../registry/cases.service.ts";
 import { getCaseDocuments } from "../../../registry/documents.service.ts";
-import { formFields, handleForm } from "../../../web/forms.ts";
 import { sendPage, viewFor } from "../../../web/render.ts";
-import { sendableMaterial } from "../consultation.model.ts";
-import { proposeDeadline } from "../deadlines.ts";
-import {
-  consultationWarnings,
-  createConsultation,
-  getConsultation,
-  listConsultations,
-} from "../draft/draft.command.ts";
-import { ConsultationFormPage, type FormValues } from "../draft/views/ConsultationFormPage.tsx";
-import { materialFor, requireRoundManager, roundFor } from "../reader-view.ts";
+import { consultationWarnings, getConsultation, listConsultations } from "../consultation.service.ts";
+import { materialFor } from "../material.ts";
+import { roundFor } from "../round-title.ts";
 import { boardCounts, parseBoardFilter } from "./board-filter.ts";
+import { deadlineIcs } from "./deadline-ics.ts";
 import { ConsultationPage } from "./views/ConsultationPage.tsx";
 import { ConsultationsPage } from "./views/ConsultationsPage.tsx";
 
-/** The weeks the form proposes before the deadline. */
-const PROPOSED_WEEKS = 8;
-/** Officers to choose from: the people who handle cases. */
-const OFFICER_ROLES = new Set(["handlaggare", "registrator", "admin"]);
+type Params = { Params: { id: string } };
+
 /** The list page shows this many, newest first. */
 const LIST_LIMIT = 200;
 
-export async function consultationsRoutes(app: FastifyInstance) {
+/** The rounds: the list, one round with its tracking board (who is where, who is late), and its deadline as a calendar event. */
+export async function boardRoutes(app: FastifyInstance) {
   const { ctx } = app;
-
-  const showForm = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    caseId: string,
-    values: FormValues | null,
-    errors: FieldError[],
-  ) => {
-    const view = viewFor(req, reply);
-    const c = await getCase(ctx, caseId);
-    const [documents, units, users] = await Promise.all([
-      getCaseDocuments(ctx, caseId),
-      listAllUnits(ctx),
-      listUsers(ctx.db, ctx.config.tenantId),
-    ]);
-    const collator = new Intl.Collator(view.locale);
-    const data = {
-      documents: documents.filter(sendableMaterial),
-      units: units.sort((a, b) => collator.compare(a.name, b.name)),
-      officers: users
-        .filter((u) => OFFICER_ROLES.has(u.role))
-        .map((u) => ({ id: u.id, name: u.display_name })),
-    };
-    const proposed: FormValues = {
-      title: c.title,
-      deadline: proposeDeadline(stockholmDate(ctx.clock.now()), PROPOSED_WEEKS),
-      instructions: view.t("consultation.standard_instructions"),
-      officerId: c.officerId ?? (req.actor.kind === "user" ? req.actor.id : undefined),
-    };
-    return sendPage(
-      reply,
-      <ConsultationFormPage view={view} c={c} data={data} values={values ?? proposed} errors={errors} />,
-      errors.length > 0 ? 422 : 200,
-    );
-  };
-
-  app.get<{ Params: { id: string } }>("/arenden/:id/remisser/ny", async (req, reply) => {
-    await requireRoundManager(ctx, requireCan(req, "consultation.manage"), req.params.id);
-    return showForm(req, reply, req.params.id, null, []);
-  });
-
-  app.post<{ Params: { id: string } }>("/arenden/:id/remisser", async (req, reply) => {
-    const actor = requireCan(req, "consultation.manage");
-    const input = formFields(req.body) as FormValues;
-    return handleForm(
-      () => createConsultation(ctx, actor, req.params.id, input),
-      ({ consultation }) => reply.redirect(`/remisser/${consultation.id}`, 303),
-      (errors) => showForm(req, reply, req.params.id, input, errors),
-    );
-  });
 
   app.get<{ Params: { id: string }; Querystring: { state?: string } }>(
     "/remisser/:id",
@@ -131,5 +70,26 @@ export async function consultationsRoutes(app: FastifyInstance) {
         diaryNumbers={diaryNumbers}
       />,
     );
+  });
+
+  app.get<Params>("/remisser/:id/sista-svarsdag.ics", async (req, reply) => {
+    const actor = requireCan(req, "consultation.view");
+    const round = await getConsultation(ctx, req.params.id);
+    const k = roundFor(actor, round, await getCase(ctx, round.caseId));
+    const url = `${ctx.config.publicUrl}/remisser/${k.id}`;
+    return reply
+      .type("text/calendar; charset=utf-8")
+      .header("content-disposition", 'attachment; filename="sista-svarsdag.ics"')
+      .header("cache-control", "private, no-store")
+      .send(
+        deadlineIcs({
+          uid: `${k.id}@kansli`,
+          date: k.deadline,
+          summary: req.t("round.ics_summary", { title: k.title }),
+          description: url,
+          url,
+          stamp: ctx.clock.now(),
+        }),
+      );
   });
 }

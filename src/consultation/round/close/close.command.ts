@@ -5,10 +5,11 @@ import { stockholmDate } from "../../../platform/clock.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import { ConflictError, NotFoundError } from "../../../platform/errors.ts";
 import { reindexCase } from "../../../registry/search/search-index.ts";
-import { publicHoldOf } from "../answer/answer.command.ts";
 import { allowedActions, type ConsultationStatus } from "../consultation.model.ts";
 import { findConsultation } from "../consultation.store.ts";
-import { requireRoundManager } from "../reader-view.ts";
+import { requireRoundManager } from "../round-manager.ts";
+import { publicHoldOf } from "./close.rules.ts";
+import { claimClosing, releaseHeldAnswers } from "./close.store.ts";
 
 /**
  * Closes a consultation that is out: no more answers, links stop working, and its answers
@@ -30,26 +31,15 @@ export async function closeConsultation(ctx: Ctx, by: UserActor | "system", id: 
   }
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {
-    const closed = await trx
-      .updateTable("consultations")
-      .set({ status: "closed", closed_on: stockholmDate(now), updated_at: now.toISOString() })
-      .where("id", "=", id)
-      .where("status", "=", "sent")
-      .executeTakeFirst();
-    if (Number(closed.numUpdatedRows) !== 1) return false;
-    const released = await trx
-      .updateTable("documents")
-      .set({ public_hold: null, updated_at: now.toISOString() })
-      .where("case_id", "=", row.case_id)
-      .where("public_hold", "=", publicHoldOf(id))
-      .executeTakeFirst();
+    if (!(await claimClosing(trx, id, stockholmDate(now), now))) return false;
+    const released = await releaseHeldAnswers(trx, row.case_id, publicHoldOf(id), now);
     await reindexCase(trx, ctx.dialect, ctx.config.tenantId, row.case_id, now);
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),
       action: "consultation.close",
       subjectType: "consultation",
       subjectId: id,
-      after: { closedOn: stockholmDate(now), answersMadePublic: Number(released.numUpdatedRows) },
+      after: { closedOn: stockholmDate(now), answersMadePublic: released },
     });
     return true;
   });

@@ -7,11 +7,12 @@ import { writeWord } from "../../../platform/text/word-writer.ts";
 import { getCase } from "../../../registry/cases.service.ts";
 import { getDocumentFiles, writePreparedDocument } from "../../../registry/documents.service.ts";
 import { allowedActions } from "../consultation.model.ts";
+import { allRecipients, getConsultation } from "../consultation.service.ts";
 import { updateConsultationRow } from "../consultation.store.ts";
-import { allRecipients, getConsultation } from "../draft/draft.command.ts";
-import { publicRoundTitle, requireRoundManager } from "../reader-view.ts";
 import { prepareRoundDocument } from "../round-documents.ts";
 import { bodyText } from "../round-mail.ts";
+import { requireRoundManager } from "../round-manager.ts";
+import { publicRoundTitle } from "../round-title.ts";
 import { type Compilation, compilationBlocks, compile } from "./compile.rules.ts";
 
 /**

@@ -8,49 +8,26 @@ import { stockholmDate } from "../../../platform/clock.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import type { ConsultationRecipientTable } from "../../../platform/db/schema.ts";
-import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../../../platform/errors.ts";
+import { ConflictError, type FieldError, ValidationError } from "../../../platform/errors.ts";
 import { newId } from "../../../platform/ids.ts";
 import { fieldErrors } from "../../../platform/validation.ts";
 import { allowedActions as caseActions } from "../../../registry/cases.model.ts";
 import { getCaseDocuments } from "../../../registry/documents.service.ts";
+import type { ConsultationDetails, ListGroup } from "../consultation.model.ts";
+import { getConsultation } from "../consultation.service.ts";
+import { type ConsultationRow, toConsultation } from "../consultation.store.ts";
+import { checkDeadline, type DeadlineWarning } from "../deadlines.ts";
+import { sendableMaterial } from "../material.ts";
+import { requireRoundManager } from "../round-manager.ts";
 import {
-  type ConsultationDetails,
   type ConsultationInput,
   consultationInputSchema,
-  effectiveDeadline,
-  LIST_GROUPS,
-  type ListGroup,
+  deadlineMessage,
   listGroupOf,
   parseExternalBodies,
-  type Recipient,
-  sendableMaterial,
-  trackingState,
   UNIT_GROUPS,
-} from "../consultation.model.ts";
-import {
-  type ConsultationPageQuery,
-  type ConsultationRow,
-  consultationPage,
-  findConsultation,
-  insertConsultation,
-  materialOf,
-  type RecipientRecord,
-  recipientsOf,
-  toConsultation,
-} from "../consultation.store.ts";
-import { checkDeadline, type DeadlineError, type DeadlineWarning, deadlineWarnings } from "../deadlines.ts";
-import { requireRoundManager } from "../reader-view.ts";
-
-const deadlineMessage = (e: DeadlineError): FieldError =>
-  e.code === "not_a_working_day"
-    ? {
-        field: "deadline",
-        message: "consultation.deadline_not_working_day",
-        params: { next: e.nextWorkingDay },
-      }
-    : e.code === "not_after_sending"
-      ? { field: "deadline", message: "consultation.deadline_not_after_today" }
-      : { field: "deadline", message: "consultation.deadline_format" };
+} from "./draft.rules.ts";
+import { insertConsultation } from "./draft.store.ts";
 
 /** One field of the input read on its own, so the checks that need the database run even when another field is wrong. */
 function part<K extends keyof typeof consultationInputSchema.shape>(
@@ -205,61 +182,4 @@ export async function createConsultation(
   const prepared = await prepareConsultation(ctx, by, { caseId, registeredDocumentIds }, input);
   await ctx.db.transaction().execute((trx) => writePreparedConsultation(ctx, trx, prepared));
   return { consultation: await getConsultation(ctx, prepared.row.id), warnings: prepared.warnings };
-}
-
-const byName = new Intl.Collator("sv");
-
-/** A body as the board shows it: its tracking state on `today` and the deadline that applies to it. */
-export function toRecipient(r: RecipientRecord, consultationDeadline: string, today: string): Recipient {
-  return {
-    id: r.id,
-    unitId: r.unitId,
-    name: r.name,
-    email: r.email,
-    group: r.group,
-    state: trackingState(r.facts, consultationDeadline, today),
-    deadline: effectiveDeadline(consultationDeadline, r.facts.ownDeadline),
-    extended: r.facts.ownDeadline !== null,
-    sentAt: r.sentAt,
-    openedAt: r.facts.openedAt,
-    answeredOn: r.facts.answeredOn,
-    answerDocumentId: r.answerDocumentId,
-    declinedOn: r.facts.declinedOn,
-    declineComment: r.declineComment,
-    summary: r.summary,
-    position: r.position,
-  };
-}
-
-/** A consultation with its material and its distribution list in groups, each sorted by name. */
-export async function getConsultation(ctx: Ctx, id: string): Promise<ConsultationDetails> {
-  const row = await findConsultation(ctx.db, ctx.config.tenantId, id);
-  if (!row) throw new NotFoundError();
-  const [records, documentIds] = await Promise.all([recipientsOf(ctx.db, id), materialOf(ctx.db, id)]);
-  const today = stockholmDate(ctx.clock.now());
-  const recipients = records.map((r) => toRecipient(r, row.deadline, today));
-  const grouped = Object.fromEntries(
-    LIST_GROUPS.map((g) => [
-      g,
-      recipients.filter((r) => r.group === g).sort((a, b) => byName.compare(a.name, b.name)),
-    ]),
-  ) as Record<ListGroup, Recipient[]>;
-  return { ...toConsultation(row), documentIds, recipients: grouped };
-}
-
-/** Every body of a consultation in the distribution list's order. */
-export const allRecipients = (k: ConsultationDetails): Recipient[] =>
-  LIST_GROUPS.flatMap((g) => k.recipients[g]);
-
-/** The deadline's warnings as they stand: against the send date, or today while still a draft. */
-export function consultationWarnings(
-  ctx: Ctx,
-  c: { deadline: string; sentOn: string | null },
-): DeadlineWarning[] {
-  return deadlineWarnings(c.sentOn ?? stockholmDate(ctx.clock.now()), c.deadline, minimumWeeks(ctx));
-}
-
-/** Consultations newest first, of one case or all. */
-export async function listConsultations(ctx: Ctx, q: Omit<ConsultationPageQuery, "tenantId">) {
-  return (await consultationPage(ctx.db, { ...q, tenantId: ctx.config.tenantId })).map(toConsultation);
 }

@@ -1,41 +1,100 @@
-import { z } from "zod";
 import type { UserActor } from "../../../auth/actor.ts";
 import { auditBy } from "../../../auth/audit-actor.ts";
+import { toActor } from "../../../auth/sessions.service.ts";
+import { findUserById } from "../../../auth/users.store.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../../platform/context.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../../../platform/errors.ts";
-import { blankToUndefined, fieldErrors } from "../../../platform/validation.ts";
+import { ConflictError, ValidationError } from "../../../platform/errors.ts";
+import { newId } from "../../../platform/ids.ts";
+import { fieldErrors } from "../../../platform/validation.ts";
 import { writePreparedDocument } from "../../../registry/documents.service.ts";
-import { laterDeadlineErrors, requireStep } from "../answer/answer.command.ts";
 import { linkLastDay } from "../answer-link.ts";
-import { accessForUser, type BodyAccess } from "../body-access.ts";
-import { POSITIONS } from "../consultation.model.ts";
-import { publicRoundTitle, requireRoundManagerOf } from "../reader-view.ts";
-import { sendReminder } from "../reminder/reminder.command.ts";
+import { type Answerer, actingAs, type BodyAccess, bodyOf, requireStep, via } from "../body-access.ts";
 import { prepareRoundDocument } from "../round-documents.ts";
 import { bodyText, queueRoundMail } from "../round-mail.ts";
+import { publicRoundTitle, roundTitleFor } from "../round-title.ts";
+import {
+  extensionDecisionSchema,
+  extensionRequestSchema,
+  laterDeadlineErrors,
+  refusalErrors,
+} from "./extension.rules.ts";
+import {
+  decideExtensionRequest,
+  insertExtensionRequest,
+  openExtensionRequest,
+  setOwnDeadline,
+} from "./extension.store.ts";
 
-/**
- * The officer's steps for one body of a consultation: the body must belong to that consultation,
- * and the user must run the rounds of its case (403 otherwise, before anything is read or written).
- */
-export async function bodyOf(
-  ctx: Ctx,
-  by: UserActor,
-  consultationId: string,
-  recipientId: string,
-): Promise<BodyAccess> {
-  const access = await accessForUser(ctx, by, recipientId);
-  if (access.consultation.id !== consultationId) throw new NotFoundError();
-  requireRoundManagerOf(by, access.c);
-  return access;
+/** A body asks for more time with a reason: registered as an incoming document, the officer is told. */
+export async function requestExtension(ctx: Ctx, who: Answerer, access: BodyAccess, input: unknown) {
+  requireStep(access, "ask_extension");
+  const parsed = extensionRequestSchema.safeParse(input);
+  const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
+  // The date is checked against the deadline even when the reason is missing: every error at once.
+  const until = extensionRequestSchema.shape.until.safeParse((input as { until?: unknown } | null)?.until);
+  if (until.success) errors.push(...laterDeadlineErrors(until.data, access.recipient.deadline));
+  if (!parsed.success || errors.length > 0) throw new ValidationError(errors);
+  const { consultation: k, recipient: r, diaryNumber } = access;
+  const t = bodyText;
+  const description = t("round.extension_request_description", {
+    body: r.name,
+    until: parsed.data.until,
+    number: diaryNumber,
+  });
+  const prepared = await prepareRoundDocument(ctx, actingAs(who), k.caseId, {
+    direction: "incoming",
+    party: r.name,
+    description,
+    documentType: "anstandsbegaran",
+    file: {
+      fileName: "anstandsbegaran.docx",
+      title: description,
+      blocks: [{ paragraph: parsed.data.reason }],
+    },
+  });
+  const officerRow = await findUserById(ctx.db, ctx.config.tenantId, k.officerId);
+  // The officer's mail names the round as the officer may see it.
+  const officer = officerRow ? toActor(officerRow, "session", null) : null;
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const doc = await writePreparedDocument(ctx, trx, prepared);
+    await insertExtensionRequest(trx, {
+      id: newId(),
+      recipient_id: r.id,
+      requested_until: parsed.data.until,
+      reason: parsed.data.reason,
+      requested_at: now.toISOString(),
+      status: "requested",
+      granted_until: null,
+      decision_comment: null,
+      decided_at: null,
+      decided_by: null,
+      request_document_id: doc.id,
+      decision_document_id: null,
+    });
+    await queueRoundMail(trx, ctx.config, now, {
+      to: officerRow?.email ?? null,
+      diaryNumber,
+      subject: t("round.mail_extension_asked_subject", { body: r.name }),
+      lines: [
+        t("round.mail_extension_asked", {
+          body: r.name,
+          until: parsed.data.until,
+          title: roundTitleFor(officer, k, access.c),
+        }),
+        parsed.data.reason,
+      ],
+    });
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(actingAs(who)),
+      action: "consultation.extension_request",
+      subjectType: "consultation",
+      subjectId: k.id,
+      after: { recipientId: r.id, body: r.name, via: via(who), until: parsed.data.until },
+    });
+  });
 }
-
-export const extensionDecisionSchema = z.strictObject({
-  decision: z.enum(["grant", "refuse"], { error: "round.decision_required" }),
-  until: z.preprocess(blankToUndefined, z.iso.date({ error: "round.until_format" }).optional()),
-  comment: z.preprocess(blankToUndefined, z.string().trim().max(5000).optional()),
-});
 
 /**
  * Grants a body more time (its own new deadline; the consultation's stays) or refuses, with a
@@ -50,19 +109,16 @@ export async function decideExtension(
 ) {
   const access = await bodyOf(ctx, by, consultationId, recipientId);
   requireStep(access, "decide_extension");
-  const request = await ctx.db
-    .selectFrom("consultation_extensions")
-    .selectAll()
-    .where("recipient_id", "=", recipientId)
-    .where("status", "=", "requested")
-    .executeTakeFirstOrThrow();
+  const request = await openExtensionRequest(ctx.db, recipientId);
   const parsed = extensionDecisionSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
   const d = parsed.data;
   const granted = d.decision === "grant";
   const until = d.until ?? request.requested_until;
-  const errors = granted ? laterDeadlineErrors(until, access.recipient.deadline) : [];
-  if (!granted && !d.comment) errors.push({ field: "comment", message: "round.refusal_reason_required" });
+  const errors = [
+    ...(granted ? laterDeadlineErrors(until, access.recipient.deadline) : []),
+    ...refusalErrors(granted, d.comment),
+  ];
   if (errors.length > 0) throw new ValidationError(errors);
 
   const { consultation: k, recipient: r, diaryNumber } = access;
@@ -92,31 +148,21 @@ export async function decideExtension(
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await writePreparedDocument(ctx, trx, prepared);
-    const decided = await trx
-      .updateTable("consultation_extensions")
-      .set({
-        status: granted ? "granted" : "refused",
-        granted_until: granted ? until : null,
-        decision_comment: d.comment ?? null,
-        decided_at: now.toISOString(),
-        decided_by: by.id,
-        decision_document_id: prepared.row.id,
-      })
-      .where("id", "=", request.id)
-      .where("status", "=", "requested")
-      .executeTakeFirst();
-    if (Number(decided.numUpdatedRows) !== 1)
+    const decided = await decideExtensionRequest(trx, request.id, {
+      status: granted ? "granted" : "refused",
+      granted_until: granted ? until : null,
+      decision_comment: d.comment ?? null,
+      decided_at: now.toISOString(),
+      decided_by: by.id,
+      decision_document_id: prepared.row.id,
+    });
+    if (!decided)
       throw new ConflictError(
         "the request was decided meanwhile",
         [],
         [{ field: "", message: "round.step_not_allowed" }],
       );
-    if (granted)
-      await trx
-        .updateTable("consultation_recipients")
-        .set({ deadline: until, link_expires_at: linkLastDay(until, ctx.config.consultationGraceDays) })
-        .where("id", "=", r.id)
-        .execute();
+    if (granted) await setOwnDeadline(trx, r.id, until, linkLastDay(until, ctx.config.consultationGraceDays));
     await queueRoundMail(trx, ctx.config, now, {
       to: r.email,
       diaryNumber,
@@ -129,60 +175,6 @@ export async function decideExtension(
       subjectType: "consultation",
       subjectId: k.id,
       after: { recipientId: r.id, body: r.name, until: granted ? until : null, comment: d.comment ?? null },
-    });
-  });
-}
-
-/** The officer's manual reminder to one body that has not answered. */
-export async function remindBody(ctx: Ctx, by: UserActor, consultationId: string, recipientId: string) {
-  const access = await bodyOf(ctx, by, consultationId, recipientId);
-  requireStep(access, "remind");
-  const c = access.c;
-  await sendReminder(ctx, by, {
-    consultationId,
-    caseId: c.id,
-    diaryNumber: c.diaryNumber,
-    title: publicRoundTitle(access.consultation, c),
-    recipientId,
-    body: access.recipient.name,
-    email: access.recipient.email,
-    deadline: access.recipient.deadline,
-    kind: "manual",
-    key: `manual:${ctx.clock.now().toISOString()}`,
-  });
-}
-
-export const assessmentSchema = z.strictObject({
-  summary: z.preprocess(blankToUndefined, z.string().trim().max(5000).optional()),
-  position: z.enum(POSITIONS, { error: "round.position_required" }),
-});
-
-/** The officer's summary of an answer and the body's position, for the compilation. */
-export async function assessAnswer(
-  ctx: Ctx,
-  by: UserActor,
-  consultationId: string,
-  recipientId: string,
-  input: unknown,
-) {
-  const access = await bodyOf(ctx, by, consultationId, recipientId);
-  requireStep(access, "assess");
-  const parsed = assessmentSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable("consultation_recipients")
-      .set({ summary: parsed.data.summary ?? null, position: parsed.data.position })
-      .where("id", "=", recipientId)
-      .execute();
-    await appendAudit(trx, ctx.config.tenantId, now, {
-      ...auditBy(by),
-      action: "consultation.assess",
-      subjectType: "consultation",
-      subjectId: consultationId,
-      before: { summary: access.recipient.summary, position: access.recipient.position },
-      after: { recipientId, summary: parsed.data.summary ?? null, position: parsed.data.position },
     });
   });
 }

@@ -1,4 +1,10 @@
 import { addDays, iso, parseDate } from "../../../platform/calendar/swedish-days.ts";
+import type { RecipientState } from "../consultation.model.ts";
+
+/** States in which a body is still expected to answer and so is reminded. */
+const REMINDED: ReadonlySet<RecipientState> = new Set(["sent", "opened", "extension_granted", "no_answer"]);
+
+export const isReminded = (state: RecipientState): boolean => REMINDED.has(state);
 
 export interface DueReminder {
   kind: "before" | "after";

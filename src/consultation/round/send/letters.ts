@@ -2,7 +2,7 @@ import type { Translate } from "../../../platform/i18n/index.ts";
 import { type WordBlock, writeWord } from "../../../platform/text/word-writer.ts";
 import type { Case } from "../../../registry/cases.model.ts";
 import { type ConsultationDetails, LIST_GROUPS } from "../consultation.model.ts";
-import type { MaterialItem } from "../reader-view.ts";
+import type { MaterialItem } from "../material.ts";
 
 /** What the cover letter and the distribution list say, as blocks for Word and for the printable page. */
 export interface RoundLetter {

@@ -13,12 +13,15 @@ import {
 } from "../../../registry/documents.service.ts";
 import { answerLinkUrl, linkLastDay, newAnswerLink } from "../answer-link.ts";
 import { allowedActions } from "../consultation.model.ts";
+import { allRecipients, getConsultation } from "../consultation.service.ts";
 import { updateConsultationRow, updateRecipient } from "../consultation.store.ts";
 import { checkDeadline } from "../deadlines.ts";
-import { allRecipients, getConsultation } from "../draft/draft.command.ts";
-import { materialFor, requireRoundManagerOf, roundFor } from "../reader-view.ts";
+import { materialFor } from "../material.ts";
 import { bodyText, queueRoundMail } from "../round-mail.ts";
+import { requireRoundManagerOf } from "../round-manager.ts";
+import { roundFor } from "../round-title.ts";
 import { distributionList, type LetterFacts, letterWord, missiv, type RoundLetter } from "./letters.ts";
+import { claimSending } from "./send.store.ts";
 
 /**
  * The facts the cover letter and the distribution list are written from, on the day they go out.
@@ -91,13 +94,7 @@ export async function sendConsultation(ctx: Ctx, by: UserActor, id: string) {
 
   await ctx.db.transaction().execute(async (trx) => {
     // The status guard makes a second, simultaneous send fail instead of mailing twice.
-    const claimed = await trx
-      .updateTable("consultations")
-      .set({ status: "sent", sent_on: facts.date, updated_at: now.toISOString() })
-      .where("id", "=", id)
-      .where("status", "=", "draft")
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1)
+    if (!(await claimSending(trx, id, facts.date, now)))
       throw new ConflictError(
         "the consultation was sent meanwhile",
         [],

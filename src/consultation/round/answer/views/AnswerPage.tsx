@@ -6,8 +6,8 @@ import { Form } from "../../../../web/components/Form.tsx";
 import { Layout } from "../../../../web/Layout.tsx";
 import type { View } from "../../../../web/view.ts";
 import type { BodyAccess } from "../../body-access.ts";
-import { recipientActions } from "../../consultation.model.ts";
-import type { MaterialItem } from "../../reader-view.ts";
+import type { MaterialItem } from "../../material.ts";
+import { recipientActions } from "../../tracking.ts";
 
 /**
  * A body's page for one consultation, reached by its personal link or from its inbox: the

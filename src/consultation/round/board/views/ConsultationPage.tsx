@@ -7,13 +7,13 @@ import type { View } from "../../../../web/view.ts";
 import {
   allowedActions,
   type ConsultationDetails,
-  isLate,
   LIST_GROUPS,
   RECIPIENT_STATES,
   type Recipient,
 } from "../../consultation.model.ts";
 import type { DeadlineWarning } from "../../deadlines.ts";
-import type { MaterialItem } from "../../reader-view.ts";
+import type { MaterialItem } from "../../material.ts";
+import { isLate } from "../../tracking.ts";
 import { DeadlineWarnings } from "../../views/DeadlineWarnings.tsx";
 import type { BoardFilter } from "../board-filter.ts";
 

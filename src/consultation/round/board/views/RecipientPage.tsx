@@ -5,12 +5,8 @@ import { ActionButton, Form } from "../../../../web/components/Form.tsx";
 import { Table } from "../../../../web/components/Table.tsx";
 import { Layout } from "../../../../web/Layout.tsx";
 import type { View } from "../../../../web/view.ts";
-import {
-  type ConsultationDetails,
-  POSITIONS,
-  type Recipient,
-  recipientActions,
-} from "../../consultation.model.ts";
+import { type ConsultationDetails, POSITIONS, type Recipient } from "../../consultation.model.ts";
+import { recipientActions } from "../../tracking.ts";
 
 export interface ExtensionRow {
   requestedUntil: string;

@@ -8,7 +8,7 @@ import { Field } from "../../../../web/components/Field.tsx";
 import { Form } from "../../../../web/components/Form.tsx";
 import { Layout } from "../../../../web/Layout.tsx";
 import type { View } from "../../../../web/view.ts";
-import { UNIT_GROUP_NAMES } from "../../consultation.model.ts";
+import { UNIT_GROUP_NAMES } from "../draft.rules.ts";
 
 /** A form's answers: one value, or several for the checkbox lists. */
 export type FormValues = Record<string, string | string[] | undefined>;
