@@ -2,7 +2,7 @@ import fs from "node:fs";
 import mammoth from "mammoth";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { runDueReminders } from "../src/consultation/reminders.service.ts";
+import { runDueReminders } from "../src/consultation/index.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { deliverPending, mailTransport } from "../src/platform/mail/mail.service.ts";
 import { makeDocx } from "../test/helpers/documents.ts";

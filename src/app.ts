@@ -23,12 +23,7 @@ import {
   viewerOf,
 } from "./auth/index.ts";
 import type { Config } from "./config.ts";
-import { answersRoutes } from "./consultation/answers.routes.tsx";
-import { consultationsApi } from "./consultation/consultations.api.ts";
-import { consultationsRoutes } from "./consultation/consultations.routes.tsx";
-import { publicConsultationsRoutes } from "./consultation/public-consultations.routes.tsx";
-import { roundRoutes } from "./consultation/round.routes.tsx";
-import { checkLinkUpload } from "./consultation/round-access.ts";
+import { checkLinkUpload, consultationPlugin } from "./consultation/index.ts";
 import { engagementsApi } from "./engagements/engagements.api.ts";
 import { engagementsRoutes } from "./engagements/engagements.routes.tsx";
 import { followupRoutes } from "./engagements/followup/followup.routes.tsx";
@@ -252,12 +247,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authPlugin);
   await app.register(organisationPlugin);
   await app.register(registryPlugin);
-  await app.register(consultationsRoutes);
-  await app.register(roundRoutes);
-  await app.register(answersRoutes);
-  await app.register(publicConsultationsRoutes);
+  await app.register(consultationPlugin);
   await app.register(engagementsRoutes);
-  await app.register(consultationsApi);
   await app.register(engagementsApi);
   await app.register(networkRoutes);
   await app.register(networkApi);

@@ -3,16 +3,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { UserActor } from "../src/auth/actor.ts";
 import { createToken } from "../src/auth/tokens.service.ts";
 import { findUserByUsername } from "../src/auth/users.store.ts";
-import { closeConsultation } from "../src/consultation/closing.service.ts";
-import { ALLOWED_ACTIONS, recipientActions, trackingState } from "../src/consultation/consultations.model.ts";
 import {
   allRecipients,
+  closeConsultation,
   createConsultation,
   getConsultation,
-} from "../src/consultation/consultations.service.ts";
-import { dueReminders } from "../src/consultation/reminder-schedule.ts";
-import { runDueReminders } from "../src/consultation/reminders.service.ts";
-import { sendConsultation } from "../src/consultation/send.service.ts";
+  runDueReminders,
+  sendConsultation,
+} from "../src/consultation/index.ts";
+import { ALLOWED_ACTIONS } from "../src/consultation/round/consultation.model.ts";
+import { dueReminders } from "../src/consultation/round/reminder/reminder.rules.ts";
+import { recipientActions, trackingState } from "../src/consultation/round/tracking.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { deliverPending, mailTransport } from "../src/platform/mail/mail.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { UserActor } from "../src/auth/actor.ts";
 import { createToken } from "../src/auth/tokens.service.ts";
 import { findUserByUsername } from "../src/auth/users.store.ts";
-import { createConsultation, getConsultation } from "../src/consultation/consultations.service.ts";
+import { createConsultation, getConsultation } from "../src/consultation/index.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { AppError } from "../src/platform/errors.ts";
 import { changeCaseStatus, openCase } from "../src/registry/cases.service.ts";

@@ -9,7 +9,7 @@ import {
   isCivilDate,
   lastDayRule,
   proposeDeadline,
-} from "../src/consultation/deadlines.ts";
+} from "../src/consultation/round/deadlines.ts";
 import {
   addDays,
   iso,

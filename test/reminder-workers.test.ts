@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConsultation } from "../src/consultation/consultations.service.ts";
-import { runDueReminders } from "../src/consultation/reminders.service.ts";
-import { sendConsultation } from "../src/consultation/send.service.ts";
+import { createConsultation, runDueReminders, sendConsultation } from "../src/consultation/index.ts";
 import { addDays, iso, nextWorkingDay } from "../src/platform/calendar/swedish-days.ts";
 import { stockholmDate } from "../src/platform/clock.ts";
 import { openDatabase } from "../src/platform/db/database.ts";

@@ -4,8 +4,8 @@ import {
   allRecipients,
   createConsultation,
   getConsultation,
-} from "../src/consultation/consultations.service.ts";
-import { sendConsultation } from "../src/consultation/send.service.ts";
+  sendConsultation,
+} from "../src/consultation/index.ts";
 import { recordDecision } from "../src/engagements/decisions.service.ts";
 import { getEngagement, registerEngagement } from "../src/engagements/engagements.service.ts";
 import { getVisitRequest, receiveVisitRequest } from "../src/engagements/visits/visits.service.ts";

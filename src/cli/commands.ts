@@ -5,7 +5,7 @@ import { createToken } from "../auth/tokens.service.ts";
 import { createUser } from "../auth/users.service.ts";
 import { findUserByUsername } from "../auth/users.store.ts";
 import { type Config, ConfigError } from "../config.ts";
-import { runDueReminders } from "../consultation/reminders.service.ts";
+import { runDueReminders } from "../consultation/index.ts";
 import { type DemoAccount, isDatabaseEmpty, seedDemo } from "../demo/seed.ts";
 import {
   type ChainProblem,

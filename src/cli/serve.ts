@@ -1,6 +1,6 @@
 import { buildApp } from "../app.ts";
 import type { Config } from "../config.ts";
-import { startReminderWorker } from "../consultation/reminders.service.ts";
+import { startReminderWorker } from "../consultation/index.ts";
 import { startReviewReminders } from "../engagements/reviews/reviews.service.ts";
 import { systemClock } from "../platform/clock.ts";
 import { openDatabase } from "../platform/db/database.ts";

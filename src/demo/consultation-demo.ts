@@ -1,17 +1,19 @@
 import type { UserActor } from "../auth/actor.ts";
 import {
+  accessForUser,
+  allRecipients,
   answerConsultation,
+  assessAnswer,
+  closeConsultation,
+  createConsultation,
+  decideExtension,
   declineConsultation,
+  type Position,
+  registerCompilation,
   requestExtension,
-} from "../consultation/answers.service.ts";
-import { closeConsultation } from "../consultation/closing.service.ts";
-import { registerCompilation } from "../consultation/compilation.service.ts";
-import type { Position } from "../consultation/consultations.model.ts";
-import { allRecipients, createConsultation } from "../consultation/consultations.service.ts";
-import { assessAnswer, decideExtension } from "../consultation/officer-steps.service.ts";
-import { runDueReminders } from "../consultation/reminders.service.ts";
-import { accessForUser } from "../consultation/round-access.ts";
-import { sendConsultation } from "../consultation/send.service.ts";
+  runDueReminders,
+  sendConsultation,
+} from "../consultation/index.ts";
 import type { Ctx } from "../platform/context.ts";
 import { translator } from "../platform/i18n/index.ts";
 import { markSent } from "../platform/mail/mail.store.ts";

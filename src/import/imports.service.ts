@@ -1,7 +1,11 @@
 import type { UserActor } from "../auth/actor.ts";
 import { auditBy } from "../auth/audit-actor.ts";
-import { prepareConsultation, writePreparedConsultation } from "../consultation/consultations.service.ts";
-import { lastDayRule, proposeDeadline } from "../consultation/deadlines.ts";
+import {
+  lastDayRule,
+  prepareConsultation,
+  proposeDeadline,
+  writePreparedConsultation,
+} from "../consultation/index.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { stockholmDate } from "../platform/clock.ts";

@@ -1,9 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { requireCan } from "../auth/guards.ts";
 import { revokeAllSessions } from "../auth/sessions.service.ts";
 import { createUser } from "../auth/users.service.ts";
 import { findUserById, listUsers } from "../auth/users.store.ts";
-import { type FieldError, NotFoundError } from "../platform/errors.ts";
+import { NotFoundError } from "../platform/errors.ts";
 import { formFields, handleForm, type ShowForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { listAllUnits } from "./units.service.ts";

@@ -1,13 +1,14 @@
 import type { UserActor } from "../../src/auth/actor.ts";
-import { answerConsultation, requestExtension } from "../../src/consultation/answers.service.ts";
-import { closeConsultation } from "../../src/consultation/closing.service.ts";
 import {
+  accessForUser,
   allRecipients,
+  answerConsultation,
+  closeConsultation,
   createConsultation,
   getConsultation,
-} from "../../src/consultation/consultations.service.ts";
-import { accessForUser } from "../../src/consultation/round-access.ts";
-import { sendConsultation } from "../../src/consultation/send.service.ts";
+  requestExtension,
+  sendConsultation,
+} from "../../src/consultation/index.ts";
 import { registerEngagement } from "../../src/engagements/engagements.service.ts";
 import { assessVisitRequest, receiveVisitRequest } from "../../src/engagements/visits/visits.service.ts";
 import { isWorkingDay } from "../../src/platform/calendar/swedish-days.ts";

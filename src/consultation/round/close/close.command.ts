@@ -1,0 +1,46 @@
+import type { UserActor } from "../../../auth/actor.ts";
+import { auditBy } from "../../../auth/audit-actor.ts";
+import { appendAudit } from "../../../platform/audit/audit.service.ts";
+import { stockholmDate } from "../../../platform/clock.ts";
+import type { Ctx } from "../../../platform/context.ts";
+import { ConflictError, NotFoundError } from "../../../platform/errors.ts";
+import { reindexCase } from "../../../registry/search/search-index.ts";
+import { allowedActions, type ConsultationStatus } from "../consultation.model.ts";
+import { findConsultation } from "../consultation.store.ts";
+import { requireRoundManager } from "../round-manager.ts";
+import { publicHoldOf } from "./close.rules.ts";
+import { claimClosing, releaseHeldAnswers } from "./close.store.ts";
+
+/**
+ * Closes a consultation that is out: no more answers, links stop working, and its answers
+ * enter the public register (unless secret, R9) in the same transaction. By hand it refuses a
+ * round that is not out (409); the worker's call returns false instead.
+ */
+export async function closeConsultation(ctx: Ctx, by: UserActor | "system", id: string): Promise<boolean> {
+  const row = await findConsultation(ctx.db, ctx.config.tenantId, id);
+  if (!row) throw new NotFoundError();
+  if (by !== "system") await requireRoundManager(ctx, by, row.case_id);
+  const status = row.status as ConsultationStatus;
+  if (!allowedActions(status).includes("close")) {
+    if (by === "system") return false;
+    throw new ConflictError(
+      `a ${status} consultation cannot be closed`,
+      [...allowedActions(status)],
+      [{ field: "", message: status === "closed" ? "round.closed" : "round.not_sent" }],
+    );
+  }
+  const now = ctx.clock.now();
+  return ctx.db.transaction().execute(async (trx) => {
+    if (!(await claimClosing(trx, id, stockholmDate(now), now))) return false;
+    const released = await releaseHeldAnswers(trx, row.case_id, publicHoldOf(id), now);
+    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, row.case_id, now);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: "consultation.close",
+      subjectType: "consultation",
+      subjectId: id,
+      after: { closedOn: stockholmDate(now), answersMadePublic: released },
+    });
+    return true;
+  });
+}

@@ -1,0 +1,70 @@
+import { stockholmDate } from "../../../platform/clock.ts";
+import type { Ctx } from "../../../platform/context.ts";
+import { startRepeatingJob } from "../../../platform/repeating-job.ts";
+import { getCase } from "../../../registry/cases.service.ts";
+import { closeConsultation } from "../close/close.command.ts";
+import { lastAnsweringDay } from "../close/close.rules.ts";
+import { allRecipients, getConsultation } from "../consultation.service.ts";
+import { publicRoundTitle } from "../round-title.ts";
+import { sendReminder } from "./reminder.command.ts";
+import { dueReminders, isReminded } from "./reminder.rules.ts";
+import { roundsOut } from "./reminder.store.ts";
+
+/**
+ * One pass of the reminder worker: sends every reminder due today and closes the rounds whose
+ * last deadline plus the grace days have passed. Safe to run in several processes at once.
+ */
+export async function runDueReminders(ctx: Ctx): Promise<{ sent: number; closed: number }> {
+  const today = stockholmDate(ctx.clock.now());
+  let sent = 0;
+  let closed = 0;
+  for (const id of await roundsOut(ctx.db, ctx.config.tenantId)) {
+    const k = await getConsultation(ctx, id);
+    const c = await getCase(ctx, k.caseId);
+    const recipients = allRecipients(k);
+    const lastDay = lastAnsweringDay(
+      k.deadline,
+      recipients.map((r) => r.deadline),
+      ctx.config.consultationGraceDays,
+    );
+    if (today > lastDay) {
+      if (await closeConsultation(ctx, "system", id)) closed += 1;
+      continue;
+    }
+    for (const r of recipients.filter((x) => isReminded(x.state))) {
+      for (const due of dueReminders(
+        today,
+        r.deadline,
+        ctx.config.reminderDaysBefore,
+        ctx.config.reminderDaysAfter,
+      )) {
+        const target = {
+          consultationId: id,
+          caseId: c.id,
+          diaryNumber: c.diaryNumber,
+          title: publicRoundTitle(k, c),
+          recipientId: r.id,
+          body: r.name,
+          email: r.email,
+          deadline: r.deadline,
+          ...due,
+        };
+        if (await sendReminder(ctx, "system", target)) sent += 1;
+      }
+    }
+  }
+  return { sent, closed };
+}
+
+/** Runs the reminder worker now and then every `everyMs` while the server runs; returns a stop function. */
+export function startReminderWorker(ctx: Ctx, everyMs = 15 * 60_000): () => void {
+  return startRepeatingJob(ctx.log, {
+    name: "consultation reminder worker",
+    everyMs,
+    runAtStart: true,
+    run: async () => {
+      const r = await runDueReminders(ctx);
+      if (r.sent + r.closed > 0) ctx.log.info(r, "consultation reminders");
+    },
+  });
+}

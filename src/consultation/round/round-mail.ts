@@ -1,0 +1,22 @@
+import type { Config } from "../../config.ts";
+import type { Db } from "../../platform/db/database.ts";
+import { translator } from "../../platform/i18n/index.ts";
+import { queueMail } from "../../platform/mail/mail.service.ts";
+
+/** Mail to consultation bodies is written in Swedish: they are the city's own and Swedish bodies. */
+export const bodyText = translator("sv");
+
+/** Queues a mail about a consultation with the case's diary number first in the subject. */
+export async function queueRoundMail(
+  trx: Db,
+  config: Config,
+  now: Date,
+  mail: { to: string | null; diaryNumber: string; subject: string; lines: string[] },
+): Promise<void> {
+  if (!mail.to) return;
+  await queueMail(trx, config.tenantId, now, {
+    to: mail.to,
+    subject: `${mail.diaryNumber} ${mail.subject}`,
+    text: `${mail.lines.join("\n\n")}\n`,
+  });
+}
