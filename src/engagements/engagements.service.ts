@@ -24,6 +24,7 @@ import {
   engagementInputSchema,
   engagementPatchSchema,
   engagementSubject,
+  isStoredEngagementType,
 } from "./engagements.model.ts";
 import {
   type ChildRows,
@@ -242,7 +243,8 @@ export async function registerEngagement(
   input: unknown,
 ): Promise<{ engagement: EngagementDetails; assessment: EngagementAssessment }> {
   const { data, errors, assessment } = await checkNewEngagement(ctx, by, input);
-  if (!data || !assessment || errors.length > 0) throw new ValidationError(errors);
+  if (!data || !assessment || errors.length > 0 || !isStoredEngagementType(data.type))
+    throw new ValidationError(errors);
   const raw = input as Record<string, unknown>;
   const choice = await caseChoice(ctx, raw, []);
   if (!choice) throw new ValidationError([{ field: "caseDiaryNumber", message: "engagement.case_required" }]);

@@ -265,7 +265,7 @@ export async function finalizeDocument(
   if (doc.status !== "draft") throw new ConflictError("the document is already registered", ["sign_off"]);
   const now = ctx.clock.now();
   const changes = {
-    status: "registered",
+    status: "registered" as const,
     registered_at: now.toISOString(),
     frozen_at: now.toISOString(),
     updated_at: now.toISOString(),

@@ -1,16 +1,19 @@
 import { z } from "zod";
 import {
   addYears,
-  type EngagementType,
   REVIEW_INTERVAL_YEARS,
   REVIEWED_TYPES,
+  type StoredEngagementType,
 } from "../engagements.model.ts";
 
 export const REVIEW_OUTCOMES = ["continue", "end", "change"] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
 /** Agreements whose end date the dashboard watches (P3: a cooperation agreement has an end date). */
-export const AGREEMENT_TYPES: readonly EngagementType[] = ["cooperation_agreement", "intention_agreement"];
+export const AGREEMENT_TYPES: readonly StoredEngagementType[] = [
+  "cooperation_agreement",
+  "intention_agreement",
+];
 /** How far ahead the dashboard looks, and when the owner is reminded, in days. */
 export const DASHBOARD_DAYS = 180;
 export const REMINDER_DAYS = 60;

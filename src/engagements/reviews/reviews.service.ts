@@ -10,7 +10,7 @@ import { newId } from "../../platform/ids.ts";
 import { queueMail } from "../../platform/mail/mail.service.ts";
 import { startRepeatingJob } from "../../platform/repeating-job.ts";
 import { fieldErrors } from "../../platform/validation.ts";
-import { engagementSubject, REVIEWED_TYPES } from "../engagements.model.ts";
+import { engagementSubject, isStoredEngagementType, REVIEWED_TYPES } from "../engagements.model.ts";
 import { getEngagement, updateEngagement } from "../engagements.service.ts";
 import {
   AGREEMENT_TYPES,
@@ -25,7 +25,7 @@ import {
   reviewSchema,
 } from "./reviews.model.ts";
 
-const ACTIVE = ["proposed", "approved"];
+const ACTIVE = ["proposed", "approved"] as const;
 
 /**
  * What falls due within `days`: memberships and intention agreements whose review date has come
@@ -53,7 +53,10 @@ export async function dueItems(ctx: Ctx, days = DASHBOARD_DAYS): Promise<DueItem
     .where("e.status", "in", ACTIVE)
     .where((eb) =>
       eb.or([
-        eb.and([eb("e.type", "in", [...REVIEWED_TYPES]), eb("e.review_date", "<=", horizon)]),
+        eb.and([
+          eb("e.type", "in", REVIEWED_TYPES.filter(isStoredEngagementType)),
+          eb("e.review_date", "<=", horizon),
+        ]),
         eb.and([
           eb("e.type", "in", [...AGREEMENT_TYPES]),
           eb("e.end_date", ">=", today),
@@ -232,7 +235,7 @@ export async function reviewableEngagements(
     .selectFrom("engagements")
     .select(["id", "title", "unit_id as unitId", "officer_id as officerId"])
     .where("tenant_id", "=", ctx.config.tenantId)
-    .where("type", "in", [...REVIEWED_TYPES])
+    .where("type", "in", REVIEWED_TYPES.filter(isStoredEngagementType))
     .where("status", "in", ACTIVE)
     .orderBy("title")
     .execute();
