@@ -4,13 +4,7 @@ import { appendAudit } from "../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { newId } from "../../platform/ids.ts";
 import { parseInput } from "../../platform/validation.ts";
-import {
-  type Comparison,
-  comparisonSchema,
-  type WatchItem,
-  type WatchKind,
-  watchItemSchema,
-} from "./monitoring.model.ts";
+import { type Comparison, comparisonSchema, type WatchItem, watchItemSchema } from "./monitoring.model.ts";
 
 /** Notes an event, trend, piece of research or ranking. */
 export async function addWatchItem(ctx: Ctx, by: UserActor | "system", input: unknown): Promise<WatchItem> {
@@ -55,7 +49,7 @@ export async function listWatchItems(ctx: Ctx, limit = 200): Promise<WatchItem[]
     .execute();
   return rows.map((r) => ({
     id: r.id,
-    kind: r.kind as WatchKind,
+    kind: r.kind,
     title: r.title,
     summary: r.summary,
     source: r.source,

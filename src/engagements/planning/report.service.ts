@@ -95,7 +95,7 @@ export async function annualReport(
       .filter(
         (e) =>
           e.status === "approved" &&
-          (REVIEWED_TYPES as readonly string[]).includes(e.type) &&
+          REVIEWED_TYPES.includes(e.type) &&
           e.review_date !== null &&
           e.review_date <= last,
       )

@@ -21,7 +21,6 @@ import {
   nextReviewOn,
   REMINDER_DAYS,
   type Review,
-  type ReviewOutcome,
   reviewSchema,
 } from "./reviews.model.ts";
 
@@ -78,12 +77,7 @@ export async function dueItems(ctx: Ctx, days = DASHBOARD_DAYS): Promise<DueItem
     };
     if (isReviewed(r.type) && r.review_date && r.review_date <= horizon)
       items.push({ ...base, kind: "review", dueOn: r.review_date, overdue: r.review_date < today });
-    if (
-      AGREEMENT_TYPES.includes(r.type as never) &&
-      r.end_date &&
-      r.end_date >= today &&
-      r.end_date <= horizon
-    )
+    if (AGREEMENT_TYPES.includes(r.type) && r.end_date && r.end_date >= today && r.end_date <= horizon)
       items.push({ ...base, kind: "end", dueOn: r.end_date, overdue: false });
   }
   return items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title));
@@ -221,7 +215,7 @@ export async function reviewsOf(ctx: Ctx, engagementId: string): Promise<Review[
     id: r.id,
     engagementId: r.engagement_id,
     reviewedOn: r.reviewed_on,
-    outcome: r.outcome as ReviewOutcome,
+    outcome: r.outcome,
     note: r.note,
     nextReviewOn: r.next_review_on,
   }));
@@ -263,7 +257,7 @@ export async function recentReviews(ctx: Ctx, limit = 20): Promise<(Review & { t
     id: r.id,
     engagementId: r.engagement_id,
     reviewedOn: r.reviewed_on,
-    outcome: r.outcome as ReviewOutcome,
+    outcome: r.outcome,
     note: r.note,
     nextReviewOn: r.next_review_on,
     title: r.title,
