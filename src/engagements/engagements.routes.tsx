@@ -8,6 +8,7 @@ import { listAllUnits } from "../organisation/units.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
+import { isOneOf } from "../platform/validation.ts";
 import { caseTitleFor } from "../registry/case-visibility.ts";
 import { getCase } from "../registry/cases.service.ts";
 import { allClasses } from "../registry/classification.store.ts";
@@ -20,10 +21,8 @@ import {
   ENGAGEMENT_STATUSES,
   ENGAGEMENT_TYPES,
   type EngagementDetails,
-  type EngagementStatus,
   engagementSubject,
   STORED_ENGAGEMENT_TYPES,
-  type StoredEngagementType,
 } from "./engagements.model.ts";
 import {
   asFields,
@@ -124,9 +123,9 @@ export async function engagementsRoutes(app: FastifyInstance) {
       year: one(q.year),
     };
     const errors: FieldError[] = [];
-    if (filter.type && !(STORED_ENGAGEMENT_TYPES as readonly string[]).includes(filter.type))
+    if (filter.type && !isOneOf(STORED_ENGAGEMENT_TYPES, filter.type))
       errors.push({ field: "type", message: "validation.choice" });
-    if (filter.status && !(ENGAGEMENT_STATUSES as readonly string[]).includes(filter.status))
+    if (filter.status && !isOneOf(ENGAGEMENT_STATUSES, filter.status))
       errors.push({ field: "status", message: "validation.choice" });
     if (filter.year && !/^\d{4}$/.test(filter.year))
       errors.push({ field: "year", message: "validation.format" });
@@ -135,9 +134,9 @@ export async function engagementsRoutes(app: FastifyInstance) {
       errors.length > 0
         ? []
         : await listEngagements(ctx, {
-            type: (filter.type || undefined) as StoredEngagementType | undefined,
+            type: isOneOf(STORED_ENGAGEMENT_TYPES, filter.type) ? filter.type : undefined,
             unitId: filter.unitId || undefined,
-            status: (filter.status || undefined) as EngagementStatus | undefined,
+            status: isOneOf(ENGAGEMENT_STATUSES, filter.status) ? filter.status : undefined,
             year: filter.year ? Number(filter.year) : undefined,
             after: after ?? undefined,
             limit: LIST_LIMIT + 1,

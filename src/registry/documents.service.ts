@@ -9,6 +9,7 @@ import { safeFileName } from "../platform/files/file-name.ts";
 import { sniffFileType } from "../platform/files/file-type.ts";
 import { newId } from "../platform/ids.ts";
 import { extractTextDetailed } from "../platform/text/extract.ts";
+import { isOneOf } from "../platform/validation.ts";
 import { allowedActions } from "./cases.model.ts";
 import type { PreparedCase } from "./cases.service.ts";
 import { findCase, toCase } from "./cases.store.ts";
@@ -18,7 +19,6 @@ import {
   inFormOrder,
   type RegistryDocument,
   SIGNOFF_KINDS,
-  type SignoffKind,
 } from "./documents.model.ts";
 import {
   caseDocuments,
@@ -294,10 +294,7 @@ export async function signOff(
 ): Promise<RegistryDocument> {
   const doc = await getDocument(ctx, documentId);
   const errors: FieldError[] = [];
-  const kind =
-    typeof input.kind === "string" && (SIGNOFF_KINDS as readonly string[]).includes(input.kind)
-      ? (input.kind as SignoffKind)
-      : null;
+  const kind = isOneOf(SIGNOFF_KINDS, input.kind) ? input.kind : null;
   const reference = typeof input.reference === "string" ? input.reference.trim().slice(0, 200) : "";
   if (!kind) errors.push({ field: "kind", message: "validation.choice" });
   if (kind && kind !== "noted" && !reference)
