@@ -171,7 +171,7 @@ export async function engagementsRoutes(app: FastifyInstance) {
   app.get("/engagemang/ny", async (req, reply) => {
     const actor = requireCan(req, "engagement.manage");
     const type = one((req.query as Record<string, unknown>).typ);
-    if (!(ENGAGEMENT_TYPES as readonly string[]).includes(type))
+    if (!isOneOf(ENGAGEMENT_TYPES, type))
       return sendPage(reply, <ChooseTypePage view={viewFor(req, reply)} />);
     const data = await formData(actor, req.locale, undefined);
     const proposed = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isOneOf } from "../../platform/validation.ts";
 import {
   addYears,
   REVIEW_INTERVAL_YEARS,
@@ -18,7 +19,7 @@ export const AGREEMENT_TYPES: readonly StoredEngagementType[] = [
 export const DASHBOARD_DAYS = 180;
 export const REMINDER_DAYS = 60;
 
-export const isReviewed = (type: string) => (REVIEWED_TYPES as readonly string[]).includes(type);
+export const isReviewed = (type: string) => isOneOf(REVIEWED_TYPES, type);
 
 /** P4: the next review four years after this one; none when the review ends the engagement. */
 export const nextReviewOn = (reviewedOn: string, outcome: ReviewOutcome): string | null =>
