@@ -29,7 +29,7 @@ export const nextReviewOn = (reviewedOn: string, outcome: ReviewOutcome): string
 export interface DueItem {
   engagementId: string;
   title: string;
-  type: string;
+  type: StoredEngagementType;
   unitId: string;
   unitName: string;
   officerName: string;
