@@ -6,7 +6,7 @@ import pg from "pg";
 import { type Db, openDatabase } from "../../src/platform/db/database.ts";
 import { migrateToLatest } from "../../src/platform/db/migrate.ts";
 
-export interface FreshDatabase {
+interface FreshDatabase {
   db: Db;
   drop(): Promise<void>;
 }

@@ -9,7 +9,7 @@ export interface ColumnInfo {
   values: string[] | null;
 }
 
-export interface TableInfo {
+interface TableInfo {
   name: string;
   columns: ColumnInfo[];
 }

@@ -21,7 +21,7 @@ function singular(word: string): string {
 }
 
 /** `case_parties` → `CasePartyTable`. */
-export function interfaceName(table: string): string {
+function interfaceName(table: string): string {
   const words = table.split("_");
   words.push(singular(words.pop() ?? ""));
   return `${words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")}Table`;
