@@ -72,7 +72,7 @@ const sample = await withContext(config, async (ctx) => {
       await ctx.db
         .selectFrom("cases")
         .select("id")
-        .$if(status !== null, (b) => b.where("status", "=", status as string))
+        .$call((b) => (status === null ? b : b.where("status", "=", status)))
         .orderBy("seq", "desc")
         .limit(n)
         .execute()

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { isOneOf } from "./platform/validation.ts";
 
 /**
  * Every setting kansli reads, from the environment or the same-named CLI flag
@@ -248,7 +249,7 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
 
   const port = raw("port");
   const logLevel = raw("logLevel");
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel.value)) {
+  if (!isOneOf(LOG_LEVELS, logLevel.value)) {
     throw new ConfigError(`${logLevel.name}: "${logLevel.value}" is not one of ${LOG_LEVELS.join(", ")}`);
   }
   const databaseUrl = optional("databaseUrl");
@@ -304,7 +305,7 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
       24 * 60,
     ),
     trustProxy: trustProxy(raw("trustProxy").name, raw("trustProxy").value),
-    logLevel: logLevel.value as Config["logLevel"],
+    logLevel: logLevel.value,
     maxUploadMb: intIn(raw("maxUploadMb").name, raw("maxUploadMb").value, 1, 2048),
     consultationMinWeeks: intIn(raw("consultationMinWeeks").name, raw("consultationMinWeeks").value, 1, 52),
     consultationGraceDays: intIn(

@@ -1,3 +1,4 @@
+import { isOneOf } from "../platform/validation.ts";
 export const ROLES = [
   "admin",
   "registrator",
@@ -12,5 +13,4 @@ export type Role = (typeof ROLES)[number];
 /** These roles act for one unit and must be bound to it. */
 export const UNIT_BOUND_ROLES: readonly Role[] = ["remissinstans", "kontaktperson"];
 
-export const isRole = (value: unknown): value is Role =>
-  typeof value === "string" && (ROLES as readonly string[]).includes(value);
+export const isRole = (value: unknown): value is Role => isOneOf(ROLES, value);

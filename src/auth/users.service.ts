@@ -3,7 +3,7 @@ import { appendAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { type FieldError, ValidationError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { blankToUndefined, fieldErrors } from "../platform/validation.ts";
+import { blankToUndefined, fieldErrors, isOneOf } from "../platform/validation.ts";
 import type { Actor } from "./actor.ts";
 import { auditBy } from "./audit-actor.ts";
 import { hashPassword, passwordProblems } from "./password.ts";
@@ -52,7 +52,7 @@ export async function createUser(
   // Checks that need the database run on the raw answers too, so every problem shows at once.
   const role = typeof input.role === "string" ? input.role : "";
   const unitId = typeof input.unitId === "string" ? input.unitId.trim() : "";
-  if ((UNIT_BOUND_ROLES as readonly string[]).includes(role) && !unitId) {
+  if (isOneOf(UNIT_BOUND_ROLES, role) && !unitId) {
     errors.push({ field: "unitId", message: "user.unit_required" });
   }
   if (unitId) {

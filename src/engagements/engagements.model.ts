@@ -21,9 +21,9 @@ export const ENGAGEMENT_TYPES = [
 ] as const;
 export type EngagementType = (typeof ENGAGEMENT_TYPES)[number];
 export type StoredEngagementType = Exclude<EngagementType, "twin_city_agreement">;
-export const STORED_ENGAGEMENT_TYPES = ENGAGEMENT_TYPES.filter(
-  (t): t is StoredEngagementType => t !== "twin_city_agreement",
-);
+export const isStoredEngagementType = (t: EngagementType): t is StoredEngagementType =>
+  t !== "twin_city_agreement";
+export const STORED_ENGAGEMENT_TYPES = ENGAGEMENT_TYPES.filter(isStoredEngagementType);
 
 /** The strategy's four directions; every engagement names at least one. */
 export const DIRECTIONS = ["profilering", "omvarldsbevakning", "samverkan", "paverkan"] as const;

@@ -8,7 +8,8 @@ import { actorViewFor } from "../auth/view.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { FieldError } from "../platform/errors.ts";
-import { decodeCursor, pageOf } from "../platform/http/cursor.ts";
+import { decodeCursor, encodeCursor, pageOf } from "../platform/http/cursor.ts";
+import { isOneOf } from "../platform/validation.ts";
 import { caseTitleFor } from "../registry/case-visibility.ts";
 import { getCase } from "../registry/cases.service.ts";
 import { allClasses } from "../registry/classification.store.ts";
@@ -22,10 +23,8 @@ import {
   ENGAGEMENT_STATUSES,
   ENGAGEMENT_TYPES,
   type EngagementDetails,
-  type EngagementStatus,
   engagementSubject,
   STORED_ENGAGEMENT_TYPES,
-  type StoredEngagementType,
 } from "./engagements.model.ts";
 import {
   asFields,
@@ -123,9 +122,9 @@ export async function engagementsRoutes(app: FastifyInstance) {
       year: one(q.year),
     };
     const errors: FieldError[] = [];
-    if (filter.type && !(STORED_ENGAGEMENT_TYPES as readonly string[]).includes(filter.type))
+    if (filter.type && !isOneOf(STORED_ENGAGEMENT_TYPES, filter.type))
       errors.push({ field: "type", message: "validation.choice" });
-    if (filter.status && !(ENGAGEMENT_STATUSES as readonly string[]).includes(filter.status))
+    if (filter.status && !isOneOf(ENGAGEMENT_STATUSES, filter.status))
       errors.push({ field: "status", message: "validation.choice" });
     if (filter.year && !/^\d{4}$/.test(filter.year))
       errors.push({ field: "year", message: "validation.format" });
@@ -134,9 +133,9 @@ export async function engagementsRoutes(app: FastifyInstance) {
       errors.length > 0
         ? []
         : await listEngagements(ctx, {
-            type: (filter.type || undefined) as StoredEngagementType | undefined,
+            type: isOneOf(STORED_ENGAGEMENT_TYPES, filter.type) ? filter.type : undefined,
             unitId: filter.unitId || undefined,
-            status: (filter.status || undefined) as EngagementStatus | undefined,
+            status: isOneOf(ENGAGEMENT_STATUSES, filter.status) ? filter.status : undefined,
             year: filter.year ? Number(filter.year) : undefined,
             after: after ?? undefined,
             limit: LIST_LIMIT + 1,
@@ -169,7 +168,7 @@ export async function engagementsRoutes(app: FastifyInstance) {
   app.get("/engagemang/ny", async (req, reply) => {
     const actor = requireCan(req, "engagement.manage");
     const type = one((req.query as Record<string, unknown>).typ);
-    if (!(ENGAGEMENT_TYPES as readonly string[]).includes(type))
+    if (!isOneOf(ENGAGEMENT_TYPES, type))
       return sendPage(reply, <ChooseTypePage view={viewFor(req, reply)} />);
     const data = await formData(actor, req.locale, undefined);
     const proposed = {

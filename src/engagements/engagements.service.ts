@@ -26,6 +26,7 @@ import {
   engagementFieldsSchema,
   engagementPatchSchema,
   engagementSubject,
+  isStoredEngagementType,
 } from "./engagements.model.ts";
 import {
   type ChildRows,
@@ -121,7 +122,8 @@ export async function prepareEngagement(
   input: unknown,
 ): Promise<PreparedEngagement> {
   const { data, errors, assessment } = await checkNewEngagement(ctx, by, input);
-  if (!data || !assessment || errors.length > 0) throw new ValidationError(errors);
+  if (!data || !assessment || errors.length > 0 || !isStoredEngagementType(data.type))
+    throw new ValidationError(errors);
   const choice = await caseChoice(ctx, input as Record<string, unknown>, []);
   if (!choice) throw new ValidationError([{ field: "caseDiaryNumber", message: "engagement.case_required" }]);
   const { caseId, newCase } = await caseToPrepare(ctx, by, data, choice);

@@ -9,18 +9,11 @@ import type {
 } from "../platform/db/schema.ts";
 import type {
   Counterpart,
-  CounterpartKind,
-  DecidingBody,
-  DecisionOutcome,
   Direction,
   Engagement,
   EngagementDecision,
   EngagementStatus,
   Financing,
-  FinancingSource,
-  OnBehalfOf,
-  PoliticalLevel,
-  Scope,
   StoredEngagementType,
 } from "./engagements.model.ts";
 
@@ -30,15 +23,15 @@ export type DecisionRow = Selectable<EngagementDecisionTable>;
 export const toEngagement = (r: EngagementRow, directions: Direction[]): Engagement => ({
   id: r.id,
   caseId: r.case_id,
-  type: r.type as StoredEngagementType,
+  type: r.type,
   title: r.title,
   unitId: r.unit_id,
   officerId: r.officer_id,
-  scope: r.scope as Scope,
+  scope: r.scope,
   unitsAffected: r.units_affected,
-  politicalLevel: r.political_level as PoliticalLevel,
+  politicalLevel: r.political_level,
   addsResourceBurden: r.adds_resource_burden === 1,
-  onBehalfOf: r.on_behalf_of as OnBehalfOf,
+  onBehalfOf: r.on_behalf_of,
   touchesStateRelations: r.touches_state_relations === 1,
   directions,
   purpose: r.purpose,
@@ -48,10 +41,10 @@ export const toEngagement = (r: EngagementRow, directions: Direction[]): Engagem
   endDate: r.end_date,
   cost: r.cost === null ? null : Number(r.cost),
   prioritised: r.prioritised === 1,
-  status: r.status as EngagementStatus,
+  status: r.status,
   reviewDate: r.review_date,
   lastReviewedOn: r.last_reviewed_on,
-  decidingBody: r.deciding_body as DecidingBody,
+  decidingBody: r.deciding_body,
   decidingUnitId: r.deciding_unit_id,
   routingRule: r.routing_rule,
   createdAt: r.created_at,
@@ -61,11 +54,11 @@ export const toEngagement = (r: EngagementRow, directions: Direction[]): Engagem
 export const toDecision = (r: DecisionRow): EngagementDecision => ({
   id: r.id,
   engagementId: r.engagement_id,
-  body: r.body as DecidingBody,
+  body: r.body,
   unitId: r.unit_id,
   decidedOn: r.decided_on,
   minutesParagraph: r.minutes_paragraph,
-  outcome: r.outcome as DecisionOutcome,
+  outcome: r.outcome,
   conditions: r.conditions,
   documentId: r.document_id,
   createdAt: r.created_at,
@@ -117,7 +110,7 @@ export async function directionsOf(db: Db, ids: string[]): Promise<Map<string, D
     .select(["engagement_id", "direction"])
     .where("engagement_id", "in", ids)
     .execute();
-  for (const r of rows) out.get(r.engagement_id)?.push(r.direction as Direction);
+  for (const r of rows) out.get(r.engagement_id)?.push(r.direction);
   return out;
 }
 
@@ -141,12 +134,12 @@ export async function childrenOf(
   ]);
   return {
     counterparts: counterparts.map((c) => ({
-      kind: c.kind as CounterpartKind,
+      kind: c.kind,
       name: c.name,
       country: c.country,
     })),
     financing: financing.map((f) => ({
-      source: f.source as FinancingSource,
+      source: f.source,
       funder: f.funder,
       sharePercent: Number(f.share_percent),
     })),

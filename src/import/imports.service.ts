@@ -55,7 +55,7 @@ export async function uploadForImport(
     repaired_text: analysis.repairedText,
     changes: JSON.stringify(analysis.changes),
     proposal: JSON.stringify(analysis.proposal),
-    status: "pending",
+    status: "pending" as const,
     case_id: null,
     created_by: by.id,
     created_at: now.toISOString(),

@@ -55,7 +55,7 @@ export async function listWatchItems(ctx: Ctx, limit = 200): Promise<WatchItem[]
     .execute();
   return rows.map((r) => ({
     id: r.id,
-    kind: r.kind as WatchKind,
+    kind: r.kind,
     title: r.title,
     summary: r.summary,
     source: r.source,

@@ -10,7 +10,7 @@ export const toUnit = (r: UnitRow): Unit => ({
   id: r.id,
   name: r.name,
   shortName: r.short_name,
-  type: r.type as UnitType,
+  type: r.type,
   parentId: r.parent_id,
   email: r.email,
   functionalMailbox: r.functional_mailbox,

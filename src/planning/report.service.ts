@@ -7,7 +7,7 @@ import { plansOfYear } from "./plans.service.ts";
 import { type AnnualReport, breakdown, type ReportItem } from "./report.model.ts";
 
 /** Engagements that count in a year's report: decided and running, or since ended. */
-const REPORTED_STATUSES = ["approved", "ended"];
+const REPORTED_STATUSES = ["approved", "ended"] as const;
 
 /** Builds the annual report of a year, with labels in the reader's language. */
 export async function annualReport(
@@ -95,7 +95,7 @@ export async function annualReport(
       .filter(
         (e) =>
           e.status === "approved" &&
-          (REVIEWED_TYPES as readonly string[]).includes(e.type) &&
+          REVIEWED_TYPES.includes(e.type) &&
           e.review_date !== null &&
           e.review_date <= last,
       )

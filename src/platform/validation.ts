@@ -70,3 +70,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 /** Empty form fields arrive as "": treat them as absent. */
 export const blankToUndefined = (value: unknown): unknown =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
+
+/** Whether a value (a form field, a query parameter) is one of `choices`: narrows it to their union without a cast. */
+export const isOneOf = <T extends string>(choices: readonly T[], value: unknown): value is T =>
+  choices.some((choice) => choice === value);

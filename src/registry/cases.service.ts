@@ -12,6 +12,7 @@ import {
   type Case,
   type CaseAction,
   type CaseParty,
+  type CaseStatus,
   caseFieldsSchema,
   type NewCaseInput,
   newCaseSchema,
@@ -296,7 +297,7 @@ export async function changeCaseStatus(
     if (action === "close" && (await countDrafts(trx, id)) > 0) {
       throw new ConflictError("the case still holds drafts", ["edit", "add_document"]);
     }
-    const status = action === "close" ? "closed" : "open";
+    const status: CaseStatus = action === "close" ? "closed" : "open";
     const changes = {
       status,
       closed_on: action === "close" ? stockholmDate(now) : null,

@@ -17,7 +17,7 @@ export const toCase = (r: CaseRow): Case => ({
   classId: r.class_id,
   unitId: r.unit_id,
   officerId: r.officer_id,
-  status: r.status as CaseStatus,
+  status: r.status,
   openedOn: r.opened_on,
   closedOn: r.closed_on,
 });

@@ -1,3 +1,4 @@
+import { isOneOf } from "../platform/validation.ts";
 /**
  * Diary numbers (R8): each registry formats its numbers with a pattern of tokens.
  * Stockholm's two forms are `{prefix} {class}-{seq}/{year}` (KS 171-482/2016, used until
@@ -21,7 +22,7 @@ export type PatternProblem = "unknown_token" | "missing_seq" | "missing_year" | 
 export function patternProblems(pattern: string): PatternProblem[] {
   const problems: PatternProblem[] = [];
   const tokens = [...pattern.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-  if (tokens.some((t) => !(TOKENS as readonly string[]).includes(t ?? ""))) problems.push("unknown_token");
+  if (tokens.some((t) => !isOneOf(TOKENS, t))) problems.push("unknown_token");
   if (!tokens.includes("seq")) problems.push("missing_seq");
   if (!tokens.includes("year")) problems.push("missing_year");
   if (/\}\{/.test(pattern) || /[{}]/.test(pattern.replace(/\{\w+\}/g, ""))) problems.push("ambiguous");

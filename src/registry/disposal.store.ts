@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../platform/db/database.ts";
 import type { DisposalDecisionTable, DisposalRecordTable, DisposalRuleTable } from "../platform/db/schema.ts";
-import type { DisposalAction, DisposalDecision, DisposalRule } from "./disposal.model.ts";
+import type { DisposalDecision, DisposalRule } from "./disposal.model.ts";
 
 export type DisposalRecordRow = Selectable<DisposalRecordTable>;
 
@@ -9,7 +9,7 @@ export const toRule = (r: Selectable<DisposalRuleTable>): DisposalRule => ({
   id: r.id,
   decisionId: r.decision_id,
   documentType: r.document_type,
-  action: r.action as DisposalAction,
+  action: r.action,
   retentionYears: r.retention_years,
   supersededBy: r.superseded_by,
 });

@@ -9,7 +9,7 @@ import { safeFileName } from "../platform/files/file-name.ts";
 import { sniffFileType } from "../platform/files/file-type.ts";
 import { newId } from "../platform/ids.ts";
 import { extractTextDetailed } from "../platform/text/extract.ts";
-import { dedupe } from "../platform/validation.ts";
+import { dedupe, isOneOf } from "../platform/validation.ts";
 import { allowedActions } from "./cases.model.ts";
 import type { PreparedCase } from "./cases.service.ts";
 import { findCase, toCase } from "./cases.store.ts";
@@ -19,7 +19,6 @@ import {
   inFormOrder,
   type RegistryDocument,
   SIGNOFF_KINDS,
-  type SignoffKind,
 } from "./documents.model.ts";
 import {
   caseDocuments,
@@ -294,7 +293,7 @@ export async function finalizeDocument(
   if (doc.status !== "draft") throw new ConflictError("the document is already registered", ["sign_off"]);
   const now = ctx.clock.now();
   const changes = {
-    status: "registered",
+    status: "registered" as const,
     registered_at: now.toISOString(),
     frozen_at: now.toISOString(),
     updated_at: now.toISOString(),
@@ -316,10 +315,7 @@ export async function signOff(
 ): Promise<RegistryDocument> {
   const doc = await getDocument(ctx, documentId);
   const errors: FieldError[] = [];
-  const kind =
-    typeof input.kind === "string" && (SIGNOFF_KINDS as readonly string[]).includes(input.kind)
-      ? (input.kind as SignoffKind)
-      : null;
+  const kind = isOneOf(SIGNOFF_KINDS, input.kind) ? input.kind : null;
   const reference = typeof input.reference === "string" ? input.reference.trim().slice(0, 200) : "";
   if (!kind) errors.push({ field: "kind", message: "validation.choice" });
   if (kind && kind !== "noted" && !reference)

@@ -1,7 +1,7 @@
 import type { Selectable } from "kysely";
 import type { Db } from "../platform/db/database.ts";
 import type { DocumentFileTable, DocumentTable } from "../platform/db/schema.ts";
-import type { Direction, DocumentStatus, RegistryDocument, SignoffKind } from "./documents.model.ts";
+import type { RegistryDocument } from "./documents.model.ts";
 
 export type DocumentRow = Selectable<DocumentTable>;
 export type FileRow = Selectable<DocumentFileTable>;
@@ -9,8 +9,8 @@ export type FileRow = Selectable<DocumentFileTable>;
 export const toDocument = (r: DocumentRow): RegistryDocument => ({
   id: r.id,
   caseId: r.case_id,
-  direction: r.direction as Direction,
-  status: r.status as DocumentStatus,
+  direction: r.direction,
+  status: r.status,
   date: r.document_date,
   party: r.party,
   description: r.description,
@@ -23,7 +23,7 @@ export const toDocument = (r: DocumentRow): RegistryDocument => ({
   documentType: r.document_type,
   dueDate: r.due_date,
   signedOffOn: r.signed_off_on,
-  signoffKind: r.signoff_kind as SignoffKind | null,
+  signoffKind: r.signoff_kind,
   signoffReference: r.signoff_reference,
   registeredAt: r.registered_at,
   publicHold: r.public_hold,

@@ -100,7 +100,7 @@ export async function* registerListRows(
         className: className.get(r.class_id) ?? r.class_id,
         unit: unitName.get(r.unit_id) ?? r.unit_id,
         officer: r.officer_id ? (userName.get(r.officer_id) ?? r.officer_id) : null,
-        status: r.status as CaseStatus,
+        status: r.status,
         openedOn: r.opened_on,
         closedOn: r.closed_on,
         documents: (full ? insiderCounts : outsiderCounts).get(r.id) ?? 0,

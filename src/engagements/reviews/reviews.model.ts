@@ -1,21 +1,25 @@
 import { z } from "zod";
+import { isOneOf } from "../../platform/validation.ts";
 import {
   addYears,
-  type EngagementType,
   REVIEW_INTERVAL_YEARS,
   REVIEWED_TYPES,
+  type StoredEngagementType,
 } from "../engagements.model.ts";
 
 export const REVIEW_OUTCOMES = ["continue", "end", "change"] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
 /** Agreements whose end date the dashboard watches (P3: a cooperation agreement has an end date). */
-export const AGREEMENT_TYPES: readonly EngagementType[] = ["cooperation_agreement", "intention_agreement"];
+export const AGREEMENT_TYPES: readonly StoredEngagementType[] = [
+  "cooperation_agreement",
+  "intention_agreement",
+];
 /** How far ahead the dashboard looks, and when the owner is reminded, in days. */
 export const DASHBOARD_DAYS = 180;
 export const REMINDER_DAYS = 60;
 
-export const isReviewed = (type: string) => (REVIEWED_TYPES as readonly string[]).includes(type);
+export const isReviewed = (type: string) => isOneOf(REVIEWED_TYPES, type);
 
 /** P4: the next review four years after this one; none when the review ends the engagement. */
 export const nextReviewOn = (reviewedOn: string, outcome: ReviewOutcome): string | null =>
@@ -25,7 +29,7 @@ export const nextReviewOn = (reviewedOn: string, outcome: ReviewOutcome): string
 export interface DueItem {
   engagementId: string;
   title: string;
-  type: string;
+  type: StoredEngagementType;
   unitId: string;
   unitName: string;
   officerName: string;

@@ -53,12 +53,7 @@ export async function dueItems(ctx: Ctx, days = DASHBOARD_DAYS): Promise<DueItem
     };
     if (isReviewed(r.type) && r.review_date && r.review_date <= horizon)
       items.push({ ...base, kind: "review", dueOn: r.review_date, overdue: r.review_date < today });
-    if (
-      AGREEMENT_TYPES.includes(r.type as never) &&
-      r.end_date &&
-      r.end_date >= today &&
-      r.end_date <= horizon
-    )
+    if (AGREEMENT_TYPES.includes(r.type) && r.end_date && r.end_date >= today && r.end_date <= horizon)
       items.push({ ...base, kind: "end", dueOn: r.end_date, overdue: false });
   }
   return items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title));

@@ -1,11 +1,11 @@
 import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../../platform/db/database.ts";
 import type { EngagementReviewTable, ReviewReminderTable } from "../../platform/db/schema.ts";
-import { REVIEWED_TYPES } from "../engagements.model.ts";
+import { isStoredEngagementType, REVIEWED_TYPES } from "../engagements.model.ts";
 import { AGREEMENT_TYPES, type Review, type ReviewOutcome } from "./reviews.model.ts";
 
 /** The statuses of an engagement still running: reviewed, reminded of and reviewable. */
-const ACTIVE = ["proposed", "approved"];
+const ACTIVE = ["proposed", "approved"] as const;
 
 type ReviewRow = Selectable<EngagementReviewTable>;
 
@@ -13,7 +13,7 @@ const toReview = (r: Omit<ReviewRow, "tenant_id" | "reviewed_by" | "created_at">
   id: r.id,
   engagementId: r.engagement_id,
   reviewedOn: r.reviewed_on,
-  outcome: r.outcome as ReviewOutcome,
+  outcome: r.outcome,
   note: r.note,
   nextReviewOn: r.next_review_on,
 });
@@ -39,7 +39,10 @@ export const dueRows = (db: Db, tenantId: string, today: string, horizon: string
     .where("e.status", "in", ACTIVE)
     .where((eb) =>
       eb.or([
-        eb.and([eb("e.type", "in", [...REVIEWED_TYPES]), eb("e.review_date", "<=", horizon)]),
+        eb.and([
+          eb("e.type", "in", REVIEWED_TYPES.filter(isStoredEngagementType)),
+          eb("e.review_date", "<=", horizon),
+        ]),
         eb.and([
           eb("e.type", "in", [...AGREEMENT_TYPES]),
           eb("e.end_date", ">=", today),
@@ -82,7 +85,7 @@ export const reviewableRows = (db: Db, tenantId: string) =>
     .selectFrom("engagements")
     .select(["id", "title", "unit_id as unitId", "officer_id as officerId"])
     .where("tenant_id", "=", tenantId)
-    .where("type", "in", [...REVIEWED_TYPES])
+    .where("type", "in", REVIEWED_TYPES.filter(isStoredEngagementType))
     .where("status", "in", ACTIVE)
     .orderBy("title")
     .execute();

@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from "@kitajs/html";
 import type { FieldError } from "../../platform/errors.ts";
+import { isOneOf } from "../../platform/validation.ts";
 import { CheckboxList } from "../../web/components/CheckboxList.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";
@@ -15,7 +16,6 @@ import {
   COUNTERPART_KINDS,
   DIRECTIONS,
   ENGAGEMENT_TYPES,
-  type EngagementType,
   FINANCING_SOURCES,
   ON_BEHALF_OF,
   POLITICAL_LEVELS,
@@ -109,9 +109,7 @@ export function EngagementFormPage(props: {
 }) {
   const { view, mode, values, errors, assessment, data } = props;
   const { t } = view;
-  const type = (ENGAGEMENT_TYPES as readonly string[]).includes(str(values.type))
-    ? (values.type as EngagementType)
-    : "visit";
+  const type = isOneOf(ENGAGEMENT_TYPES, values.type) ? values.type : "visit";
   const title =
     mode.kind === "new"
       ? t("engagement.new_title", { type: t(`engagement.type.${type}`) })

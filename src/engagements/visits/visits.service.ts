@@ -71,7 +71,7 @@ export async function receiveVisitRequest(
   const row = {
     id: newId(),
     tenant_id: ctx.config.tenantId,
-    received_via: by === "public" ? "public" : "officer",
+    received_via: by === "public" ? ("public" as const) : ("officer" as const),
     organisation: d.organisation,
     country: d.country,
     contact_name: d.contactName,
@@ -84,7 +84,7 @@ export async function receiveVisitRequest(
     coordinator: routing.coordinator,
     coordinator_unit_id: routing.unitId,
     routing_rule: routing.rule,
-    status: "received",
+    status: "received" as const,
     mutual_learning: null,
     new_perspectives: null,
     service_development: null,

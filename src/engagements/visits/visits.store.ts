@@ -1,8 +1,7 @@
 import type { Selectable, Updateable } from "kysely";
 import type { Db } from "../../platform/db/database.ts";
 import type { VisitRequestTable } from "../../platform/db/schema.ts";
-import type { PoliticalLevel } from "../engagements.model.ts";
-import type { Checklist, LetterKind, VisitOutcome, VisitRequest, VisitStatus } from "./visits.model.ts";
+import type { Checklist, VisitRequest, VisitStatus } from "./visits.model.ts";
 
 export type VisitRequestRow = Selectable<VisitRequestTable>;
 
@@ -22,7 +21,7 @@ export function toVisitRequest(r: VisitRequestRow, unitIds: string[]): VisitRequ
         };
   return {
     id: r.id,
-    receivedVia: r.received_via as VisitRequest["receivedVia"],
+    receivedVia: r.received_via,
     organisation: r.organisation,
     country: r.country,
     contactName: r.contact_name,
@@ -31,21 +30,21 @@ export function toVisitRequest(r: VisitRequestRow, unitIds: string[]): VisitRequ
     visitTo: r.visit_to,
     participants: Number(r.participants),
     purpose: r.purpose,
-    politicalLevel: r.political_level as PoliticalLevel,
+    politicalLevel: r.political_level,
     unitIds,
     routing: {
-      coordinator: r.coordinator as "KS" | "UNIT",
+      coordinator: r.coordinator,
       unitId: r.coordinator_unit_id,
       rule: r.routing_rule as VisitRequest["routing"]["rule"],
     },
-    status: r.status as VisitStatus,
+    status: r.status,
     checklist,
     assessmentNote: r.assessment_note,
     prioritised: bool(r.prioritised),
-    outcome: r.outcome as VisitOutcome | null,
+    outcome: r.outcome,
     outcomeNote: r.outcome_note,
     referredTo: r.referred_to,
-    letterKind: r.letter_kind as LetterKind | null,
+    letterKind: r.letter_kind,
     letterDocumentId: r.letter_document_id,
     engagementId: r.engagement_id,
     receivedAt: r.received_at,

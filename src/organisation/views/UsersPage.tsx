@@ -24,7 +24,7 @@ export function UsersPage({ view, users, units }: { view: View; users: UserRow[]
         columns={[
           { header: t("users.username"), cell: (u) => <span safe>{u.username}</span>, rowHeader: true },
           { header: t("users.display_name"), cell: (u) => <span safe>{u.display_name}</span> },
-          { header: t("users.role"), cell: (u) => <span safe>{t(`role.${u.role}` as "role.admin")}</span> },
+          { header: t("users.role"), cell: (u) => <span safe>{t(`role.${u.role}`)}</span> },
           {
             header: t("users.unit"),
             cell: (u) => <span safe>{unitLabel(u)}</span>,

@@ -1,3 +1,4 @@
+import { isOneOf } from "../validation.ts";
 import { auth } from "./catalogue/auth.ts";
 import { common } from "./catalogue/common.ts";
 import { consultation } from "./catalogue/consultation.ts";
@@ -53,7 +54,7 @@ export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+  return isOneOf(LOCALES, value);
 }
 
 export function isMessageKey(value: string): value is MessageKey {

@@ -125,7 +125,7 @@ export async function prepareConsultation(
     list_document_id: null,
     compilation_document_id: null,
   };
-  const recipient = { consultation_id: id, state: "not_sent", deadline: null, created_at: now };
+  const recipient = { consultation_id: id, state: "not_sent" as const, deadline: null, created_at: now };
   const recipients = [
     ...chosen.units.map((u) => ({ ...recipient, id: newId(), unit_id: u.id, list_group: u.group })),
     ...external.bodies.map((b) => ({
@@ -133,7 +133,7 @@ export async function prepareConsultation(
       id: newId(),
       external_name: b.name,
       external_email: b.email,
-      list_group: "other",
+      list_group: "other" as const,
     })),
   ];
   return { row, recipients, documentIds: [...new Set(data.documentIds)], by, warnings: check.warnings };

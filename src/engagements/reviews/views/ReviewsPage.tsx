@@ -44,7 +44,7 @@ export function ReviewsPage(props: {
           },
           {
             header: t("review.type"),
-            cell: (d) => <span safe>{t(`engagement.type.${d.type}` as "engagement.type.membership")}</span>,
+            cell: (d) => <span safe>{t(`engagement.type.${d.type}`)}</span>,
           },
           { header: t("review.unit"), cell: (d) => <span safe>{d.unitName}</span> },
           { header: t("review.owner"), cell: (d) => <span safe>{d.officerName}</span> },

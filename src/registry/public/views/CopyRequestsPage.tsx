@@ -43,9 +43,7 @@ export function CopyRequestsPage(props: {
               <dt safe>{t("requests.requester")}</dt>
               <dd safe>{r.requester_name ?? t("requests.anonymous")}</dd>
               <dt safe>{t("requests.delivery")}</dt>
-              <dd
-                safe
-              >{`${t(`copy.delivery.${r.delivery as "email" | "paper"}`)}: ${r.email ?? r.postal_address ?? ""}`}</dd>
+              <dd safe>{`${t(`copy.delivery.${r.delivery}`)}: ${r.email ?? r.postal_address ?? ""}`}</dd>
               {r.message ? (
                 <>
                   <dt safe>{t("copy.message")}</dt>
