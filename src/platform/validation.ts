@@ -70,3 +70,21 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 /** Empty form fields arrive as "": treat them as absent. */
 export const blankToUndefined = (value: unknown): unknown =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
+
+/**
+ * A page's form or query read with its schema, as `apiRoute` reads a request: blank fields are
+ * absent, and every field's problem comes back at once, in the API's error shape (the page shows
+ * them with 422).
+ */
+export function readForm<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { data: z.output<S>; errors: [] } | { data: undefined; errors: FieldError[] } {
+  const given = Object.entries((input ?? {}) as Record<string, unknown>).filter(
+    ([, v]) => blankToUndefined(v) !== undefined,
+  );
+  const result = schema.safeParse(Object.fromEntries(given));
+  return result.success
+    ? { data: result.data, errors: [] }
+    : { data: undefined, errors: fieldErrors(result.error.issues) };
+}
