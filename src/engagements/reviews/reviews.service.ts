@@ -1,9 +1,11 @@
+import type { Selectable } from "kysely";
 import type { UserActor } from "../../auth/actor.ts";
 import { auditBy } from "../../auth/audit-actor.ts";
 import { can } from "../../auth/policy.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
 import { stockholmDate } from "../../platform/clock.ts";
 import type { Ctx } from "../../platform/context.ts";
+import type { Database } from "../../platform/db/schema.ts";
 import { ConflictError, type FieldError, ForbiddenError, ValidationError } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n/index.ts";
 import { newId } from "../../platform/ids.ts";
@@ -205,6 +207,17 @@ export async function recordReview(
 }
 
 /** An engagement's reviews, latest first. */
+type ReviewColumns = "id" | "engagement_id" | "reviewed_on" | "outcome" | "note" | "next_review_on";
+
+const toReview = (r: Pick<Selectable<Database["engagement_reviews"]>, ReviewColumns>): Review => ({
+  id: r.id,
+  engagementId: r.engagement_id,
+  reviewedOn: r.reviewed_on,
+  outcome: r.outcome as ReviewOutcome,
+  note: r.note,
+  nextReviewOn: r.next_review_on,
+});
+
 export async function reviewsOf(ctx: Ctx, engagementId: string): Promise<Review[]> {
   const rows = await ctx.db
     .selectFrom("engagement_reviews")
@@ -214,14 +227,7 @@ export async function reviewsOf(ctx: Ctx, engagementId: string): Promise<Review[
     .orderBy("reviewed_on", "desc")
     .orderBy("created_at", "desc")
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    engagementId: r.engagement_id,
-    reviewedOn: r.reviewed_on,
-    outcome: r.outcome as ReviewOutcome,
-    note: r.note,
-    nextReviewOn: r.next_review_on,
-  }));
+  return rows.map(toReview);
 }
 
 /** Memberships and intention agreements still running: those a review can be recorded for, with their unit and officer. */
@@ -256,13 +262,5 @@ export async function recentReviews(ctx: Ctx, limit = 20): Promise<(Review & { t
     .orderBy("r.created_at", "desc")
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    engagementId: r.engagement_id,
-    reviewedOn: r.reviewed_on,
-    outcome: r.outcome as ReviewOutcome,
-    note: r.note,
-    nextReviewOn: r.next_review_on,
-    title: r.title,
-  }));
+  return rows.map((r) => ({ ...toReview(r), title: r.title }));
 }
