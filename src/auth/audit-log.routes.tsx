@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { distinctActions, findEvents } from "../platform/audit/audit.store.ts";
 import type { FieldError } from "../platform/errors.ts";
-import { fieldErrors } from "../platform/validation.ts";
+import { readForm } from "../platform/validation.ts";
 import { readDateInput } from "../web/components/DateInput.tsx";
 import { sendPage, viewFor } from "../web/render.ts";
 import { requireCan } from "./guards.ts";
@@ -25,15 +25,14 @@ export async function auditLogRoutes(app: FastifyInstance) {
   app.get("/admin/logg", async (req, reply) => {
     requireCan(req, "audit.view");
     const query = (req.query ?? {}) as Record<string, unknown>;
-    const blanksRemoved = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== ""));
-    const parsed = filterSchema.safeParse(blanksRemoved);
-    const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
+    const parsed = readForm(filterSchema, query);
+    const errors: FieldError[] = [...parsed.errors];
     const from = readDateInput(query, "from");
     const to = readDateInput(query, "to");
     if (from === null) errors.push({ field: "from", message: "validation.date" });
     if (to === null) errors.push({ field: "to", message: "validation.date" });
     const filter: AuditLogFilter = {
-      ...(parsed.success ? parsed.data : {}),
+      ...parsed.data,
       from: from || undefined,
       to: to || undefined,
     };

@@ -8,8 +8,8 @@ import { actorViewFor } from "../auth/view.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { FieldError } from "../platform/errors.ts";
-import { decodeCursor, encodeCursor, pageOf } from "../platform/http/cursor.ts";
-import { isOneOf } from "../platform/validation.ts";
+import { decodeCursor, pageOf } from "../platform/http/cursor.ts";
+import { isOneOf, readForm } from "../platform/validation.ts";
 import { caseTitleFor } from "../registry/case-visibility.ts";
 import { getCase } from "../registry/cases.service.ts";
 import { allClasses } from "../registry/classification.store.ts";
@@ -45,6 +45,18 @@ const LIST_LIMIT = 100;
 const cursorSchema = z.object({ createdAt: z.string(), id: z.string() });
 
 type Body = Record<string, string | string[] | undefined>;
+
+/** The register's filter, as the list page's query gives it. */
+const listFilterSchema = z.object({
+  type: z.enum(STORED_ENGAGEMENT_TYPES).optional(),
+  unitId: z.string().max(100).optional(),
+  status: z.enum(ENGAGEMENT_STATUSES).optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, "validation.format")
+    .transform(Number)
+    .optional(),
+});
 const one = (v: unknown) => (typeof v === "string" ? v.trim() : "");
 
 export async function engagementsRoutes(app: FastifyInstance) {
@@ -121,25 +133,11 @@ export async function engagementsRoutes(app: FastifyInstance) {
       status: one(q.status),
       year: one(q.year),
     };
-    const errors: FieldError[] = [];
-    if (filter.type && !isOneOf(STORED_ENGAGEMENT_TYPES, filter.type))
-      errors.push({ field: "type", message: "validation.choice" });
-    if (filter.status && !isOneOf(ENGAGEMENT_STATUSES, filter.status))
-      errors.push({ field: "status", message: "validation.choice" });
-    if (filter.year && !/^\d{4}$/.test(filter.year))
-      errors.push({ field: "year", message: "validation.format" });
+    const { data, errors } = readForm(listFilterSchema, filter);
     const after = q.cursor ? decodeCursor(q.cursor, cursorSchema) : undefined;
-    const rows =
-      errors.length > 0
-        ? []
-        : await listEngagements(ctx, {
-            type: isOneOf(STORED_ENGAGEMENT_TYPES, filter.type) ? filter.type : undefined,
-            unitId: filter.unitId || undefined,
-            status: isOneOf(ENGAGEMENT_STATUSES, filter.status) ? filter.status : undefined,
-            year: filter.year ? Number(filter.year) : undefined,
-            after: after ?? undefined,
-            limit: LIST_LIMIT + 1,
-          });
+    const rows = data
+      ? await listEngagements(ctx, { ...data, after: after ?? undefined, limit: LIST_LIMIT + 1 })
+      : [];
     const { items, nextCursor } = pageOf(rows, LIST_LIMIT, (e) => ({ createdAt: e.createdAt, id: e.id }));
     const nextPage = nextCursor
       ? `/engagemang?${new URLSearchParams({

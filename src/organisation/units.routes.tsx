@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireCan } from "../auth/guards.ts";
 import { actorViewFor } from "../auth/view.ts";
 import type { FieldError } from "../platform/errors.ts";
-import { formFields, handleForm } from "../web/forms.ts";
+import { formFields, submitForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { unitsCsv } from "./units.csv.ts";
 import type { Unit } from "./units.model.ts";
@@ -59,18 +59,14 @@ export async function unitsRoutes(app: FastifyInstance) {
     );
 
   /** Runs a change; on invalid input shows the form again with every answer kept. */
-  const submit = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    unit: Unit | null,
-    change: () => Promise<Unit>,
-  ) => {
-    return handleForm(
+  const submit = (req: FastifyRequest, reply: FastifyReply, unit: Unit | null, change: () => Promise<Unit>) =>
+    submitForm(
+      req,
+      reply,
       change,
-      (saved) => reply.redirect(`/organisation/${encodeURIComponent(saved.id)}`, 303),
-      (errors) => showForm(req, reply, unit, formFields(req.body), errors),
+      (saved) => `/organisation/${encodeURIComponent(saved.id)}`,
+      (values, errors) => showForm(req, reply, unit, values, errors),
     );
-  };
 
   app.get("/organisation/ny", async (req, reply) => {
     requireCan(req, "unit.create");

@@ -74,3 +74,21 @@ export const blankToUndefined = (value: unknown): unknown =>
 /** Whether a value (a form field, a query parameter) is one of `choices`: narrows it to their union without a cast. */
 export const isOneOf = <T extends string>(choices: readonly T[], value: unknown): value is T =>
   choices.some((choice) => choice === value);
+
+/**
+ * A page's form or query read with its schema, as `apiRoute` reads a request: blank fields are
+ * absent, and every field's problem comes back at once, in the API's error shape (the page shows
+ * them with 422).
+ */
+export function readForm<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { data: z.output<S>; errors: [] } | { data: undefined; errors: FieldError[] } {
+  const given = Object.entries((input ?? {}) as Record<string, unknown>).filter(
+    ([, v]) => blankToUndefined(v) !== undefined,
+  );
+  const result = schema.safeParse(Object.fromEntries(given));
+  return result.success
+    ? { data: result.data, errors: [] }
+    : { data: undefined, errors: fieldErrors(result.error.issues) };
+}

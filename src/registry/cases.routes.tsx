@@ -7,7 +7,7 @@ import { listAllUnits } from "../organisation/units.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import { ConflictError, type FieldError } from "../platform/errors.ts";
 import { decodeCursor, pageOf } from "../platform/http/cursor.ts";
-import { formFields, handleForm } from "../web/forms.ts";
+import { formFields, handleForm, submitForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { parseCaseListQuery, queryString } from "./case-list-filter.ts";
 import { caseView } from "./case-view.service.ts";
@@ -64,18 +64,19 @@ export async function casesRoutes(app: FastifyInstance) {
     );
 
   /** Runs a change; on invalid input the form comes back with every answer kept. */
-  const submit = async (
+  const submit = (
     req: FastifyRequest,
     reply: FastifyReply,
     existing: Case | null,
     change: () => Promise<Case>,
-  ) => {
-    return handleForm(
+  ) =>
+    submitForm(
+      req,
+      reply,
       change,
-      (saved) => reply.redirect(`/arenden/${saved.id}`, 303),
-      (errors) => showForm(req, reply, existing, formFields(req.body), errors),
+      (saved) => `/arenden/${saved.id}`,
+      (values, errors) => showForm(req, reply, existing, values, errors),
     );
-  };
 
   app.get("/arenden", async (req, reply) => {
     const actor = requireCan(req, "case.view");

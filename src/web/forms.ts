@@ -33,3 +33,18 @@ export async function handleForm<T>(
   }
   return done(saved);
 }
+
+/** Runs a form's change: saved, a 303 to the page `to` names; invalid, the form again with every answer kept. */
+export function submitForm<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  change: () => Promise<T>,
+  to: (saved: T) => string,
+  showAgain: (values: Record<string, string>, errors: FieldError[]) => Promise<FastifyReply>,
+): Promise<FastifyReply> {
+  return handleForm(
+    change,
+    (saved) => reply.redirect(to(saved), 303),
+    (errors) => showAgain(formFields(req.body), errors),
+  );
+}

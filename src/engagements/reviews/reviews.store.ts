@@ -2,7 +2,7 @@ import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../../platform/db/database.ts";
 import type { EngagementReviewTable, ReviewReminderTable } from "../../platform/db/schema.ts";
 import { isStoredEngagementType, REVIEWED_TYPES } from "../engagements.model.ts";
-import { AGREEMENT_TYPES, type Review, type ReviewOutcome } from "./reviews.model.ts";
+import { AGREEMENT_TYPES, type Review } from "./reviews.model.ts";
 
 /** The statuses of an engagement still running: reviewed, reminded of and reviewable. */
 const ACTIVE = ["proposed", "approved"] as const;
