@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { DEMO_UNITS } from "../organisation/demo-units.ts";
+import { DEMO_UNITS } from "../organisation/index.ts";
 import { fileTypeOfName } from "../platform/files/file-type.ts";
 import { analyseDocument } from "./analyse.ts";
 import { formatScores, score } from "./evaluate.ts";

@@ -1,8 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireCan } from "../auth/guards.ts";
-import { revokeAllSessions } from "../auth/sessions.service.ts";
-import { createUser } from "../auth/users.service.ts";
-import { findUserById, listUsers } from "../auth/users.store.ts";
+import { createUser, findUserById, listUsers, requireCan, revokeAllSessions } from "../auth/index.ts";
 import { type FieldError, NotFoundError } from "../platform/errors.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { requireCan, requireUser } from "../auth/guards.ts";
+import { requireCan, requireUser } from "../auth/index.ts";
 import { ValidationError } from "../platform/errors.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
 import { decodeCursor, encodeCursor } from "../platform/http/cursor.ts";
