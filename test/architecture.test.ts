@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { importsOfDomainInternals } from "./architecture/domain-faces.ts";
+import { countByRooms, importsOfDomainInternals } from "./architecture/domain-faces.ts";
 import {
   baseImportsOfDomains,
   folderCycles,
@@ -73,14 +73,15 @@ describe("the checks over an import graph", () => {
     expect(roomsWithoutLayer(planted)).toEqual(["reports"]);
   });
 
+  // Not yet a rule over src/: consultation and engagements still reach into other domains' files.
   it("finds an import of another domain's internals, but not of its index", () => {
     const graphWithFace: ImportGraph = new Map([
       ["cli/commands.ts", ["registry/index.ts", "registry/cases.store.ts"]],
       ["registry/index.ts", ["registry/cases.store.ts"]],
       ["registry/cases.store.ts", []],
     ]);
-    expect(importsOfDomainInternals(graphWithFace)).toEqual([
-      { file: "cli/commands.ts", target: "registry/cases.store.ts" },
-    ]);
+    const internals = importsOfDomainInternals(graphWithFace);
+    expect(internals).toEqual([{ file: "cli/commands.ts", target: "registry/cases.store.ts" }]);
+    expect(countByRooms(internals)).toEqual(new Map([["cli -> registry", 1]]));
   });
 });

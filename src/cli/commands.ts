@@ -1,9 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createToken } from "../auth/tokens.service.ts";
-import { createUser } from "../auth/users.service.ts";
-import { findUserByUsername } from "../auth/users.store.ts";
+import { createToken, createUser, findUserByUsername } from "../auth/index.ts";
 import { type Config, ConfigError } from "../config.ts";
 import { runDueReminders } from "../consultation/index.ts";
 import { type DemoAccount, isDatabaseEmpty, seedDemo } from "../demo/seed.ts";
@@ -27,10 +25,14 @@ import { takeWriterLock } from "../platform/db/single-writer.ts";
 import { AppError } from "../platform/errors.ts";
 import { isMessageKey } from "../platform/i18n/index.ts";
 import { ensureTenant } from "../platform/tenants.ts";
-import { SKIP_REASONS } from "../registry/disposal.model.ts";
-import { type DisposalPlan, previewDisposal, runDisposal } from "../registry/disposal.service.ts";
-import { exportClosedYear } from "../registry/e-archive.service.ts";
-import { seedSecrecyGrounds } from "../registry/secrecy-grounds.seed.ts";
+import {
+  type DisposalPlan,
+  exportClosedYear,
+  previewDisposal,
+  runDisposal,
+  SKIP_REASONS,
+  seedSecrecyGrounds,
+} from "../registry/index.ts";
 import { importRemiss } from "./import-remiss.ts";
 import { cliTranslator, withContext } from "./runtime.ts";
 import { serve } from "./serve.ts";

@@ -1,9 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Config } from "../config.ts";
-import { analyseDocument } from "../import/analyse.ts";
-import { IMPORT_TYPES, organisationOf } from "../import/imports.service.ts";
-import { SCALAR_FIELDS } from "../import/proposal.model.ts";
+import { analyseDocument, IMPORT_TYPES, organisationOf, SCALAR_FIELDS } from "../import/index.ts";
 import { fileTypeOfName, sniffFileType } from "../platform/files/file-type.ts";
 import { isMessageKey } from "../platform/i18n/index.ts";
 import { cliTranslator, withContext } from "./runtime.ts";

@@ -1,4 +1,4 @@
-import type { UserActor } from "../auth/actor.ts";
+import type { UserActor } from "../auth/index.ts";
 import {
   accessForUser,
   allRecipients,
@@ -17,7 +17,7 @@ import {
 import type { Ctx } from "../platform/context.ts";
 import { translator } from "../platform/i18n/index.ts";
 import { markSent } from "../platform/mail/mail.store.ts";
-import { getCaseDocuments } from "../registry/documents.service.ts";
+import { getCaseDocuments } from "../registry/index.ts";
 
 /** The context as it was on a day of 2016: the round's steps carry their historical dates. */
 const on = (ctx: Ctx, date: string): Ctx => ({ ...ctx, clock: { now: () => new Date(`${date}T08:00:00Z`) } });

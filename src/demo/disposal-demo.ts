@@ -1,5 +1,5 @@
 import type { Ctx } from "../platform/context.ts";
-import { recordDecision } from "../registry/disposal.service.ts";
+import { recordDecision } from "../registry/index.ts";
 
 /**
  * An invented disposal decision for the demo's document types: reports and their attachments are

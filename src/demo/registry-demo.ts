@@ -1,9 +1,6 @@
-import type { UserRow } from "../auth/users.store.ts";
+import type { UserRow } from "../auth/index.ts";
 import type { Ctx } from "../platform/context.ts";
-import { openCase } from "../registry/cases.service.ts";
-import { addSchemeVersion } from "../registry/classification.service.ts";
-import { registerDocument } from "../registry/documents.service.ts";
-import { createRegistry } from "../registry/registries.service.ts";
+import { addSchemeVersion, createRegistry, openCase, registerDocument } from "../registry/index.ts";
 import { officersReport, strategyAttachment } from "./strategy-documents.ts";
 
 /** An invented classification scheme in two versions, in the shape Stockholm's registries use. */

@@ -1,12 +1,7 @@
 import crypto from "node:crypto";
-import { passwordProblems } from "../auth/password.ts";
-import type { Role } from "../auth/roles.ts";
-import { toActor } from "../auth/sessions.service.ts";
-import { createUser } from "../auth/users.service.ts";
-import { countUsers, type UserRow } from "../auth/users.store.ts";
+import { countUsers, createUser, passwordProblems, type Role, toActor, type UserRow } from "../auth/index.ts";
 import { ConfigError } from "../config.ts";
-import { importUnits } from "../organisation/units.service.ts";
-import { countUnits } from "../organisation/units.store.ts";
+import { countUnits, importUnits } from "../organisation/index.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
 import { translator } from "../platform/i18n/index.ts";

@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireCan } from "../auth/guards.ts";
-import { listUsers } from "../auth/users.store.ts";
-import { listAllUnits } from "../organisation/units.service.ts";
+import { listUsers, requireCan } from "../auth/index.ts";
+import { listAllUnits } from "../organisation/index.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import { type FieldError, NotFoundError } from "../platform/errors.ts";
 import { FILE_TYPES, type FileType } from "../platform/files/file-type.ts";
 import { readMultipart } from "../platform/http/multipart.ts";
-import { allClasses } from "../registry/classification.store.ts";
-import { getRegistries } from "../registry/registries.service.ts";
+import { allClasses, getRegistries } from "../registry/index.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { formValuesOf, type ImportDraft } from "./imports.model.ts";

@@ -1,12 +1,11 @@
-import type { UserActor } from "../auth/actor.ts";
-import { auditBy } from "../auth/audit-actor.ts";
+import { auditBy, type UserActor } from "../auth/index.ts";
 import {
   lastDayRule,
   prepareConsultation,
   proposeDeadline,
   writePreparedConsultation,
 } from "../consultation/index.ts";
-import { listAllUnits } from "../organisation/units.service.ts";
+import { listAllUnits } from "../organisation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";
@@ -15,9 +14,14 @@ import { safeFileName } from "../platform/files/file-name.ts";
 import { type FileType, sniffFileType } from "../platform/files/file-type.ts";
 import { newId } from "../platform/ids.ts";
 import { dedupe, fieldErrors } from "../platform/validation.ts";
-import { prepareCase, writePreparedCase } from "../registry/cases.service.ts";
-import { checkDocumentInput } from "../registry/documents.model.ts";
-import { prepareDocument, type UploadedFile, writePreparedDocument } from "../registry/documents.service.ts";
+import {
+  checkDocumentInput,
+  prepareCase,
+  prepareDocument,
+  type UploadedFile,
+  writePreparedCase,
+  writePreparedDocument,
+} from "../registry/index.ts";
 import { analyseDocument } from "./analyse.ts";
 import type { Organisation } from "./extract.ts";
 import { bodyLines, type ConfirmInput, confirmSchema, type ImportDraft } from "./imports.model.ts";

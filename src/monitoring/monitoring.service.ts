@@ -4,13 +4,7 @@ import { appendAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { newId } from "../platform/ids.ts";
 import { parseInput } from "../platform/validation.ts";
-import {
-  type Comparison,
-  comparisonSchema,
-  type WatchItem,
-  type WatchKind,
-  watchItemSchema,
-} from "./monitoring.model.ts";
+import { type Comparison, comparisonSchema, type WatchItem, watchItemSchema } from "./monitoring.model.ts";
 
 /** Notes an event, trend, piece of research or ranking. */
 export async function addWatchItem(ctx: Ctx, by: UserActor | "system", input: unknown): Promise<WatchItem> {

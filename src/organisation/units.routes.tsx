@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireCan } from "../auth/guards.ts";
-import { actorViewFor } from "../auth/view.ts";
+import { actorViewFor, requireCan } from "../auth/index.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { formFields, submitForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";

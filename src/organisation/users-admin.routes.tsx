@@ -1,8 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { requireCan } from "../auth/guards.ts";
-import { revokeAllSessions } from "../auth/sessions.service.ts";
-import { createUser } from "../auth/users.service.ts";
-import { findUserById, listUsers } from "../auth/users.store.ts";
+import { createUser, findUserById, listUsers, requireCan, revokeAllSessions } from "../auth/index.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { formFields, handleForm, type ShowForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";

@@ -1,5 +1,5 @@
-import { findUserById } from "../auth/users.store.ts";
-import { findUnit } from "../organisation/units.store.ts";
+import { findUserById } from "../auth/index.ts";
+import { findUnit } from "../organisation/index.ts";
 import type { Ctx } from "../platform/context.ts";
 import type { Case } from "./cases.model.ts";
 import { findRegistry } from "./registries.store.ts";

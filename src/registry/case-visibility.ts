@@ -1,5 +1,4 @@
-import type { Actor } from "../auth/actor.ts";
-import { type Action, can, type Subject } from "../auth/policy.ts";
+import { type Action, type Actor, can, type Subject } from "../auth/index.ts";
 import { ForbiddenError, NotFoundError } from "../platform/errors.ts";
 import { maskPersonalNumbers } from "../platform/text/personal-number.ts";
 import type { Case, CaseParty } from "./cases.model.ts";

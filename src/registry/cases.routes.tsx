@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { requireCan, requireUser } from "../auth/guards.ts";
-import { listUsers } from "../auth/users.store.ts";
-import { actorViewFor } from "../auth/view.ts";
-import { listAllUnits } from "../organisation/units.service.ts";
+import { actorViewFor, listUsers, requireCan, requireUser } from "../auth/index.ts";
+import { listAllUnits } from "../organisation/index.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import { ConflictError, type FieldError } from "../platform/errors.ts";
 import { decodeCursor, pageOf } from "../platform/http/cursor.ts";

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { requireCan } from "../auth/guards.ts";
+import { requireCan } from "../auth/index.ts";
 import { readDateInput } from "../web/components/DateInput.tsx";
 import { formFields, handleForm, type ShowForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { Actor } from "../auth/actor.ts";
-import { requireCan, requireUser } from "../auth/guards.ts";
+import { type Actor, requireCan, requireUser } from "../auth/index.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { apiFileRoute, apiRoute } from "../platform/http/api-route.ts";
 import { readMultipart } from "../platform/http/multipart.ts";

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireCan, requireUser } from "../auth/guards.ts";
-import { actorViewFor } from "../auth/view.ts";
+import { actorViewFor, requireCan, requireUser } from "../auth/index.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import { AppError, type FieldError, NotFoundError } from "../platform/errors.ts";
 import { readMultipart } from "../platform/http/multipart.ts";

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { requireCan } from "../auth/guards.ts";
+import { requireCan } from "../auth/index.ts";
 import { apiFileRoute } from "../platform/http/api-route.ts";
 import { sendPackage } from "./e-archive.response.ts";
 import { exportCaseToArchive, tempPackagePath } from "./e-archive.service.ts";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import type { FastifyInstance } from "fastify";
-import { requireCan } from "../auth/guards.ts";
+import { requireCan } from "../auth/index.ts";
 import { ValidationError } from "../platform/errors.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { sendPackage } from "./e-archive.response.ts";

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireCan } from "../auth/guards.ts";
+import { requireCan } from "../auth/index.ts";
 import { parseCaseListQuery } from "./case-list-filter.ts";
 import { registerListCsv, registerListXlsx } from "./register-list.files.ts";
 import { registerListRows, startListExport } from "./register-list.service.ts";

@@ -1,7 +1,5 @@
-import type { UserActor } from "../auth/actor.ts";
-import { auditBy } from "../auth/audit-actor.ts";
-import { listUsers } from "../auth/users.store.ts";
-import { listAllUnits } from "../organisation/units.service.ts";
+import { auditBy, listUsers, type UserActor } from "../auth/index.ts";
+import { listAllUnits } from "../organisation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { stockholmDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/context.ts";

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { requireCan, requireUser } from "../auth/guards.ts";
+import { requireCan, requireUser } from "../auth/index.ts";
 import { apiRoute } from "../platform/http/api-route.ts";
 import { nameApiSchemas } from "../platform/http/openapi.ts";
 import { labelOf, provisionInputSchema, type SecrecyGround } from "./secrecy-grounds.model.ts";

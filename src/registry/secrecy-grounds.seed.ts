@@ -1,4 +1,4 @@
-import { auditBy } from "../auth/audit-actor.ts";
+import { auditBy } from "../auth/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import type { Db } from "../platform/db/database.ts";
 import { newId } from "../platform/ids.ts";

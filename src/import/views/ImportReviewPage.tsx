@@ -1,7 +1,6 @@
-import type { Unit } from "../../organisation/units.model.ts";
+import type { Unit } from "../../organisation/index.ts";
 import type { FieldError } from "../../platform/errors.ts";
-import type { Registry } from "../../registry/registries.model.ts";
-import { Checkbox } from "../../registry/views/inputs.tsx";
+import { Checkbox, type Registry } from "../../registry/index.ts";
 import { CheckboxList } from "../../web/components/CheckboxList.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";

@@ -1,5 +1,4 @@
-import { PASSWORD_MIN } from "../../auth/password.ts";
-import { ROLES } from "../../auth/roles.ts";
+import { PASSWORD_MIN, ROLES } from "../../auth/index.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { compareText } from "../../platform/i18n/index.ts";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";

@@ -1,4 +1,4 @@
-import type { ActorView } from "../../auth/view.ts";
+import type { ActorView } from "../../auth/index.ts";
 import { compareText } from "../../platform/i18n/index.ts";
 import { Layout } from "../../web/Layout.tsx";
 import { UNIT_TYPES, type Unit } from "../units.model.ts";

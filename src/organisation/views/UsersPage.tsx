@@ -1,4 +1,4 @@
-import type { UserRow } from "../../auth/users.store.ts";
+import type { UserRow } from "../../auth/index.ts";
 import { ActionButton } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { ANONYMOUS, type UserActor } from "../../auth/actor.ts";
-import { auditBy } from "../../auth/audit-actor.ts";
+import { ANONYMOUS, auditBy, type UserActor } from "../../auth/index.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../../platform/errors.ts";

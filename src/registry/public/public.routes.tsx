@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { listAllUnits } from "../../organisation/units.service.ts";
+import { listAllUnits } from "../../organisation/index.ts";
 import { stockholmDate } from "../../platform/clock.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { formFields, handleForm } from "../../web/forms.ts";

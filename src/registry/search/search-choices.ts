@@ -1,4 +1,4 @@
-import { listAllUnits } from "../../organisation/units.service.ts";
+import { listAllUnits } from "../../organisation/index.ts";
 import { stockholmDate } from "../../platform/clock.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { allClasses } from "../classification.store.ts";

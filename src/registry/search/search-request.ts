@@ -1,4 +1,4 @@
-import type { Actor } from "../../auth/actor.ts";
+import type { Actor } from "../../auth/index.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, type FieldError } from "../../platform/errors.ts";
 import { fieldErrors } from "../../platform/validation.ts";

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { Actor } from "../../auth/actor.ts";
-import { can } from "../../auth/policy.ts";
+import { type Actor, can } from "../../auth/index.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { ValidationError } from "../../platform/errors.ts";
 import { cursorKey, pageOf } from "../../platform/http/cursor.ts";

@@ -1,4 +1,4 @@
-import type { ActorView } from "../../auth/view.ts";
+import type { ActorView } from "../../auth/index.ts";
 import type { AuditEvent } from "../../platform/audit/audit.model.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { AuditChange } from "../../web/components/AuditChange.tsx";

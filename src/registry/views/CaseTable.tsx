@@ -1,4 +1,4 @@
-import type { Unit } from "../../organisation/units.model.ts";
+import type { Unit } from "../../organisation/index.ts";
 import { Table } from "../../web/components/Table.tsx";
 import type { View } from "../../web/view.ts";
 import type { CaseStatus } from "../cases.model.ts";

@@ -1,5 +1,5 @@
-import type { ActorView } from "../../auth/view.ts";
-import type { Unit } from "../../organisation/units.model.ts";
+import type { ActorView } from "../../auth/index.ts";
+import type { Unit } from "../../organisation/index.ts";
 import { compareText } from "../../platform/i18n/index.ts";
 import { Field } from "../../web/components/Field.tsx";
 import { Pagination } from "../../web/components/Pagination.tsx";

@@ -1,4 +1,4 @@
-import type { Unit } from "../../../organisation/units.model.ts";
+import type { Unit } from "../../../organisation/index.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { compareText } from "../../../platform/i18n/index.ts";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";

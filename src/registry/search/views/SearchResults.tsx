@@ -1,4 +1,4 @@
-import type { Unit } from "../../../organisation/units.model.ts";
+import type { Unit } from "../../../organisation/index.ts";
 import { Pagination } from "../../../web/components/Pagination.tsx";
 import type { View } from "../../../web/view.ts";
 import type { SearchPage, SearchResult } from "../search.service.ts";
