@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { AnyDb } from "./introspect.ts";
+import type { AnyDb } from "./model.ts";
 
 /** "table.column" → the text values its CHECK constraint allows. */
 export type AllowedValues = Map<string, string[]>;

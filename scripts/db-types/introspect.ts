@@ -1,11 +1,8 @@
-import { type Kysely, sql } from "kysely";
+import { sql } from "kysely";
 import { type ColumnMetadata, PostgresIntrospector, SqliteIntrospector } from "kysely-codegen";
 import type { Dialect } from "../../src/platform/db/database.ts";
 import { type AllowedValues, postgresAllowedValues, sqliteAllowedValues } from "./constraints.ts";
-import type { ColumnInfo, SchemaInfo } from "./model.ts";
-
-// biome-ignore lint/suspicious/noExplicitAny: introspection reads the catalogue, not the typed schema
-export type AnyDb = Kysely<any>;
+import type { AnyDb, ColumnInfo, SchemaInfo } from "./model.ts";
 
 const TS_TYPES: Record<string, ColumnInfo["type"]> = {
   text: "string",

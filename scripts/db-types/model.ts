@@ -1,3 +1,8 @@
+import type { Kysely } from "kysely";
+
+// biome-ignore lint/suspicious/noExplicitAny: introspection reads the catalogue, not the typed schema
+export type AnyDb = Kysely<any>;
+
 /** One column as both databases must agree on it. */
 export interface ColumnInfo {
   name: string;
