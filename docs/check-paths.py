@@ -1,5 +1,5 @@
 """Run: python3 docs/check-paths.py. Every file path cited in README.md and docs/ must exist in the worktree.
-Full paths (src/..., test/..., e2e/..., bench/...) are checked as they are; a bare or partial name in
+Full paths (src/..., test/..., e2e/..., bench/..., scripts/...) are checked as they are; a bare or partial name in
 backticks is checked relative to the page's domain folder, then src/, then test/ and e2e/."""
 import os, re, sys, glob
 os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
@@ -8,7 +8,7 @@ bad = 0
 files = ['README.md'] + sorted(glob.glob('docs/*.md')) + sorted(glob.glob('docs/domains/*.md'))
 for f in files:
     text = open(f).read()
-    for p in sorted(set(re.findall(r'\b(?:src|test|e2e|bench)/[A-Za-z0-9_./-]+', text))):
+    for p in sorted(set(re.findall(r'\b(?:src|test|e2e|bench|scripts)/[A-Za-z0-9_./-]+', text))):
         p = p.rstrip('.,:)')
         if p in IGNORE: continue
         if not os.path.exists(p):
@@ -16,7 +16,7 @@ for f in files:
     # A domain page's bare names are relative to the folder it is named for (docs/domains/X.md -> src/X).
     room = 'src/' + os.path.splitext(os.path.basename(f))[0] if '/domains/' in f else None
     for n in sorted(set(re.findall(r'`([A-Za-z0-9_/-][A-Za-z0-9_./-]*\.(?:tsx?|css|gz))`', text))):
-        if re.match(r'(src|test|e2e|bench)/', n): continue
+        if re.match(r'(src|test|e2e|bench|scripts)/', n): continue
         cands = []
         if room:
             cands += [os.path.join(room, n)] + glob.glob(os.path.join(room, '*', n))
