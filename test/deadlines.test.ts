@@ -3,20 +3,13 @@ import { describe, expect, it } from "vitest";
 import {
   addPeriod,
   checkDeadline,
-  daysBetween,
   deadlineErrors,
   deadlineWarnings,
-  isCivilDate,
   lastDayRule,
   proposeDeadline,
 } from "../src/consultation/round/deadlines.ts";
-import {
-  addDays,
-  iso,
-  isPublicHoliday,
-  isWorkingDay,
-  parseDate,
-} from "../src/platform/calendar/swedish-days.ts";
+import { addCivilDays, daysBetween, isCivilDate } from "../src/platform/calendar/civil-date.ts";
+import { isPublicHoliday, isWorkingDay } from "../src/platform/calendar/swedish-days.ts";
 
 const civilDate = fc
   .date({ min: new Date("1990-01-01"), max: new Date("2100-12-31"), noInvalidDate: true })
@@ -214,7 +207,7 @@ describe("consultation deadlines (domain.md §4a)", () => {
         fc.integer({ min: 1, max: 400 }),
         fc.integer({ min: 1, max: 52 }),
         (s, d, min) => {
-          const end = iso(addDays(parseDate(s), d));
+          const end = addCivilDays(s, d);
           const short = deadlineWarnings(s, end, { minimumWeeks: min }).some(
             (w) => w.code === "shorter_than_minimum",
           );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsultation, runDueReminders, sendConsultation } from "../src/consultation/index.ts";
-import { addDays, iso, nextWorkingDay } from "../src/platform/calendar/swedish-days.ts";
-import { stockholmDate } from "../src/platform/clock.ts";
+import { addCivilDays, stockholmDate } from "../src/platform/calendar/civil-date.ts";
+import { nextWorkingDay } from "../src/platform/calendar/swedish-days.ts";
 import { openDatabase } from "../src/platform/db/database.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { cliEnv, runCli } from "./helpers/cli.ts";
@@ -37,7 +37,7 @@ async function sendRounds(count: number): Promise<number> {
   ).id;
   // A deadline a few working days ahead: the reminder seven days before it is due today.
   const today = stockholmDate(new Date());
-  const deadline = nextWorkingDay(iso(addDays(new Date(`${today}T00:00:00Z`), 3)));
+  const deadline = nextWorkingDay(addCivilDays(today, 3));
   let due = 0;
   for (let i = 0; i < count; i += 1) {
     rounds += 1;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { distinctActions, findEvents } from "../platform/audit/audit.store.ts";
+import { addCivilDays } from "../platform/calendar/civil-date.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { readForm } from "../platform/validation.ts";
 import { readDateInput } from "../web/components/DateInput.tsx";
@@ -15,9 +16,6 @@ const filterSchema = z.object({
   subjectType: z.string().trim().max(64).optional(),
   before: z.coerce.number().int().min(1).optional(),
 });
-
-const nextDay = (date: string) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The audit trail for admins: newest first, filtered by who, what, which kind of record and when. */
 export async function auditLogRoutes(app: FastifyInstance) {
@@ -47,7 +45,7 @@ export async function auditLogRoutes(app: FastifyInstance) {
               action: filter.action,
               subjectType: filter.subjectType,
               from: filter.from,
-              to: filter.to ? nextDay(filter.to) : undefined,
+              to: filter.to ? addCivilDays(filter.to, 1) : undefined,
               beforeSeq: filter.before,
             },
             PAGE + 1,

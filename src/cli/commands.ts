@@ -19,6 +19,7 @@ import {
   verifyAudit,
 } from "../platform/audit/audit.service.ts";
 import { auditKey } from "../platform/audit/audit-key.ts";
+import { utcDate } from "../platform/calendar/civil-date.ts";
 import { sqliteFile } from "../platform/db/database.ts";
 import { migrateToLatest, pendingMigrations } from "../platform/db/migrate.ts";
 import { takeWriterLock } from "../platform/db/single-writer.ts";
@@ -227,8 +228,7 @@ async function tokenCreate(config: Config, username: string | undefined, flags: 
       err(`kansli token create: no user "${username}"`);
       return 1;
     }
-    const name =
-      typeof flags.name === "string" ? flags.name : `cli ${ctx.clock.now().toISOString().slice(0, 10)}`;
+    const name = typeof flags.name === "string" ? flags.name : `cli ${utcDate(ctx.clock.now())}`;
     try {
       const { token } = await createToken(ctx, "system", user, { name });
       out(`API token for ${username} (shown only now):`);

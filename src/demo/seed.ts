@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { countUsers, createUser, passwordProblems, type Role, toActor, type UserRow } from "../auth/index.ts";
 import { ConfigError } from "../config.ts";
 import { countUnits, importUnits } from "../organisation/index.ts";
-import { stockholmDate } from "../platform/clock.ts";
+import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import { translator } from "../platform/i18n/index.ts";
 import { seedConsultationDemo } from "./consultation-demo.ts";

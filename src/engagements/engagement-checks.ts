@@ -2,7 +2,7 @@ import type { UserActor } from "../auth/actor.ts";
 import { can } from "../auth/policy.ts";
 import { findUserById } from "../auth/users.store.ts";
 import { findUnit } from "../organisation/units.store.ts";
-import { stockholmDate } from "../platform/clock.ts";
+import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { dedupe, fieldErrors } from "../platform/validation.ts";

@@ -237,11 +237,3 @@ export type DecisionInput = z.output<typeof decisionInputSchema>;
 /** The status a decision's outcome leaves the engagement in. */
 export const statusAfter = (outcome: DecisionOutcome, current: EngagementStatus): EngagementStatus =>
   outcome === "approved" ? "approved" : outcome === "rejected" ? "rejected" : current;
-
-/** Adds whole years to a civil date; 29 February falls back to 28 February. */
-export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y + years, m - 1, d));
-  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
-  return target.toISOString().slice(0, 10);
-}

@@ -6,7 +6,7 @@ import { can } from "../auth/policy.ts";
 import { findUserById, listUsers } from "../auth/users.store.ts";
 import { actorViewFor } from "../auth/view.ts";
 import { listAllUnits } from "../organisation/units.service.ts";
-import { stockholmDate } from "../platform/clock.ts";
+import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { decodeCursor, pageOf } from "../platform/http/cursor.ts";
 import { isOneOf, readForm } from "../platform/validation.ts";

@@ -1,6 +1,6 @@
+import { addCivilYears } from "../platform/calendar/civil-date.ts";
 import type { MessageKey } from "../platform/i18n/index.ts";
 import {
-  addYears,
   type Counterpart,
   type EngagementType,
   type Financing,
@@ -50,7 +50,7 @@ const shareOf = (f: PrincipleSubject["financing"], external: boolean) =>
 /** P4: the review date as given, or four years after the last review or the start. */
 export function reviewDateOf(e: PrincipleSubject): string | null {
   if (!REVIEWED_TYPES.includes(e.type)) return e.reviewDate ?? null;
-  return e.reviewDate ?? addYears(e.lastReviewedOn ?? e.startDate, REVIEW_INTERVAL_YEARS);
+  return e.reviewDate ?? addCivilYears(e.lastReviewedOn ?? e.startDate, REVIEW_INTERVAL_YEARS);
 }
 
 /**
@@ -113,7 +113,7 @@ export function assessPrinciples(e: PrincipleSubject, today: string): Assessment
         message: "engagement.p4_review_due",
         params: { date: reviewDate },
       });
-    else if (reviewDate > addYears(from, REVIEW_INTERVAL_YEARS))
+    else if (reviewDate > addCivilYears(from, REVIEW_INTERVAL_YEARS))
       warnings.push({ principle: "P4", field: "reviewDate", message: "engagement.p4_review_late" });
   }
   if (

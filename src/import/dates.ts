@@ -1,3 +1,4 @@
+import { civilDate, isCivilDate } from "../platform/calendar/civil-date.ts";
 import { mendDigits } from "./ocr-digits.ts";
 
 /** Dates as Swedish documents write them, read into YYYY-MM-DD. Pure. */
@@ -69,7 +70,6 @@ export function findDates(raw: string): FoundDate[] {
 
 function isoDate(y: number, m: number, d: number): string | null {
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return null;
-  return date.toISOString().slice(0, 10);
+  const date = civilDate(y, m, d);
+  return isCivilDate(date) ? date : null;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { listUsers, requireCan } from "../auth/index.ts";
 import { listAllUnits } from "../organisation/index.ts";
-import { stockholmDate } from "../platform/clock.ts";
+import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import { type FieldError, NotFoundError } from "../platform/errors.ts";
 import { FILE_TYPES, type FileType } from "../platform/files/file-type.ts";
 import { readMultipart } from "../platform/http/multipart.ts";

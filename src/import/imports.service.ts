@@ -7,7 +7,7 @@ import {
 } from "../consultation/index.ts";
 import { listAllUnits } from "../organisation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
-import { stockholmDate } from "../platform/clock.ts";
+import { addCivilDays, stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { safeFileName } from "../platform/files/file-name.ts";
@@ -105,9 +105,7 @@ export async function getImportDraft(ctx: Ctx, id: string): Promise<ImportDraft>
 /** The date proposed for the city's own units: two weeks before the sender's deadline, or four weeks on. */
 export function proposedInternalDeadline(today: string, senderDeadline: string | null): string {
   if (senderDeadline) {
-    const d = new Date(`${senderDeadline}T12:00:00Z`);
-    d.setUTCDate(d.getUTCDate() - DAYS_TO_COMPILE);
-    const proposed = lastDayRule(d.toISOString().slice(0, 10));
+    const proposed = lastDayRule(addCivilDays(senderDeadline, -DAYS_TO_COMPILE));
     if (proposed > today && proposed < senderDeadline) return proposed;
   }
   return proposeDeadline(today, FALLBACK_WEEKS);

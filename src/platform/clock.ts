@@ -19,15 +19,4 @@ export class ManualClock implements Clock {
   }
 }
 
-export const iso = (d: Date): string => d.toISOString();
 export const addMinutes = (d: Date, minutes: number): Date => new Date(d.getTime() + minutes * 60_000);
-
-const stockholmDay = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** The civil date (`YYYY-MM-DD`) in Stockholm at an instant: registry dates are Swedish days. */
-export const stockholmDate = (d: Date): string => stockholmDay.format(d);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { actorViewFor, listUsers, requireCan, requireUser } from "../auth/index.ts";
 import { listAllUnits } from "../organisation/index.ts";
-import { stockholmDate } from "../platform/clock.ts";
+import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import { ConflictError, type FieldError } from "../platform/errors.ts";
 import { decodeCursor, pageOf } from "../platform/http/cursor.ts";
 import { formFields, handleForm, submitForm } from "../web/forms.ts";

@@ -1,6 +1,6 @@
 import { auditBy, type UserActor } from "../auth/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
-import { stockholmDate } from "../platform/clock.ts";
+import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import type { Db } from "../platform/db/database.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";

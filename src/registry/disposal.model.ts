@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addCivilDays, addCivilYears } from "../platform/calendar/civil-date.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { blankToUndefined, fieldErrors } from "../platform/validation.ts";
 
@@ -47,8 +48,8 @@ export const normaliseType = (type: string): string => type.trim().toLocaleLower
  * calendar date that many years later (29 February falls on 1 March in a year without one).
  */
 export function retentionEnds(from: string, years: number): string {
-  const [y, m, d] = from.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+  const end = addCivilYears(from, years);
+  return from.endsWith("-02-29") && !end.endsWith("-02-29") ? addCivilDays(end, 1) : end;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { auditBy, type UserActor } from "../auth/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
-import { stockholmDate } from "../platform/clock.ts";
+import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import { ValidationError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { actorViewFor, requireCan, requireUser } from "../auth/index.ts";
-import { stockholmDate } from "../platform/clock.ts";
+import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import { AppError, type FieldError, NotFoundError } from "../platform/errors.ts";
 import { readMultipart } from "../platform/http/multipart.ts";
 import { Table } from "../web/components/Table.tsx";

@@ -7,7 +7,7 @@ import yazl from "yazl";
 import { actorLabel, auditBy, listUsers, type UserActor } from "../auth/index.ts";
 import { listAllUnits } from "../organisation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
-import { stockholmDate } from "../platform/clock.ts";
+import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import {
   AppError,

@@ -11,8 +11,8 @@ import {
 } from "../../src/consultation/index.ts";
 import { registerEngagement } from "../../src/engagements/engagements.service.ts";
 import { assessVisitRequest, receiveVisitRequest } from "../../src/engagements/visits/visits.service.ts";
+import { stockholmDate } from "../../src/platform/calendar/civil-date.ts";
 import { isWorkingDay } from "../../src/platform/calendar/swedish-days.ts";
-import { stockholmDate } from "../../src/platform/clock.ts";
 import { changeCaseStatus, openCase } from "../../src/registry/cases.service.ts";
 import { registerDocument } from "../../src/registry/documents.service.ts";
 import type { TestApp } from "./app.ts";

@@ -1,4 +1,4 @@
-import { addDays, iso, parseDate } from "../../platform/calendar/swedish-days.ts";
+import { addCivilDays } from "../../platform/calendar/civil-date.ts";
 import { digest, newSecret } from "../../platform/ids.ts";
 
 /**
@@ -15,8 +15,7 @@ export const answerLinkHash = (secret: string): string => digest(secret);
 export const answerLinkUrl = (publicUrl: string, secret: string): string => `${publicUrl}/svar/${secret}`;
 
 /** The last day a link works: the body's deadline plus the days late answers are taken. */
-export const linkLastDay = (deadline: string, graceDays: number): string =>
-  iso(addDays(parseDate(deadline), graceDays));
+export const linkLastDay = (deadline: string, graceDays: number): string => addCivilDays(deadline, graceDays);
 
 /** A link secret as generated: base64url of 32 bytes. Anything else is refused before a lookup. */
 export const isLinkSecret = (value: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(value);

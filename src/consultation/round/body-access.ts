@@ -1,6 +1,6 @@
 import type { UserActor } from "../../auth/actor.ts";
 import { can } from "../../auth/policy.ts";
-import { stockholmDate } from "../../platform/clock.ts";
+import { stockholmDate } from "../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, ConflictError, NotFoundError } from "../../platform/errors.ts";
 import { caseSubject } from "../../registry/case-visibility.ts";

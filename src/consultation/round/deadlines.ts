@@ -6,12 +6,14 @@
  * Christmas Eve and New Year's Eve.
  */
 import {
-  addDays,
-  iso,
-  isWorkingDay,
-  nextWorkingDay,
-  parseDate,
-} from "../../platform/calendar/swedish-days.ts";
+  addCivilDays,
+  addCivilMonths,
+  type CivilDate,
+  civilDate,
+  daysBetween,
+  isCivilDate,
+} from "../../platform/calendar/civil-date.ts";
+import { isWorkingDay, nextWorkingDay } from "../../platform/calendar/swedish-days.ts";
 
 /** A period counted in whole weeks or whole calendar months (zero or more). */
 export type Period = { weeks: number } | { months: number };
@@ -19,16 +21,9 @@ export type Period = { weeks: number } | { months: number };
 /** Default shortest consultation time before a warning (`KANSLI_CONSULTATION_MIN_WEEKS`). */
 export const DEFAULT_MINIMUM_WEEKS = 6;
 
-const DAY_MS = 86_400_000;
-
-/** True for a real calendar date written `YYYY-MM-DD` (no 2026-02-30). */
-export function isCivilDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && iso(parseDate(value)) === value;
-}
-
-function civil(value: string, name: string): Date {
+function checked(value: string, name: string): CivilDate {
   if (!isCivilDate(value)) throw new RangeError(`${name}: "${value}" is not a date YYYY-MM-DD`);
-  return parseDate(value);
+  return value;
 }
 
 function count(value: number, name: string): number {
@@ -38,26 +33,15 @@ function count(value: number, name: string): number {
   return value;
 }
 
-const daysInMonth = (year: number, month0: number) => new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((civil(to, "to").getTime() - civil(from, "from").getTime()) / DAY_MS);
-}
-
 /**
  * The plain end of a period, before the last-day rule: in weeks, the same weekday; in months,
  * the same date, or the final month's last day when that date does not exist there
  * (2026-01-31 + 1 month = 2026-02-28; 2024-01-31 + 1 month = 2024-02-29).
  */
 export function addPeriod(from: string, period: Period): string {
-  const start = civil(from, "from");
-  if ("weeks" in period) return iso(addDays(start, 7 * count(period.weeks, "weeks")));
-  const months = start.getUTCMonth() + count(period.months, "months");
-  const year = start.getUTCFullYear() + Math.floor(months / 12);
-  const month0 = months % 12;
-  const date = Math.min(start.getUTCDate(), daysInMonth(year, month0));
-  return iso(new Date(Date.UTC(year, month0, date)));
+  const start = checked(from, "from");
+  if ("weeks" in period) return addCivilDays(start, 7 * count(period.weeks, "weeks"));
+  return addCivilMonths(start, count(period.months, "months"));
 }
 
 /**
@@ -67,7 +51,7 @@ export function addPeriod(from: string, period: Period): string {
  * the Thursday); around Easter at most 4 (Good Friday to the Tuesday).
  */
 export function lastDayRule(date: string): string {
-  civil(date, "date");
+  checked(date, "date");
   return nextWorkingDay(date);
 }
 
@@ -110,8 +94,8 @@ export function deadlineErrors(sentOn: string, deadline: string): DeadlineError[
 function julyDaysIn(from: string, to: string): number {
   let days = 0;
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-    const first = `${String(year).padStart(4, "0")}-07-01`;
-    const last = `${String(year).padStart(4, "0")}-07-31`;
+    const first = civilDate(year, 7, 1);
+    const last = civilDate(year, 7, 31);
     const start = from > first ? from : first;
     const end = to < last ? to : last;
     if (start <= end) days += daysBetween(start, end) + 1;
@@ -131,7 +115,7 @@ export function deadlineWarnings(
   { minimumWeeks = DEFAULT_MINIMUM_WEEKS }: DeadlineOptions = {},
 ): DeadlineWarning[] {
   const warnings: DeadlineWarning[] = [];
-  const days = daysBetween(sentOn, deadline);
+  const days = daysBetween(checked(sentOn, "sentOn"), checked(deadline, "deadline"));
   if (deadline < addPeriod(sentOn, { weeks: minimumWeeks })) {
     warnings.push({ code: "shorter_than_minimum", weeks: Math.round((days / 7) * 10) / 10, minimumWeeks });
   }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { requireCan } from "../../auth/guards.ts";
-import { stockholmDate } from "../../platform/clock.ts";
+import { stockholmDate } from "../../platform/calendar/civil-date.ts";
 import { sendPage, viewFor } from "../../web/render.ts";
 import { listNetwork } from "../network/network.service.ts";
 import { dueItems } from "../reviews/reviews.service.ts";

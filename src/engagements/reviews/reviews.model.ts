@@ -1,11 +1,7 @@
 import { z } from "zod";
+import { addCivilYears } from "../../platform/calendar/civil-date.ts";
 import { isOneOf } from "../../platform/validation.ts";
-import {
-  addYears,
-  REVIEW_INTERVAL_YEARS,
-  REVIEWED_TYPES,
-  type StoredEngagementType,
-} from "../engagements.model.ts";
+import { REVIEW_INTERVAL_YEARS, REVIEWED_TYPES, type StoredEngagementType } from "../engagements.model.ts";
 
 export const REVIEW_OUTCOMES = ["continue", "end", "change"] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
@@ -23,7 +19,7 @@ export const isReviewed = (type: string) => isOneOf(REVIEWED_TYPES, type);
 
 /** P4: the next review four years after this one; none when the review ends the engagement. */
 export const nextReviewOn = (reviewedOn: string, outcome: ReviewOutcome): string | null =>
-  outcome === "end" ? null : addYears(reviewedOn, REVIEW_INTERVAL_YEARS);
+  outcome === "end" ? null : addCivilYears(reviewedOn, REVIEW_INTERVAL_YEARS);
 
 /** A line of the dashboard: a review that falls due, or an agreement that is about to end. */
 export interface DueItem {
@@ -53,10 +49,3 @@ export const reviewSchema = z.strictObject({
   outcome: z.enum(REVIEW_OUTCOMES, { error: "validation.choice" }),
   note: z.string().trim().min(1, { error: "review.note_required" }).max(5000),
 });
-
-/** Adds days to a civil date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}

@@ -2,7 +2,7 @@ import type { UserActor } from "../../auth/actor.ts";
 import { auditBy } from "../../auth/audit-actor.ts";
 import { can } from "../../auth/policy.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
-import { stockholmDate } from "../../platform/clock.ts";
+import { addCivilDays, stockholmDate } from "../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { ConflictError, type FieldError, ForbiddenError, ValidationError } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n/index.ts";
@@ -14,7 +14,6 @@ import { engagementSubject } from "../engagements.model.ts";
 import { getEngagement, prepareEngagementUpdate, writeEngagementUpdate } from "../engagements.service.ts";
 import {
   AGREEMENT_TYPES,
-  addDays,
   DASHBOARD_DAYS,
   type DueItem,
   isReviewed,
@@ -38,7 +37,7 @@ import {
  */
 export async function dueItems(ctx: Ctx, days = DASHBOARD_DAYS): Promise<DueItem[]> {
   const today = stockholmDate(ctx.clock.now());
-  const horizon = addDays(today, days);
+  const horizon = addCivilDays(today, days);
   const rows = await dueRows(ctx.db, ctx.config.tenantId, today, horizon);
   const items: DueItem[] = [];
   for (const r of rows) {

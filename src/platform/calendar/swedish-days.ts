@@ -1,15 +1,11 @@
 /**
- * Swedish public holidays (Act 1989:253) and working days, computed for any year.
- * Dates are civil dates `YYYY-MM-DD`; arithmetic is done in UTC to stay clear of DST.
+ * Swedish public holidays (Act 1989:253) and working days, computed for any year, over civil
+ * dates `YYYY-MM-DD` (see `civil-date.ts`).
  */
-
-const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
-export const iso = (d: Date) => d.toISOString().slice(0, 10);
-export const parseDate = (s: string) => new Date(`${s}T00:00:00Z`);
-export const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+import { addCivilDays, type CivilDate, civilDate, dayOfWeek } from "./civil-date.ts";
 
 /** Easter Sunday (Anonymous Gregorian algorithm). */
-export function easterSunday(year: number): Date {
+export function easterSunday(year: number): CivilDate {
   const a = year % 19;
   const b = Math.floor(year / 100);
   const c = year % 100;
@@ -24,66 +20,64 @@ export function easterSunday(year: number): Date {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const dayOfMonth = ((h + l - 7 * m + 114) % 31) + 1;
-  return day(year, month, dayOfMonth);
+  return civilDate(year, month, dayOfMonth);
 }
 
 /** The Saturday in [from, from + 6] of a month: Midsummer Day and All Saints' Day fall so. */
 const saturdayFrom = (y: number, m: number, d: number) => {
-  const start = day(y, m, d);
-  return addDays(start, (6 - start.getUTCDay() + 7) % 7);
+  const start = civilDate(y, m, d);
+  return addCivilDays(start, (6 - dayOfWeek(start) + 7) % 7);
 };
 
 /** Public holidays of a year, by date. Whit Monday is not one since 2005. */
-export function publicHolidays(year: number): Map<string, string> {
+export function publicHolidays(year: number): Map<CivilDate, string> {
   const easter = easterSunday(year);
-  const entries: [Date, string][] = [
-    [day(year, 1, 1), "Nyårsdagen"],
-    [day(year, 1, 6), "Trettondedag jul"],
-    [addDays(easter, -2), "Långfredagen"],
+  return new Map([
+    [civilDate(year, 1, 1), "Nyårsdagen"],
+    [civilDate(year, 1, 6), "Trettondedag jul"],
+    [addCivilDays(easter, -2), "Långfredagen"],
     [easter, "Påskdagen"],
-    [addDays(easter, 1), "Annandag påsk"],
-    [day(year, 5, 1), "Första maj"],
-    [addDays(easter, 39), "Kristi himmelsfärdsdag"],
-    [addDays(easter, 49), "Pingstdagen"],
-    [day(year, 6, 6), "Sveriges nationaldag"],
+    [addCivilDays(easter, 1), "Annandag påsk"],
+    [civilDate(year, 5, 1), "Första maj"],
+    [addCivilDays(easter, 39), "Kristi himmelsfärdsdag"],
+    [addCivilDays(easter, 49), "Pingstdagen"],
+    [civilDate(year, 6, 6), "Sveriges nationaldag"],
     [saturdayFrom(year, 6, 20), "Midsommardagen"],
     [saturdayFrom(year, 10, 31), "Alla helgons dag"],
-    [day(year, 12, 25), "Juldagen"],
-    [day(year, 12, 26), "Annandag jul"],
-  ];
-  return new Map(entries.map(([d, name]) => [iso(d), name]));
-}
-
-/** Days that are not holidays but on which a deadline does not end (Act 1930:173). */
-function eves(year: number): Set<string> {
-  return new Set([
-    iso(addDays(saturdayFrom(year, 6, 20), -1)),
-    iso(day(year, 12, 24)),
-    iso(day(year, 12, 31)),
+    [civilDate(year, 12, 25), "Juldagen"],
+    [civilDate(year, 12, 26), "Annandag jul"],
   ]);
 }
 
-export function isPublicHoliday(date: string): boolean {
+/** Days that are not holidays but on which a deadline does not end (Act 1930:173). */
+function eves(year: number): Set<CivilDate> {
+  return new Set([
+    addCivilDays(saturdayFrom(year, 6, 20), -1),
+    civilDate(year, 12, 24),
+    civilDate(year, 12, 31),
+  ]);
+}
+
+export function isPublicHoliday(date: CivilDate): boolean {
   return publicHolidays(Number(date.slice(0, 4))).has(date);
 }
 
 /** A working day: not a weekend, public holiday, Midsummer Eve, Christmas Eve or New Year's Eve. */
-export function isWorkingDay(date: string): boolean {
-  const d = parseDate(date);
-  const weekday = d.getUTCDay();
+export function isWorkingDay(date: CivilDate): boolean {
+  const weekday = dayOfWeek(date);
   if (weekday === 0 || weekday === 6) return false;
-  const year = d.getUTCFullYear();
+  const year = Number(date.slice(0, 4));
   return !publicHolidays(year).has(date) && !eves(year).has(date);
 }
 
-export function nextWorkingDay(date: string): string {
-  let d = parseDate(date);
-  while (!isWorkingDay(iso(d))) d = addDays(d, 1);
-  return iso(d);
+export function nextWorkingDay(date: CivilDate): CivilDate {
+  let d = date;
+  while (!isWorkingDay(d)) d = addCivilDays(d, 1);
+  return d;
 }
 
-export function previousWorkingDay(date: string): string {
-  let d = addDays(parseDate(date), -1);
-  while (!isWorkingDay(iso(d))) d = addDays(d, -1);
-  return iso(d);
+export function previousWorkingDay(date: CivilDate): CivilDate {
+  let d = addCivilDays(date, -1);
+  while (!isWorkingDay(d)) d = addCivilDays(d, -1);
+  return d;
 }

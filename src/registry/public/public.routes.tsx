@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { listAllUnits } from "../../organisation/index.ts";
-import { stockholmDate } from "../../platform/clock.ts";
+import { stockholmDate } from "../../platform/calendar/civil-date.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { formFields, handleForm } from "../../web/forms.ts";
 import { PUBLIC_FORM_LIMIT, readPublicForm } from "../../web/public-form.ts";

@@ -1,5 +1,5 @@
 import { listAllUnits } from "../../organisation/index.ts";
-import { stockholmDate } from "../../platform/clock.ts";
+import { stockholmDate } from "../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { allClasses } from "../classification.store.ts";
 import { getRegistries } from "../registries.service.ts";

@@ -1,3 +1,4 @@
+import { civilDate, isCivilDate } from "../../platform/calendar/civil-date.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import type { View } from "../view.ts";
 import { Fieldset } from "./Fieldset.tsx";
@@ -48,7 +49,6 @@ export function readDateInput(body: Record<string, unknown>, name: string): stri
   const [y, m, d] = [get("year"), get("month"), get("day")];
   if (!y && !m && !d) return "";
   if (!/^\d{4}$/.test(y) || !/^\d{1,2}$/.test(m) || !/^\d{1,2}$/.test(d)) return null;
-  const iso = `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
+  const date = civilDate(Number(y), Number(m), Number(d));
+  return isCivilDate(date) ? date : null;
 }

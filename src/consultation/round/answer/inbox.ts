@@ -1,5 +1,5 @@
 import type { Actor } from "../../../auth/actor.ts";
-import { stockholmDate } from "../../../platform/clock.ts";
+import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import type { RecipientState } from "../consultation.model.ts";
 import { unitRecipients } from "../consultation.store.ts";

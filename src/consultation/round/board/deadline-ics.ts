@@ -1,3 +1,5 @@
+import { addCivilDays } from "../../../platform/calendar/civil-date.ts";
+
 /** An all-day calendar event (RFC 5545) for a consultation's last day to answer. */
 export interface DeadlineEvent {
   uid: string;
@@ -28,11 +30,6 @@ function fold(line: string): string {
 }
 
 const day = (iso: string) => iso.replace(/-/g, "");
-const nextDay = (iso: string) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
 
 export function deadlineIcs(e: DeadlineEvent): string {
   const stamp = `${e.stamp.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
@@ -45,7 +42,7 @@ export function deadlineIcs(e: DeadlineEvent): string {
     `UID:${e.uid}`,
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${day(e.date)}`,
-    `DTEND;VALUE=DATE:${day(nextDay(e.date))}`,
+    `DTEND;VALUE=DATE:${day(addCivilDays(e.date, 1))}`,
     `SUMMARY:${escapeText(e.summary)}`,
     `DESCRIPTION:${escapeText(e.description)}`,
     `URL:${e.url}`,

@@ -1,7 +1,7 @@
 import type { UserActor } from "../../../auth/actor.ts";
 import { auditBy } from "../../../auth/audit-actor.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
-import { stockholmDate } from "../../../platform/clock.ts";
+import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import { ConflictError, NotFoundError } from "../../../platform/errors.ts";
 import { reindexCase } from "../../../registry/search/search-index.ts";

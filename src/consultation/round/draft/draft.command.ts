@@ -4,7 +4,7 @@ import { auditBy } from "../../../auth/audit-actor.ts";
 import { findUserById } from "../../../auth/users.store.ts";
 import { listAllUnits } from "../../../organisation/units.service.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
-import { stockholmDate } from "../../../platform/clock.ts";
+import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import type { ConsultationRecipientTable } from "../../../platform/db/schema.ts";

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireCan } from "../../../auth/guards.ts";
 import { listUsers } from "../../../auth/users.store.ts";
 import { listAllUnits } from "../../../organisation/units.service.ts";
-import { stockholmDate } from "../../../platform/clock.ts";
+import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { getCase } from "../../../registry/cases.service.ts";
 import { getCaseDocuments } from "../../../registry/documents.service.ts";

@@ -1,4 +1,4 @@
-import { stockholmDate } from "../../../platform/clock.ts";
+import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import { startRepeatingJob } from "../../../platform/repeating-job.ts";
 import { getCase } from "../../../registry/cases.service.ts";

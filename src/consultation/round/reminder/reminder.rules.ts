@@ -1,4 +1,4 @@
-import { addDays, iso, parseDate } from "../../../platform/calendar/swedish-days.ts";
+import { addCivilDays } from "../../../platform/calendar/civil-date.ts";
 import type { RecipientState } from "../consultation.model.ts";
 
 /** States in which a body is still expected to answer and so is reminded. */
@@ -11,8 +11,6 @@ export interface DueReminder {
   /** Unique per body: the same reminder for the same deadline is never sent twice. */
   key: string;
 }
-
-const shift = (date: string, days: number) => iso(addDays(parseDate(date), days));
 
 /**
  * The reminders due for a body on `today`, at most one of each kind: before the deadline the one
@@ -28,10 +26,10 @@ export function dueReminders(
 ): DueReminder[] {
   const due: DueReminder[] = [];
   if (today < deadline) {
-    const before = daysBefore.filter((d) => shift(deadline, -d) <= today);
+    const before = daysBefore.filter((d) => addCivilDays(deadline, -d) <= today);
     if (before.length > 0) due.push({ kind: "before", key: `before:${Math.min(...before)}:${deadline}` });
   } else {
-    const after = daysAfter.filter((d) => shift(deadline, d) <= today);
+    const after = daysAfter.filter((d) => addCivilDays(deadline, d) <= today);
     if (after.length > 0) due.push({ kind: "after", key: `after:${Math.max(...after)}:${deadline}` });
   }
   return due;

@@ -2,7 +2,7 @@ import type { UserActor } from "../../../auth/actor.ts";
 import { auditBy } from "../../../auth/audit-actor.ts";
 import { findUserById } from "../../../auth/users.store.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
-import { stockholmDate } from "../../../platform/clock.ts";
+import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import { ConflictError, ValidationError } from "../../../platform/errors.ts";
 import { getCase } from "../../../registry/cases.service.ts";
