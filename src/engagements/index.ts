@@ -1,0 +1,1 @@
+export { engagementsPlugin } from "./engagements.plugin.ts";

@@ -1,0 +1,1 @@
+export { monitoringPlugin } from "./monitoring.plugin.ts";

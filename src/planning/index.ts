@@ -1,0 +1,1 @@
+export { planningPlugin } from "./planning.plugin.ts";
