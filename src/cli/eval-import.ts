@@ -7,9 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DEMO_UNITS } from "../demo/units-demo.ts";
-import { analyseDocument } from "../import/analyse.ts";
-import { formatScores, score } from "../import/evaluate.ts";
-import { type Proposal, SCALAR_FIELDS } from "../import/proposal.model.ts";
+import { analyseDocument, formatScores, type Proposal, SCALAR_FIELDS, score } from "../import/index.ts";
 import { fileTypeOfName } from "../platform/files/file-type.ts";
 
 /** The corpus is written to the demo city (domain.md §2). */

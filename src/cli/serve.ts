@@ -1,7 +1,7 @@
 import { buildApp } from "../app.ts";
 import type { Config } from "../config.ts";
 import { startReminderWorker } from "../consultation/index.ts";
-import { startReviewReminders } from "../engagements/reviews/reviews.service.ts";
+import { startReviewReminders } from "../engagements/index.ts";
 import { systemClock } from "../platform/clock.ts";
 import { openDatabase } from "../platform/db/database.ts";
 import { startMailDelivery } from "../platform/mail/mail.service.ts";

@@ -1,11 +1,14 @@
-import type { UserRow } from "../auth/users.store.ts";
-import { recordDecision } from "../engagements/decisions.service.ts";
-import type { DecisionOutcome, Direction, EngagementType } from "../engagements/engagements.model.ts";
-import { registerEngagement } from "../engagements/engagements.service.ts";
+import type { UserRow } from "../auth/index.ts";
+import {
+  type DecisionOutcome,
+  type Direction,
+  type EngagementType,
+  recordDecision,
+  registerEngagement,
+} from "../engagements/index.ts";
 import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
-import { openCase } from "../registry/cases.service.ts";
-import { allClasses } from "../registry/classification.store.ts";
+import { allClasses, openCase } from "../registry/index.ts";
 
 interface DemoEngagement {
   type: EngagementType;

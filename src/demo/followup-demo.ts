@@ -1,13 +1,13 @@
-import { toActor } from "../auth/sessions.service.ts";
-import type { UserRow } from "../auth/users.store.ts";
-import { appointContact, listNetwork } from "../engagements/network/network.service.ts";
+import { toActor, type UserRow } from "../auth/index.ts";
 import {
+  appointContact,
   assessVisitRequest,
   decideVisitRequest,
+  listNetwork,
   receiveVisitRequest,
-} from "../engagements/visits/visits.service.ts";
-import { addWatchItem, recordComparison } from "../monitoring/monitoring.service.ts";
-import { savePlan } from "../planning/plans.service.ts";
+} from "../engagements/index.ts";
+import { addWatchItem, recordComparison } from "../monitoring/index.ts";
+import { savePlan } from "../planning/index.ts";
 import type { Ctx } from "../platform/context.ts";
 
 /** Invented names only: no real persons. */

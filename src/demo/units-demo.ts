@@ -1,4 +1,4 @@
-import type { UnitType } from "../organisation/units.model.ts";
+import type { UnitType } from "../organisation/index.ts";
 
 export interface DemoUnit {
   id: string;

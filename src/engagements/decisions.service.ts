@@ -1,6 +1,5 @@
-import type { UserActor } from "../auth/actor.ts";
-import { auditBy } from "../auth/audit-actor.ts";
-import { findUnit } from "../organisation/units.store.ts";
+import { auditBy, type UserActor } from "../auth/index.ts";
+import { findUnit } from "../organisation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
@@ -8,12 +7,7 @@ import { ConflictError, ValidationError } from "../platform/errors.ts";
 import { translator } from "../platform/i18n/index.ts";
 import { newId } from "../platform/ids.ts";
 import { fieldErrors } from "../platform/validation.ts";
-import { getCase } from "../registry/cases.service.ts";
-import {
-  type PreparedDocument,
-  prepareDocument,
-  writePreparedDocument,
-} from "../registry/documents.service.ts";
+import { getCase, type PreparedDocument, prepareDocument, writePreparedDocument } from "../registry/index.ts";
 import {
   type DecisionInput,
   decisionInputSchema,

@@ -1,15 +1,10 @@
-import type { UserActor } from "../auth/actor.ts";
-import { can } from "../auth/policy.ts";
-import { findUserById } from "../auth/users.store.ts";
-import { findUnit } from "../organisation/units.store.ts";
+import { can, findUserById, type UserActor } from "../auth/index.ts";
+import { findUnit } from "../organisation/index.ts";
 import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { dedupe, fieldErrors } from "../platform/validation.ts";
-import type { Case } from "../registry/cases.model.ts";
-import { findCaseByDiaryNumber, toCase } from "../registry/cases.store.ts";
-import { allClasses } from "../registry/classification.store.ts";
-import { findRegistry } from "../registry/registries.store.ts";
+import { allClasses, type Case, findCaseByDiaryNumber, findRegistry, toCase } from "../registry/index.ts";
 import {
   type EngagementDetails,
   type EngagementFields,

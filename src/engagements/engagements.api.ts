@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { requireCan } from "../auth/guards.ts";
+import { requireCan } from "../auth/index.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
 import { cursorKey, pageOf } from "../platform/http/cursor.ts";
 import { nameApiSchemas } from "../platform/http/openapi.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Subject } from "../auth/policy.ts";
+import type { Subject } from "../auth/index.ts";
 import { blankToUndefined } from "../platform/validation.ts";
 import { isCountryCode } from "./countries.ts";
 

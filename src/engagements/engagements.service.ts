@@ -1,13 +1,11 @@
-import type { UserActor } from "../auth/actor.ts";
-import { auditBy } from "../auth/audit-actor.ts";
-import { can } from "../auth/policy.ts";
+import { auditBy, can, type UserActor } from "../auth/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import type { Db } from "../platform/db/database.ts";
 import { ForbiddenError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { dedupe, fieldErrors } from "../platform/validation.ts";
-import { type PreparedCase, prepareCase, writePreparedCase } from "../registry/cases.service.ts";
+import { type PreparedCase, prepareCase, writePreparedCase } from "../registry/index.ts";
 import {
   assessEngagement,
   type CaseChoice,

@@ -1,4 +1,5 @@
 export { analyseDocument } from "./analyse.ts";
+export { formatScores, score } from "./evaluate.ts";
 export { importPlugin } from "./import.plugin.ts";
 export { IMPORT_TYPES, organisationOf } from "./imports.service.ts";
-export { SCALAR_FIELDS } from "./proposal.model.ts";
+export { type Proposal, SCALAR_FIELDS } from "./proposal.model.ts";

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { registerFormPage } from "../auth/form-page.ts";
-import { actorViewFor } from "../auth/view.ts";
+import { actorViewFor, registerFormPage } from "../auth/index.ts";
 import { sendPage } from "../web/render.ts";
 import { addWatchItem, comparisonsByIndex, listWatchItems, recordComparison } from "./monitoring.service.ts";
 import { MonitoringPage } from "./views/MonitoringPage.tsx";

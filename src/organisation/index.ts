@@ -1,4 +1,4 @@
 export { organisationPlugin } from "./organisation.plugin.ts";
-export type { Unit, UnitType } from "./units.model.ts";
-export { importUnits, listAllUnits } from "./units.service.ts";
+export { NETWORK_UNIT_TYPES, type Unit, type UnitType } from "./units.model.ts";
+export { importUnits, listAllUnits, networkUnits } from "./units.service.ts";
 export { countUnits, findUnit } from "./units.store.ts";

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { requireCan } from "../auth/guards.ts";
-import { actorViewFor } from "../auth/view.ts";
-import { networkUnits } from "../organisation/units.service.ts";
+import { actorViewFor, requireCan } from "../auth/index.ts";
+import { networkUnits } from "../organisation/index.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { formFields, handleForm } from "../web/forms.ts";

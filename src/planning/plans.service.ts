@@ -1,7 +1,5 @@
-import type { UserActor } from "../auth/actor.ts";
-import { auditBy } from "../auth/audit-actor.ts";
-import { can } from "../auth/policy.ts";
-import { networkUnits } from "../organisation/units.service.ts";
+import { auditBy, can, type UserActor } from "../auth/index.ts";
+import { networkUnits } from "../organisation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
 import { type FieldError, ForbiddenError, ValidationError } from "../platform/errors.ts";

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { auditBy } from "../auth/audit-actor.ts";
-import { requireCan } from "../auth/guards.ts";
+import { auditBy, requireCan } from "../auth/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { yearOf } from "./plans.routes.tsx";

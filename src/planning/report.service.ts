@@ -1,6 +1,4 @@
-import { countryName } from "../engagements/countries.ts";
-import { REVIEWED_TYPES } from "../engagements/engagements.model.ts";
-import { directionsOf } from "../engagements/engagements.store.ts";
+import { countryName, directionsOf, REVIEWED_TYPES } from "../engagements/index.ts";
 import type { Ctx } from "../platform/context.ts";
 import type { Translate } from "../platform/i18n/index.ts";
 import { plansOfYear } from "./plans.service.ts";

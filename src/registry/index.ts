@@ -1,6 +1,13 @@
 export { caseSubject, caseTitleFor, seesCaseInFull } from "./case-visibility.ts";
 export { allowedActions, type Case, type CaseStatus } from "./cases.model.ts";
-export { getCase, getCaseByDiaryNumber, openCase, prepareCase, writePreparedCase } from "./cases.service.ts";
+export {
+  getCase,
+  getCaseByDiaryNumber,
+  openCase,
+  type PreparedCase,
+  prepareCase,
+  writePreparedCase,
+} from "./cases.service.ts";
 export { findCaseByDiaryNumber, toCase } from "./cases.store.ts";
 export { addSchemeVersion } from "./classification.service.ts";
 export { allClasses } from "./classification.store.ts";

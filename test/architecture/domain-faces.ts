@@ -19,13 +19,3 @@ export function importsOfDomainInternals(graph: ImportGraph): InternalImport[] {
     }
   return found;
 }
-
-/** How many such imports each room makes into each domain, as "importer -> domain". */
-export function countByRooms(imports: readonly InternalImport[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const { file, target } of imports) {
-    const key = `${roomOf(file)} -> ${roomOf(target)}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}

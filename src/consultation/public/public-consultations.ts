@@ -1,7 +1,6 @@
 import type { Ctx } from "../../platform/context.ts";
 import { NotFoundError } from "../../platform/errors.ts";
-import type { CaseStatus } from "../../registry/cases.model.ts";
-import { getCase } from "../../registry/cases.service.ts";
+import { type CaseStatus, getCase } from "../../registry/index.ts";
 import type { ListGroup, RecipientState } from "../round/consultation.model.ts";
 import { allRecipients, getConsultation } from "../round/consultation.service.ts";
 import { publicRoundTitle } from "../round/round-title.ts";

@@ -1,11 +1,8 @@
-import type { UserActor } from "../../auth/actor.ts";
-import { can } from "../../auth/policy.ts";
+import { can, type UserActor } from "../../auth/index.ts";
 import { stockholmDate } from "../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, ConflictError, NotFoundError } from "../../platform/errors.ts";
-import { caseSubject } from "../../registry/case-visibility.ts";
-import type { Case } from "../../registry/cases.model.ts";
-import { getCase } from "../../registry/cases.service.ts";
+import { type Case, caseSubject, getCase } from "../../registry/index.ts";
 import { answerLinkHash, isLinkSecret } from "./answer-link.ts";
 import type { ConsultationDetails, Recipient, RecipientAction } from "./consultation.model.ts";
 import { allRecipients, getConsultation } from "./consultation.service.ts";

@@ -1,8 +1,5 @@
-import type { Actor } from "../../auth/actor.ts";
-import { seesCaseInFull } from "../../registry/case-visibility.ts";
-import type { Case } from "../../registry/cases.model.ts";
-import type { RegistryDocument } from "../../registry/documents.model.ts";
-import { publicDocument } from "../../registry/public/public-view.ts";
+import type { Actor } from "../../auth/index.ts";
+import { type Case, publicDocument, type RegistryDocument, seesCaseInFull } from "../../registry/index.ts";
 
 /**
  * A document a round may send as material: registered and without secret parts. A round goes to

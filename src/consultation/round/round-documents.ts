@@ -1,11 +1,7 @@
-import type { UserActor } from "../../auth/actor.ts";
+import type { UserActor } from "../../auth/index.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { type WordBlock, writeWord } from "../../platform/text/word-writer.ts";
-import {
-  type PreparedDocument,
-  prepareDocument,
-  type UploadedFile,
-} from "../../registry/documents.service.ts";
+import { type PreparedDocument, prepareDocument, type UploadedFile } from "../../registry/index.ts";
 
 /** A document of a consultation round: what the registry needs, and the file (given or written from blocks). */
 export interface RoundDocument {

@@ -1,10 +1,7 @@
-import type { UserActor } from "../../auth/actor.ts";
-import { can } from "../../auth/policy.ts";
+import { can, type UserActor } from "../../auth/index.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { ForbiddenError } from "../../platform/errors.ts";
-import { caseSubject } from "../../registry/case-visibility.ts";
-import type { Case } from "../../registry/cases.model.ts";
-import { getCase } from "../../registry/cases.service.ts";
+import { type Case, caseSubject, getCase } from "../../registry/index.ts";
 
 /**
  * Refuses (403) a user who may not run the rounds of this case: its insiders only. Everyone may

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { requireCan } from "../../auth/guards.ts";
+import { requireCan } from "../../auth/index.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { apiFileRoute, apiRoute } from "../../platform/http/api-route.ts";
 import { readMultipart } from "../../platform/http/multipart.ts";

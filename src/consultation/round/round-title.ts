@@ -1,9 +1,7 @@
-import type { Actor } from "../../auth/actor.ts";
+import type { Actor } from "../../auth/index.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { maskPersonalNumbers } from "../../platform/text/personal-number.ts";
-import { seesCaseInFull } from "../../registry/case-visibility.ts";
-import type { Case } from "../../registry/cases.model.ts";
-import { getCase } from "../../registry/cases.service.ts";
+import { type Case, getCase, seesCaseInFull } from "../../registry/index.ts";
 
 /**
  * A round's title as a reader may see it (issue 14): the case's insiders see its own title;

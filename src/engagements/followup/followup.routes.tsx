@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { requireCan } from "../../auth/guards.ts";
+import { requireCan } from "../../auth/index.ts";
 import { stockholmDate } from "../../platform/calendar/civil-date.ts";
 import { sendPage, viewFor } from "../../web/render.ts";
 import { listNetwork } from "../network/network.service.ts";

@@ -1,11 +1,13 @@
-import type { UserActor } from "../../auth/actor.ts";
-import { can } from "../../auth/policy.ts";
+import { can, type UserActor } from "../../auth/index.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, type FieldError } from "../../platform/errors.ts";
-import { caseSubject } from "../../registry/case-visibility.ts";
-import type { Case } from "../../registry/cases.model.ts";
-import { getCaseByDiaryNumber } from "../../registry/cases.service.ts";
-import { type PreparedDocument, prepareDocument } from "../../registry/documents.service.ts";
+import {
+  type Case,
+  caseSubject,
+  getCaseByDiaryNumber,
+  type PreparedDocument,
+  prepareDocument,
+} from "../../registry/index.ts";
 
 /**
  * The open case a letter or message is to be registered in, by its diary number, if `by` may

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { registerFormPage } from "../../auth/form-page.ts";
-import { actorViewFor } from "../../auth/view.ts";
+import { actorViewFor, registerFormPage } from "../../auth/index.ts";
 import { sendPage } from "../../web/render.ts";
 import { appointContact, listNetwork, listNetworkMessages, sendNetworkMessage } from "./network.service.ts";
 import { ContactNetworkPage } from "./views/ContactNetworkPage.tsx";

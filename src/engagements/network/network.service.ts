@@ -1,7 +1,5 @@
-import type { UserActor } from "../../auth/actor.ts";
-import { auditBy } from "../../auth/audit-actor.ts";
-import { NETWORK_UNIT_TYPES } from "../../organisation/units.model.ts";
-import { listAllUnits } from "../../organisation/units.service.ts";
+import { auditBy, type UserActor } from "../../auth/index.ts";
+import { listAllUnits, NETWORK_UNIT_TYPES } from "../../organisation/index.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { type FieldError, ValidationError } from "../../platform/errors.ts";
@@ -10,7 +8,7 @@ import { newId } from "../../platform/ids.ts";
 import { queueMail } from "../../platform/mail/mail.service.ts";
 import { wordFile } from "../../platform/text/word-writer.ts";
 import { fieldErrors } from "../../platform/validation.ts";
-import { writePreparedDocument } from "../../registry/documents.service.ts";
+import { writePreparedDocument } from "../../registry/index.ts";
 import { openCaseFor, prepareOutgoingLetter } from "../letters/outgoing-letter.ts";
 import {
   appointmentSchema,

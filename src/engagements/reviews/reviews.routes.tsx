@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { requireCan } from "../../auth/guards.ts";
-import { actorViewFor } from "../../auth/view.ts";
+import { actorViewFor, requireCan } from "../../auth/index.ts";
 import { type FieldError, ValidationError } from "../../platform/errors.ts";
 import { formFields, handleForm } from "../../web/forms.ts";
 import { sendPage } from "../../web/render.ts";

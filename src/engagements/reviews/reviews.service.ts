@@ -1,6 +1,4 @@
-import type { UserActor } from "../../auth/actor.ts";
-import { auditBy } from "../../auth/audit-actor.ts";
-import { can } from "../../auth/policy.ts";
+import { auditBy, can, type UserActor } from "../../auth/index.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
 import { addCivilDays, stockholmDate } from "../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../platform/context.ts";

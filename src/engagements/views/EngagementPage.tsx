@@ -1,5 +1,5 @@
-import type { ActorView } from "../../auth/view.ts";
-import type { Case } from "../../registry/cases.model.ts";
+import type { ActorView } from "../../auth/index.ts";
+import type { Case } from "../../registry/index.ts";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import { countryName } from "../countries.ts";

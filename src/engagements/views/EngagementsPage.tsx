@@ -1,4 +1,4 @@
-import type { ActorView } from "../../auth/view.ts";
+import type { ActorView } from "../../auth/index.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { Field } from "../../web/components/Field.tsx";
 import { Table } from "../../web/components/Table.tsx";

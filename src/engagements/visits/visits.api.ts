@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { requireCan } from "../../auth/guards.ts";
+import { requireCan } from "../../auth/index.ts";
 import { apiRoute } from "../../platform/http/api-route.ts";
 import { nameApiSchemas } from "../../platform/http/openapi.ts";
 import { POLITICAL_LEVELS } from "../engagements.model.ts";

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { requireCan } from "../../auth/guards.ts";
-import { actorViewFor } from "../../auth/view.ts";
-import { listAllUnits, networkUnits } from "../../organisation/units.service.ts";
+import { actorViewFor, requireCan } from "../../auth/index.ts";
+import { listAllUnits, networkUnits } from "../../organisation/index.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { formFields, handleForm } from "../../web/forms.ts";
 import { PUBLIC_FORM_LIMIT, readPublicForm } from "../../web/public-form.ts";

@@ -1,7 +1,5 @@
-import { ANONYMOUS, type UserActor } from "../../auth/actor.ts";
-import { auditBy } from "../../auth/audit-actor.ts";
-import { can } from "../../auth/policy.ts";
-import { listAllUnits } from "../../organisation/units.service.ts";
+import { ANONYMOUS, auditBy, can, type UserActor } from "../../auth/index.ts";
+import { listAllUnits } from "../../organisation/index.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../platform/context.ts";
 import {
@@ -13,8 +11,7 @@ import {
 } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { fieldErrors } from "../../platform/validation.ts";
-import type { Case } from "../../registry/cases.model.ts";
-import { writePreparedDocument } from "../../registry/documents.service.ts";
+import { type Case, writePreparedDocument } from "../../registry/index.ts";
 import {
   type PreparedEngagement,
   prepareEngagement,

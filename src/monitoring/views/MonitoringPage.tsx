@@ -1,5 +1,4 @@
-import type { FailedForm as FailedFormOf } from "../../auth/form-page.ts";
-import type { ActorView } from "../../auth/view.ts";
+import type { ActorView, FailedForm as FailedFormOf } from "../../auth/index.ts";
 import { LineChart } from "../../web/components/Charts.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";

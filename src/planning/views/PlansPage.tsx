@@ -1,5 +1,5 @@
-import type { ActorView } from "../../auth/view.ts";
-import type { Unit } from "../../organisation/units.model.ts";
+import type { ActorView } from "../../auth/index.ts";
+import type { Unit } from "../../organisation/index.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";

@@ -1,11 +1,11 @@
-import { auditBy } from "../../../auth/audit-actor.ts";
+import { auditBy } from "../../../auth/index.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
 import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { ConflictError, type FieldError, ValidationError } from "../../../platform/errors.ts";
 import { fieldErrors } from "../../../platform/validation.ts";
-import { type UploadedFile, writePreparedDocument } from "../../../registry/documents.service.ts";
+import { type UploadedFile, writePreparedDocument } from "../../../registry/index.ts";
 import { type Answerer, actingAs, type BodyAccess, requireStep, via } from "../body-access.ts";
 import { publicHoldOf } from "../close/close.rules.ts";
 import { updateRecipient } from "../consultation.store.ts";

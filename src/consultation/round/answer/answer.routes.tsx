@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireCan } from "../../../auth/guards.ts";
+import { requireCan } from "../../../auth/index.ts";
 import { type FieldError, NotFoundError } from "../../../platform/errors.ts";
 import { readMultipart } from "../../../platform/http/multipart.ts";
-import { getCaseDocuments, getDocument, getDocumentFiles } from "../../../registry/documents.service.ts";
-import { sendStoredFile } from "../../../registry/file-response.ts";
+import { getCaseDocuments, getDocument, getDocumentFiles, sendStoredFile } from "../../../registry/index.ts";
 import { formFields, handleForm } from "../../../web/forms.ts";
 import { sendPage, viewFor } from "../../../web/render.ts";
 import { type Answerer, accessByLink, accessForUser, type BodyAccess } from "../body-access.ts";

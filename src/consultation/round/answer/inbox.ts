@@ -1,4 +1,4 @@
-import type { Actor } from "../../../auth/actor.ts";
+import type { Actor } from "../../../auth/index.ts";
 import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import type { RecipientState } from "../consultation.model.ts";

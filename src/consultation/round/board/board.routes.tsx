@@ -1,10 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { requireCan } from "../../../auth/guards.ts";
-import { findUserById } from "../../../auth/users.store.ts";
-import { actorViewFor } from "../../../auth/view.ts";
-import { caseTitleFor } from "../../../registry/case-visibility.ts";
-import { getCase } from "../../../registry/cases.service.ts";
-import { getCaseDocuments } from "../../../registry/documents.service.ts";
+import { actorViewFor, findUserById, requireCan } from "../../../auth/index.ts";
+import { caseTitleFor, getCase, getCaseDocuments } from "../../../registry/index.ts";
 import { sendPage, viewFor } from "../../../web/render.ts";
 import { consultationWarnings, getConsultation, listConsultations } from "../consultation.service.ts";
 import { materialFor } from "../material.ts";

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireCan } from "../../../auth/guards.ts";
+import { requireCan } from "../../../auth/index.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { formFields, handleForm } from "../../../web/forms.ts";
 import { sendPage, viewFor } from "../../../web/render.ts";

@@ -1,10 +1,9 @@
-import type { UserActor } from "../../../auth/actor.ts";
-import { auditBy } from "../../../auth/audit-actor.ts";
+import { auditBy, type UserActor } from "../../../auth/index.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
 import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import { ConflictError, NotFoundError } from "../../../platform/errors.ts";
-import { reindexCase } from "../../../registry/search/search-index.ts";
+import { reindexCase } from "../../../registry/index.ts";
 import { allowedActions, type ConsultationStatus } from "../consultation.model.ts";
 import { findConsultation } from "../consultation.store.ts";
 import { requireRoundManager } from "../round-manager.ts";

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { requireCan } from "../../../auth/guards.ts";
+import { requireCan } from "../../../auth/index.ts";
 import { closeConsultation } from "./close.command.ts";
 
 type Params = { Params: { id: string } };

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { UserActor } from "../../../auth/actor.ts";
-import { auditBy } from "../../../auth/audit-actor.ts";
+import { auditBy, type UserActor } from "../../../auth/index.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import { ValidationError } from "../../../platform/errors.ts";

@@ -1,11 +1,9 @@
-import type { UserActor } from "../../../auth/actor.ts";
-import { auditBy } from "../../../auth/audit-actor.ts";
+import { auditBy, type UserActor } from "../../../auth/index.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import { ConflictError } from "../../../platform/errors.ts";
 import { writeWord } from "../../../platform/text/word-writer.ts";
-import { getCase } from "../../../registry/cases.service.ts";
-import { getDocumentFiles, writePreparedDocument } from "../../../registry/documents.service.ts";
+import { getCase, getDocumentFiles, writePreparedDocument } from "../../../registry/index.ts";
 import { allowedActions } from "../consultation.model.ts";
 import { allRecipients, getConsultation } from "../consultation.service.ts";
 import { updateConsultationRow } from "../consultation.store.ts";

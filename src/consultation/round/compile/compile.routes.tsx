@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { requireCan } from "../../../auth/guards.ts";
+import { requireCan } from "../../../auth/index.ts";
 import { sendPage, viewFor } from "../../../web/render.ts";
 import { allowedActions } from "../consultation.model.ts";
 import { bodyText } from "../round-mail.ts";

@@ -1,8 +1,6 @@
 import type { Insertable } from "kysely";
-import type { UserActor } from "../../../auth/actor.ts";
-import { auditBy } from "../../../auth/audit-actor.ts";
-import { findUserById } from "../../../auth/users.store.ts";
-import { listAllUnits } from "../../../organisation/units.service.ts";
+import { auditBy, findUserById, type UserActor } from "../../../auth/index.ts";
+import { listAllUnits } from "../../../organisation/index.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
 import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
@@ -11,8 +9,7 @@ import type { ConsultationRecipientTable } from "../../../platform/db/schema.ts"
 import { ConflictError, type FieldError, ValidationError } from "../../../platform/errors.ts";
 import { newId } from "../../../platform/ids.ts";
 import { dedupe, fieldErrors } from "../../../platform/validation.ts";
-import { allowedActions as caseActions } from "../../../registry/cases.model.ts";
-import { getCaseDocuments } from "../../../registry/documents.service.ts";
+import { allowedActions as caseActions, getCaseDocuments } from "../../../registry/index.ts";
 import type { ConsultationDetails, ListGroup } from "../consultation.model.ts";
 import { getConsultation } from "../consultation.service.ts";
 import { type ConsultationRow, toConsultation } from "../consultation.store.ts";

@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireCan } from "../../../auth/guards.ts";
-import { listUsers } from "../../../auth/users.store.ts";
-import { listAllUnits } from "../../../organisation/units.service.ts";
+import { listUsers, requireCan } from "../../../auth/index.ts";
+import { listAllUnits } from "../../../organisation/index.ts";
 import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { FieldError } from "../../../platform/errors.ts";
-import { getCase } from "../../../registry/cases.service.ts";
-import { getCaseDocuments } from "../../../registry/documents.service.ts";
+import { getCase, getCaseDocuments } from "../../../registry/index.ts";
 import { formFields, handleForm } from "../../../web/forms.ts";
 import { sendPage, viewFor } from "../../../web/render.ts";
 import { proposeDeadline } from "../deadlines.ts";

@@ -4,7 +4,7 @@
  * whole groups of units, single units and external bodies, and the material.
  */
 import { z } from "zod";
-import type { UnitType } from "../../../organisation/units.model.ts";
+import type { UnitType } from "../../../organisation/index.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { blankToUndefined } from "../../../platform/validation.ts";
 import type { ListGroup } from "../consultation.model.ts";

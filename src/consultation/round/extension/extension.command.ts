@@ -1,13 +1,10 @@
-import type { UserActor } from "../../../auth/actor.ts";
-import { auditBy } from "../../../auth/audit-actor.ts";
-import { toActor } from "../../../auth/sessions.service.ts";
-import { findUserById } from "../../../auth/users.store.ts";
+import { auditBy, findUserById, toActor, type UserActor } from "../../../auth/index.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import { ConflictError, ValidationError } from "../../../platform/errors.ts";
 import { newId } from "../../../platform/ids.ts";
 import { fieldErrors } from "../../../platform/validation.ts";
-import { writePreparedDocument } from "../../../registry/documents.service.ts";
+import { writePreparedDocument } from "../../../registry/index.ts";
 import { linkLastDay } from "../answer-link.ts";
 import { type Answerer, actingAs, type BodyAccess, bodyOf, requireStep, via } from "../body-access.ts";
 import { prepareRoundDocument } from "../round-documents.ts";

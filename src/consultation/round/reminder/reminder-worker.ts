@@ -1,7 +1,7 @@
 import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import { startRepeatingJob } from "../../../platform/repeating-job.ts";
-import { getCase } from "../../../registry/cases.service.ts";
+import { getCase } from "../../../registry/index.ts";
 import { closeConsultation } from "../close/close.command.ts";
 import { lastAnsweringDay } from "../close/close.rules.ts";
 import { allRecipients, getConsultation } from "../consultation.service.ts";

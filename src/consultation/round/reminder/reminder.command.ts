@@ -1,5 +1,4 @@
-import type { UserActor } from "../../../auth/actor.ts";
-import { auditBy } from "../../../auth/audit-actor.ts";
+import { auditBy, type UserActor } from "../../../auth/index.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import { newId } from "../../../platform/ids.ts";

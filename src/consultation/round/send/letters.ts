@@ -1,6 +1,6 @@
 import type { Translate } from "../../../platform/i18n/index.ts";
 import { type WordBlock, writeWord } from "../../../platform/text/word-writer.ts";
-import type { Case } from "../../../registry/cases.model.ts";
+import type { Case } from "../../../registry/index.ts";
 import { type ConsultationDetails, LIST_GROUPS } from "../consultation.model.ts";
 import type { MaterialItem } from "../material.ts";
 

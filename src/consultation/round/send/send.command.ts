@@ -1,16 +1,14 @@
-import type { UserActor } from "../../../auth/actor.ts";
-import { auditBy } from "../../../auth/audit-actor.ts";
-import { findUserById } from "../../../auth/users.store.ts";
+import { auditBy, findUserById, type UserActor } from "../../../auth/index.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
 import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import { ConflictError, ValidationError } from "../../../platform/errors.ts";
-import { getCase } from "../../../registry/cases.service.ts";
 import {
+  getCase,
   getCaseDocuments,
   prepareDocument,
   writePreparedDocument,
-} from "../../../registry/documents.service.ts";
+} from "../../../registry/index.ts";
 import { answerLinkUrl, linkLastDay, newAnswerLink } from "../answer-link.ts";
 import { allowedActions } from "../consultation.model.ts";
 import { allRecipients, getConsultation } from "../consultation.service.ts";

@@ -1,5 +1,4 @@
-import type { FailedForm as FailedFormOf } from "../../../auth/form-page.ts";
-import type { ActorView } from "../../../auth/view.ts";
+import type { ActorView, FailedForm as FailedFormOf } from "../../../auth/index.ts";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../web/components/Field.tsx";
 import { Form } from "../../../web/components/Form.tsx";

@@ -1,4 +1,4 @@
-import type { ActorView } from "../../../auth/view.ts";
+import type { ActorView } from "../../../auth/index.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../web/components/Field.tsx";

@@ -1,4 +1,4 @@
-import type { Unit } from "../../../organisation/units.model.ts";
+import type { Unit } from "../../../organisation/index.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { CheckboxList } from "../../../web/components/CheckboxList.tsx";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";

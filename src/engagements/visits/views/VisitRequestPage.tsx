@@ -1,4 +1,4 @@
-import type { ActorView } from "../../../auth/view.ts";
+import type { ActorView } from "../../../auth/index.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { CheckboxList } from "../../../web/components/CheckboxList.tsx";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";

@@ -1,4 +1,4 @@
-import type { ActorView } from "../../../auth/view.ts";
+import type { ActorView } from "../../../auth/index.ts";
 import { Table } from "../../../web/components/Table.tsx";
 import { Layout } from "../../../web/Layout.tsx";
 import type { VisitRequest } from "../visits.model.ts";

@@ -1,5 +1,5 @@
 import type { FieldError } from "../../../../platform/errors.ts";
-import { FileInput } from "../../../../registry/views/inputs.tsx";
+import { FileInput } from "../../../../registry/index.ts";
 import { ErrorSummary } from "../../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../../web/components/Field.tsx";
 import { Form } from "../../../../web/components/Form.tsx";

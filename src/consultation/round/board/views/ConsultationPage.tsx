@@ -1,6 +1,5 @@
-import type { ActorView } from "../../../../auth/view.ts";
-import { caseSubject } from "../../../../registry/case-visibility.ts";
-import type { Case } from "../../../../registry/cases.model.ts";
+import type { ActorView } from "../../../../auth/index.ts";
+import { type Case, caseSubject } from "../../../../registry/index.ts";
 import { ActionButton } from "../../../../web/components/Form.tsx";
 import { Table } from "../../../../web/components/Table.tsx";
 import { Layout } from "../../../../web/Layout.tsx";

@@ -1,7 +1,6 @@
-import type { Unit } from "../../../../organisation/units.model.ts";
+import type { Unit } from "../../../../organisation/index.ts";
 import type { FieldError } from "../../../../platform/errors.ts";
-import type { Case } from "../../../../registry/cases.model.ts";
-import type { RegistryDocument } from "../../../../registry/documents.model.ts";
+import type { Case, RegistryDocument } from "../../../../registry/index.ts";
 import { CheckboxList } from "../../../../web/components/CheckboxList.tsx";
 import { ErrorSummary } from "../../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../../web/components/Field.tsx";

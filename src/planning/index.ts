@@ -1,0 +1,2 @@
+export { planningPlugin } from "./planning.plugin.ts";
+export { savePlan } from "./plans.service.ts";
