@@ -4,6 +4,14 @@ import type { Ctx } from "../platform/context.ts";
 import { newId } from "../platform/ids.ts";
 import { parseInput } from "../platform/validation.ts";
 import { type Comparison, comparisonSchema, type WatchItem, watchItemSchema } from "./monitoring.model.ts";
+import {
+  findComparison,
+  insertComparison,
+  insertWatchItem,
+  listComparisonRows,
+  listWatchItemRows,
+  updateComparison,
+} from "./monitoring.store.ts";
 
 /** Notes an event, trend, piece of research or ranking. */
 export async function addWatchItem(ctx: Ctx, by: UserActor | "system", input: unknown): Promise<WatchItem> {
@@ -11,20 +19,17 @@ export async function addWatchItem(ctx: Ctx, by: UserActor | "system", input: un
   const now = ctx.clock.now();
   const item: WatchItem = { id: newId(), ...d, source: d.source ?? null };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("watch_items")
-      .values({
-        id: item.id,
-        tenant_id: ctx.config.tenantId,
-        kind: item.kind,
-        title: item.title,
-        summary: item.summary,
-        source: item.source,
-        observed_on: item.observedOn,
-        created_by: by === "system" ? null : by.id,
-        created_at: now.toISOString(),
-      })
-      .execute();
+    await insertWatchItem(trx, {
+      id: item.id,
+      tenant_id: ctx.config.tenantId,
+      kind: item.kind,
+      title: item.title,
+      summary: item.summary,
+      source: item.source,
+      observed_on: item.observedOn,
+      created_by: by === "system" ? null : by.id,
+      created_at: now.toISOString(),
+    });
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),
       action: "watch_item.create",
@@ -38,14 +43,7 @@ export async function addWatchItem(ctx: Ctx, by: UserActor | "system", input: un
 
 /** Watch items, latest observed first. */
 export async function listWatchItems(ctx: Ctx, limit = 200): Promise<WatchItem[]> {
-  const rows = await ctx.db
-    .selectFrom("watch_items")
-    .selectAll()
-    .where("tenant_id", "=", ctx.config.tenantId)
-    .orderBy("observed_on", "desc")
-    .orderBy("id")
-    .limit(limit)
-    .execute();
+  const rows = await listWatchItemRows(ctx.db, ctx.config.tenantId, limit);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -72,34 +70,20 @@ export async function recordComparison(
     source: d.source ?? null,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("city_comparisons")
-      .selectAll()
-      .where("tenant_id", "=", ctx.config.tenantId)
-      .where("index_name", "=", c.indexName)
-      .where("year", "=", c.year)
-      .executeTakeFirst();
-    if (before)
-      await trx
-        .updateTable("city_comparisons")
-        .set({ rank: c.rank, value: c.value, source: c.source })
-        .where("id", "=", before.id)
-        .execute();
+    const before = await findComparison(trx, ctx.config.tenantId, c.indexName, c.year);
+    if (before) await updateComparison(trx, before.id, { rank: c.rank, value: c.value, source: c.source });
     else
-      await trx
-        .insertInto("city_comparisons")
-        .values({
-          id: newId(),
-          tenant_id: ctx.config.tenantId,
-          index_name: c.indexName,
-          year: c.year,
-          rank: c.rank,
-          value: c.value,
-          source: c.source,
-          created_by: by === "system" ? null : by.id,
-          created_at: now.toISOString(),
-        })
-        .execute();
+      await insertComparison(trx, {
+        id: newId(),
+        tenant_id: ctx.config.tenantId,
+        index_name: c.indexName,
+        year: c.year,
+        rank: c.rank,
+        value: c.value,
+        source: c.source,
+        created_by: by === "system" ? null : by.id,
+        created_at: now.toISOString(),
+      });
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),
       action: "city_comparison.record",
@@ -114,13 +98,7 @@ export async function recordComparison(
 
 /** Every comparison, grouped by index (sorted by name), each index's years in order. */
 export async function comparisonsByIndex(ctx: Ctx): Promise<Map<string, Comparison[]>> {
-  const rows = await ctx.db
-    .selectFrom("city_comparisons")
-    .selectAll()
-    .where("tenant_id", "=", ctx.config.tenantId)
-    .orderBy("index_name")
-    .orderBy("year")
-    .execute();
+  const rows = await listComparisonRows(ctx.db, ctx.config.tenantId);
   const out = new Map<string, Comparison[]>();
   for (const r of rows) {
     const list = out.get(r.index_name) ?? [];

@@ -7,24 +7,11 @@ import { compareText } from "../platform/i18n/index.ts";
 import { newId } from "../platform/ids.ts";
 import { fieldErrors } from "../platform/validation.ts";
 import { type Plan, planSchema } from "./plans.model.ts";
+import { findPlan, insertPlan, listPlanRows, updatePlan } from "./plans.store.ts";
 
 /** Every unit's plan and follow-up for a year, by unit name. */
 export async function plansOfYear(ctx: Ctx, year: number): Promise<Plan[]> {
-  const rows = await ctx.db
-    .selectFrom("engagement_plans")
-    .innerJoin("units", "units.id", "engagement_plans.unit_id")
-    .select([
-      "engagement_plans.unit_id",
-      "units.name as unit_name",
-      "engagement_plans.year",
-      "engagement_plans.planned_work",
-      "engagement_plans.budget",
-      "engagement_plans.outcome",
-      "engagement_plans.cost",
-    ])
-    .where("engagement_plans.tenant_id", "=", ctx.config.tenantId)
-    .where("engagement_plans.year", "=", year)
-    .execute();
+  const rows = await listPlanRows(ctx.db, ctx.config.tenantId, year);
   return rows
     .map((r) => ({
       unitId: r.unit_id,
@@ -68,26 +55,17 @@ export async function savePlan(
     updated_at: now,
   };
   await ctx.db.transaction().execute(async (trx) => {
-    const before = await trx
-      .selectFrom("engagement_plans")
-      .selectAll()
-      .where("tenant_id", "=", ctx.config.tenantId)
-      .where("unit_id", "=", unit.id)
-      .where("year", "=", year)
-      .executeTakeFirst();
-    if (before) await trx.updateTable("engagement_plans").set(values).where("id", "=", before.id).execute();
+    const before = await findPlan(trx, ctx.config.tenantId, unit.id, year);
+    if (before) await updatePlan(trx, before.id, values);
     else
-      await trx
-        .insertInto("engagement_plans")
-        .values({
-          id: newId(),
-          tenant_id: ctx.config.tenantId,
-          unit_id: unit.id,
-          year,
-          created_at: now,
-          ...values,
-        })
-        .execute();
+      await insertPlan(trx, {
+        id: newId(),
+        tenant_id: ctx.config.tenantId,
+        unit_id: unit.id,
+        year,
+        created_at: now,
+        ...values,
+      });
     await appendAudit(trx, ctx.config.tenantId, new Date(now), {
       ...auditBy(by),
       action: "engagement_plan.save",

@@ -3,6 +3,7 @@ import type { Ctx } from "../platform/context.ts";
 import type { Translate } from "../platform/i18n/index.ts";
 import { plansOfYear } from "./plans.service.ts";
 import { type AnnualReport, breakdown, type ReportItem } from "./report.model.ts";
+import { listCounterpartCountries, listReportedEngagements } from "./report.store.ts";
 
 /** Engagements that count in a year's report: decided and running, or since ended. */
 const REPORTED_STATUSES = ["approved", "ended"] as const;
@@ -16,37 +17,11 @@ export async function annualReport(
 ): Promise<AnnualReport> {
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
-  const rows = await ctx.db
-    .selectFrom("engagements as e")
-    .innerJoin("units", "units.id", "e.unit_id")
-    .select([
-      "e.id",
-      "e.title",
-      "e.type",
-      "e.unit_id",
-      "units.name as unit_name",
-      "e.start_date",
-      "e.end_date",
-      "e.cost",
-      "e.review_date",
-      "e.status",
-    ])
-    .where("e.tenant_id", "=", ctx.config.tenantId)
-    .where("e.status", "in", REPORTED_STATUSES)
-    .where("e.start_date", "<=", last)
-    .where((eb) => eb.or([eb("e.end_date", "is", null), eb("e.end_date", ">=", first)]))
-    .orderBy("e.start_date")
-    .execute();
+  const rows = await listReportedEngagements(ctx.db, ctx.config.tenantId, REPORTED_STATUSES, first, last);
   const ids = rows.map((r) => r.id);
   const [directions, countries] = await Promise.all([
     directionsOf(ctx.db, ids),
-    ids.length === 0
-      ? Promise.resolve([])
-      : ctx.db
-          .selectFrom("engagement_counterparts")
-          .select(["engagement_id", "country"])
-          .where("engagement_id", "in", ids)
-          .execute(),
+    listCounterpartCountries(ctx.db, ids),
   ]);
   const engagements = rows.map((r) => ({
     ...r,
