@@ -8,6 +8,12 @@ import { maskPersonalNumbers } from "../../platform/text/personal-number.ts";
 import { blankToUndefined, fieldErrors } from "../../platform/validation.ts";
 import { seesCaseInFull } from "../case-visibility.ts";
 import { findDocument } from "../documents.store.ts";
+import {
+  findCopyRequest,
+  insertCopyRequest,
+  listNewCopyRequests,
+  updateNewCopyRequest,
+} from "./copy-requests.store.ts";
 
 const optional = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 
@@ -53,26 +59,23 @@ export async function requestCopy(ctx: Ctx, documentId: string, input: unknown):
   const now = ctx.clock.now();
   const request = { id: newId(), documentId, caseId: doc.case_id, receivedAt: now.toISOString() };
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("copy_requests")
-      .values({
-        id: request.id,
-        tenant_id: ctx.config.tenantId,
-        document_id: documentId,
-        case_id: doc.case_id,
-        requester_name: d.requesterName ?? null,
-        email: d.delivery === "email" ? (d.email ?? null) : null,
-        postal_address: d.delivery === "paper" ? (d.postalAddress ?? null) : null,
-        delivery: d.delivery,
-        message: d.message ?? null,
-        received_at: request.receivedAt,
-        status: "new",
-        outcome: null,
-        outcome_note: null,
-        handled_by: null,
-        handled_at: null,
-      })
-      .execute();
+    await insertCopyRequest(trx, {
+      id: request.id,
+      tenant_id: ctx.config.tenantId,
+      document_id: documentId,
+      case_id: doc.case_id,
+      requester_name: d.requesterName ?? null,
+      email: d.delivery === "email" ? (d.email ?? null) : null,
+      postal_address: d.delivery === "paper" ? (d.postalAddress ?? null) : null,
+      delivery: d.delivery,
+      message: d.message ?? null,
+      received_at: request.receivedAt,
+      status: "new",
+      outcome: null,
+      outcome_note: null,
+      handled_by: null,
+      handled_at: null,
+    });
     // The requester's details stay in the request, not in the audit trail.
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(ANONYMOUS),
@@ -86,12 +89,7 @@ export async function requestCopy(ctx: Ctx, documentId: string, input: unknown):
 }
 
 export async function getCopyRequest(ctx: Ctx, id: string) {
-  const row = await ctx.db
-    .selectFrom("copy_requests")
-    .selectAll()
-    .where("tenant_id", "=", ctx.config.tenantId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const row = await findCopyRequest(ctx.db, ctx.config.tenantId, id);
   if (!row) throw new NotFoundError();
   return row;
 }
@@ -101,32 +99,7 @@ export async function getCopyRequest(ctx: Ctx, id: string) {
  * concern. A secret document is described by its public description to a reader outside its case.
  */
 export async function pendingCopyRequests(ctx: Ctx, reader: UserActor) {
-  const rows = await ctx.db
-    .selectFrom("copy_requests as r")
-    .innerJoin("documents as d", "d.id", "r.document_id")
-    .innerJoin("cases as c", "c.id", "r.case_id")
-    .select([
-      "r.id",
-      "r.received_at",
-      "r.requester_name",
-      "r.delivery",
-      "r.email",
-      "r.postal_address",
-      "r.message",
-      "d.id as document_id",
-      "d.description",
-      "d.public_description",
-      "d.secrecy_provision",
-      "c.id as case_id",
-      "c.diary_number",
-      "c.unit_id",
-      "c.officer_id",
-    ])
-    .where("r.tenant_id", "=", ctx.config.tenantId)
-    .where("r.status", "=", "new")
-    .orderBy("r.received_at")
-    .limit(500)
-    .execute();
+  const rows = await listNewCopyRequests(ctx.db, ctx.config.tenantId);
   return rows.map(({ public_description, secrecy_provision, unit_id, officer_id, ...r }) => ({
     ...r,
     description:
@@ -145,26 +118,16 @@ export async function handleCopyRequest(ctx: Ctx, by: UserActor, id: string, inp
   if (!parsed.success || errors.length > 0) throw new ValidationError(errors);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom("copy_requests")
-      .select("status")
-      .where("tenant_id", "=", ctx.config.tenantId)
-      .where("id", "=", id)
-      .executeTakeFirst();
+    const row = await findCopyRequest(trx, ctx.config.tenantId, id);
     if (!row) throw new NotFoundError();
     if (row.status !== "new") throw new ConflictError("the request is already handled", []);
-    await trx
-      .updateTable("copy_requests")
-      .set({
-        status: "handled",
-        outcome: parsed.data.outcome,
-        outcome_note: parsed.data.note ?? null,
-        handled_by: by.id,
-        handled_at: now.toISOString(),
-      })
-      .where("id", "=", id)
-      .where("status", "=", "new")
-      .execute();
+    await updateNewCopyRequest(trx, id, {
+      status: "handled",
+      outcome: parsed.data.outcome,
+      outcome_note: parsed.data.note ?? null,
+      handled_by: by.id,
+      handled_at: now.toISOString(),
+    });
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),
       action: "copy_request.handle",
