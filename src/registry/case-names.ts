@@ -2,6 +2,7 @@ import { findUserById } from "../auth/index.ts";
 import { findUnit } from "../organisation/index.ts";
 import type { Ctx } from "../platform/context.ts";
 import type { Case } from "./cases.model.ts";
+import { findClass } from "./classification.store.ts";
 import { findRegistry } from "./registries.store.ts";
 
 export interface CaseNames {
@@ -16,7 +17,7 @@ export async function caseNames(ctx: Ctx, c: Case): Promise<CaseNames> {
   const tenantId = ctx.config.tenantId;
   const [registry, cls, unit, officer] = await Promise.all([
     findRegistry(ctx.db, tenantId, c.registryId),
-    ctx.db.selectFrom("classes").select(["code", "title"]).where("id", "=", c.classId).executeTakeFirst(),
+    findClass(ctx.db, c.classId),
     findUnit(ctx.db, tenantId, c.unitId),
     c.officerId ? findUserById(ctx.db, tenantId, c.officerId) : undefined,
   ]);

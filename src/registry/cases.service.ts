@@ -1,4 +1,5 @@
-import { auditBy, type UserActor } from "../auth/index.ts";
+import { auditBy, findUserById, type UserActor } from "../auth/index.ts";
+import { findUnit } from "../organisation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
@@ -82,22 +83,12 @@ async function referenceErrors(
   }
   const unitId = text(input.unitId);
   if (unitId) {
-    const unit = await ctx.db
-      .selectFrom("units")
-      .select("id")
-      .where("tenant_id", "=", tenantId)
-      .where("id", "=", unitId)
-      .executeTakeFirst();
+    const unit = await findUnit(ctx.db, tenantId, unitId);
     if (!unit) errors.push({ field: "unitId", message: "case.unit_unknown" });
   }
   const officerId = text(input.officerId);
   if (officerId) {
-    const officer = await ctx.db
-      .selectFrom("users")
-      .select("id")
-      .where("tenant_id", "=", tenantId)
-      .where("id", "=", officerId)
-      .executeTakeFirst();
+    const officer = await findUserById(ctx.db, tenantId, officerId);
     if (!officer) errors.push({ field: "officerId", message: "case.officer_unknown" });
   }
   return errors;

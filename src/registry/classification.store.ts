@@ -11,6 +11,10 @@ export interface ClassRow {
   current: boolean;
 }
 
+/** A class's code and title, by id. */
+export const findClass = (db: Db, id: string) =>
+  db.selectFrom("classes").select(["code", "title"]).where("id", "=", id).executeTakeFirst();
+
 /** Every class of every scheme version of the tenant, with whether its scheme is in force on `today`. */
 export async function allClasses(db: Db, tenantId: string, today: string): Promise<ClassRow[]> {
   const rows = await cachedRows(db, "classes", tenantId, () =>
