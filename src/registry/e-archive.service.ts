@@ -32,6 +32,7 @@ import {
   packagedFiles,
   packageId,
 } from "./e-archive.model.ts";
+import { findTenantName } from "./e-archive.store.ts";
 import { getRegistries } from "./registries.service.ts";
 
 /** A delivery holds at most this many cases; a bigger year is delivered in parts. */
@@ -88,11 +89,7 @@ async function loadArchiveCases(ctx: Ctx, rows: CaseRow[]): Promise<ArchiveCase[
 }
 
 async function creatorName(ctx: Ctx): Promise<string> {
-  const row = await ctx.db
-    .selectFrom("tenants")
-    .select("name")
-    .where("id", "=", ctx.config.tenantId)
-    .executeTakeFirst();
+  const row = await findTenantName(ctx.db, ctx.config.tenantId);
   return row?.name ?? ctx.config.tenantId;
 }
 
