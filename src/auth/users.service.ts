@@ -8,7 +8,7 @@ import type { Actor } from "./actor.ts";
 import { auditBy } from "./audit-actor.ts";
 import { hashPassword, passwordProblems } from "./password.ts";
 import { ROLES, UNIT_BOUND_ROLES } from "./roles.ts";
-import { findUserByUsername, insertUser, type UserRow, updateUser } from "./users.store.ts";
+import { findUnitId, findUserByUsername, insertUser, type UserRow, updateUser } from "./users.store.ts";
 
 export const newUserSchema = z.strictObject({
   username: z
@@ -56,12 +56,7 @@ export async function createUser(
     errors.push({ field: "unitId", message: "user.unit_required" });
   }
   if (unitId) {
-    const unit = await ctx.db
-      .selectFrom("units")
-      .select("id")
-      .where("id", "=", unitId)
-      .where("tenant_id", "=", ctx.config.tenantId)
-      .executeTakeFirst();
+    const unit = await findUnitId(ctx.db, ctx.config.tenantId, unitId);
     if (!unit) errors.push({ field: "unitId", message: "user.unit_unknown" });
   }
   if (username && (await findUserByUsername(ctx.db, ctx.config.tenantId, username))) {

@@ -20,6 +20,15 @@ export const findUserById = (db: Db, tenantId: string, id: string) =>
     .where("id", "=", id)
     .executeTakeFirst();
 
+/** The id of a unit of the tenant, if there is one. */
+export const findUnitId = (db: Db, tenantId: string, unitId: string) =>
+  db
+    .selectFrom("units")
+    .select("id")
+    .where("id", "=", unitId)
+    .where("tenant_id", "=", tenantId)
+    .executeTakeFirst();
+
 export const insertUser = (db: Db, row: UserRow) => db.insertInto("users").values(row).execute();
 
 export const updateUser = (db: Db, id: string, changes: Updateable<UserTable>) =>
