@@ -13,6 +13,7 @@ import { ConflictError, type FieldError, NotFoundError, ValidationError } from "
 import { safeFileName } from "../platform/files/file-name.ts";
 import { type FileType, sniffFileType } from "../platform/files/file-type.ts";
 import { newId } from "../platform/ids.ts";
+import { findTenantName } from "../platform/tenants.ts";
 import { dedupe, fieldErrors } from "../platform/validation.ts";
 import {
   checkDocumentInput,
@@ -290,10 +291,6 @@ function forwardErrors(d: Partial<ConfirmInput>): FieldError[] {
 
 /** The organisation documents are read for: the tenant's name and its units. */
 export async function organisationOf(ctx: Ctx): Promise<Organisation> {
-  const tenant = await ctx.db
-    .selectFrom("tenants")
-    .select("name")
-    .where("id", "=", ctx.config.tenantId)
-    .executeTakeFirst();
+  const tenant = await findTenantName(ctx.db, ctx.config.tenantId);
   return { name: tenant?.name ?? null, units: await listAllUnits(ctx) };
 }

@@ -10,3 +10,7 @@ export async function ensureTenant(db: Db, tenantId: string, now: Date): Promise
     .onConflict((oc) => oc.column("id").doNothing())
     .execute();
 }
+
+/** The tenant's name, if the tenant is there. */
+export const findTenantName = (db: Db, tenantId: string) =>
+  db.selectFrom("tenants").select("name").where("id", "=", tenantId).executeTakeFirst();

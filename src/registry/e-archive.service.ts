@@ -18,6 +18,7 @@ import {
 } from "../platform/errors.ts";
 import { sha256Hex } from "../platform/files/blob-store.ts";
 import { translator } from "../platform/i18n/index.ts";
+import { findTenantName } from "../platform/tenants.ts";
 import { getParties } from "./cases.service.ts";
 import { type CaseRow, casesClosedInYear, findCase, toCase } from "./cases.store.ts";
 import { allClasses } from "./classification.store.ts";
@@ -32,7 +33,6 @@ import {
   packagedFiles,
   packageId,
 } from "./e-archive.model.ts";
-import { findTenantName } from "./e-archive.store.ts";
 import { getRegistries } from "./registries.service.ts";
 
 /** A delivery holds at most this many cases; a bigger year is delivered in parts. */
