@@ -16,7 +16,7 @@ import {
 } from "../consultation/index.ts";
 import type { Ctx } from "../platform/context.ts";
 import { translator } from "../platform/i18n/index.ts";
-import { markSent } from "../platform/mail/mail.store.ts";
+import { markSent, pendingMailBefore } from "../platform/mail/mail.store.ts";
 import { getCaseDocuments } from "../registry/index.ts";
 
 /** The context as it was on a day of 2016: the round's steps carry their historical dates. */
@@ -231,12 +231,6 @@ export async function seedConsultationDemo(ctx: Ctx, officer: UserActor, caseId:
  * then, so a demo with an SMTP server configured does not mail them today.
  */
 async function markHistoricMailSent(ctx: Ctx): Promise<void> {
-  const historic = await ctx.db
-    .selectFrom("mail_outbox")
-    .select(["id", "created_at"])
-    .where("tenant_id", "=", ctx.config.tenantId)
-    .where("status", "=", "pending")
-    .where("created_at", "<", "2017-01-01")
-    .execute();
+  const historic = await pendingMailBefore(ctx.db, ctx.config.tenantId, "2017-01-01");
   for (const mail of historic) await markSent(ctx.db, mail.id, mail.created_at);
 }

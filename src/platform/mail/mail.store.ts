@@ -46,6 +46,16 @@ export const markSent = (db: Db, id: string, at: string) =>
     .where("id", "=", id)
     .execute();
 
+/** A tenant's mail still pending that was queued before a given time. */
+export const pendingMailBefore = (db: Db, tenantId: string, before: string) =>
+  db
+    .selectFrom("mail_outbox")
+    .select(["id", "created_at"])
+    .where("tenant_id", "=", tenantId)
+    .where("status", "=", "pending")
+    .where("created_at", "<", before)
+    .execute();
+
 export const markFailed = (db: Db, id: string, error: string, giveUp: boolean) =>
   db
     .updateTable("mail_outbox")
