@@ -1,11 +1,18 @@
-import { sql } from "kysely";
 import type { Db, Dialect } from "../../platform/db/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
-import { indexText, postgresText } from "../../platform/search/normalise.ts";
+import { indexText } from "../../platform/search/normalise.ts";
 import { caseParties, findCase, toCase, toParty } from "../cases.store.ts";
 import { caseDocuments, toDocument } from "../documents.store.ts";
+import {
+  deleteFtsRows,
+  insertFtsRows,
+  insertSearchRows,
+  listSearchKeys,
+  updateSearchRow,
+  upsertSearchRowsPostgres,
+} from "./search.store.ts";
 import { partKey, syncParts } from "./search-parts.ts";
-import { type SearchFields, type SearchTexts, searchTexts } from "./search-texts.ts";
+import { type SearchTexts, searchTexts } from "./search-texts.ts";
 
 /**
  * Rewrites the search row of one case from what is in the database now, and brings its file-text
@@ -71,26 +78,10 @@ const rowValues = (tenantId: string, e: SearchEntry, now: Date) => ({
 });
 
 async function upsertPostgres(db: Db, tenantId: string, entries: readonly SearchEntry[], now: Date) {
-  const rows = await db
-    .insertInto("search_index")
-    .values(
-      entries.map((e) => ({ ...rowValues(tenantId, e, now), ...tsvectors(e.texts.full, e.texts.public) })),
-    )
-    .onConflict((oc) =>
-      oc.column("case_id").doUpdateSet((eb) => ({
-        full_title: eb.ref("excluded.full_title"),
-        full_parties: eb.ref("excluded.full_parties"),
-        full_body: eb.ref("excluded.full_body"),
-        public_title: eb.ref("excluded.public_title"),
-        public_parties: eb.ref("excluded.public_parties"),
-        public_body: eb.ref("excluded.public_body"),
-        updated_at: eb.ref("excluded.updated_at"),
-        full_tsv: sql`excluded.full_tsv`,
-        public_tsv: sql`excluded.public_tsv`,
-      })),
-    )
-    .returning(["key", "case_id"])
-    .execute();
+  const rows = await upsertSearchRowsPostgres(
+    db,
+    entries.map((e) => rowValues(tenantId, e, now)),
+  );
   return new Map(rows.map((r) => [r.case_id, Number(r.key)]));
 }
 
@@ -101,36 +92,25 @@ async function upsertPostgres(db: Db, tenantId: string, entries: readonly Search
 async function upsertSqlite(db: Db, tenantId: string, entries: readonly SearchEntry[], now: Date) {
   const keys = new Map(
     (
-      await db
-        .selectFrom("search_index")
-        .select(["key", "case_id"])
-        .where(
-          "case_id",
-          "in",
-          entries.map((e) => e.caseId),
-        )
-        .execute()
+      await listSearchKeys(
+        db,
+        entries.map((e) => e.caseId),
+      )
     ).map((r) => [r.case_id, r.key]),
   );
   const known = entries.filter((e) => keys.has(e.caseId));
-  for (const e of known)
-    await db
-      .updateTable("search_index")
-      .set(rowValues(tenantId, e, now))
-      .where("case_id", "=", e.caseId)
-      .execute();
-  if (known.length > 0) {
-    const old = sql.join(known.map((e) => partKey(keys.get(e.caseId) as number, 0)));
-    await sql`delete from search_full where rowid in (${old})`.execute(db);
-    await sql`delete from search_public where rowid in (${old})`.execute(db);
-  }
+  for (const e of known) await updateSearchRow(db, rowValues(tenantId, e, now));
+  if (known.length > 0)
+    await deleteFtsRows(
+      db,
+      known.map((e) => partKey(keys.get(e.caseId) as number, 0)),
+    );
   const fresh = entries.filter((e) => !keys.has(e.caseId));
   if (fresh.length > 0) {
-    const inserted = await db
-      .insertInto("search_index")
-      .values(fresh.map((e) => rowValues(tenantId, e, now)))
-      .returning(["key", "case_id"])
-      .execute();
+    const inserted = await insertSearchRows(
+      db,
+      fresh.map((e) => rowValues(tenantId, e, now)),
+    );
     for (const r of inserted) keys.set(r.case_id, r.key);
   }
   // The public text is mostly the full text: each distinct text is turned into index terms once.
@@ -149,22 +129,14 @@ async function upsertSqlite(db: Db, tenantId: string, entries: readonly SearchEn
   ] as const) {
     const rows = entries.map((e) => {
       const f = fields(e.texts);
-      const key = partKey(keys.get(e.caseId) as number, 0);
-      return sql`(${key}, ${indexed(f.title)}, ${indexed(f.parties)}, ${indexed(f.body)})`;
+      return {
+        rowid: partKey(keys.get(e.caseId) as number, 0),
+        title: indexed(f.title),
+        parties: indexed(f.parties),
+        body: indexed(f.body),
+      };
     });
-    await sql`insert into ${sql.raw(table)} (rowid, title, parties, body) values ${sql.join(rows)}`.execute(
-      db,
-    );
+    await insertFtsRows(db, table, rows);
   }
   return keys;
-}
-
-/** PostgreSQL: folded text through the swedish configuration, weighted A (title), B (parties), D (body). */
-function tsvectors(full: SearchFields, pub: SearchFields) {
-  const vector = (f: SearchFields) =>
-    sql`setweight(to_tsvector('swedish', ${postgresText(f.title)}), 'A')
-      || setweight(to_tsvector('swedish', ${postgresText(f.parties)}), 'B')
-      || setweight(to_tsvector('swedish', ${postgresText(f.body)}), 'D')`;
-  // biome-ignore lint/suspicious/noExplicitAny: tsvector columns are written only here, by SQL
-  return { full_tsv: vector(full), public_tsv: vector(pub) } as any;
 }

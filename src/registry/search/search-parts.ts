@@ -1,6 +1,12 @@
-import { sql } from "kysely";
 import type { Db, Dialect } from "../../platform/db/database.ts";
-import { indexText, postgresText } from "../../platform/search/normalise.ts";
+import {
+  deleteParts,
+  findFileText,
+  insertPart,
+  listParts,
+  listPartTexts,
+  listTextVersions,
+} from "./search.store.ts";
 
 /**
  * A case's search entry is its case row (part 0: titles, parties, descriptions) and one part per
@@ -28,29 +34,13 @@ export async function syncParts(
   caseKey: number,
   title: string,
 ): Promise<void> {
-  const [wanted, have] = await Promise.all([
-    db
-      .selectFrom("document_files as f")
-      .innerJoin("documents as d", "d.id", "f.document_id")
-      .select(["f.document_id", (eb) => eb.fn.max("f.version").as("version")])
-      .where("d.case_id", "=", caseId)
-      .where("f.disposed_at", "is", null)
-      // octet_length reads the stored size only, not a long text (SQLite 3.43+, PostgreSQL).
-      .where(sql`octet_length(f.text_content)`, ">", 0)
-      .groupBy("f.document_id")
-      .execute(),
-    db
-      .selectFrom("search_parts")
-      .select(["key", "document_id", "file_version", "title"])
-      .where("case_id", "=", caseId)
-      .execute(),
-  ]);
+  const [wanted, have] = await Promise.all([listTextVersions(db, caseId), listParts(db, caseId)]);
   const wantedVersion = new Map(wanted.map((w) => [w.document_id, Number(w.version)]));
   const upToDate = (h: (typeof have)[number]) =>
     h.title === title && wantedVersion.get(h.document_id) === Number(h.file_version);
   const kept = new Set(have.filter(upToDate).map((h) => h.document_id));
   const stale = have.filter((h) => !upToDate(h)).map((h) => Number(h.key));
-  if (stale.length > 0) await removeParts(db, dialect, stale);
+  if (stale.length > 0) await deleteParts(db, dialect, stale);
   // Numbers are not reused within a sync, so a replaced part never meets its own old FTS row.
   let next = Math.max(0, ...have.map((h) => Number(h.key) - partKey(caseKey, 0))) + 1;
   for (const w of wanted.filter((x) => !kept.has(x.document_id))) {
@@ -74,13 +64,7 @@ interface Part {
 }
 
 async function writePart(db: Db, dialect: Dialect, part: Part): Promise<void> {
-  const file = await db
-    .selectFrom("document_files")
-    .select("text_content")
-    .where("document_id", "=", part.documentId)
-    .where("version", "=", part.version)
-    .executeTakeFirstOrThrow();
-  const text = file.text_content ?? "";
+  const file = await findFileText(db, part.documentId, part.version);
   const row = {
     key: part.key,
     case_id: part.caseId,
@@ -88,36 +72,12 @@ async function writePart(db: Db, dialect: Dialect, part: Part): Promise<void> {
     file_version: part.version,
     title: part.title,
   };
-  if (dialect === "postgres") {
-    // The body's positions are stripped: a long letter's positioned vector could pass the 1 MB
-    // a tsvector may hold, and ranking needs only which words occur.
-    const tsv = sql`setweight(to_tsvector('swedish', ${postgresText(part.title)}), 'A')
-      || strip(to_tsvector('swedish', ${postgresText(text)}))`;
-    // biome-ignore lint/suspicious/noExplicitAny: the tsvector column is written only here, by SQL
-    const values = { ...row, tsv } as any;
-    await db.insertInto("search_parts").values(values).execute();
-    return;
-  }
-  await db.insertInto("search_parts").values(row).execute();
-  await sql`insert into search_full (rowid, title, parties, body)
-    values (${part.key}, ${indexText(part.title)}, '', ${indexText(text)})`.execute(db);
-}
-
-async function removeParts(db: Db, dialect: Dialect, keys: number[]): Promise<void> {
-  if (dialect === "sqlite") await sql`delete from search_full where rowid in (${sql.join(keys)})`.execute(db);
-  await db.deleteFrom("search_parts").where("key", "in", keys).execute();
+  await insertPart(db, dialect, row, file.text_content ?? "");
 }
 
 /** The file text of parts, for snippets: key to text. */
 export async function partTexts(db: Db, keys: readonly number[]): Promise<Map<number, string>> {
   if (keys.length === 0) return new Map();
-  const rows = await db
-    .selectFrom("search_parts as p")
-    .innerJoin("document_files as f", (j) =>
-      j.onRef("f.document_id", "=", "p.document_id").onRef("f.version", "=", "p.file_version"),
-    )
-    .select(["p.key", "f.text_content"])
-    .where("p.key", "in", [...keys])
-    .execute();
+  const rows = await listPartTexts(db, keys);
   return new Map(rows.map((r) => [Number(r.key), r.text_content ?? ""]));
 }
