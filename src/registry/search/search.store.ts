@@ -32,7 +32,7 @@ export const findFileText = (db: Db, documentId: string, version: number) =>
     .where("version", "=", version)
     .executeTakeFirstOrThrow();
 
-export interface PartRow {
+interface PartRow {
   key: number;
   case_id: string;
   document_id: string;
@@ -73,7 +73,7 @@ export const listPartTexts = (db: Db, keys: readonly number[]) =>
     .where("p.key", "in", [...keys])
     .execute();
 
-export type SearchRow = Insertable<SearchIndexTable>;
+type SearchRow = Insertable<SearchIndexTable>;
 
 /** PostgreSQL: writes (or rewrites) search rows with their weighted tsvectors; returns each case's key. */
 export const upsertSearchRowsPostgres = (db: Db, rows: readonly SearchRow[]) =>
@@ -125,7 +125,7 @@ export async function deleteFtsRows(db: Db, rowids: number[]): Promise<void> {
   await sql`delete from search_public where rowid in (${old})`.execute(db);
 }
 
-export interface FtsRow {
+interface FtsRow {
   rowid: number;
   title: string;
   parties: string;
