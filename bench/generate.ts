@@ -12,7 +12,7 @@ import type { Db } from "../src/platform/db/database.ts";
 import { migrateToLatest } from "../src/platform/db/migrate.ts";
 import type { Database } from "../src/platform/db/schema.ts";
 import { newId } from "../src/platform/ids.ts";
-import { ensureTenant } from "../src/platform/tenants.ts";
+import { ensureTenant } from "../src/platform/tenants.store.ts";
 import type { CaseRow, PartyRow } from "../src/registry/cases.store.ts";
 import { toCase, toParty } from "../src/registry/cases.store.ts";
 import { formatDiaryNumber } from "../src/registry/diary-number.model.ts";

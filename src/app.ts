@@ -45,7 +45,7 @@ import {
   type Translate,
   translator,
 } from "./platform/i18n/index.ts";
-import { appSecret } from "./platform/secrets.ts";
+import { appSecret } from "./platform/secrets.store.ts";
 import { registryPlugin } from "./registry/index.ts";
 import { apiRoutes } from "./web/api.routes.ts";
 import { answerFrameworkError, registerErrorHandling } from "./web/error-handling.tsx";

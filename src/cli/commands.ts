@@ -25,7 +25,7 @@ import { migrateToLatest, pendingMigrations } from "../platform/db/migrate.ts";
 import { takeWriterLock } from "../platform/db/single-writer.ts";
 import { AppError } from "../platform/errors.ts";
 import { isMessageKey } from "../platform/i18n/index.ts";
-import { ensureTenant } from "../platform/tenants.ts";
+import { ensureTenant } from "../platform/tenants.store.ts";
 import {
   type DisposalPlan,
   exportClosedYear,

@@ -13,7 +13,7 @@ import { ConflictError, type FieldError, NotFoundError, ValidationError } from "
 import { safeFileName } from "../platform/files/file-name.ts";
 import { type FileType, sniffFileType } from "../platform/files/file-type.ts";
 import { newId } from "../platform/ids.ts";
-import { findTenantName } from "../platform/tenants.ts";
+import { findTenantName } from "../platform/tenants.store.ts";
 import { dedupe, fieldErrors } from "../platform/validation.ts";
 import {
   checkDocumentInput,

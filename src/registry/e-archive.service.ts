@@ -18,7 +18,7 @@ import {
 } from "../platform/errors.ts";
 import { sha256Hex } from "../platform/files/blob-store.ts";
 import { translator } from "../platform/i18n/index.ts";
-import { findTenantName } from "../platform/tenants.ts";
+import { findTenantName } from "../platform/tenants.store.ts";
 import { getParties } from "./cases.service.ts";
 import { type CaseRow, casesClosedInYear, findCase, toCase } from "./cases.store.ts";
 import { allClasses } from "./classification.store.ts";

@@ -5,7 +5,7 @@ import { type Config, loadConfig } from "../../src/config.ts";
 import { seedDemo } from "../../src/demo/seed.ts";
 import { type Clock, systemClock } from "../../src/platform/clock.ts";
 import type { Ctx } from "../../src/platform/context.ts";
-import { ensureTenant } from "../../src/platform/tenants.ts";
+import { ensureTenant } from "../../src/platform/tenants.store.ts";
 import { seedSecrecyGrounds } from "../../src/registry/secrecy-grounds.seed.ts";
 import { createTestDatabase, TEST_AUDIT_KEY, type TestDatabase } from "./database.ts";
 
