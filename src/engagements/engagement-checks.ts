@@ -114,6 +114,8 @@ export interface CheckedInput {
   /** Everything that blocks: the form's own errors, the references and the principles. */
   errors: FieldError[];
   assessment: EngagementAssessment | null;
+  /** The case the engagement goes into, when the case fields are in order. */
+  choice: CaseChoice;
 }
 
 /** Every problem with a new engagement at once, and its assessment when the input is readable. */
@@ -126,11 +128,11 @@ export async function checkNewEngagement(
   const parsed = engagementInputSchema.safeParse(input);
   const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
   errors.push(...(await referenceErrors(ctx, by, raw)));
-  await caseChoice(ctx, raw, errors);
+  const choice = await caseChoice(ctx, raw, errors);
   const readable = parsed.success ? parsed.data : readablePart(raw, errors);
   const assessment = readable ? assessEngagement(ctx, readable) : null;
   if (assessment) errors.push(...principleErrors(assessment, errors));
-  return { data: parsed.success ? parsed.data : null, errors: dedupe(errors, "message"), assessment };
+  return { data: parsed.success ? parsed.data : null, errors: dedupe(errors, "message"), assessment, choice };
 }
 
 /**

@@ -9,7 +9,6 @@ import { type PreparedCase, prepareCase, writePreparedCase } from "../registry/i
 import {
   assessEngagement,
   type CaseChoice,
-  caseChoice,
   checkNewEngagement,
   type EngagementAssessment,
   principleErrors,
@@ -119,11 +118,10 @@ export async function prepareEngagement(
   by: UserActor | "system",
   input: unknown,
 ): Promise<PreparedEngagement> {
-  const { data, errors, assessment } = await checkNewEngagement(ctx, by, input);
-  if (!data || !assessment || errors.length > 0 || !isStoredEngagementType(data.type))
+  const { data, errors, assessment, choice } = await checkNewEngagement(ctx, by, input);
+  // A missing case choice has put its error in `errors`; `!choice` only narrows the type.
+  if (!data || !assessment || !choice || errors.length > 0 || !isStoredEngagementType(data.type))
     throw new ValidationError(errors);
-  const choice = await caseChoice(ctx, input as Record<string, unknown>, []);
-  if (!choice) throw new ValidationError([{ field: "caseDiaryNumber", message: "engagement.case_required" }]);
   const { caseId, newCase } = await caseToPrepare(ctx, by, data, choice);
   const now = ctx.clock.now().toISOString();
   const id = newId();
