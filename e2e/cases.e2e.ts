@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openCase } from "../src/registry/cases.service.ts";
-import { checkA11y, clickAndWait, type E2E, login, startE2E } from "./helpers/browser.ts";
+import { checkA11y, clickAndWait, type E2E, login, menuLink, startE2E } from "./helpers/browser.ts";
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -267,7 +267,7 @@ it("admin sees the KS registry, gets an error for a pattern without {seq} and sa
   const page = await e2e.newPage();
   await login(page, "admin");
   await page.goto("/");
-  await clickAndWait(page, page.locator("nav.main-nav").getByRole("link", { name: "Diarier", exact: true }));
+  await clickAndWait(page, await menuLink(page, "Diarier"));
   expect(new URL(page.url()).pathname).toBe("/admin/diarier");
   expect(await page.locator("h1").textContent()).toBe("Diarier och nummerserier");
   const ks = page.getByRole("region", { name: "KS – Kommunstyrelsens diarium" });

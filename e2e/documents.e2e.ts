@@ -56,11 +56,27 @@ const documentsTable = (page: Page) =>
 
 /** The rows of the case's documents table as [date, direction, description, status]. */
 async function documentRows(page: Page): Promise<string[][]> {
-  return documentsTable(page)
-    .locator("tbody tr")
-    .evaluateAll((rows) =>
-      rows.map((tr) => [...tr.querySelectorAll("th, td")].map((cell) => (cell.textContent ?? "").trim())),
+  return (await documentTable(page)).map((r) => [
+    r.Datum ?? "",
+    r["Typ av handling"] ?? "",
+    r.Beskrivning ?? "",
+    [r.Status, r.Sekretess === "–" ? "" : r.Sekretess].filter(Boolean).join(", "),
+  ]);
+}
+
+/** The case's document list, each row as column header → cell text. */
+async function documentTable(page: Page): Promise<Record<string, string>[]> {
+  return documentsTable(page).evaluate((table) => {
+    const headers = [...table.querySelectorAll("thead th")].map((th) => (th.textContent ?? "").trim());
+    return [...table.querySelectorAll("tbody tr")].map((tr) =>
+      Object.fromEntries(
+        [...tr.querySelectorAll("th, td")].map((cell, i) => [
+          headers[i] ?? "",
+          (cell.textContent ?? "").trim(),
+        ]),
+      ),
     );
+  });
 }
 
 /** The facts list of a document page as label → value. */
@@ -407,7 +423,7 @@ it("lasare sees a secret document by its public description only, and no draft",
   expect(staffRows.map((r) => r[2])).toEqual(
     expect.arrayContaining([FINALIZED, keptDraft, secretDescription]),
   );
-  expect(staffRows.find((r) => r[2] === secretDescription)?.[3]).toBe("Registrerad, Sekretessmarkerad");
+  expect(staffRows.find((r) => r[2] === secretDescription)?.[3]).toBe("Registrerad, 21 kap. 7 § OSL");
   expect(staffRows.find((r) => r[2] === keptDraft)?.[3]).toBe("Utkast");
   await checkA11y(page);
 

@@ -20,6 +20,7 @@ import {
   resolveToken,
   servedOverHttps,
   sessionCookieName,
+  type UserActor,
   viewerOf,
 } from "./auth/index.ts";
 import type { Config } from "./config.ts";
@@ -51,6 +52,7 @@ import { apiRoutes } from "./web/api.routes.ts";
 import { answerFrameworkError, registerErrorHandling } from "./web/error-handling.tsx";
 import { registerOperations } from "./web/operations.routes.ts";
 import { pagesRoutes } from "./web/pages.routes.tsx";
+import { menuCounter, worklistPlugin } from "./worklist/index.ts";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -128,6 +130,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     files: diskBlobStore(path.join(config.dataDir, "files")),
   };
   app.decorate("ctx", ctx);
+  const menu = menuCounter(ctx);
+  const countsFor = (actor: UserActor) => menu.counts(actor);
+  app.addHook("onResponse", async (req) => {
+    if (req.method !== "GET" && req.method !== "HEAD" && req.actor?.kind === "user")
+      menu.forget(req.actor.id);
+  });
   const { generatedFile } = loadAuditKey(config);
   if (generatedFile)
     app.log.warn(
@@ -196,7 +204,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         else clearSessionCookie(reply, config);
       }
     }
-    if (req.actor.kind === "user") req.viewer = viewerOf(req.actor);
+    const actor = req.actor;
+    if (actor.kind === "user") req.viewer = viewerOf(actor, () => countsFor(actor));
     const cookieLocale = req.cookies[LOCALE_COOKIE];
     req.locale =
       (req.actor.kind === "user" ? req.actor.locale : null) ??
@@ -241,6 +250,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(planningPlugin);
   await app.register(monitoringPlugin);
   await app.register(importPlugin);
+  await app.register(worklistPlugin);
   await app.register(apiRoutes);
   return app;
 }

@@ -114,7 +114,20 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   ]);
 }
 
-/** The visible texts of the main menu's links. */
+/** A link of the main menu; one under the folded administration is first unfolded, as a person would. */
+export async function menuLink(page: Page, name: string): Promise<Locator> {
+  const link = page.locator("nav.main-nav").getByRole("link", { name, exact: true });
+  const group = page.locator("nav.main-nav details");
+  if (
+    (await group.count()) > 0 &&
+    (await group.getByRole("link", { name, exact: true, includeHidden: true }).count()) > 0
+  ) {
+    if ((await group.getAttribute("open")) === null) await group.locator("summary").click();
+  }
+  return link;
+}
+
+/** The texts of the main menu's links (folded ones included). */
 export async function menuItems(page: Page): Promise<string[]> {
   return (await page.locator("nav.main-nav a").allTextContents()).map((s) => s.trim());
 }

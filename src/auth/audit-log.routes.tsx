@@ -7,6 +7,7 @@ import { readForm } from "../platform/validation.ts";
 import { readDateInput } from "../web/components/DateInput.tsx";
 import { sendPage, viewFor } from "../web/render.ts";
 import { requireCan } from "./guards.ts";
+import { displayNamesOf } from "./users.store.ts";
 import { type AuditLogFilter, AuditLogPage } from "./views/AuditLogPage.tsx";
 
 const PAGE = 50;
@@ -56,6 +57,13 @@ export async function auditLogRoutes(app: FastifyInstance) {
       <AuditLogPage
         view={viewFor(req, reply)}
         events={events.slice(0, PAGE)}
+        people={
+          await displayNamesOf(
+            ctx.db,
+            ctx.config.tenantId,
+            events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])),
+          )
+        }
         hasMore={events.length > PAGE}
         actions={actions}
         filter={filter}

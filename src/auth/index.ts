@@ -10,6 +10,13 @@ export { ROLES, type Role } from "./roles.ts";
 export { resolveSession, revokeAllSessions, toActor } from "./sessions.service.ts";
 export { createToken, resolveToken } from "./tokens.service.ts";
 export { createUser } from "./users.service.ts";
-export { countUsers, findUserById, findUserByUsername, listUsers, type UserRow } from "./users.store.ts";
+export {
+  countUsers,
+  displayNamesOf,
+  findUserById,
+  findUserByUsername,
+  listUsers,
+  type UserRow,
+} from "./users.store.ts";
 export { type ActorView, actorViewFor } from "./view.ts";
 export { ANONYMOUS_VIEWER, viewerOf } from "./viewer.ts";

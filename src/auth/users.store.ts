@@ -45,3 +45,19 @@ export const countUsers = async (db: Db, tenantId: string): Promise<number> => {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 };
+
+/** The display names of some users by id (ids of no user are left out). */
+export async function displayNamesOf(
+  db: Db,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "display_name"])
+    .where("tenant_id", "=", tenantId)
+    .where("id", "in", [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}

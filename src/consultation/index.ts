@@ -12,7 +12,9 @@
  */
 export { consultationPlugin } from "./consultation.plugin.ts";
 export { answerConsultation, declineConsultation } from "./round/answer/answer.command.ts";
+export { type InboxItem, unitInbox } from "./round/answer/inbox.ts";
 export { checkLinkUpload } from "./round/answer/link-upload.ts";
+export { type OfficerTask, officerTasks } from "./round/board/officer-work.ts";
 export { accessForUser } from "./round/body-access.ts";
 export { closeConsultation } from "./round/close/close.command.ts";
 export { assessAnswer } from "./round/compile/assessment.command.ts";

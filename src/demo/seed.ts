@@ -11,6 +11,7 @@ import { seedEngagementsDemo } from "./engagements-demo.ts";
 import { seedFollowupDemo } from "./followup-demo.ts";
 import { seedRegistryDemo } from "./registry-demo.ts";
 import { DEMO_UNITS } from "./units-demo.ts";
+import { seedWorklistDemo } from "./worklist-demo.ts";
 
 export interface DemoAccount {
   username: string;
@@ -78,6 +79,7 @@ export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<D
     DEMO_UNITS.map((u) => ({ ...u, shortName: u.shortName ?? undefined, parentId: u.parentId ?? undefined })),
   );
   let officer: UserRow | null = null;
+  let registrar: UserRow | null = null;
   const accounts: DemoAccount[] = [];
   for (const person of DEMO_PEOPLE) {
     const password = demoPassword ?? generatedPassword();
@@ -91,6 +93,7 @@ export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<D
     });
     accounts.push({ ...person, password });
     if (person.role === "handlaggare") officer = user;
+    if (person.role === "registrator") registrar = user;
   }
   // The last full year, so that every generated date lies in the past.
   if (officer) {
@@ -101,6 +104,9 @@ export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<D
     );
     const actor = toActor(officer, "session", null);
     if (actor) await seedConsultationDemo(ctx, actor, strategyCaseId);
+    const registrarActor = registrar && toActor(registrar, "session", null);
+    if (actor && registrarActor)
+      await seedWorklistDemo(ctx, { officer: actor, registrar: registrarActor }, strategyCaseId);
   }
   await seedDisposalDemo(ctx);
   if (officer) await seedEngagementsDemo(ctx, officer);

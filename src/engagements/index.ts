@@ -1,5 +1,6 @@
 export { countryName } from "./countries.ts";
 export { recordDecision } from "./decisions.service.ts";
+export { type EngagementTasks, engagementTasks } from "./engagement-work.ts";
 export {
   type DecisionOutcome,
   type Direction,

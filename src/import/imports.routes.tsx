@@ -14,8 +14,8 @@ import {
   getImportDraft,
   proposedInternalDeadline,
   uploadForImport,
+  waitingImports,
 } from "./imports.service.ts";
-import { pendingDrafts } from "./imports.store.ts";
 import { pdfFirstPagePng } from "./ocr.ts";
 import { type FormValues, ImportReviewPage } from "./views/ImportReviewPage.tsx";
 import { ImportUploadPage } from "./views/ImportUploadPage.tsx";
@@ -28,13 +28,7 @@ export async function importsRoutes(app: FastifyInstance) {
   const { ctx } = app;
 
   const showUpload = async (req: FastifyRequest, reply: FastifyReply, errors: FieldError[]) => {
-    const rows = await pendingDrafts(ctx.db, ctx.config.tenantId, PENDING_LIMIT);
-    const pending = rows.map((r) => ({
-      id: r.id,
-      fileName: r.file_name,
-      title: (JSON.parse(r.proposal) as { title: string | null }).title ?? "",
-      createdAt: r.created_at,
-    }));
+    const pending = await waitingImports(ctx, PENDING_LIMIT);
     return sendPage(
       reply,
       <ImportUploadPage

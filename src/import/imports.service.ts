@@ -26,7 +26,13 @@ import {
 import { analyseDocument } from "./analyse.ts";
 import type { Organisation } from "./extract.ts";
 import { bodyLines, type ConfirmInput, confirmSchema, type ImportDraft } from "./imports.model.ts";
-import { findImportDraft, insertImportDraft, markConfirmed, toImportDraft } from "./imports.store.ts";
+import {
+  findImportDraft,
+  insertImportDraft,
+  markConfirmed,
+  pendingDrafts,
+  toImportDraft,
+} from "./imports.store.ts";
 
 /** What a received consultation may be: Word, PDF (with a text layer or scanned), text, or a scan. */
 export const IMPORT_TYPES: readonly FileType[] = ["docx", "pdf", "txt", "png", "jpeg", "tiff"];
@@ -293,4 +299,24 @@ function forwardErrors(d: Partial<ConfirmInput>): FieldError[] {
 export async function organisationOf(ctx: Ctx): Promise<Organisation> {
   const tenant = await findTenantName(ctx.db, ctx.config.tenantId);
   return { name: tenant?.name ?? null, units: await listAllUnits(ctx) };
+}
+
+/** A document uploaded for import and not yet confirmed: the registry's review queue. */
+export interface WaitingImport {
+  id: string;
+  fileName: string;
+  /** The title the importer proposes, empty when it found none. */
+  title: string;
+  createdAt: string;
+}
+
+/** The imports waiting for a registrator's review, newest first. */
+export async function waitingImports(ctx: Ctx, limit: number): Promise<WaitingImport[]> {
+  const rows = await pendingDrafts(ctx.db, ctx.config.tenantId, limit);
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.file_name,
+    title: (JSON.parse(r.proposal) as { title: string | null }).title ?? "",
+    createdAt: r.created_at,
+  }));
 }

@@ -1,3 +1,4 @@
+import { displayNamesOf } from "../auth/index.ts";
 import { findEvents } from "../platform/audit/audit.store.ts";
 import type { Ctx } from "../platform/context.ts";
 import { caseNames } from "./case-names.ts";
@@ -23,5 +24,10 @@ export async function caseView(ctx: Ctx, id: string) {
     caseNames(ctx, c),
     getCaseDocuments(ctx, c.id),
   ]);
-  return { c, parties, names, documents, history: events.reverse() };
+  const people = await displayNamesOf(
+    ctx.db,
+    ctx.config.tenantId,
+    events.flatMap((e) => (e.actor_id ? [e.actor_id] : [])),
+  );
+  return { c, parties, names, documents, history: events.reverse(), people };
 }

@@ -124,7 +124,7 @@ export async function casesRoutes(app: FastifyInstance) {
     partyForm: { values: Record<string, string>; errors: FieldError[] } = { values: {}, errors: [] },
   ) => {
     const actor = requireCan(req, "case.view");
-    const { c, names, parties, history, documents } = await caseView(ctx, id);
+    const { c, names, parties, history, people, documents } = await caseView(ctx, id);
     return sendPage(
       reply,
       <CasePage
@@ -134,6 +134,7 @@ export async function casesRoutes(app: FastifyInstance) {
         names={names}
         parties={parties}
         history={history}
+        people={people}
         documents={documents}
         today={stockholmDate(ctx.clock.now())}
         partyForm={partyForm}

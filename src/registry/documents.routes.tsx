@@ -205,7 +205,11 @@ export async function documentsRoutes(app: FastifyInstance) {
           columns={[
             {
               header: t("document.due_date"),
-              cell: (d) => <span safe>{d.due_date ?? ""}</span>,
+              cell: (d) => (
+                <span class="nowrap" safe>
+                  {d.due_date ?? ""}
+                </span>
+              ),
               rowHeader: true,
             },
             {
@@ -216,7 +220,14 @@ export async function documentsRoutes(app: FastifyInstance) {
                 </a>
               ),
             },
-            { header: t("case.diary_number"), cell: (d) => <span safe>{d.diary_number}</span> },
+            {
+              header: t("case.diary_number"),
+              cell: (d) => (
+                <span class="nowrap" safe>
+                  {d.diary_number}
+                </span>
+              ),
+            },
             {
               header: t("case.status"),
               cell: (d) =>

@@ -1,11 +1,7 @@
 import type { PropsWithChildren } from "@kitajs/html";
 import { ActionButton } from "./components/Form.tsx";
+import { MainNav } from "./components/MainNav.tsx";
 import type { View } from "./view.ts";
-
-const isCurrent = (view: View, href: string) =>
-  href === "/"
-    ? view.path === "/"
-    : view.path === href || view.path.startsWith(`${href}/`) || view.path.startsWith(`${href}?`);
 
 /** Every page: skip link, banner, main menu, main content, footer. */
 export function Layout({
@@ -53,6 +49,9 @@ export function Layout({
                     <span class="signed-in-as" safe>
                       {t("layout.signed_in_as", { name: signedIn.name, role: t(signedIn.role) })}
                     </span>
+                    <a href="/konto" class="header-link" safe>
+                      {t("nav.account")}
+                    </a>
                     <ActionButton view={view} action="/logga-ut" label={t("auth.logout")} secondary />
                   </>
                 ) : (
@@ -62,23 +61,18 @@ export function Layout({
                 )}
               </div>
             </div>
-            <nav class="main-nav" aria-label={t("layout.main_nav")}>
-              <ul>
-                {view.viewer.menu().map((item) => (
-                  <li>
-                    <a href={item.href} aria-current={isCurrent(view, item.href) ? "page" : undefined} safe>
-                      {t(item.label)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            <MainNav view={view} />
           </header>
           <main id="main" tabindex="-1">
             {children}
           </main>
           <footer class="site-footer">
             <ul>
+              <li>
+                <a href="/offentlig" safe>
+                  {t("layout.public_register")}
+                </a>
+              </li>
               <li>
                 <a href="/tillganglighet" safe>
                   {t("layout.accessibility")}

@@ -4,6 +4,8 @@ import type { Locale, MessageKey, Translate } from "../platform/i18n/index.ts";
 export interface MenuLink {
   href: string;
   label: MessageKey;
+  /** Daily work stays in view; administration folds into one menu entry. */
+  group: "work" | "admin";
 }
 
 /** Who is looking at the page, as every page's frame shows them; filled in for each request by auth. */
@@ -12,6 +14,8 @@ export interface Viewer {
   signedIn: { name: string; role: MessageKey } | null;
   /** The main menu's links that this viewer may follow. */
   menu(): readonly MenuLink[];
+  /** How many things wait at each menu entry (by its href), for a signed-in user. */
+  counts?: () => Promise<Readonly<Record<string, number>>>;
 }
 
 /** What every page template needs to know about the request it answers. */

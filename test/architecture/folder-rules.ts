@@ -14,6 +14,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["consultation", "engagements"],
   ["planning", "monitoring"],
   ["import"],
+  ["worklist"],
   ["demo"],
   ["app.ts"],
   ["cli"],
@@ -30,6 +31,7 @@ export const DOMAINS: readonly string[] = [
   "planning",
   "monitoring",
   "import",
+  "worklist",
 ];
 const BASE_ROOMS: readonly string[] = ["platform", "web"];
 

@@ -3,9 +3,11 @@ import type { FieldError } from "../../platform/errors.ts";
 import { AuditChange } from "../../web/components/AuditChange.tsx";
 import { DateInput } from "../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
+import { eventColumns } from "../../web/components/EventColumns.tsx";
 import { Field } from "../../web/components/Field.tsx";
 import { Pagination } from "../../web/components/Pagination.tsx";
 import { Table } from "../../web/components/Table.tsx";
+import { eventName } from "../../web/event-name.ts";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
 
@@ -30,13 +32,15 @@ function withQuery(query: Record<string, unknown>, changes: Record<string, strin
 export function AuditLogPage(props: {
   view: View;
   events: AuditEvent[];
+  /** Names of the people in the events, by user id. */
+  people: ReadonlyMap<string, string>;
   hasMore: boolean;
   actions: string[];
   filter: AuditLogFilter;
   query: Record<string, unknown>;
   errors: FieldError[];
 }) {
-  const { view, events, hasMore, actions, filter, query, errors } = props;
+  const { view, events, people, hasMore, actions, filter, query, errors } = props;
   const { t } = view;
   const last = events.at(-1);
   return (
@@ -51,7 +55,10 @@ export function AuditLogPage(props: {
           label={t("audit.action")}
           value={filter.action}
           errors={errors}
-          options={[["", t("audit.any_action")], ...actions.map((a): [string, string] => [a, a])]}
+          options={[
+            ["", t("audit.any_action")],
+            ...actions.map((a): [string, string] => [a, eventName(t, a)]),
+          ]}
         />
         <Field
           view={view}
@@ -72,12 +79,7 @@ export function AuditLogPage(props: {
         rows={events}
         columns={[
           { header: "#", cell: (e) => <span safe>{String(e.seq)}</span>, rowHeader: true, numeric: true },
-          {
-            header: t("audit.time"),
-            cell: (e) => <span safe>{e.occurred_at.slice(0, 19).replace("T", " ")}</span>,
-          },
-          { header: t("audit.actor"), cell: (e) => <span safe>{e.actor_label}</span> },
-          { header: t("audit.action"), cell: (e) => <span safe>{e.action}</span> },
+          ...eventColumns(view, people),
           {
             header: t("audit.subject"),
             cell: (e) => <span safe>{`${e.subject_type} ${e.subject_id ?? ""}`}</span>,

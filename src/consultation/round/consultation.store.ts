@@ -54,7 +54,7 @@ export interface RecipientRecord {
   position: Position | null;
 }
 
-const recipientQuery = (db: Db) =>
+export const recipientQuery = (db: Db) =>
   db
     .selectFrom("consultation_recipients as r")
     .leftJoin("units as u", "u.id", "r.unit_id")
@@ -74,9 +74,9 @@ const recipientQuery = (db: Db) =>
         .as("extension_asked"),
     ]);
 
-type RecipientQueryRow = Awaited<ReturnType<ReturnType<typeof recipientQuery>["execute"]>>[number];
+export type RecipientQueryRow = Awaited<ReturnType<ReturnType<typeof recipientQuery>["execute"]>>[number];
 
-const toRecipientRecord = (r: RecipientQueryRow): RecipientRecord => ({
+export const toRecipientRecord = (r: RecipientQueryRow): RecipientRecord => ({
   id: r.id,
   consultationId: r.consultation_id,
   unitId: r.unit_id,

@@ -134,7 +134,11 @@ export function EngagementPage(props: {
         columns={[
           {
             header: t("engagement.decided_on"),
-            cell: (d) => <span safe>{d.decidedOn}</span>,
+            cell: (d) => (
+              <span class="nowrap" safe>
+                {d.decidedOn}
+              </span>
+            ),
             rowHeader: true,
           },
           {

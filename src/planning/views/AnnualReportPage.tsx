@@ -46,7 +46,14 @@ export function AnnualReportPage({ view, report: r }: { view: View; report: Annu
           rowHeader: true,
         },
         { header: t("review.unit"), cell: (i) => <span safe>{i.unitName}</span> },
-        { header: dateHeader, cell: (i) => <span safe>{i.date}</span> },
+        {
+          header: dateHeader,
+          cell: (i) => (
+            <span class="nowrap" safe>
+              {i.date}
+            </span>
+          ),
+        },
       ]}
       rows={rows}
       empty={t("report.none")}

@@ -20,6 +20,19 @@ const stockholmDay = new Intl.DateTimeFormat("sv-SE", {
 /** The civil date in Stockholm at an instant: registry dates are Swedish days. */
 export const stockholmDate = (instant: Date): CivilDate => stockholmDay.format(instant);
 
+const stockholmMinute = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An instant as Stockholm's wall clock shows it, `YYYY-MM-DD HH:MM`: how pages show when something happened. */
+export const stockholmDateTime = (instant: Date): string => stockholmMinute.format(instant);
+
 /** The civil date in UTC at an instant. */
 export const utcDate = (instant: Date): CivilDate => instant.toISOString().slice(0, 10);
 

@@ -5,6 +5,7 @@ import { consultation } from "./catalogue/consultation.ts";
 import { consultationRound } from "./catalogue/consultation-round.ts";
 import { disposal } from "./catalogue/disposal.ts";
 import { engagement } from "./catalogue/engagement.ts";
+import { events } from "./catalogue/events.ts";
 import { exports } from "./catalogue/exports.ts";
 import { followup } from "./catalogue/followup.ts";
 import { importer } from "./catalogue/import.ts";
@@ -12,6 +13,7 @@ import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
 import { search } from "./catalogue/search.ts";
 import { secrecyGrounds } from "./catalogue/secrecy-grounds.ts";
+import { worklist } from "./catalogue/worklist.ts";
 
 export const LOCALES = ["sv", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -30,6 +32,8 @@ const sv = {
   ...importer.sv,
   ...followup.sv,
   ...secrecyGrounds.sv,
+  ...worklist.sv,
+  ...events.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -45,6 +49,8 @@ const en: Record<keyof typeof sv, string> = {
   ...importer.en,
   ...followup.en,
   ...secrecyGrounds.en,
+  ...worklist.en,
+  ...events.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 

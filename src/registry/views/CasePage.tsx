@@ -3,6 +3,7 @@ import type { AuditEvent } from "../../platform/audit/audit.model.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { AuditChange } from "../../web/components/AuditChange.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
+import { eventColumns } from "../../web/components/EventColumns.tsx";
 import { Field } from "../../web/components/Field.tsx";
 import { ActionButton, Form } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";
@@ -33,12 +34,14 @@ export function CasePage(props: {
   names: CaseNames;
   parties: CaseParty[];
   history: AuditEvent[];
+  /** Names of the people in the history, by user id. */
+  people: ReadonlyMap<string, string>;
   documents: RegistryDocument[];
   today: string;
   /** The add-party form's answers and errors when an added party was refused. */
   partyForm: { values: Record<string, string>; errors: FieldError[] };
 }) {
-  const { view, full, names, history, partyForm } = props;
+  const { view, full, names, history, people, partyForm } = props;
   const { t } = view;
   const c = caseAsShown(props.c, full);
   const parties = partiesAsShown(props.parties, full, t("case.protected_identity"));
@@ -193,13 +196,7 @@ export function CasePage(props: {
         empty="–"
         rows={history}
         columns={[
-          {
-            header: t("audit.time"),
-            cell: (e) => <span safe>{e.occurred_at.slice(0, 16).replace("T", " ")}</span>,
-            rowHeader: true,
-          },
-          { header: t("audit.actor"), cell: (e) => <span safe>{e.actor_label}</span> },
-          { header: t("audit.action"), cell: (e) => <span safe>{e.action}</span> },
+          ...eventColumns(view, people),
           // The recorded changes hold the real title and the parties' names: insiders only.
           ...(full
             ? [

@@ -30,7 +30,7 @@ export function CaseTable<T extends CaseListRow>(props: {
         {
           header: t("case.diary_number"),
           cell: (c) => (
-            <a href={props.hrefFor(c)} safe>
+            <a class="nowrap" href={props.hrefFor(c)} safe>
               {c.diaryNumber}
             </a>
           ),
@@ -39,7 +39,14 @@ export function CaseTable<T extends CaseListRow>(props: {
         { header: t("case.title"), cell: (c) => <span safe>{c.title}</span> },
         { header: t("case.unit"), cell: (c) => <span safe>{unitName.get(c.unitId) ?? c.unitId}</span> },
         { header: t("case.status"), cell: (c) => <span safe>{t(`case.status.${c.status}`)}</span> },
-        { header: t("case.opened_on"), cell: (c) => <span safe>{c.openedOn}</span> },
+        {
+          header: t("case.opened_on"),
+          cell: (c) => (
+            <span class="nowrap" safe>
+              {c.openedOn}
+            </span>
+          ),
+        },
       ]}
     />
   );

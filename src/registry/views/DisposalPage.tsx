@@ -164,7 +164,14 @@ export function DisposalPage(props: {
             cell: (r) => <span safe>{r.disposed_at.slice(0, 10)}</span>,
             rowHeader: true,
           },
-          { header: t("case.diary_number"), cell: (r) => <span safe>{r.diary_number}</span> },
+          {
+            header: t("case.diary_number"),
+            cell: (r) => (
+              <span class="nowrap" safe>
+                {r.diary_number}
+              </span>
+            ),
+          },
           {
             header: t("disposal.file"),
             cell: (r) => (

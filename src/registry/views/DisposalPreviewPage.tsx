@@ -22,7 +22,15 @@ export function DisposalPreviewPage({ view, plan }: { view: View; plan: Disposal
         empty={t("disposal.nothing_eligible")}
         rows={plan.eligible}
         columns={[
-          { header: t("case.diary_number"), cell: (c) => <span safe>{c.diaryNumber}</span>, rowHeader: true },
+          {
+            header: t("case.diary_number"),
+            cell: (c) => (
+              <span class="nowrap" safe>
+                {c.diaryNumber}
+              </span>
+            ),
+            rowHeader: true,
+          },
           {
             header: t("document.description"),
             cell: (c) => (

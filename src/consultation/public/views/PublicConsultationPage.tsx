@@ -52,7 +52,14 @@ export function PublicConsultationPage({ view, k }: { view: View; k: PublicConsu
             header: t("consultation.recipient_state"),
             cell: (b) => <span safe>{t(`consultation.recipient_state.${b.state}`)}</span>,
           },
-          { header: t("public.date"), cell: (b) => <span safe>{b.answeredOn ?? "–"}</span> },
+          {
+            header: t("public.date"),
+            cell: (b) => (
+              <span class="nowrap" safe>
+                {b.answeredOn ?? "–"}
+              </span>
+            ),
+          },
         ]}
         rows={k.bodies}
         empty=""
@@ -84,8 +91,22 @@ export function PublicConsultationsPage({ view, items }: { view: View; items: Pu
             ),
             rowHeader: true,
           },
-          { header: t("round.diary_number"), cell: (k) => <span safe>{k.diaryNumber}</span> },
-          { header: t("round.closed_on"), cell: (k) => <span safe>{k.closedOn ?? "–"}</span> },
+          {
+            header: t("round.diary_number"),
+            cell: (k) => (
+              <span class="nowrap" safe>
+                {k.diaryNumber}
+              </span>
+            ),
+          },
+          {
+            header: t("round.closed_on"),
+            cell: (k) => (
+              <span class="nowrap" safe>
+                {k.closedOn ?? "–"}
+              </span>
+            ),
+          },
         ]}
         rows={items}
         empty={t("round.public_list_empty")}

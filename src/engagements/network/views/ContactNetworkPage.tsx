@@ -170,7 +170,14 @@ export function ContactNetworkPage(props: {
             ),
             rowHeader: true,
           },
-          { header: t("followup.diary_number"), cell: (m) => <span safe>{m.diaryNumber}</span> },
+          {
+            header: t("followup.diary_number"),
+            cell: (m) => (
+              <span class="nowrap" safe>
+                {m.diaryNumber}
+              </span>
+            ),
+          },
           {
             header: t("network.recipients"),
             cell: (m) => <span safe>{String(m.recipients)}</span>,

@@ -2,7 +2,7 @@ import { defineMessages } from "../define.ts";
 
 export const engagement = defineMessages(
   {
-    "nav.engagements": "Internationella engagemang",
+    "nav.engagements": "Engagemang",
     "engagement.list_title": "Internationella engagemang",
     "engagement.list_caption": "Registrerade engagemang, senast registrerade först",
     "engagement.none": "Inga engagemang matchar urvalet.",
@@ -214,7 +214,7 @@ export const engagement = defineMessages(
       "Medlemskap i verksamhetsspecifika internationella organisationer och nätverk, verksamhetsspecifika samarbetsinitiativ och EU-projekt beslutas av nämnden eller bolagsstyrelsen.",
   },
   {
-    "nav.engagements": "International engagements",
+    "nav.engagements": "Engagements",
     "engagement.list_title": "International engagements",
     "engagement.list_caption": "Registered engagements, most recently registered first",
     "engagement.none": "No engagements match the selection.",

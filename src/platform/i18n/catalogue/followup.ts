@@ -258,7 +258,7 @@ export const followup = defineMessages(
     "report.none": "Inget att redovisa för året.",
     "report.intro":
       "Den stadsövergripande redovisningen av det internationella arbetet till kommunstyrelsen.",
-    "nav.followup": "Internationell uppföljning",
+    "nav.followup": "Uppföljning",
     "followup.hub_title": "Uppföljning av det internationella arbetet",
     "followup.hub_visits": "{count} förfrågningar väntar på bedömning eller svar.",
     "followup.hub_reviews":
@@ -523,7 +523,7 @@ export const followup = defineMessages(
     "report.chart_desc": "{title}. Largest: {top} ({value}).",
     "report.none": "Nothing to report for the year.",
     "report.intro": "The city-wide account of international work for the executive board.",
-    "nav.followup": "International follow-up",
+    "nav.followup": "Follow-up",
     "followup.hub_title": "Follow-up of international work",
     "followup.hub_visits": "{count} requests wait for assessment or an answer.",
     "followup.hub_reviews":

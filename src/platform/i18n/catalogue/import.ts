@@ -2,7 +2,7 @@ import { defineMessages } from "../define.ts";
 
 export const importer = defineMessages(
   {
-    "nav.import": "Importera remiss",
+    "nav.import": "Import",
     "import.upload_title": "Importera en mottagen remiss",
     "import.upload_intro":
       "Ladda upp remissen som den kom in: Word, PDF eller inskannat papper. kansli läser dokumentet och föreslår ärende och remiss. Du granskar förslaget innan något registreras.",
@@ -65,7 +65,7 @@ export const importer = defineMessages(
     "import.confirmed": "Registrerad i ärende {number}",
   },
   {
-    "nav.import": "Import consultation",
+    "nav.import": "Import",
     "import.upload_title": "Import a received consultation",
     "import.upload_intro":
       "Upload the consultation as it arrived: Word, PDF or scanned paper. kansli reads the document and proposes the case and the consultation. You review the proposal before anything is registered.",

@@ -78,6 +78,12 @@ export const registry = defineMessages(
     "document.found_at_first_opening":
       "Posten låg i brevlådan vid första tömningen (räknas som inkommen föregående arbetsdag)",
     "document.party": "Avsändare eller mottagare",
+    "document.number": "Nr",
+    "document.party_column": "Avsändare/mottagare",
+    "document.description_column": "Beskrivning",
+    "document.secrecy_column": "Sekretess",
+    "document.signed_off_column": "Avskriven",
+    "document.due_on": "Bevakas till {date}",
     "document.description": "Kort beskrivning av innehållet",
     "document.public_description": "Offentlig beskrivning",
     "document.public_description_hint":
@@ -216,6 +222,12 @@ export const registry = defineMessages(
     "document.found_at_first_opening":
       "The post was in the mailbox at its first opening (counts as arrived the previous working day)",
     "document.party": "Sender or recipient",
+    "document.number": "No.",
+    "document.party_column": "Sender/recipient",
+    "document.description_column": "Description",
+    "document.secrecy_column": "Secrecy",
+    "document.signed_off_column": "Signed off",
+    "document.due_on": "Due {date}",
     "document.description": "Short description of the content",
     "document.public_description": "Public description",
     "document.public_description_hint":

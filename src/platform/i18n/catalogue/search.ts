@@ -4,7 +4,7 @@ import { defineMessages } from "../define.ts";
 export const search = defineMessages(
   {
     "nav.search": "Sök",
-    "nav.public": "Offentligt diarium",
+    "nav.public": "Offentligt",
     "nav.copy_requests": "Begäranden",
     "search.title": "Sök i diariet",
     "search.query": "Sökord",
@@ -79,7 +79,7 @@ export const search = defineMessages(
   },
   {
     "nav.search": "Search",
-    "nav.public": "Public register",
+    "nav.public": "Public",
     "nav.copy_requests": "Requests",
     "search.title": "Search the register",
     "search.query": "Search words",

@@ -36,7 +36,15 @@ export function PublicCasePage(props: { view: View; record: PublicCaseRecord; un
         empty={t("public.no_documents")}
         rows={record.documents}
         columns={[
-          { header: t("public.date"), cell: (d) => <span safe>{d.date}</span>, rowHeader: true },
+          {
+            header: t("public.date"),
+            cell: (d) => (
+              <span class="nowrap" safe>
+                {d.date}
+              </span>
+            ),
+            rowHeader: true,
+          },
           {
             header: t("document.direction"),
             cell: (d) => <span safe>{t(`document.direction.${d.direction}`)}</span>,

@@ -21,8 +21,22 @@ export function InboxPage({ view, items }: { view: View; items: InboxItem[] }) {
             ),
             rowHeader: true,
           },
-          { header: t("round.diary_number"), cell: (i) => <span safe>{i.diaryNumber}</span> },
-          { header: t("consultation.deadline"), cell: (i) => <span safe>{i.deadline}</span> },
+          {
+            header: t("round.diary_number"),
+            cell: (i) => (
+              <span class="nowrap" safe>
+                {i.diaryNumber}
+              </span>
+            ),
+          },
+          {
+            header: t("consultation.deadline"),
+            cell: (i) => (
+              <span class="nowrap" safe>
+                {i.deadline}
+              </span>
+            ),
+          },
           {
             header: t("consultation.recipient_state"),
             cell: (i) => <span safe>{t(`consultation.recipient_state.${i.state}`)}</span>,

@@ -34,7 +34,14 @@ export function ConsultationsPage(props: {
             header: t("consultation.status"),
             cell: (k) => <span safe>{t(`consultation.status.${k.status}`)}</span>,
           },
-          { header: t("consultation.deadline"), cell: (k) => <span safe>{k.deadline}</span> },
+          {
+            header: t("consultation.deadline"),
+            cell: (k) => (
+              <span class="nowrap" safe>
+                {k.deadline}
+              </span>
+            ),
+          },
         ]}
         rows={consultations}
         empty={t("consultation.none")}
