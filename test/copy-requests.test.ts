@@ -150,6 +150,26 @@ describe("copy requests are registered as they arrive", () => {
     expect(event.action).toBe("copy_request.receive");
     expect(JSON.stringify(event)).not.toContain("Box 1");
   });
+
+  it("files the request's case under a class in force even when the requested case's scheme has ended", async () => {
+    clock.set(MONDAY);
+    const strategyReport = await t.ctx.db
+      .selectFrom("documents as d")
+      .innerJoin("cases as c", "c.id", "d.case_id")
+      .select("d.id")
+      .where("c.diary_number", "=", "KS 171-482/2016")
+      .where("d.status", "=", "registered")
+      .executeTakeFirstOrThrow();
+    const { row } = await ask(strategyReport.id, { delivery: "email", email: "arkiv@example.se" });
+    const requestCase = await t.ctx.db
+      .selectFrom("cases as c")
+      .innerJoin("classes as k", "k.id", "c.class_id")
+      .innerJoin("classification_schemes as s", "s.id", "k.scheme_id")
+      .select(["s.version", "s.valid_to"])
+      .where("c.id", "=", row.request_case_id as string)
+      .executeTakeFirstOrThrow();
+    expect(requestCase).toEqual({ version: "2019", valid_to: null });
+  });
 });
 
 describe("a request is decided with a registered letter", () => {

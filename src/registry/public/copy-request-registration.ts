@@ -1,9 +1,11 @@
+import { stockholmDate } from "../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../platform/context.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { translator } from "../../platform/i18n/index.ts";
 import { wordFile } from "../../platform/text/word-writer.ts";
 import type { Case } from "../cases.model.ts";
 import { type PreparedCase, prepareCase, writePreparedCase } from "../cases.service.ts";
+import { allClasses } from "../classification.store.ts";
 import { type PreparedDocument, prepareDocument, writePreparedDocument } from "../documents.service.ts";
 
 /** What a request says, as the requester gave it. */
@@ -30,8 +32,20 @@ const sv = translator("sv");
 export const requesterParty = (name: string | null): string => name ?? sv("requests.anonymous");
 
 /**
+ * The class a request's case is filed under (R7: from the scheme in force): the requested case's
+ * class, or, for a case filed under an earlier scheme, the first class in force by code, since a
+ * class of an earlier scheme has no successor the register knows of.
+ */
+async function requestClass(ctx: Ctx, requested: Case): Promise<string | undefined> {
+  const inForce = (await allClasses(ctx.db, ctx.config.tenantId, stockholmDate(ctx.clock.now()))).filter(
+    (c) => c.current,
+  );
+  return (inForce.find((c) => c.id === requested.classId) ?? inForce[0])?.id;
+}
+
+/**
  * Prepares the registration of a request as it arrives: a case of its own, in the registry, class
- * and unit of the requested document's case, and the request as an incoming document in it with
+ * (`requestClass`) and unit of the requested document's case, and the request as an incoming document in it with
  * the request's text as a Word file. One case per request, not one per year: a refusal is an
  * appealable decision the requester and the court cite by its diary number, and the case's
  * documents (request, decision) stay together (docs/domains/registry.md).
@@ -44,7 +58,7 @@ export async function prepareRegistration(
   const preparedCase = await prepareCase(ctx, "system", {
     registryId: requested.registryId,
     title: sv("requests.case_title", { number: requested.diaryNumber }),
-    classId: requested.classId,
+    classId: await requestClass(ctx, requested),
     unitId: requested.unitId,
   });
   const params = { received: facts.receivedOn, document: facts.document, caseNumber: requested.diaryNumber };
