@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "../src/auth/actor.ts";
 import { ManualClock } from "../src/platform/clock.ts";
@@ -283,6 +284,36 @@ describe("a request is decided with a registered letter", () => {
     expect(page.body).toContain("Beslut: Begäran avslås.");
     expect(page.body).toContain("kammarrätten");
     expect(page.body).not.toContain("Säkerhetsplan");
+  });
+});
+
+describe("a request received before requests were registered", () => {
+  it("is registered, dated its arrival, when it is decided", async () => {
+    clock.set(new Date("2026-03-12T10:00:00Z"));
+    const { documentId } = await requestableDocument();
+    const { row } = await ask(documentId, { delivery: "paper", postalAddress: "Box 4, Sthlm" });
+    // As migration 0020 leaves an earlier request: no case, no request document.
+    const earlier = { ...row, id: crypto.randomUUID(), received_at: "2026-03-02T09:00:00.000Z" };
+    await t.ctx.db
+      .insertInto("copy_requests")
+      .values({ ...earlier, request_case_id: null, request_document_id: null })
+      .execute();
+    const clerk = await registrator();
+    const decided = await clerk.post(`/begaranden/${earlier.id}/beslut`, {
+      outcome: "sent",
+      deliveredBy: "post",
+    });
+    expect(decided.statusCode).toBe(303);
+    const after = await t.ctx.db
+      .selectFrom("copy_requests")
+      .selectAll()
+      .where("id", "=", earlier.id)
+      .executeTakeFirstOrThrow();
+    expect(after.request_case_id).not.toBeNull();
+    expect(after.request_case_id).not.toBe(row.request_case_id);
+    const [request, letter] = await caseDocuments(after.request_case_id as string);
+    expect(request).toMatchObject({ id: after.request_document_id, document_date: "2026-03-02" });
+    expect(letter).toMatchObject({ id: after.decision_document_id, direction: "outgoing" });
   });
 });
 

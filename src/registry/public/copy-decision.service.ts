@@ -11,7 +11,7 @@ import { getSecrecyGrounds } from "../secrecy-grounds.service.ts";
 import { appealable, appealNotice, decisionLetter, decisionParagraphs } from "./copy-decision-letter.ts";
 import { requesterParty } from "./copy-request-registration.ts";
 import { checkDecision } from "./copy-requests.model.ts";
-import { decisionTextOf, registerEarlierRequest } from "./copy-requests.service.ts";
+import { type Decided, decisionText, registerEarlierRequest } from "./copy-requests.service.ts";
 import { findCopyRequestView, setDecisionDocument, updateNewCopyRequest } from "./copy-requests.store.ts";
 
 /** The register's and the letter's language. */
@@ -48,20 +48,16 @@ export async function decideCopyRequest(ctx: Ctx, by: UserActor, id: string, inp
 
   const now = ctx.clock.now();
   const requestCase = await getCase(ctx, row.request_case_id ?? (await registerEarlierRequest(ctx, row)));
-  const decided = {
+  const decided: Decided = {
     outcome: data.outcome,
-    outcome_note: data.outcome === "sent" ? null : (data.note ?? null),
+    note: data.outcome === "sent" ? null : (data.note ?? null),
     provision: ground?.citation ?? null,
-    delivered_by: data.outcome === "refused" ? null : (data.deliveredBy ?? null),
+    deliveredBy: data.outcome === "refused" ? null : (data.deliveredBy ?? null),
+    decidedAt: now.toISOString(),
+    decidedBy: by.displayName,
+    requestNumber: requestCase.diaryNumber,
   };
-  const text = await decisionTextOf(ctx, {
-    ...row,
-    ...decided,
-    handled_at: now.toISOString(),
-    handled_by_name: by.displayName,
-    request_number: requestCase.diaryNumber,
-  });
-  if (!text) throw new Error("a decided request has its decision's words");
+  const text = await decisionText(ctx, row, decided);
   const letter = await prepareDocument(
     ctx,
     by,
@@ -76,11 +72,14 @@ export async function decideCopyRequest(ctx: Ctx, by: UserActor, id: string, inp
   );
   const attachments: MailAttachment[] = [];
   if (letter.fileRow) attachments.push(attachmentOf(letter.fileRow));
-  if (decided.delivered_by === "email" && copy) attachments.push(attachmentOf(copy));
+  if (decided.deliveredBy === "email" && copy) attachments.push(attachmentOf(copy));
 
   await ctx.db.transaction().execute(async (trx) => {
     const changed = await updateNewCopyRequest(trx, id, {
-      ...decided,
+      outcome: decided.outcome,
+      outcome_note: decided.note,
+      provision: decided.provision,
+      delivered_by: decided.deliveredBy,
       status: "handled",
       handled_by: by.id,
       handled_at: now.toISOString(),
@@ -98,8 +97,8 @@ export async function decideCopyRequest(ctx: Ctx, by: UserActor, id: string, inp
       after: {
         outcome: decided.outcome,
         provision: decided.provision,
-        note: decided.outcome_note,
-        deliveredBy: decided.delivered_by,
+        note: decided.note,
+        deliveredBy: decided.deliveredBy,
         decisionDocumentId: letter.row.id,
       },
     });

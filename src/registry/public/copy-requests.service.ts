@@ -14,7 +14,7 @@ import { getCase } from "../cases.service.ts";
 import { getDocument } from "../documents.service.ts";
 import type { DecisionText } from "./copy-decision-letter.ts";
 import { prepareRegistration, type RequestFacts, writeRegistration } from "./copy-request-registration.ts";
-import { handlingTime } from "./copy-requests.model.ts";
+import { type Delivery, handlingTime, type Outcome } from "./copy-requests.model.ts";
 import {
   type CopyRequestState,
   findCopyRequestView,
@@ -111,7 +111,7 @@ export async function requestCopy(ctx: Ctx, documentId: string, input: unknown):
   return request;
 }
 
-type ViewRow = NonNullable<Awaited<ReturnType<typeof findCopyRequestView>>>;
+export type ViewRow = NonNullable<Awaited<ReturnType<typeof findCopyRequestView>>>;
 
 /**
  * Registers a request that arrived before requests were registered (migration 0020) as it would
@@ -157,7 +157,7 @@ export async function copyRequestList(ctx: Ctx, reader: UserActor, state: CopyRe
   return rows.map((r) => asSeenBy(reader, r, now));
 }
 
-/** How many requests a request's own history shows. */
+/** How many events a request's page shows. */
 const HISTORY_LIMIT = 100;
 
 /** One request for the registry's page: the request, its events (oldest first). */
@@ -177,20 +177,30 @@ export async function authorityOf(ctx: Ctx, unitId: string): Promise<string> {
   return (await listAllUnits(ctx)).find((u) => u.id === unitId)?.name ?? unitId;
 }
 
-/** The words of a decided request, for the requester's receipt page; null while it waits. */
-export async function decisionTextOf(ctx: Ctx, row: ViewRow): Promise<DecisionText | null> {
-  if (!row.outcome || !row.handled_at) return null;
+/** What a decision adds to its request. */
+export interface Decided {
+  outcome: Outcome;
+  deliveredBy: Delivery | null;
+  provision: string | null;
+  note: string | null;
+  decidedAt: string;
+  decidedBy: string;
+  requestNumber: string;
+}
+
+/** The words of a decision on a request: for the letter, the mail and the receipt page. */
+export async function decisionText(ctx: Ctx, row: ViewRow, d: Decided): Promise<DecisionText> {
   return {
-    outcome: row.outcome,
-    deliveredBy: row.delivered_by,
-    provision: row.provision,
-    note: row.outcome_note,
+    outcome: d.outcome,
+    deliveredBy: d.deliveredBy,
+    provision: d.provision,
+    note: d.note,
     receivedOn: stockholmDate(new Date(row.received_at)),
-    decidedOn: stockholmDate(new Date(row.handled_at)),
-    decidedBy: row.handled_by_name ?? "",
+    decidedOn: stockholmDate(new Date(d.decidedAt)),
+    decidedBy: d.decidedBy,
     document: await publicDescriptionOf(ctx, row.document_id),
     caseNumber: row.diary_number,
-    requestNumber: row.request_number ?? "",
+    requestNumber: d.requestNumber,
     authority: await authorityOf(ctx, row.unit_id),
   };
 }
@@ -204,6 +214,17 @@ export async function copyReceipt(ctx: Ctx, id: string) {
     receivedOn: stockholmDate(new Date(row.received_at)),
     diaryNumber: row.diary_number,
     requestNumber: row.request_number,
-    decision: await decisionTextOf(ctx, row),
+    decision:
+      row.outcome && row.handled_at
+        ? await decisionText(ctx, row, {
+            outcome: row.outcome,
+            deliveredBy: row.delivered_by,
+            provision: row.provision,
+            note: row.outcome_note,
+            decidedAt: row.handled_at,
+            decidedBy: row.handled_by_name ?? "",
+            requestNumber: row.request_number ?? "",
+          })
+        : null,
   };
 }
