@@ -268,12 +268,12 @@ describe("a request is decided with a registered letter", () => {
     const refused = await clerk.post(`/begaranden/${row.id}/beslut`, {
       outcome: "refused",
       provision: "18 kap. 8 § OSL",
-      note: "Planen beskriver säkerhetsåtgärder",
+      note: "Planen beskriver säkerhetsåtgärder.",
     });
     expect(refused.statusCode).toBe(303);
     const [mail] = await deliver();
     const text = bodyText(textPart(mail?.raw ?? ""));
-    expect(text).toContain("Beslut: Begäran avslås.");
+    expect(text).toContain("Beslut: Begäran avslås. Planen beskriver säkerhetsåtgärder. Skäl:");
     expect(text).toContain("18 kap. 8 § OSL");
     expect(text).toContain("Beslutet kan överklagas hos kammarrätten");
     expect(text).toContain("inom tre veckor");
@@ -284,6 +284,9 @@ describe("a request is decided with a registered letter", () => {
     expect(page.body).toContain("Beslut: Begäran avslås.");
     expect(page.body).toContain("kammarrätten");
     expect(page.body).not.toContain("Säkerhetsplan");
+    const english = await new TestClient(t.app).get(receipt, { "accept-language": "en" });
+    expect(english.body).toContain("Decision: The request is refused.");
+    expect(english.body).toContain("The decision can be appealed to the administrative court of appeal");
   });
 });
 

@@ -31,7 +31,8 @@ export function decisionParagraphs(t: Translate, d: DecisionText): string[] {
     caseNumber: d.caseNumber,
     requestNumber: d.requestNumber,
     provision: d.provision ?? "",
-    note: d.note ?? "",
+    // The sentence around the note ends it: a full stop typed at its end would be doubled.
+    note: (d.note ?? "").replace(/[.\s]+$/, ""),
     decidedOn: d.decidedOn,
     decidedBy: d.decidedBy,
     authority: d.authority,
