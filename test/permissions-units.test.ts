@@ -891,7 +891,10 @@ const UNITS: Record<string, Entry | Exempt> = {
   "POST /svar/:secret/anstand": { exempt: "a body's personal answer link: the link is the credential" },
   "POST /svar/:secret/avstar": { exempt: "a body's personal answer link: the link is the credential" },
   "GET /offentlig/begaran/:id": { exempt: "the receipt of a copy request, by its unguessable id, public" },
-  "POST /begaranden/:id/hantera": {
+  "GET /begaranden/:id": {
+    exempt: "copy requests are handled by the registry desk (registry staff), not by a unit",
+  },
+  "POST /begaranden/:id/beslut": {
     exempt: "copy requests are handled by the registry desk (registry staff), not by a unit",
   },
   "GET /import/:id": { exempt: "an import belongs to the registry's intake, no unit yet (registry staff)" },

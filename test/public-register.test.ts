@@ -226,39 +226,6 @@ describe("copy requests", () => {
     expect(await requestCount()).toBe(before);
   });
 
-  it("an anonymous request reaches the registry's inbox, and is handled there with reasons for a refusal", async () => {
-    const { documentId, diaryNumber } = await publicDocumentId();
-    const anon = new TestClient(t.app);
-    const form = `/offentlig/handlingar/${documentId}/begar-kopia`;
-    await anon.get(form);
-    const sent = await anon.post(form, { delivery: "email", email: "nyfiken@example.se", message: "Tack!" });
-    expect(sent.statusCode).toBe(303);
-    const receipt = await anon.get(sent.headers.location as string);
-    expect(receipt.statusCode).toBe(200);
-    expect(receipt.body).toContain("Din begäran har tagits emot");
-
-    const clerk = new TestClient(t.app);
-    await clerk.login("registrator");
-    const inbox = await clerk.get("/begaranden");
-    expect(inbox.body).toContain(diaryNumber);
-    expect(inbox.body).toContain("nyfiken@example.se");
-    const row = await t.ctx.db
-      .selectFrom("copy_requests")
-      .selectAll()
-      .where("document_id", "=", documentId)
-      .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: "new", requester_name: null, delivery: "email" });
-
-    const noReason = await clerk.post(`/begaranden/${row.id}/hantera`, { outcome: "refused" });
-    expect(noReason.statusCode).toBe(422);
-    expect(noReason.body).toContain("Skriv skälet till avslaget eller maskeringen");
-    const handled = await clerk.post(`/begaranden/${row.id}/hantera`, { outcome: "sent" });
-    expect(handled.statusCode).toBe(303);
-    expect((await clerk.get("/begaranden")).body).not.toContain("nyfiken@example.se");
-    const again = await clerk.post(`/begaranden/${row.id}/hantera`, { outcome: "sent" });
-    expect(again.statusCode).toBe(409);
-  });
-
   it("a draft cannot be requested by its id: it is not a public record", async () => {
     const { caseId } = await publicDocumentId();
     const draft = await registerDocument(

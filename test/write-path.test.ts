@@ -17,6 +17,8 @@ import {
 import { ManualClock } from "../src/platform/clock.ts";
 import type { Database } from "../src/platform/db/schema.ts";
 import { AppError } from "../src/platform/errors.ts";
+import { decideCopyRequest } from "../src/registry/public/copy-decision.service.ts";
+import { requestCopy } from "../src/registry/public/copy-requests.service.ts";
 import { engagementWith } from "./fixtures/engagement-rules.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { rowCount, TEST_DIALECT } from "./helpers/database.ts";
@@ -91,6 +93,7 @@ const WRITTEN = [
   "visit_requests",
   "visit_request_units",
   "network_messages",
+  "copy_requests",
   "mail_outbox",
   "audit_events",
 ] as const satisfies readonly (keyof Database)[];
@@ -296,5 +299,31 @@ describe("one write path: a use case is written whole or not at all", () => {
       lastReviewedOn: "2026-03-09",
       updatedAt: expect.any(String),
     });
+  });
+
+  it("a copy request leaves neither its case nor its request document behind, nor its decision letter or mail", async () => {
+    const report = await t.ctx.db
+      .selectFrom("documents as d")
+      .innerJoin("cases as c", "c.id", "d.case_id")
+      .select("d.id")
+      .where("c.diary_number", "=", CASE)
+      .where("d.status", "=", "registered")
+      .executeTakeFirstOrThrow();
+    const request = await failsWhole("copy_request.receive", () =>
+      requestCopy(t.ctx, report.id, { delivery: "email", email: "nyfiken@example.se" }),
+    );
+    const registrator = await demoActor(t, "registrator");
+    const state = () =>
+      t.ctx.db
+        .selectFrom("copy_requests")
+        .select(["status", "outcome", "decision_document_id"])
+        .where("id", "=", request.id)
+        .executeTakeFirstOrThrow();
+    await failsWhole(
+      "copy_request.decide",
+      () => decideCopyRequest(t.ctx, registrator, request.id, { outcome: "sent", deliveredBy: "email" }),
+      state,
+    );
+    expect(await state()).toMatchObject({ status: "handled", outcome: "sent" });
   });
 });

@@ -271,6 +271,11 @@ export interface CopyRequestTable {
   outcome_note: string | null;
   handled_by: string | null;
   handled_at: string | null;
+  request_case_id: string | null;
+  request_document_id: string | null;
+  decision_document_id: string | null;
+  provision: string | null;
+  delivered_by: "email" | "post" | "handed_over" | null;
 }
 
 export interface DiaryCounterTable {
@@ -528,6 +533,7 @@ export interface MailOutboxTable {
   claimed_at: string | null;
   sent_at: string | null;
   last_error: string | null;
+  attachments: string | null;
 }
 
 /** A message sent to the whole contact network and registered as an outgoing document. */

@@ -3,6 +3,7 @@ import { auth } from "./catalogue/auth.ts";
 import { common } from "./catalogue/common.ts";
 import { consultation } from "./catalogue/consultation.ts";
 import { consultationRound } from "./catalogue/consultation-round.ts";
+import { copyRequests } from "./catalogue/copy-requests.ts";
 import { disposal } from "./catalogue/disposal.ts";
 import { engagement } from "./catalogue/engagement.ts";
 import { events } from "./catalogue/events.ts";
@@ -24,6 +25,7 @@ const sv = {
   ...organisation.sv,
   ...registry.sv,
   ...search.sv,
+  ...copyRequests.sv,
   ...disposal.sv,
   ...exports.sv,
   ...consultation.sv,
@@ -41,6 +43,7 @@ const en: Record<keyof typeof sv, string> = {
   ...organisation.en,
   ...registry.en,
   ...search.en,
+  ...copyRequests.en,
   ...disposal.en,
   ...exports.en,
   ...consultation.en,

@@ -5,10 +5,18 @@ import { newId } from "../ids.ts";
 import { startRepeatingJob } from "../repeating-job.ts";
 import { claimMail, insertMail, markFailed, markSent } from "./mail.store.ts";
 
+/** A file a message carries: its bytes stay in the blob store until the message is sent. */
+export interface MailAttachment {
+  fileName: string;
+  sha256: string;
+  mime: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 const MAX_ATTEMPTS = 5;
@@ -32,7 +40,20 @@ export async function queueMail(trx: Db, tenantId: string, now: Date, mail: Outg
     claimed_at: null,
     sent_at: null,
     last_error: null,
+    attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
   });
+}
+
+/** The attachments of a queued message, their bytes read from the blob store. */
+async function attachmentsOf(ctx: Ctx, stored: string | null) {
+  const list: MailAttachment[] = stored ? JSON.parse(stored) : [];
+  return Promise.all(
+    list.map(async (a) => ({
+      filename: a.fileName,
+      contentType: a.mime,
+      content: await ctx.files.get(a.sha256),
+    })),
+  );
 }
 
 /** An SMTP connection for the configured server, or null when mail only goes to the outbox. */
@@ -54,6 +75,7 @@ export async function deliverPending(ctx: Ctx, smtp: Transporter, batch = 20): P
         to: mail.to_address,
         subject: mail.subject,
         text: mail.body_text,
+        attachments: await attachmentsOf(ctx, mail.attachments),
       });
       await markSent(ctx.db, mail.id, ctx.clock.now().toISOString());
       sent += 1;

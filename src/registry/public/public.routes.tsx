@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { listAllUnits } from "../../organisation/index.ts";
-import { stockholmDate } from "../../platform/calendar/civil-date.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { formFields, handleForm } from "../../web/forms.ts";
 import { PUBLIC_FORM_LIMIT, readPublicForm } from "../../web/public-form.ts";
@@ -10,7 +9,7 @@ import { getCase } from "../cases.service.ts";
 import { getDocument } from "../documents.service.ts";
 import { searchChoices } from "../search/search-choices.ts";
 import { searchFromQuery } from "../search/search-request.ts";
-import { getCopyRequest, requestCopy } from "./copy-requests.service.ts";
+import { copyReceipt, requestCopy } from "./copy-requests.service.ts";
 import { latestPublicCases, publicCaseByDiaryNumber } from "./public-register.service.ts";
 import { publicDocument } from "./public-view.ts";
 import { CopyReceiptPage, CopyRequestPage } from "./views/CopyRequestPage.tsx";
@@ -98,16 +97,7 @@ export async function publicRoutes(app: FastifyInstance) {
   });
 
   app.get("/offentlig/begaran/:id", async (req, reply) => {
-    const request = await getCopyRequest(ctx, idParams.parse(req.params).id);
-    const { diaryNumber } = await getCase(ctx, request.case_id);
-    return sendPage(
-      reply,
-      <CopyReceiptPage
-        view={viewFor(req, reply)}
-        reference={request.id.slice(0, 8).toUpperCase()}
-        receivedOn={stockholmDate(new Date(request.received_at))}
-        diaryNumber={diaryNumber}
-      />,
-    );
+    const receipt = await copyReceipt(ctx, idParams.parse(req.params).id);
+    return sendPage(reply, <CopyReceiptPage view={viewFor(req, reply)} {...receipt} />);
   });
 }

@@ -5,6 +5,7 @@ import { Form } from "../../../web/components/Form.tsx";
 import { Honeypot } from "../../../web/components/Honeypot.tsx";
 import { Layout } from "../../../web/Layout.tsx";
 import type { View } from "../../../web/view.ts";
+import { appealable, appealNotice, type DecisionText, decisionParagraphs } from "../copy-decision-letter.ts";
 import { publicCaseHref } from "../public-register.service.ts";
 import type { PublicDocument } from "../public-view.ts";
 
@@ -83,21 +84,42 @@ export function CopyRequestPage(props: {
   );
 }
 
+/** The requester's page behind the link they got: the request's reference and number, and the decision when made. */
 export function CopyReceiptPage(props: {
   view: View;
   reference: string;
   receivedOn: string;
   diaryNumber: string;
+  requestNumber: string | null;
+  decision: DecisionText | null;
 }) {
-  const { view } = props;
+  const { view, decision } = props;
   const { t } = view;
   return (
     <Layout view={view} title={t("copy.received_title")}>
       <div class="notice" role="status">
         <h1 safe>{t("copy.received_title")}</h1>
         <p safe>{`${t("copy.reference")}: ${props.reference}`}</p>
+        {props.requestNumber ? <p safe>{`${t("copy.request_number")}: ${props.requestNumber}`}</p> : null}
       </div>
       <p safe>{t("copy.received_body", { date: props.receivedOn })}</p>
+      <h2 safe>{t("copy.outcome_title")}</h2>
+      {decision ? (
+        <>
+          {decisionParagraphs(t, decision).map((p) => (
+            <p safe>{p}</p>
+          ))}
+          {appealable(decision.outcome) ? (
+            <>
+              <h3 safe>{t("decision.appeal_title")}</h3>
+              <p safe>{appealNotice(t, decision)}</p>
+            </>
+          ) : null}
+          <p safe>{t("copy.letter")}</p>
+        </>
+      ) : (
+        <p safe>{t("copy.pending")}</p>
+      )}
       <p>
         <a href={publicCaseHref(props.diaryNumber)} safe>
           {t("copy.back")}

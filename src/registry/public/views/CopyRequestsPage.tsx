@@ -1,86 +1,61 @@
-import type { FieldError } from "../../../platform/errors.ts";
-import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../web/components/Field.tsx";
-import { Form } from "../../../web/components/Form.tsx";
+import { Table } from "../../../web/components/Table.tsx";
 import { Layout } from "../../../web/Layout.tsx";
 import type { View } from "../../../web/view.ts";
-import { OUTCOMES, type pendingCopyRequests } from "../copy-requests.service.ts";
+import { REQUEST_FILTERS, type RequestFilter } from "../copy-requests.model.ts";
+import type { CopyRequestView } from "../copy-requests.service.ts";
+import { Duration, requestPath, StateText, stockholmTime } from "./request-parts.tsx";
 
-type Pending = Awaited<ReturnType<typeof pendingCopyRequests>>[number];
-
-/** The registry's inbox of requests for official documents, each with a form to record the outcome. */
-export function CopyRequestsPage(props: {
-  view: View;
-  requests: Pending[];
-  /** The request whose form came back with errors, and its answers. */
-  failed: { id: string; values: Record<string, string>; errors: FieldError[] } | null;
-}) {
-  const { view, requests, failed } = props;
+/** The registry's requests for official documents: waiting, decided or all, with handling times. */
+export function CopyRequestsPage(props: { view: View; requests: CopyRequestView[]; filter: RequestFilter }) {
+  const { view, requests, filter } = props;
   const { t } = view;
   return (
-    <Layout view={view} title={t("requests.title")} hasErrors={failed !== null}>
+    <Layout view={view} title={t("requests.title")}>
       <h1 safe>{t("requests.title")}</h1>
-      {failed ? (
-        <ErrorSummary
+      <form method="get" action="/begaranden">
+        <Field
           view={view}
-          errors={failed.errors.map((e) => ({ ...e, field: `${e.field}-${failed.id}` }))}
+          name="visa"
+          label={t("requests.filter")}
+          value={filter}
+          options={REQUEST_FILTERS.map((f): [string, string] => [f, t(`requests.filter.${f}`)])}
         />
-      ) : null}
-      {requests.length === 0 ? <p safe>{t("requests.none")}</p> : null}
-      {requests.map((r) => {
-        const mine = failed?.id === r.id ? failed : null;
-        const errors = (mine?.errors ?? []).map((e) => ({ ...e, field: `${e.field}-${r.id}` }));
-        return (
-          <section class="request" aria-labelledby={`request-${r.id}`}>
-            <h2 id={`request-${r.id}`}>
-              <a href={`/handlingar/${r.document_id}`} safe>
-                {`${r.diary_number}: ${r.description}`}
+        <button type="submit" class="button secondary" safe>
+          {t("requests.show")}
+        </button>
+      </form>
+      <Table
+        caption={t("requests.caption")}
+        empty={t("requests.none")}
+        rows={requests}
+        columns={[
+          {
+            header: t("requests.received"),
+            cell: (r) => (
+              <a href={requestPath(r.id)} safe>
+                {stockholmTime(r.received_at)}
               </a>
-            </h2>
-            <dl class="summary">
-              <dt safe>{t("requests.received")}</dt>
-              <dd safe>{r.received_at.slice(0, 16).replace("T", " ")}</dd>
-              <dt safe>{t("requests.requester")}</dt>
-              <dd safe>{r.requester_name ?? t("requests.anonymous")}</dd>
-              <dt safe>{t("requests.delivery")}</dt>
-              <dd safe>{`${t(`copy.delivery.${r.delivery}`)}: ${r.email ?? r.postal_address ?? ""}`}</dd>
-              {r.message ? (
-                <>
-                  <dt safe>{t("copy.message")}</dt>
-                  <dd safe>{r.message}</dd>
-                </>
-              ) : null}
-            </dl>
-            <Form view={view} action={`/begaranden/${r.id}/hantera`}>
-              <Field
-                view={view}
-                id={`outcome-${r.id}`}
-                name="outcome"
-                label={t("requests.outcome")}
-                value={mine?.values.outcome}
-                errors={errors}
-                options={[
-                  ["", ""],
-                  ...OUTCOMES.map((o): [string, string] => [o, t(`requests.outcome.${o}`)]),
-                ]}
-              />
-              <Field
-                view={view}
-                id={`note-${r.id}`}
-                name="note"
-                label={t("requests.note")}
-                hint={t("requests.note_hint")}
-                value={mine?.values.note}
-                errors={errors}
-                rows={3}
-              />
-              <button type="submit" class="button" safe>
-                {t("requests.handle")}
-              </button>
-            </Form>
-          </section>
-        );
-      })}
+            ),
+            rowHeader: true,
+          },
+          { header: t("requests.case"), cell: (r) => <span safe>{r.request_number ?? "–"}</span> },
+          {
+            header: t("requests.document"),
+            cell: (r) => <span safe>{`${r.diary_number}: ${r.description}`}</span>,
+          },
+          {
+            header: t("requests.requester"),
+            cell: (r) => <span safe>{r.requester_name ?? t("requests.anonymous")}</span>,
+          },
+          { header: t("requests.state"), cell: (r) => <StateText view={view} request={r} /> },
+          {
+            header: t("requests.handling_time"),
+            cell: (r) => <Duration view={view} request={r} />,
+            numeric: true,
+          },
+        ]}
+      />
     </Layout>
   );
 }

@@ -1,0 +1,123 @@
+import { auditBy, type UserActor } from "../../auth/index.ts";
+import { appendAudit } from "../../platform/audit/audit.service.ts";
+import type { Ctx } from "../../platform/context.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { translator } from "../../platform/i18n/index.ts";
+import { type MailAttachment, queueMail } from "../../platform/mail/mail.service.ts";
+import { getCase } from "../cases.service.ts";
+import { getDocumentFiles, prepareDocument, writePreparedDocument } from "../documents.service.ts";
+import { groundNamed } from "../secrecy-grounds.model.ts";
+import { getSecrecyGrounds } from "../secrecy-grounds.service.ts";
+import { appealable, appealNotice, decisionLetter, decisionParagraphs } from "./copy-decision-letter.ts";
+import { requesterParty } from "./copy-request-registration.ts";
+import { checkDecision } from "./copy-requests.model.ts";
+import { type Decided, decisionText, registerEarlierRequest } from "./copy-requests.service.ts";
+import { findCopyRequestView, setDecisionDocument, updateNewCopyRequest } from "./copy-requests.store.ts";
+
+/** The register's and the letter's language. */
+const sv = translator("sv");
+
+/** The requester's receipt page, where the decision is shown too. */
+export const receiptPath = (id: string) => `/offentlig/begaran/${id}`;
+
+/**
+ * Decides a copy request (R12): checks the decision against the law and the document's secrecy
+ * (every problem at once, nothing written), writes the decision as a Word letter registered as an
+ * outgoing document in the request's case, and, when the requester gave an e-mail address, mails
+ * it with the letter attached (and the copy, when it is released by e-mail) — all in one
+ * transaction, which a second decision on the same request cannot pass (409).
+ */
+export async function decideCopyRequest(ctx: Ctx, by: UserActor, id: string, input: unknown): Promise<void> {
+  const row = await findCopyRequestView(ctx.db, ctx.config.tenantId, id);
+  if (!row) throw new NotFoundError();
+  if (row.status !== "new") throw new ConflictError("the request is already decided", []);
+  const files = (await getDocumentFiles(ctx, row.document_id)).filter((f) => f.disposed_at === null);
+  const copy = files.at(-1) ?? null;
+  const { data, errors } = checkDecision(input, {
+    secrecyProvision: row.secrecy_provision,
+    requesterEmail: row.email,
+    documentHasFile: copy !== null,
+  });
+  const ground =
+    data?.provision && data.outcome !== "sent"
+      ? groundNamed(data.provision, await getSecrecyGrounds(ctx))
+      : null;
+  if (data?.provision && data.outcome !== "sent" && (!ground || ground.retiredAt))
+    errors.push({ field: "provision", message: "requests.provision_unknown" });
+  if (!data || errors.length > 0) throw new ValidationError(errors);
+
+  const now = ctx.clock.now();
+  const requestCase = await getCase(ctx, row.request_case_id ?? (await registerEarlierRequest(ctx, row)));
+  const decided: Decided = {
+    outcome: data.outcome,
+    note: data.outcome === "sent" ? null : (data.note ?? null),
+    provision: ground?.citation ?? null,
+    deliveredBy: data.outcome === "refused" ? null : (data.deliveredBy ?? null),
+    decidedAt: now.toISOString(),
+    decidedBy: by.displayName,
+    requestNumber: requestCase.diaryNumber,
+  };
+  const text = await decisionText(ctx, row, decided);
+  const letter = await prepareDocument(
+    ctx,
+    by,
+    requestCase.id,
+    {
+      direction: "outgoing",
+      party: requesterParty(row.requester_name).slice(0, 300),
+      description: sv("requests.decision_description", { outcome: sv(`requests.outcome.${data.outcome}`) }),
+      documentType: "beslut",
+    },
+    await decisionLetter(text),
+  );
+  const attachments: MailAttachment[] = [];
+  if (letter.fileRow) attachments.push(attachmentOf(letter.fileRow));
+  if (decided.deliveredBy === "email" && copy) attachments.push(attachmentOf(copy));
+
+  await ctx.db.transaction().execute(async (trx) => {
+    const changed = await updateNewCopyRequest(trx, id, {
+      outcome: decided.outcome,
+      outcome_note: decided.note,
+      provision: decided.provision,
+      delivered_by: decided.deliveredBy,
+      status: "handled",
+      handled_by: by.id,
+      handled_at: now.toISOString(),
+    });
+    if (changed === 0) throw new ConflictError("the request is already decided", []);
+    // The request row is taken first (lock order: domain row, then the audit head the letter's
+    // registration takes); it names the letter once the letter exists.
+    await writePreparedDocument(ctx, trx, letter);
+    await setDecisionDocument(trx, id, letter.row.id);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: "copy_request.decide",
+      subjectType: "copy_request",
+      subjectId: id,
+      after: {
+        outcome: decided.outcome,
+        provision: decided.provision,
+        note: decided.note,
+        deliveredBy: decided.deliveredBy,
+        decisionDocumentId: letter.row.id,
+      },
+    });
+    if (row.email)
+      await queueMail(trx, ctx.config.tenantId, now, {
+        to: row.email,
+        subject: sv("requests.mail_subject", { requestNumber: text.requestNumber }),
+        text: [
+          ...decisionParagraphs(sv, text),
+          ...(appealable(text.outcome) ? [sv("decision.appeal_title"), appealNotice(sv, text)] : []),
+          sv("requests.mail_link", { link: new URL(receiptPath(id), ctx.config.publicUrl).toString() }),
+        ].join("\n\n"),
+        attachments,
+      });
+  });
+}
+
+const attachmentOf = (f: { file_name: string; sha256: string; mime: string }): MailAttachment => ({
+  fileName: f.file_name,
+  sha256: f.sha256,
+  mime: f.mime,
+});
