@@ -23,7 +23,7 @@ const EXPECTED: Record<string, string[]> = {
     "Begäran om anstånd att besluta (1)",
   ],
   remissinstans: ["Remisser att besvara (1)"],
-  registrator: ["Importer att granska (1)"],
+  registrator: ["Begäran om allmän handling (1)", "Importer att granska (1)"],
   kontaktperson: ["Besöksförfrågningar att hantera (1)"],
   beslutsfattare: ["Engagemang att besluta om (2)"],
 };

@@ -12,7 +12,14 @@ import { receiveVisitRequest } from "../engagements/index.ts";
 import { uploadForImport } from "../import/index.ts";
 import { addCivilDays, stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
-import { allClasses, getCase, openCase, registerDocument } from "../registry/index.ts";
+import {
+  allClasses,
+  getCase,
+  getCaseDocuments,
+  openCase,
+  registerDocument,
+  requestCopy,
+} from "../registry/index.ts";
 
 /** The context as it was `days` ago (negative: in the past), at nine in the morning. */
 const daysAgo = (ctx: Ctx, today: string, days: number): Ctx => ({
@@ -25,7 +32,8 @@ const daysAgo = (ctx: Ctx, today: string, days: number): Ctx => ({
  * day: a round past its deadline with answers to assess, a body that is late and one asking for
  * more time; a round still out that Södermalm (the demo remissinstans) has to answer; letters
  * due for a reply; a visit request for Kulturförvaltningen (the demo contact person); a
- * ministry's consultation uploaded for import and waiting for the registrator's review. Names
+ * ministry's consultation uploaded for import and waiting for the registrator's review; a
+ * request from the public for a copy of the strategy's cover letter. Names
  * and texts are invented.
  */
 export async function seedWorklistDemo(
@@ -125,6 +133,16 @@ export async function seedWorklistDemo(
     unitIds: ["forv-kultur"],
   });
 
+  const missiv = (await getCaseDocuments(ctx, strategyCaseId)).find(
+    (d) => d.status === "registered" && d.secrecy === null && d.description.startsWith("Missiv"),
+  );
+  if (missiv)
+    await requestCopy(ago(0), missiv.id, {
+      requesterName: "Sam Exempelsson",
+      delivery: "email",
+      email: "sam@exempel.example",
+      message: "Jag vill ha en kopia av missivet till remissen.",
+    });
   await uploadForImport(ago(0), registrar, {
     fileName: "remiss-exempeldepartementet.txt",
     bytes: Buffer.from(MINISTRY_LETTER),

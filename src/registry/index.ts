@@ -27,7 +27,7 @@ export {
 export { type DueItem, dueItemsOf } from "./due-items.ts";
 export { exportClosedYear } from "./e-archive.service.ts";
 export { sendStoredFile } from "./file-response.ts";
-export { pendingCopyRequests } from "./public/copy-requests.service.ts";
+export { copyRequestList, requestCopy } from "./public/copy-requests.service.ts";
 export { publicDocument } from "./public/public-view.ts";
 export type { Registry } from "./registries.model.ts";
 export { createRegistry, getRegistries } from "./registries.service.ts";

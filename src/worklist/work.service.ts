@@ -5,7 +5,7 @@ import { waitingImports } from "../import/index.ts";
 import { listAllUnits } from "../organisation/index.ts";
 import { addCivilDays, stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
-import { dueItemsOf, pendingCopyRequests } from "../registry/index.ts";
+import { copyRequestList, dueItemsOf } from "../registry/index.ts";
 import type { WorkItem, WorkSection } from "./work.model.ts";
 
 const IMPORT_LIMIT = 100;
@@ -24,7 +24,7 @@ export async function workFor(ctx: Ctx, actor: UserActor): Promise<WorkSection[]
     can(actor, "document.sign_off", { officerId: actor.id }) ? dueItemsOf(ctx, actor.id) : [],
     can(actor, "consultation.inbox") && actor.unitId ? unitInbox(ctx, actor, actor.unitId) : [],
     can(actor, "consultation.view") ? officerTasks(ctx, actor) : [],
-    can(actor, "copy_request.handle") ? pendingCopyRequests(ctx, actor) : [],
+    can(actor, "copy_request.handle") ? copyRequestList(ctx, actor, "new") : [],
     can(actor, "import.manage") ? waitingImports(ctx, IMPORT_LIMIT) : [],
     engagementTasks(ctx, actor),
   ]);
@@ -78,8 +78,8 @@ export async function workFor(ctx: Ctx, actor: UserActor): Promise<WorkSection[]
       menu: "/begaranden",
       items: copies.map((r) => ({
         text: r.description,
-        detail: r.diary_number,
-        href: "/begaranden",
+        detail: r.request_number ?? r.diary_number,
+        href: `/begaranden/${r.id}`,
         date: stockholmDate(new Date(r.received_at)),
         overdue: stockholmDate(new Date(r.received_at)) < copyLateBefore,
       })),
