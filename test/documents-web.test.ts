@@ -666,6 +666,37 @@ describe("R5: due items", () => {
     await expectSignOff(later, id, description);
   });
 
+  it("signs off through the API: a clear error for a bad kind or a missing reference, only the case's officer, once", async () => {
+    const description = "Begäran om yttrande från Trafikverket";
+    const clerk = await onForm();
+    const id = idOf(
+      await clerk.upload(
+        `/arenden/${caseId}/handlingar`,
+        letter({ party: "Trafikverket", description, dueDate: "2026-03-20" }),
+        null,
+      ),
+    );
+    const url = `/api/v1/documents/${id}/sign-off`;
+    const fieldsOf = async (body: object) => {
+      const res = await api("handlaggare", "POST", url, body);
+      expect(res.statusCode).toBe(422);
+      return res.json().error.fields.map((e: { field: string }) => e.field);
+    };
+    expect(await fieldsOf({ kind: "glömd" })).toEqual(["kind"]);
+    expect(await fieldsOf({ kind: "answered" })).toEqual(["reference"]);
+    expect((await api("lasare", "POST", url, { kind: "noted" })).statusCode).toBe(403);
+    expect(await documentRow(id)).toMatchObject({ signed_off_on: null });
+
+    const signed = await api("handlaggare", "POST", url, {
+      kind: "answered",
+      reference: "Yttrande 2026-03-09",
+    });
+    expect(signed.statusCode).toBe(200);
+    expect(signed.json()).toMatchObject({ id, signedOffOn: "2026-03-09", signoffKind: "answered" });
+    expect((await api("handlaggare", "POST", url, { kind: "noted" })).statusCode).toBe(409);
+    expect((await (await signedIn("handlaggare")).get("/mina-bevakningar")).body).not.toContain(description);
+  });
+
   async function expectSignOff(officer: TestClient, id: string, description: string) {
     await officer.get(`/handlingar/${id}`);
     const missing = await officer.post(`/handlingar/${id}/avskriv`, { kind: "answered", reference: "" });

@@ -22,8 +22,15 @@ import {
   documentInputSchema,
   type RegistryDocument,
   SIGNOFF_KINDS,
+  signOffSchema,
 } from "./documents.model.ts";
-import { getCaseDocuments, getDocument, getDocumentFiles, registerDocument } from "./documents.service.ts";
+import {
+  getCaseDocuments,
+  getDocument,
+  getDocumentFiles,
+  registerDocument,
+  signOff,
+} from "./documents.service.ts";
 import { sendStoredFile } from "./file-response.ts";
 
 const documentSchema = z.object({
@@ -141,6 +148,27 @@ export async function documentsApi(app: FastifyInstance) {
         : { fields: (req.body ?? {}) as Record<string, string>, file: null };
       const doc = await registerDocument(ctx, actor, params.id, fields, file);
       return asJson(ctx, doc, true);
+    },
+  });
+
+  apiRoute(app, {
+    method: "POST",
+    path: "/documents/:id/sign-off",
+    summary:
+      "Sign off an incoming document (avskrivning): answered (with the reply's reference), noted, or handled in another case",
+    tag: "registry",
+    // Bound to the case's unit and officer: checked once the document and its case are loaded.
+    access: (req) => requireUser(req),
+    params: idParams,
+    body: signOffSchema,
+    bodyCheckedBy: "service",
+    response: documentSchema,
+    handler: async (req, { params }) => {
+      const actor = requireUser(req);
+      const doc = await getDocument(ctx, params.id);
+      requireCaseWrite(actor, "document.sign_off", await getCase(ctx, doc.caseId), doc);
+      const body = (req.body ?? {}) as { kind?: unknown; reference?: unknown };
+      return asJson(ctx, await signOff(ctx, actor, params.id, body), true);
     },
   });
 

@@ -10,6 +10,12 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 export const SIGNOFF_KINDS = ["answered", "noted", "other_case"] as const;
 export type SignoffKind = (typeof SIGNOFF_KINDS)[number];
 
+/** A sign-off as the API takes it (the service checks it, with the reference a kind needs). */
+export const signOffSchema = z.strictObject({
+  kind: z.enum(SIGNOFF_KINDS),
+  reference: z.string().max(200).optional(),
+});
+
 export interface Secrecy {
   provision: string;
   markedOn: string;
