@@ -12,6 +12,7 @@ import { receiveVisitRequest } from "../engagements/index.ts";
 import { uploadForImport } from "../import/index.ts";
 import { addCivilDays, stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
+import { markSent, pendingMailBefore } from "../platform/mail/mail.store.ts";
 import {
   allClasses,
   getCase,
@@ -21,11 +22,11 @@ import {
   requestCopy,
 } from "../registry/index.ts";
 
-/** The context as it was `days` ago (negative: in the past), at nine in the morning. */
-const daysAgo = (ctx: Ctx, today: string, days: number): Ctx => ({
-  ...ctx,
-  clock: { now: () => new Date(`${addCivilDays(today, -days)}T08:00:00Z`) },
-});
+/** The context as it was `days` ago, at this time of day: nothing the demo does lies in the future. */
+const daysAgo = (ctx: Ctx, days: number): Ctx => {
+  const at = new Date(ctx.clock.now().getTime() - days * 86_400_000);
+  return { ...ctx, clock: { now: () => at } };
+};
 
 /**
  * Work that waits today, so that each demo role's start page shows what it would on a working
@@ -48,7 +49,7 @@ export async function seedWorklistDemo(
   const filedUnder = classes.find((c) => c.id === strategy.classId);
   const classId =
     classes.find((c) => c.current && c.code === filedUnder?.code)?.id ?? classes.find((c) => c.current)?.id;
-  const ago = (days: number) => daysAgo(ctx, today, days);
+  const ago = (days: number) => daysAgo(ctx, days);
 
   const plan = await openCase(ago(60), "system", {
     registryId: "ks",
@@ -147,6 +148,11 @@ export async function seedWorklistDemo(
     fileName: "remiss-exempeldepartementet.txt",
     bytes: Buffer.from(MINISTRY_LETTER),
   });
+  // The demo's letters and receipts go to invented addresses: recorded as sent, so a demo with an
+  // SMTP server configured mails no one.
+  const now = ctx.clock.now().toISOString();
+  for (const mail of await pendingMailBefore(ctx.db, ctx.config.tenantId, now))
+    await markSent(ctx.db, mail.id, now);
 }
 
 const MINISTRY_LETTER = `Exempeldepartementet
