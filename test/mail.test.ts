@@ -19,11 +19,10 @@ async function throttle(username: string, address?: string) {
   for (let i = 0; i < 3; i++) await client.login(username, "fel-losenord-igen");
 }
 
-const SUBJECT = "Misslyckade inloggningsförsök på ditt konto i kansli";
-
 /** The mail queued while the test ran (the demo's 2016 round left its own, dated then). */
-const outbox = () =>
-  t.ctx.db.selectFrom("mail_outbox").selectAll().where("created_at", ">=", "2017").execute();
+const SUBJECT = "Misslyckade inloggningsförsök på ditt konto i kansli";
+/** The warnings about failed sign-ins in the outbox (the demo's own mail left out). */
+const outbox = () => t.ctx.db.selectFrom("mail_outbox").selectAll().where("subject", "=", SUBJECT).execute();
 
 describe("mail", () => {
   it("tells the user of a throttled account by e-mail, delivered over SMTP exactly once", async () => {

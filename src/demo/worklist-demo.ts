@@ -6,6 +6,7 @@ import {
   createConsultation,
   lastDayRule,
   requestExtension,
+  runDueReminders,
   sendConsultation,
 } from "../consultation/index.ts";
 import { receiveVisitRequest } from "../engagements/index.ts";
@@ -148,6 +149,8 @@ export async function seedWorklistDemo(
     fileName: "remiss-exempeldepartementet.txt",
     bytes: Buffer.from(MINISTRY_LETTER),
   });
+  // The reminder worker has done today's round: the late body was reminded.
+  await runDueReminders(ctx);
   // The demo's letters and receipts go to invented addresses: recorded as sent, so a demo with an
   // SMTP server configured mails no one.
   const now = ctx.clock.now().toISOString();
