@@ -114,6 +114,7 @@ export async function unitRecipients(db: Db, tenantId: string, unitId: string, l
     .select([
       "k.title",
       "k.deadline as consultation_deadline",
+      "k.status as consultation_status",
       "c.diary_number",
       "c.public_title",
       "c.unit_id as case_unit_id",
@@ -129,6 +130,7 @@ export async function unitRecipients(db: Db, tenantId: string, unitId: string, l
     record: toRecipientRecord(r),
     title: r.title,
     consultationDeadline: r.consultation_deadline,
+    closed: r.consultation_status === "closed",
     diaryNumber: r.diary_number,
     c: { publicTitle: r.public_title, unitId: r.case_unit_id, officerId: r.case_officer_id },
   }));
