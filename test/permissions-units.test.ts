@@ -493,7 +493,7 @@ const UNITS: Record<string, Entry | Exempt> = {
   },
   "POST /remisser/:id/avsluta": {
     kind: "consultation-sent",
-    request: (m) => ({ path: `/remisser/${m.consultationId}/avsluta`, form: {} }),
+    request: (m) => ({ path: `/remisser/${m.consultationId}/avsluta`, form: { confirm: "yes" } }),
     expect: caseWrite(303),
     anonymous: PAGE,
     unchanged: consultationState,

@@ -60,7 +60,13 @@ export const consultationRound = defineMessages(
       "Påminnelse till {body}: svaret på remissen {title} ska ha kommit in senast {deadline}.",
     "round.mail_reminder_late":
       "Påminnelse till {body}: sista svarsdag för remissen {title} var {deadline} och vi har inte fått ert svar. Svara så snart som möjligt eller kontakta ansvarig handläggare.",
+    "round.mail_reminder_extension":
+      "Ni har fått anstånd till {until}. Remissens sista svarsdag för övriga är {deadline}.",
+    "round.mail_reminder_link":
+      "Lämna ert svar via er personliga länk (gäller till och med {lastDay}; den ersätter länken i tidigare e-post, dela den inte): {url}",
     "round.compilation_title": "Sammanställning av remissvar: {title}",
+    "round.overview_heading": "Översikt",
+    "round.overview_caption": "Remissinstansernas ställningstaganden ({count})",
     "round.compilation_reference": "Diarienummer {number}. Sista svarsdag {deadline}.",
     "round.compiled_on_time": "Svar {date}, i tid (sista svarsdag {deadline})",
     "round.compiled_late": "Svar {date}, för sent (sista svarsdag {deadline})",
@@ -157,6 +163,16 @@ export const consultationRound = defineMessages(
       "De här remissinstanserna har ingen e-postadress. De hittar remissen under Mina remisser:",
     "round.sent_on": "Skickad",
     "round.until_hint": "ÅÅÅÅ-MM-DD, en arbetsdag efter nuvarande sista svarsdag.",
+    "round.round_deadline": "Remissens sista svarsdag",
+    "round.close_confirm_title": "Avsluta remissen i förtid: {title}",
+    "round.close_confirm_text":
+      "Remissens sista svarsdag är {deadline}, och alla remissinstanser har inte svarat eller fått sin tid ut. Avslutar du nu tar remissen inte emot fler svar och de som inte har svarat visas som Inget svar.",
+    "round.close_confirm_caption": "Remissinstanser som inte har svarat ({count})",
+    "round.close_confirm_button": "Avsluta remissen ändå",
+    "round.close_cancel": "Avbryt och gå tillbaka till remissen",
+    "round.body_extended_until": "Remissinstansens anstånd till",
+    "round.body_decline_comment": "Remissinstansens kommentar till att den avstår",
+    "round.body_requested_until": "Datum som remissinstansen begär",
   },
   {
     "round.already_answered": "The body has already answered the consultation.",
@@ -219,7 +235,13 @@ export const consultationRound = defineMessages(
       "Reminder to {body}: the answer to the consultation {title} must arrive by {deadline}.",
     "round.mail_reminder_late":
       "Reminder to {body}: the last day to answer the consultation {title} was {deadline} and we have not received your answer. Answer as soon as you can or contact the responsible officer.",
+    "round.mail_reminder_extension":
+      "You have been granted more time until {until}. The consultation's last day for the others is {deadline}.",
+    "round.mail_reminder_link":
+      "Give your answer through your personal link (valid up to and including {lastDay}; it replaces the link in earlier e-mails, do not share it): {url}",
     "round.compilation_title": "Compilation of answers: {title}",
+    "round.overview_heading": "Overview",
+    "round.overview_caption": "The bodies' positions ({count})",
     "round.compilation_reference": "Diary number {number}. Last day to answer {deadline}.",
     "round.compiled_on_time": "Answered {date}, on time (last day {deadline})",
     "round.compiled_late": "Answered {date}, late (last day {deadline})",
@@ -318,5 +340,15 @@ export const consultationRound = defineMessages(
       "These bodies have no e-mail address. They find the consultation under My consultations:",
     "round.sent_on": "Sent",
     "round.until_hint": "YYYY-MM-DD, a working day after the current last day.",
+    "round.round_deadline": "The consultation's last day to answer",
+    "round.close_confirm_title": "Close the consultation early: {title}",
+    "round.close_confirm_text":
+      "The consultation's last day to answer is {deadline}, and not every body has answered or had its time. If you close now, no more answers are taken and those that have not answered are shown as No answer.",
+    "round.close_confirm_caption": "Bodies that have not answered ({count})",
+    "round.close_confirm_button": "Close the consultation anyway",
+    "round.close_cancel": "Cancel and go back to the consultation",
+    "round.body_extended_until": "The body's extension until",
+    "round.body_decline_comment": "The body's comment on declining",
+    "round.body_requested_until": "Date the body asks for",
   },
 );

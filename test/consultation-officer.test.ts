@@ -1,0 +1,281 @@
+import mammoth from "mammoth";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { UserActor } from "../src/auth/actor.ts";
+import {
+  accessForUser,
+  allRecipients,
+  answerConsultation,
+  assessAnswer,
+  createConsultation,
+  decideExtension,
+  getConsultation,
+  requestExtension,
+  runDueReminders,
+  sendConsultation,
+} from "../src/consultation/index.ts";
+import { earlyClosing } from "../src/consultation/round/close/close.rules.ts";
+import { ManualClock } from "../src/platform/clock.ts";
+import { deliverPending, mailTransport } from "../src/platform/mail/mail.service.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { TestClient } from "./helpers/client.ts";
+import { demoActor } from "./helpers/demo.ts";
+import { bodyText, header, type ReceivedMail, startSmtpServer } from "./helpers/smtp.ts";
+
+/** Monday 9 March 2026; the rounds' deadline is Monday 4 May. */
+const MONDAY = new Date("2026-03-09T09:00:00Z");
+const DEADLINE = "2026-05-04";
+const at = (date: string) => new Date(`${date}T09:00:00Z`);
+const SODERMALM = "sdn.sodermalm@stockholm.example";
+const KULTUR = "fn.kultur@stockholm.example";
+
+let t: TestApp;
+let clock: ManualClock;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let officer: UserActor;
+let caseId = "";
+let rounds = 0;
+
+beforeAll(async () => {
+  clock = new ManualClock(MONDAY);
+  smtp = await startSmtpServer();
+  t = await buildTestApp({ clock, env: { KANSLI_SMTP_URL: smtp.url } });
+  officer = await demoActor(t, "handlaggare");
+  caseId = (
+    await t.ctx.db
+      .selectFrom("cases")
+      .select("id")
+      .where("diary_number", "=", "KS 171-482/2016")
+      .executeTakeFirstOrThrow()
+  ).id;
+});
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
+beforeEach(() => {
+  clock.set(MONDAY);
+});
+
+async function deliver(): Promise<ReceivedMail[]> {
+  const before = smtp.received.length;
+  const transport = mailTransport(t.config);
+  if (!transport) throw new Error("no SMTP configured");
+  while ((await deliverPending(t.ctx, transport)) > 0);
+  transport.close();
+  return smtp.received.slice(before);
+}
+
+const linkIn = (mail: ReceivedMail | undefined) =>
+  /\/svar\/([A-Za-z0-9_-]{43})/.exec(bodyText(mail?.raw ?? ""))?.[1] ?? "";
+
+/** A round sent to Södermalm and the culture committee, with the bodies' ids and first links. */
+async function sentRound() {
+  rounds += 1;
+  const title = `Remiss om samverkan, omgång ${rounds}`;
+  const { consultation } = await createConsultation(t.ctx, officer, caseId, {
+    title,
+    deadline: DEADLINE,
+    instructions: "Svara som Word-fil.",
+    officerId: officer.id,
+    contact: "Hugo Handläggare, tfn 08-508 00 123",
+    unitIds: ["sdn-sodermalm", "fn-kultur"],
+    documentIds: [],
+  });
+  await sendConsultation(t.ctx, officer, consultation.id);
+  const mails = (await deliver()).filter((m) => header(m.raw, "subject").includes(title));
+  const k = await getConsultation(t.ctx, consultation.id);
+  const rid = (email: string) => allRecipients(k).find((r) => r.email === email)?.id ?? "";
+  const firstLink = (email: string) => linkIn(mails.find((m) => m.to.includes(email)));
+  return { k, title, rid, firstLink };
+}
+
+/** Culture asks for more time until 29 May and the officer grants it. */
+async function grantKultur(k: { id: string }, rid: string) {
+  const access = await accessForUser(t.ctx, officer, rid);
+  await requestExtension(t.ctx, officer, access, { until: "2026-05-29", reason: "Sammanträde i maj." });
+  await decideExtension(t.ctx, officer, k.id, rid, { decision: "grant", until: "2026-05-29" });
+  await deliver();
+}
+
+async function officerClient() {
+  const client = new TestClient(t.app);
+  await client.login("handlaggare");
+  return client;
+}
+
+describe("reminder mails", () => {
+  it("carry a new personal link that opens the body's page, the deadline with any extension, and the officer's contact", async () => {
+    const { k, title, rid, firstLink } = await sentRound();
+    await grantKultur(k, rid(KULTUR));
+    clock.set(at("2026-04-27"));
+    await runDueReminders(t.ctx);
+    const reminders = (await deliver()).filter((m) =>
+      header(m.raw, "subject").includes(`Påminnelse: ${title}`),
+    );
+    expect(reminders.map((m) => m.to[0])).toEqual([SODERMALM]);
+    const sodermalm = bodyText(reminders[0]?.raw ?? "");
+    expect(sodermalm).toContain(`senast ${DEADLINE}`);
+    expect(sodermalm).toContain("Hugo Handläggare (demo), handlaggare@stockholm.example");
+    expect(sodermalm).toContain("tfn 08-508 00 123");
+    expect(sodermalm).toContain("ersätter länken i tidigare e-post");
+    const link = linkIn(reminders[0]);
+    expect(link).not.toBe(firstLink(SODERMALM));
+    expect((await new TestClient(t.app).get(`/svar/${link}`)).statusCode).toBe(200);
+    expect((await new TestClient(t.app).get(`/svar/${firstLink(SODERMALM)}`)).statusCode).toBe(404);
+
+    // Culture's own deadline is reminded a week before it, naming the round's deadline too.
+    clock.set(at("2026-05-22"));
+    await runDueReminders(t.ctx);
+    const kultur = (await deliver()).find((m) => m.to.includes(KULTUR));
+    const text = bodyText(kultur?.raw ?? "");
+    expect(text).toContain("senast 2026-05-29");
+    expect(text).toContain(
+      "Ni har fått anstånd till 2026-05-29. Remissens sista svarsdag för övriga är 2026-05-04.",
+    );
+    expect((await new TestClient(t.app).get(`/svar/${linkIn(kultur)}`)).statusCode).toBe(200);
+  });
+
+  it("from the officer's page carry the link and contact too", async () => {
+    const { k, title, rid } = await sentRound();
+    const clerk = await officerClient();
+    await clerk.get(`/remisser/${k.id}/mottagare/${rid(SODERMALM)}`);
+    expect((await clerk.post(`/remisser/${k.id}/mottagare/${rid(SODERMALM)}/paminn`)).statusCode).toBe(303);
+    const mail = (await deliver()).find((m) => header(m.raw, "subject").includes(`Påminnelse: ${title}`));
+    expect(bodyText(mail?.raw ?? "")).toContain("handlaggare@stockholm.example");
+    expect((await new TestClient(t.app).get(`/svar/${linkIn(mail)}`)).statusCode).toBe(200);
+  });
+});
+
+describe("closing early", () => {
+  it("is early while a body without a reply still has time: before the deadline or a granted extension", () => {
+    const body = (name: string, deadline: string, state: "sent" | "answered_on_time" | "declined") => ({
+      name,
+      deadline,
+      state,
+    });
+    const bodies = [body("A", DEADLINE, "answered_on_time"), body("B", DEADLINE, "sent")];
+    expect(earlyClosing(bodies, "2026-05-04")?.map((b) => b.name)).toEqual(["B"]);
+    expect(earlyClosing(bodies, "2026-05-05")).toBeNull();
+    expect(
+      earlyClosing([...bodies, body("C", "2026-05-29", "sent")], "2026-05-10")?.map((b) => b.name),
+    ).toEqual(["B", "C"]);
+    expect(
+      earlyClosing([body("A", DEADLINE, "answered_on_time"), body("D", DEADLINE, "declined")], "2026-04-01"),
+    ).toBeNull();
+  });
+
+  it("asks the officer to confirm, naming who has not answered, and closes only when confirmed", async () => {
+    const { k, rid } = await sentRound();
+    await answerConsultation(
+      t.ctx,
+      officer,
+      await accessForUser(t.ctx, officer, rid(SODERMALM)),
+      { text: "Vi tillstyrker." },
+      null,
+    );
+    const clerk = await officerClient();
+    await clerk.get(`/remisser/${k.id}`);
+    const ask = await clerk.post(`/remisser/${k.id}/avsluta`);
+    expect(ask.statusCode).toBe(200);
+    expect(ask.body).toContain("Avsluta remissen i förtid");
+    expect(ask.body).toContain("Kulturnämnden");
+    expect(ask.body).not.toContain("Södermalms stadsdelsnämnd</");
+    expect(ask.body).toContain('name="confirm" value="yes"');
+    expect((await getConsultation(t.ctx, k.id)).status).toBe("sent");
+
+    const confirmed = await clerk.post(`/remisser/${k.id}/avsluta`, { confirm: "yes" });
+    expect(confirmed.statusCode).toBe(303);
+    expect((await getConsultation(t.ctx, k.id)).status).toBe("closed");
+  });
+
+  it("asks while a granted extension runs after the round's deadline, and not once every deadline has passed", async () => {
+    const { k, rid } = await sentRound();
+    await grantKultur(k, rid(KULTUR));
+    clock.set(at("2026-05-10"));
+    const clerk = await officerClient();
+    await clerk.get(`/remisser/${k.id}`);
+    const ask = await clerk.post(`/remisser/${k.id}/avsluta`);
+    expect(ask.statusCode).toBe(200);
+    expect(ask.body).toContain("2026-05-29");
+    clock.set(at("2026-06-01"));
+    const later = await officerClient();
+    await later.get(`/remisser/${k.id}`);
+    expect((await later.post(`/remisser/${k.id}/avsluta`)).statusCode).toBe(303);
+    expect((await getConsultation(t.ctx, k.id)).status).toBe("closed");
+  });
+});
+
+describe("after closing", () => {
+  it("shows bodies without an answer as Inget svar on the public page, the board and the compilation", async () => {
+    const { k, rid } = await sentRound();
+    await answerConsultation(
+      t.ctx,
+      officer,
+      await accessForUser(t.ctx, officer, rid(SODERMALM)),
+      { text: "Vi tillstyrker." },
+      null,
+    );
+    const clerk = await officerClient();
+    await clerk.get(`/remisser/${k.id}`);
+    await clerk.post(`/remisser/${k.id}/avsluta`, { confirm: "yes" });
+    const kultur = allRecipients(await getConsultation(t.ctx, k.id)).find((r) => r.email === KULTUR);
+    expect(kultur?.state).toBe("no_answer");
+    for (const page of [
+      await new TestClient(t.app).get(`/offentlig/remisser/${k.id}`),
+      await clerk.get(`/remisser/${k.id}`),
+      await clerk.get(`/remisser/${k.id}/sammanstallning`),
+    ]) {
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain("Inget svar");
+      expect(page.body).not.toContain("<span>Skickad</span>");
+    }
+  });
+});
+
+describe("the compilation", () => {
+  it("opens with an overview table (body, position, summary) before the full answers, on the page and in the Word file", async () => {
+    const { k, rid } = await sentRound();
+    await answerConsultation(
+      t.ctx,
+      officer,
+      await accessForUser(t.ctx, officer, rid(SODERMALM)),
+      { text: "Södermalm tillstyrker samverkan med skolorna." },
+      null,
+    );
+    await assessAnswer(t.ctx, officer, k.id, rid(SODERMALM), {
+      position: "supports",
+      summary: "Tillstyrker, vill samverka med skolorna",
+    });
+    const clerk = await officerClient();
+    const page = (await clerk.get(`/remisser/${k.id}/sammanstallning`)).body;
+    expect(page).toContain("<caption>Remissinstansernas ställningstaganden (2)</caption>");
+    expect(page).toContain(
+      "<tr><td>Södermalms stadsdelsnämnd</td><td>Tillstyrker</td><td>Tillstyrker, vill samverka med skolorna</td></tr>",
+    );
+    expect(page).toContain("<tr><td>Kulturnämnden</td><td>Skickad</td><td>–</td></tr>");
+    expect(page.indexOf("Översikt")).toBeLessThan(
+      page.indexOf("Södermalm tillstyrker samverkan med skolorna."),
+    );
+
+    const word = await clerk.get(`/remisser/${k.id}/sammanstallning.docx`);
+    const text = (await mammoth.extractRawText({ buffer: word.rawPayload })).value;
+    const overview = text.indexOf("Översikt");
+    expect(overview).toBeGreaterThan(-1);
+    expect(text.indexOf("Tillstyrker, vill samverka med skolorna")).toBeGreaterThan(overview);
+    expect(text.indexOf("Södermalm tillstyrker samverkan med skolorna.")).toBeGreaterThan(
+      text.indexOf("Tillstyrker, vill samverka med skolorna"),
+    );
+  });
+});
+
+describe("the officer's page for one body", () => {
+  it("speaks of the body, not to it, and shows the round's deadline beside the body's extension", async () => {
+    const { k, rid } = await sentRound();
+    await grantKultur(k, rid(KULTUR));
+    const page = (await (await officerClient()).get(`/remisser/${k.id}/mottagare/${rid(KULTUR)}`)).body;
+    expect(page).toMatch(/Remissens sista svarsdag<\/dt>\s*<dd>2026-05-04<\/dd>/);
+    expect(page).toMatch(/Remissinstansens anstånd till<\/dt>\s*<dd>2026-05-29<\/dd>/);
+    expect(page).toContain("Datum som remissinstansen begär");
+    expect(page).not.toMatch(/\b(ni|er|ert|era|Ni|Er|Ert)\b/);
+  });
+});
