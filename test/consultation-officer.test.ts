@@ -103,6 +103,123 @@ async function officerClient() {
   return client;
 }
 
+/** A draft round of the strategy case, to Södermalm, with the case's attachment as material. */
+async function draftRound() {
+  rounds += 1;
+  const material = await t.ctx.db
+    .selectFrom("documents")
+    .select("id")
+    .where("case_id", "=", caseId)
+    .where("document_type", "=", "bilaga")
+    .executeTakeFirstOrThrow();
+  const { consultation } = await createConsultation(t.ctx, officer, caseId, {
+    title: `Utkast till remiss, omgång ${rounds}`,
+    deadline: DEADLINE,
+    instructions: "Svara som Word-fil.",
+    officerId: officer.id,
+    unitIds: ["sdn-sodermalm"],
+    documentIds: [material.id],
+  });
+  return { k: consultation, materialId: material.id };
+}
+
+describe("a draft round", () => {
+  it("is edited in its form: bodies, deadline, instructions and material replaced; bad input changes nothing", async () => {
+    const { k } = await draftRound();
+    const clerk = await officerClient();
+    const form = await clerk.get(`/remisser/${k.id}/andra`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain(`action="/remisser/${k.id}/andra"`);
+    expect(form.body).toContain("Svara som Word-fil.");
+
+    const bad = await clerk.post(`/remisser/${k.id}/andra`, {
+      title: "",
+      deadline: "2026-06-06",
+      instructions: "Nya instruktioner.",
+      officerId: officer.id,
+      externalBodies: "Region Exempel utan adress",
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('class="error-summary');
+    expect(bad.body.match(/<li><a href="#/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    const unchanged = await getConsultation(t.ctx, k.id);
+    expect([unchanged.title, unchanged.deadline, allRecipients(unchanged).length]).toEqual([
+      k.title,
+      DEADLINE,
+      1,
+    ]);
+
+    const saved = await clerk.post(`/remisser/${k.id}/andra`, {
+      title: "Remiss om samverkan, ändrad",
+      deadline: "2026-05-11",
+      instructions: "Svara gärna som PDF.",
+      officerId: officer.id,
+      unitIds: "fn-kultur",
+      externalBodies: "Region Exempel, registrator@region.example",
+    });
+    expect(saved.statusCode).toBe(303);
+    const edited = await getConsultation(t.ctx, k.id);
+    expect([edited.title, edited.deadline, edited.instructions, edited.status]).toEqual([
+      "Remiss om samverkan, ändrad",
+      "2026-05-11",
+      "Svara gärna som PDF.",
+      "draft",
+    ]);
+    expect(allRecipients(edited).map((r) => r.name)).toEqual(["Kulturnämnden", "Region Exempel"]);
+    expect(edited.documentIds).toEqual([]);
+    const event = await t.ctx.db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("subject_id", "=", k.id)
+      .where("action", "=", "consultation.edit")
+      .executeTakeFirst();
+    expect(event?.action).toBe("consultation.edit");
+  });
+
+  it("is discarded after a confirmation: it stays, marked and audited, its material stays registered, and it can no longer be sent or edited", async () => {
+    const { k, materialId } = await draftRound();
+    const clerk = await officerClient();
+    expect((await clerk.get(`/remisser/${k.id}`)).body).toContain(`href="/remisser/${k.id}/kassera"`);
+    const ask = await clerk.get(`/remisser/${k.id}/kassera`);
+    expect(ask.statusCode).toBe(200);
+    expect(ask.body).toContain("Kassera remissutkastet");
+    expect((await clerk.post(`/remisser/${k.id}/kassera`)).statusCode).toBe(303);
+
+    const discarded = await getConsultation(t.ctx, k.id);
+    expect(discarded.status).toBe("discarded");
+    expect((await clerk.get(`/remisser/${k.id}`)).body).toContain("Kasserat utkast");
+    const material = await t.ctx.db
+      .selectFrom("documents")
+      .select("id")
+      .where("id", "=", materialId)
+      .executeTakeFirst();
+    expect(material?.id).toBe(materialId);
+    const event = await t.ctx.db
+      .selectFrom("audit_events")
+      .select(["action", "actor_label"])
+      .where("subject_id", "=", k.id)
+      .where("action", "=", "consultation.discard")
+      .executeTakeFirst();
+    expect(event?.actor_label).toBe("handlaggare");
+
+    await expect(sendConsultation(t.ctx, officer, k.id)).rejects.toMatchObject({ status: 409 });
+    const again = await clerk.post(`/remisser/${k.id}/andra`, { title: "Ny titel" });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain("Remissen är inte längre ett utkast");
+    expect((await clerk.post(`/remisser/${k.id}/kassera`)).statusCode).toBe(409);
+    expect((await getConsultation(t.ctx, k.id)).title).toBe(k.title);
+  });
+
+  it("cannot be edited or discarded once sent", async () => {
+    const { k } = await sentRound();
+    const clerk = await officerClient();
+    expect((await clerk.get(`/remisser/${k.id}/andra`)).statusCode).toBe(409);
+    expect((await clerk.get(`/remisser/${k.id}/kassera`)).statusCode).toBe(409);
+    expect((await clerk.get(`/remisser/${k.id}`)).body).not.toContain(`/remisser/${k.id}/kassera`);
+    expect((await getConsultation(t.ctx, k.id)).status).toBe("sent");
+  });
+});
+
 describe("reminder mails", () => {
   it("carry a new personal link that opens the body's page, the deadline with any extension, and the officer's contact", async () => {
     const { k, title, rid, firstLink } = await sentRound();
@@ -126,7 +243,9 @@ describe("reminder mails", () => {
     // Culture's own deadline is reminded a week before it, naming the round's deadline too.
     clock.set(at("2026-05-22"));
     await runDueReminders(t.ctx);
-    const kultur = (await deliver()).find((m) => m.to.includes(KULTUR));
+    const kultur = (await deliver()).find(
+      (m) => m.to.includes(KULTUR) && header(m.raw, "subject").includes(`Påminnelse: ${title}`),
+    );
     const text = bodyText(kultur?.raw ?? "");
     expect(text).toContain("senast 2026-05-29");
     expect(text).toContain(

@@ -164,6 +164,7 @@ export const consultationRound = defineMessages(
     "round.sent_on": "Skickad",
     "round.until_hint": "ÅÅÅÅ-MM-DD, en arbetsdag efter nuvarande sista svarsdag.",
     "round.round_deadline": "Remissens sista svarsdag",
+    "round.not_a_draft": "Remissen är inte längre ett utkast och kan inte ändras eller kasseras.",
     "round.close_confirm_title": "Avsluta remissen i förtid: {title}",
     "round.close_confirm_text":
       "Remissens sista svarsdag är {deadline}, och alla remissinstanser har inte svarat eller fått sin tid ut. Avslutar du nu tar remissen inte emot fler svar och de som inte har svarat visas som Inget svar.",
@@ -341,6 +342,7 @@ export const consultationRound = defineMessages(
     "round.sent_on": "Sent",
     "round.until_hint": "YYYY-MM-DD, a working day after the current last day.",
     "round.round_deadline": "The consultation's last day to answer",
+    "round.not_a_draft": "The consultation is no longer a draft and cannot be edited or discarded.",
     "round.close_confirm_title": "Close the consultation early: {title}",
     "round.close_confirm_text":
       "The consultation's last day to answer is {deadline}, and not every body has answered or had its time. If you close now, no more answers are taken and those that have not answered are shown as No answer.",
