@@ -97,6 +97,17 @@ async function grantKultur(k: { id: string }, rid: string) {
   await deliver();
 }
 
+const caseDocumentCount = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom("documents")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("case_id", "=", caseId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
 async function officerClient() {
   const client = new TestClient(t.app);
   await client.login("handlaggare");
@@ -384,6 +395,73 @@ describe("the compilation", () => {
     expect(text.indexOf("Södermalm tillstyrker samverkan med skolorna.")).toBeGreaterThan(
       text.indexOf("Tillstyrker, vill samverka med skolorna"),
     );
+  });
+});
+
+describe("an invitation to a consultation meeting", () => {
+  it("is written from day, time and place, registered as an outgoing document of the case and mailed to the bodies", async () => {
+    const { k, title } = await sentRound();
+    const clerk = await officerClient();
+    expect((await clerk.get(`/remisser/${k.id}`)).body).toContain(`href="/remisser/${k.id}/remissmote"`);
+    expect((await clerk.get(`/remisser/${k.id}/remissmote`)).statusCode).toBe(200);
+    const documentsBefore = await caseDocumentCount();
+
+    const bad = await clerk.post(`/remisser/${k.id}/remissmote`, {
+      date: "2026-03-01",
+      time: "25:00",
+      place: "",
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain("Skriv tiden som TT:MM");
+    expect(bad.body).toContain('href="#place"');
+    expect(await caseDocumentCount()).toBe(documentsBefore);
+
+    const saved = await clerk.post(`/remisser/${k.id}/remissmote`, {
+      date: "2026-04-14",
+      time: "13:30",
+      place: "Stadshuset, Hantverkargatan 1, sal 3",
+      note: "Anmäl deltagande senast 7 april.",
+      mail: "yes",
+    });
+    expect(saved.statusCode).toBe(303);
+    expect(String(saved.headers.location)).toMatch(/^\/handlingar\//);
+    expect(await caseDocumentCount()).toBe(documentsBefore + 1);
+    const doc = await t.ctx.db
+      .selectFrom("documents")
+      .select(["direction", "description", "document_type"])
+      .where("id", "=", String(saved.headers.location).split("/").at(-1) ?? "")
+      .executeTakeFirstOrThrow();
+    expect(doc).toEqual({
+      direction: "outgoing",
+      description: `Kallelse till remissmöte: ${title}`,
+      document_type: "kallelse",
+    });
+    const mails = (await deliver()).filter((m) =>
+      header(m.raw, "subject").includes("Kallelse till remissmöte"),
+    );
+    expect(mails.map((m) => m.to[0]).sort()).toEqual([KULTUR, SODERMALM]);
+    const text = bodyText(mails[0]?.raw ?? "");
+    expect(text).toContain("2026-04-14 klockan 13:30, Stadshuset, Hantverkargatan 1, sal 3");
+    expect(text).toContain("Anmäl deltagande senast 7 april.");
+  });
+
+  it("reports a day in the past and a missing place together, and is not offered once the round is closed", async () => {
+    const { k } = await sentRound();
+    const clerk = await officerClient();
+    await clerk.get(`/remisser/${k.id}/remissmote`);
+    const bad = await clerk.post(`/remisser/${k.id}/remissmote`, { date: "2026-03-01", time: "10:00" });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain("Mötet kan inte vara före i dag, 2026-03-09");
+    expect(bad.body).toContain('href="#place"');
+    await clerk.post(`/remisser/${k.id}/avsluta`, { confirm: "yes" });
+    expect((await clerk.get(`/remisser/${k.id}`)).body).not.toContain("/remissmote");
+    await clerk.get(`/remisser/${k.id}/remissmote`);
+    const closed = await clerk.post(`/remisser/${k.id}/remissmote`, {
+      date: "2026-04-14",
+      time: "10:00",
+      place: "Stadshuset",
+    });
+    expect(closed.statusCode).toBe(409);
   });
 });
 

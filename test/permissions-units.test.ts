@@ -488,6 +488,20 @@ const UNITS: Record<string, Entry | Exempt> = {
     anonymous: PAGE,
     unchanged: consultationState,
   },
+  "GET /remisser/:id/remissmote": {
+    kind: "consultation-sent",
+    request: (m) => ({ path: `/remisser/${m.consultationId}/remissmote` }),
+    expect: caseWrite(200),
+    anonymous: PAGE,
+  },
+  "POST /remisser/:id/remissmote": {
+    kind: "consultation-sent",
+    // An empty form: those who run the case are told what is missing, nobody else gets that far.
+    request: (m) => ({ path: `/remisser/${m.consultationId}/remissmote`, form: {} }),
+    expect: caseWrite(422),
+    anonymous: PAGE,
+    unchanged: consultationState,
+  },
   "GET /remisser/:id/missiv": {
     kind: "consultation-sent",
     request: (m) => ({ path: `/remisser/${m.consultationId}/missiv` }),

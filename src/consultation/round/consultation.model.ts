@@ -2,13 +2,21 @@
 export const CONSULTATION_STATUSES = ["draft", "sent", "closed", "discarded"] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 
-export const CONSULTATION_ACTIONS = ["edit", "discard", "send", "remind", "compile", "close"] as const;
+export const CONSULTATION_ACTIONS = [
+  "edit",
+  "discard",
+  "send",
+  "remind",
+  "invite",
+  "compile",
+  "close",
+] as const;
 export type ConsultationAction = (typeof CONSULTATION_ACTIONS)[number];
 
 /** The consultation workflow as data: what may be done in each status. */
 export const ALLOWED_ACTIONS = {
   draft: ["edit", "discard", "send"],
-  sent: ["remind", "compile", "close"],
+  sent: ["remind", "invite", "compile", "close"],
   closed: ["compile"],
   discarded: [],
 } as const satisfies Record<ConsultationStatus, readonly ConsultationAction[]>;

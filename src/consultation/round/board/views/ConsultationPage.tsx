@@ -109,6 +109,13 @@ export function ConsultationPage(props: {
             </a>
           </li>
         ) : null}
+        {manage && steps.includes("invite") ? (
+          <li>
+            <a href={`${base}/remissmote`} safe>
+              {t("round.meeting_link")}
+            </a>
+          </li>
+        ) : null}
         {manage && steps.includes("compile") ? (
           <li>
             <a href={`${base}/sammanstallning`} safe>
