@@ -126,9 +126,10 @@ async function bodyWithLink(secret: string): Promise<TestClient> {
 describe("the workflow as data", () => {
   it("says which steps each status allows, and a closed round allows only the officer's assessment", () => {
     expect(ALLOWED_ACTIONS).toEqual({
-      draft: ["send"],
-      sent: ["remind", "compile", "close"],
+      draft: ["edit", "discard", "send"],
+      sent: ["remind", "invite", "compile", "close"],
       closed: ["compile"],
+      discarded: [],
     });
     expect(recipientActions("sent", "opened")).toEqual(["answer", "decline", "ask_extension", "remind"]);
     expect(recipientActions("sent", "extension_asked")).toContain("decide_extension");
@@ -226,7 +227,7 @@ describe("sending", () => {
       payload: {},
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.allowed).toEqual(["remind", "compile", "close"]);
+    expect(res.json().error.allowed).toEqual(["remind", "invite", "compile", "close"]);
     expect(res.json().error.fields[0].message).toBe("Remissen är redan skickad.");
     expect(await documentCount()).toBe(before);
     expect(await deliver()).toEqual([]);
