@@ -111,7 +111,13 @@ it("runs a whole round: the officer sends, bodies answer by their links, one get
   await checkA11y(officer);
   await officer.selectOption("#decision", "grant");
   await submit(officer, "/anstand");
-  expect(await officer.locator("main").textContent()).toContain("2026-05-29 (eget anstånd)");
+  // The officer's page about the body shows the round's deadline beside the body's extension.
+  expect(await officer.locator('dt:text-is("Remissens sista svarsdag") + dd').textContent()).toBe(
+    "2026-05-04",
+  );
+  expect(await officer.locator('dt:text-is("Remissinstansens anstånd till") + dd').textContent()).toBe(
+    "2026-05-29",
+  );
   const granted = (await deliver()).find((m) => m.to.includes(HAGERSTEN));
   expect(bodyText(granted?.raw ?? "")).toContain("senast 2026-05-29");
 

@@ -126,9 +126,10 @@ async function bodyWithLink(secret: string): Promise<TestClient> {
 describe("the workflow as data", () => {
   it("says which steps each status allows, and a closed round allows only the officer's assessment", () => {
     expect(ALLOWED_ACTIONS).toEqual({
-      draft: ["send"],
-      sent: ["remind", "compile", "close"],
+      draft: ["edit", "discard", "send"],
+      sent: ["remind", "invite", "compile", "close"],
       closed: ["compile"],
+      discarded: [],
     });
     expect(recipientActions("sent", "opened")).toEqual(["answer", "decline", "ask_extension", "remind"]);
     expect(recipientActions("sent", "extension_asked")).toContain("decide_extension");
@@ -137,7 +138,7 @@ describe("the workflow as data", () => {
     expect(recipientActions("closed", "answered_on_time")).toEqual(["assess"]);
   });
 
-  it("derives a body's state from the facts: on time by its own deadline, late, no answer", () => {
+  it("derives a body's state from the facts: on time by its own deadline, late, no answer, and no answer once closed", () => {
     const facts = {
       sendState: "sent" as const,
       openedAt: null,
@@ -146,18 +147,25 @@ describe("the workflow as data", () => {
       ownDeadline: null,
       extensionAsked: false,
     };
-    expect(trackingState(facts, DEADLINE, "2026-04-01")).toBe("sent");
-    expect(trackingState(facts, DEADLINE, "2026-05-05")).toBe("no_answer");
-    expect(trackingState({ ...facts, answeredOn: "2026-05-04" }, DEADLINE, "2026-06-01")).toBe(
+    expect(trackingState(facts, DEADLINE, "2026-04-01", false)).toBe("sent");
+    expect(trackingState(facts, DEADLINE, "2026-05-05", false)).toBe("no_answer");
+    expect(trackingState({ ...facts, answeredOn: "2026-05-04" }, DEADLINE, "2026-06-01", false)).toBe(
       "answered_on_time",
     );
-    expect(trackingState({ ...facts, answeredOn: "2026-05-05" }, DEADLINE, "2026-06-01")).toBe(
+    expect(trackingState({ ...facts, answeredOn: "2026-05-05" }, DEADLINE, "2026-06-01", false)).toBe(
       "answered_late",
     );
     const extended = { ...facts, ownDeadline: "2026-05-29", answeredOn: "2026-05-20" };
-    expect(trackingState(extended, DEADLINE, "2026-06-01")).toBe("answered_on_time");
-    expect(trackingState({ ...facts, ownDeadline: "2026-05-29" }, DEADLINE, "2026-05-10")).toBe(
+    expect(trackingState(extended, DEADLINE, "2026-06-01", false)).toBe("answered_on_time");
+    expect(trackingState({ ...facts, ownDeadline: "2026-05-29" }, DEADLINE, "2026-05-10", false)).toBe(
       "extension_granted",
+    );
+    // Once the round is closed, a body that neither answered nor declined has no answer, even
+    // before its deadline or while its request for more time waits.
+    expect(trackingState(facts, DEADLINE, "2026-04-01", true)).toBe("no_answer");
+    expect(trackingState({ ...facts, extensionAsked: true }, DEADLINE, "2026-04-01", true)).toBe("no_answer");
+    expect(trackingState({ ...facts, declinedOn: "2026-03-20" }, DEADLINE, "2026-04-01", true)).toBe(
+      "declined",
     );
   });
 });
@@ -219,7 +227,7 @@ describe("sending", () => {
       payload: {},
     });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.allowed).toEqual(["remind", "compile", "close"]);
+    expect(res.json().error.allowed).toEqual(["remind", "invite", "compile", "close"]);
     expect(res.json().error.fields[0].message).toBe("Remissen är redan skickad.");
     expect(await documentCount()).toBe(before);
     expect(await deliver()).toEqual([]);
@@ -357,6 +365,29 @@ describe("answering", () => {
     const own = await remissinstans.post(`/remissvar/${rid(SODERMALM)}/avstar`, { comment: "Vi avstår." });
     expect(own.statusCode).toBe(303);
     expect((await stateOf(k.id, SODERMALM))?.state).toBe("declined");
+  });
+
+  it("refuses a signed-in user of another unit every page and step of a body (403), and an unknown body (404), changing nothing", async () => {
+    const { k, rid } = await sentRound();
+    const remissinstans = new TestClient(t.app);
+    await remissinstans.login("remissinstans");
+    const kultur = `/remissvar/${rid(KULTUR)}`;
+    const before = await documentCount();
+    const refusals = [
+      await remissinstans.get(kultur),
+      await remissinstans.get(`${kultur}/material/${materialId}`),
+      await remissinstans.post(`${kultur}/svar`, { text: "Vi tillstyrker." }),
+      await remissinstans.post(`${kultur}/anstand`, { until: "2026-05-29", reason: "Sammanträde." }),
+      await remissinstans.post(`${kultur}/avstar`, { comment: "Vi avstår." }),
+    ];
+    expect(refusals.map((r) => r.statusCode)).toEqual([403, 403, 403, 403, 403]);
+    for (const r of refusals) expect(r.body).toContain("Remissen gäller en annan enhet än din");
+    const unknown = "/remissvar/00000000-0000-4000-8000-000000000000";
+    expect((await remissinstans.get(unknown)).statusCode).toBe(404);
+    expect((await remissinstans.post(`${unknown}/svar`, { text: "Svar." })).statusCode).toBe(404);
+    expect(await documentCount()).toBe(before);
+    const untouched = await stateOf(k.id, KULTUR);
+    expect([untouched?.state, untouched?.openedAt]).toEqual(["sent", null]);
   });
 
   it("refuses answering twice and answering after closing with 409 naming the allowed steps, changing nothing", async () => {

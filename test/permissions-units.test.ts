@@ -461,6 +461,47 @@ const UNITS: Record<string, Entry | Exempt> = {
     anonymous: PAGE,
     unchanged: consultationState,
   },
+  "GET /remisser/:id/andra": {
+    kind: "consultation-draft",
+    request: (m) => ({ path: `/remisser/${m.consultationId}/andra` }),
+    expect: caseWrite(200),
+    anonymous: PAGE,
+  },
+  "POST /remisser/:id/andra": {
+    kind: "consultation-draft",
+    // An empty form: those who run the case are told what is missing, nobody else gets that far.
+    request: (m) => ({ path: `/remisser/${m.consultationId}/andra`, form: {} }),
+    expect: caseWrite(422),
+    anonymous: PAGE,
+    unchanged: consultationState,
+  },
+  "GET /remisser/:id/kassera": {
+    kind: "consultation-draft",
+    request: (m) => ({ path: `/remisser/${m.consultationId}/kassera` }),
+    expect: caseWrite(200),
+    anonymous: PAGE,
+  },
+  "POST /remisser/:id/kassera": {
+    kind: "consultation-draft",
+    request: (m) => ({ path: `/remisser/${m.consultationId}/kassera`, form: {} }),
+    expect: caseWrite(303),
+    anonymous: PAGE,
+    unchanged: consultationState,
+  },
+  "GET /remisser/:id/remissmote": {
+    kind: "consultation-sent",
+    request: (m) => ({ path: `/remisser/${m.consultationId}/remissmote` }),
+    expect: caseWrite(200),
+    anonymous: PAGE,
+  },
+  "POST /remisser/:id/remissmote": {
+    kind: "consultation-sent",
+    // An empty form: those who run the case are told what is missing, nobody else gets that far.
+    request: (m) => ({ path: `/remisser/${m.consultationId}/remissmote`, form: {} }),
+    expect: caseWrite(422),
+    anonymous: PAGE,
+    unchanged: consultationState,
+  },
   "GET /remisser/:id/missiv": {
     kind: "consultation-sent",
     request: (m) => ({ path: `/remisser/${m.consultationId}/missiv` }),
@@ -493,7 +534,7 @@ const UNITS: Record<string, Entry | Exempt> = {
   },
   "POST /remisser/:id/avsluta": {
     kind: "consultation-sent",
-    request: (m) => ({ path: `/remisser/${m.consultationId}/avsluta`, form: {} }),
+    request: (m) => ({ path: `/remisser/${m.consultationId}/avsluta`, form: { confirm: "yes" } }),
     expect: caseWrite(303),
     anonymous: PAGE,
     unchanged: consultationState,

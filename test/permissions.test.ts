@@ -125,6 +125,12 @@ const MATRIX: Record<string, Case> = {
     path: `/remisser/${UNKNOWN}/sista-svarsdag.ics`,
     expect: signedIn(404),
   },
+  "GET /remisser/:id/andra": { path: `/remisser/${UNKNOWN}/andra`, expect: staff(404) },
+  "POST /remisser/:id/andra": { path: `/remisser/${UNKNOWN}/andra`, form: {}, expect: staff(404) },
+  "GET /remisser/:id/kassera": { path: `/remisser/${UNKNOWN}/kassera`, expect: staff(404) },
+  "POST /remisser/:id/kassera": { path: `/remisser/${UNKNOWN}/kassera`, form: {}, expect: staff(404) },
+  "GET /remisser/:id/remissmote": { path: `/remisser/${UNKNOWN}/remissmote`, expect: staff(404) },
+  "POST /remisser/:id/remissmote": { path: `/remisser/${UNKNOWN}/remissmote`, form: {}, expect: staff(404) },
   "POST /remisser/:id/avsluta": { path: `/remisser/${UNKNOWN}/avsluta`, form: {}, expect: staff(404) },
   "GET /remisser/:id/mottagare/:rid": {
     path: `/remisser/${UNKNOWN}/mottagare/${UNKNOWN}`,

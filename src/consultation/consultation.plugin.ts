@@ -7,6 +7,7 @@ import { closeRoutes } from "./round/close/close.routes.tsx";
 import { compileRoutes } from "./round/compile/compile.routes.tsx";
 import { consultationsApi } from "./round/consultations.api.ts";
 import { draftRoutes } from "./round/draft/draft.routes.tsx";
+import { meetingRoutes } from "./round/meeting/meeting.routes.tsx";
 import { sendRoutes } from "./round/send/send.routes.tsx";
 
 /**
@@ -20,6 +21,7 @@ export async function consultationPlugin(app: FastifyInstance) {
   await app.register(recipientRoutes);
   await app.register(sendRoutes);
   await app.register(closeRoutes);
+  await app.register(meetingRoutes);
   await app.register(compileRoutes);
   await app.register(answerRoutes);
   await app.register(publicConsultationsRoutes);

@@ -1,14 +1,24 @@
-export const CONSULTATION_STATUSES = ["draft", "sent", "closed"] as const;
+/** A round's status; "discarded" is a draft that was discarded unsent (stored as `discarded_at`). */
+export const CONSULTATION_STATUSES = ["draft", "sent", "closed", "discarded"] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 
-export const CONSULTATION_ACTIONS = ["send", "remind", "compile", "close"] as const;
+export const CONSULTATION_ACTIONS = [
+  "edit",
+  "discard",
+  "send",
+  "remind",
+  "invite",
+  "compile",
+  "close",
+] as const;
 export type ConsultationAction = (typeof CONSULTATION_ACTIONS)[number];
 
 /** The consultation workflow as data: what may be done in each status. */
 export const ALLOWED_ACTIONS = {
-  draft: ["send"],
-  sent: ["remind", "compile", "close"],
+  draft: ["edit", "discard", "send"],
+  sent: ["remind", "invite", "compile", "close"],
   closed: ["compile"],
+  discarded: [],
 } as const satisfies Record<ConsultationStatus, readonly ConsultationAction[]>;
 
 export const allowedActions = (status: ConsultationStatus): readonly ConsultationAction[] =>
@@ -93,6 +103,7 @@ export interface Consultation {
   contact: string | null;
   createdAt: string;
   closedOn: string | null;
+  discardedAt: string | null;
   missivDocumentId: string | null;
   listDocumentId: string | null;
   compilationDocumentId: string | null;

@@ -22,14 +22,19 @@ import { effectiveDeadline, trackingState } from "./tracking.ts";
 const byName = new Intl.Collator("sv");
 
 /** A body as the board shows it: its tracking state on `today` and the deadline that applies to it. */
-export function toRecipient(r: RecipientRecord, consultationDeadline: string, today: string): Recipient {
+export function toRecipient(
+  r: RecipientRecord,
+  consultationDeadline: string,
+  today: string,
+  roundClosed: boolean,
+): Recipient {
   return {
     id: r.id,
     unitId: r.unitId,
     name: r.name,
     email: r.email,
     group: r.group,
-    state: trackingState(r.facts, consultationDeadline, today),
+    state: trackingState(r.facts, consultationDeadline, today, roundClosed),
     deadline: effectiveDeadline(consultationDeadline, r.facts.ownDeadline),
     extended: r.facts.ownDeadline !== null,
     sentAt: r.sentAt,
@@ -49,7 +54,7 @@ export async function getConsultation(ctx: Ctx, id: string): Promise<Consultatio
   if (!row) throw new NotFoundError();
   const [records, documentIds] = await Promise.all([recipientsOf(ctx.db, id), materialOf(ctx.db, id)]);
   const today = stockholmDate(ctx.clock.now());
-  const recipients = records.map((r) => toRecipient(r, row.deadline, today));
+  const recipients = records.map((r) => toRecipient(r, row.deadline, today, row.status === "closed"));
   const grouped = Object.fromEntries(
     LIST_GROUPS.map((g) => [
       g,

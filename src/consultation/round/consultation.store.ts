@@ -16,7 +16,7 @@ export const toConsultation = (r: ConsultationRow): Consultation => ({
   id: r.id,
   caseId: r.case_id,
   title: r.title,
-  status: r.status as ConsultationStatus,
+  status: r.discarded_at ? "discarded" : (r.status as ConsultationStatus),
   deadline: r.deadline,
   sentOn: r.sent_on,
   instructions: r.instructions,
@@ -24,6 +24,7 @@ export const toConsultation = (r: ConsultationRow): Consultation => ({
   contact: r.contact,
   createdAt: r.created_at,
   closedOn: r.closed_on,
+  discardedAt: r.discarded_at,
   missivDocumentId: r.missiv_document_id,
   listDocumentId: r.list_document_id,
   compilationDocumentId: r.compilation_document_id,
@@ -114,6 +115,7 @@ export async function unitRecipients(db: Db, tenantId: string, unitId: string, l
     .select([
       "k.title",
       "k.deadline as consultation_deadline",
+      "k.status as consultation_status",
       "c.diary_number",
       "c.public_title",
       "c.unit_id as case_unit_id",
@@ -129,6 +131,7 @@ export async function unitRecipients(db: Db, tenantId: string, unitId: string, l
     record: toRecipientRecord(r),
     title: r.title,
     consultationDeadline: r.consultation_deadline,
+    closed: r.consultation_status === "closed",
     diaryNumber: r.diary_number,
     c: { publicTitle: r.public_title, unitId: r.case_unit_id, officerId: r.case_officer_id },
   }));

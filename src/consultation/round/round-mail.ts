@@ -1,4 +1,6 @@
+import { findUserById } from "../../auth/index.ts";
 import type { Config } from "../../config.ts";
+import type { Ctx } from "../../platform/context.ts";
 import type { Db } from "../../platform/db/database.ts";
 import { translator } from "../../platform/i18n/index.ts";
 import { queueMail } from "../../platform/mail/mail.service.ts";
@@ -19,4 +21,22 @@ export async function queueRoundMail(
     subject: `${mail.diaryNumber} ${mail.subject}`,
     text: `${mail.lines.join("\n\n")}\n`,
   });
+}
+
+/**
+ * Whom a body contacts about a round, as its mails sign off: the responsible officer's name and
+ * e-mail, and the round's contact line (where a telephone number is written).
+ */
+export async function roundContact(
+  ctx: Ctx,
+  k: { officerId: string; contact: string | null },
+): Promise<string> {
+  const officer = await findUserById(ctx.db, ctx.config.tenantId, k.officerId);
+  return [
+    bodyText("round.missiv_contact"),
+    [officer?.display_name, officer?.email].filter(Boolean).join(", "),
+    k.contact,
+  ]
+    .filter(Boolean)
+    .join("\n");
 }

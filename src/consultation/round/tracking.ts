@@ -40,17 +40,20 @@ export const effectiveDeadline = (consultationDeadline: string, ownDeadline: str
 /**
  * A body's tracking state on `today`. An answer counts as on time when it arrived on or before the
  * body's own deadline; a body past its deadline without an answer, decline or pending request is
- * "no answer" (the board highlights it as late).
+ * "no answer" (the board highlights it as late), and so is every body without an answer or a
+ * decline once the round is closed: nothing can come any more.
  */
 export function trackingState(
   facts: RecipientFacts,
   consultationDeadline: string,
   today: string,
+  roundClosed: boolean,
 ): RecipientState {
   if (facts.sendState === "not_sent") return "not_sent";
   const deadline = effectiveDeadline(consultationDeadline, facts.ownDeadline);
   if (facts.answeredOn) return facts.answeredOn <= deadline ? "answered_on_time" : "answered_late";
   if (facts.declinedOn) return "declined";
+  if (roundClosed) return "no_answer";
   if (facts.extensionAsked) return "extension_asked";
   if (today > deadline) return "no_answer";
   if (facts.ownDeadline) return "extension_granted";

@@ -237,6 +237,8 @@ export interface ConsultationTable {
   missiv_document_id: string | null;
   list_document_id: string | null;
   compilation_document_id: string | null;
+  discarded_at: string | null;
+  discarded_by: string | null;
 }
 
 /** An international contact person of an administration or company; `ended_on` null while current. */

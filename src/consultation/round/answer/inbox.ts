@@ -21,12 +21,12 @@ const INBOX_LIMIT = 200;
 export async function unitInbox(ctx: Ctx, reader: Actor, unitId: string): Promise<InboxItem[]> {
   const rows = await unitRecipients(ctx.db, ctx.config.tenantId, unitId, INBOX_LIMIT);
   const today = stockholmDate(ctx.clock.now());
-  return rows.map(({ record, title, consultationDeadline, diaryNumber, c }) => ({
+  return rows.map(({ record, title, consultationDeadline, closed, diaryNumber, c }) => ({
     recipientId: record.id,
     consultationId: record.consultationId,
     title: roundTitleFor(reader, { title }, c),
     diaryNumber,
     deadline: effectiveDeadline(consultationDeadline, record.facts.ownDeadline),
-    state: trackingState(record.facts, consultationDeadline, today),
+    state: trackingState(record.facts, consultationDeadline, today, closed),
   }));
 }

@@ -43,6 +43,7 @@ export async function officerRecipients(db: Db, tenantId: string, officerId: str
   return rows.map((r) => ({
     record: toRecipientRecord(r),
     title: r.title,
+    roundStatus: r.consultation_status,
     consultationDeadline: r.consultation_deadline,
     diaryNumber: r.diary_number,
     c: { publicTitle: r.public_title, unitId: r.case_unit_id, officerId: r.case_officer_id },

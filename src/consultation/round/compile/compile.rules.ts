@@ -1,5 +1,5 @@
 import type { Translate } from "../../../platform/i18n/index.ts";
-import type { WordBlock } from "../../../platform/text/word-writer.ts";
+import type { WordBlock, WordTable } from "../../../platform/text/word-writer.ts";
 import {
   type ConsultationDetails,
   LIST_GROUPS,
@@ -45,7 +45,27 @@ export function compile(
   };
 }
 
-/** The compilation (sammanställning av remissvar) as blocks for the Word file. */
+/**
+ * The overview that opens the compilation: every body sent the round, in the distribution list's
+ * order, with its position (or why it has none: declined, no answer, not yet assessed) and the
+ * officer's summary (or the decline's comment).
+ */
+export function overviewTable(t: Translate, k: ConsultationDetails): WordTable {
+  const bodies = LIST_GROUPS.flatMap((g) => k.recipients[g]).filter((r) => r.state !== "not_sent");
+  const position = (r: Recipient) =>
+    r.answeredOn
+      ? r.position
+        ? t(`round.position.${r.position}`)
+        : t("round.not_assessed")
+      : t(`consultation.recipient_state.${r.state}`);
+  return {
+    caption: t("round.overview_caption", { count: bodies.length }),
+    head: [t("consultation.recipient"), t("round.position"), t("round.summary")],
+    rows: bodies.map((r) => [r.name, position(r), r.summary ?? r.declineComment ?? "–"]),
+  };
+}
+
+/** The compilation (sammanställning av remissvar) as blocks for the Word file: the overview first, then the full answers. */
 export function compilationBlocks(t: Translate, x: Compilation): { title: string; blocks: WordBlock[] } {
   const k = x.consultation;
   const answerBlocks = (a: CompiledAnswer): WordBlock[] => {
@@ -75,6 +95,8 @@ export function compilationBlocks(t: Translate, x: Compilation): { title: string
     title: t("round.compilation_title", { title: k.title }),
     blocks: [
       { paragraph: t("round.compilation_reference", { number: x.diaryNumber, deadline: k.deadline }) },
+      { heading: t("round.overview_heading") },
+      { table: overviewTable(t, k) },
       ...x.groups.flatMap((g): WordBlock[] => [
         { heading: t(`consultation.list_group.${g.group}`) },
         ...g.answers.flatMap(answerBlocks),

@@ -10,7 +10,7 @@ import { ConflictError, type FieldError, ValidationError } from "../../../platfo
 import { newId } from "../../../platform/ids.ts";
 import { dedupe, fieldErrors } from "../../../platform/validation.ts";
 import { allowedActions as caseActions, getCaseDocuments } from "../../../registry/index.ts";
-import type { ConsultationDetails, ListGroup } from "../consultation.model.ts";
+import { allowedActions, type ConsultationDetails, type ListGroup } from "../consultation.model.ts";
 import { getConsultation } from "../consultation.service.ts";
 import { type ConsultationRow, toConsultation } from "../consultation.store.ts";
 import { checkDeadline, type DeadlineWarning } from "../deadlines.ts";
@@ -24,7 +24,7 @@ import {
   parseExternalBodies,
   UNIT_GROUPS,
 } from "./draft.rules.ts";
-import { insertConsultation } from "./draft.store.ts";
+import { claimDiscarding, insertConsultation, replaceDraft } from "./draft.store.ts";
 
 /** One field of the input read on its own, so the checks that need the database run even when another field is wrong. */
 function part<K extends keyof typeof consultationInputSchema.shape>(
@@ -121,6 +121,8 @@ export async function prepareConsultation(
     missiv_document_id: null,
     list_document_id: null,
     compilation_document_id: null,
+    discarded_at: null,
+    discarded_by: null,
   };
   const recipient = { consultation_id: id, state: "not_sent" as const, deadline: null, created_at: now };
   const recipients = [
@@ -154,6 +156,101 @@ export async function writePreparedConsultation(ctx: Ctx, trx: Db, prepared: Pre
   });
 }
 
+/** The case's documents a round may take as material: registered and sendable. */
+const registeredMaterial = async (ctx: Ctx, caseId: string) =>
+  (await getCaseDocuments(ctx, caseId)).filter(sendableMaterial).map((d) => d.id);
+
+/** A round no longer a draft (sent or discarded, perhaps meanwhile): 409, naming the steps it allows. */
+const notADraft = (allowed: readonly string[]) =>
+  new ConflictError(
+    "the consultation is no longer a draft",
+    [...allowed],
+    [{ field: "", message: "round.not_a_draft" }],
+  );
+
+export function requireDraftStep(k: ConsultationDetails, step: "edit" | "discard"): void {
+  if (!allowedActions(k.status).includes(step)) throw notADraft(allowedActions(k.status));
+}
+
+/**
+ * Edits a draft: title, deadline, instructions, officer, contact, bodies and material, checked as
+ * when it was created (every error at once, nothing written on error). Its distribution list and
+ * material are replaced; nothing was sent, so nothing else refers to them. The guard
+ * `where status = 'draft'` refuses an edit of a round sent or discarded meanwhile.
+ */
+export async function editDraft(
+  ctx: Ctx,
+  by: UserActor,
+  id: string,
+  input: unknown,
+): Promise<{ consultation: ConsultationDetails; warnings: DeadlineWarning[] }> {
+  const before = await getConsultation(ctx, id);
+  await requireRoundManager(ctx, by, before.caseId);
+  requireDraftStep(before, "edit");
+  const prepared = await prepareConsultation(
+    ctx,
+    by,
+    { caseId: before.caseId, registeredDocumentIds: await registeredMaterial(ctx, before.caseId) },
+    input,
+  );
+  const { row } = prepared;
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const replaced = await replaceDraft(
+      trx,
+      id,
+      {
+        title: row.title,
+        deadline: row.deadline,
+        instructions: row.instructions,
+        officer_id: row.officer_id,
+        contact: row.contact,
+        updated_at: now.toISOString(),
+      },
+      prepared.recipients.map((r) => ({ ...r, consultation_id: id })),
+      prepared.documentIds.map((documentId) => ({ consultation_id: id, document_id: documentId })),
+    );
+    if (!replaced) throw notADraft([]);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: "consultation.edit",
+      subjectType: "consultation",
+      subjectId: id,
+      before: { title: before.title, deadline: before.deadline, documentIds: before.documentIds },
+      after: {
+        title: row.title,
+        deadline: row.deadline,
+        recipients: prepared.recipients.length,
+        documentIds: prepared.documentIds,
+      },
+    });
+  });
+  return { consultation: await getConsultation(ctx, id), warnings: prepared.warnings };
+}
+
+/**
+ * Discards a draft that was never sent. The round stays, marked discarded with who and when, and
+ * takes no further step; the case's documents chosen as its material are untouched (registered
+ * records are never deleted). Audited.
+ */
+export async function discardDraft(ctx: Ctx, by: UserActor, id: string): Promise<void> {
+  const k = await getConsultation(ctx, id);
+  await requireRoundManager(ctx, by, k.caseId);
+  requireDraftStep(k, "discard");
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await claimDiscarding(trx, id, by.id, now))) throw notADraft([]);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: "consultation.discard",
+      subjectType: "consultation",
+      subjectId: id,
+      before: { status: "draft" },
+      after: { status: "discarded", title: k.title },
+    });
+  });
+}
+
 /**
  * Creates a draft consultation of an open case with its distribution list and material. Every
  * problem with the input is reported at once and nothing is written; the deadline's warnings
@@ -170,9 +267,7 @@ export async function createConsultation(
     throw new ConflictError(`a consultation needs an open case; the case is ${c.status}`, [
       ...caseActions(c.status),
     ]);
-  const registeredDocumentIds = (await getCaseDocuments(ctx, caseId))
-    .filter(sendableMaterial)
-    .map((d) => d.id);
+  const registeredDocumentIds = await registeredMaterial(ctx, caseId);
   const prepared = await prepareConsultation(ctx, by, { caseId, registeredDocumentIds }, input);
   await ctx.db.transaction().execute((trx) => writePreparedConsultation(ctx, trx, prepared));
   return { consultation: await getConsultation(ctx, prepared.row.id), warnings: prepared.warnings };

@@ -5,8 +5,8 @@ import { getCase } from "../../../registry/index.ts";
 import { closeConsultation } from "../close/close.command.ts";
 import { lastAnsweringDay } from "../close/close.rules.ts";
 import { allRecipients, getConsultation } from "../consultation.service.ts";
-import { publicRoundTitle } from "../round-title.ts";
-import { sendReminder } from "./reminder.command.ts";
+import { roundContact } from "../round-mail.ts";
+import { reminderTarget, sendReminder } from "./reminder.command.ts";
 import { dueReminders, isReminded } from "./reminder.rules.ts";
 import { roundsOut } from "./reminder.store.ts";
 
@@ -31,6 +31,7 @@ export async function runDueReminders(ctx: Ctx): Promise<{ sent: number; closed:
       if (await closeConsultation(ctx, "system", id)) closed += 1;
       continue;
     }
+    const contact = await roundContact(ctx, k);
     for (const r of recipients.filter((x) => isReminded(x.state))) {
       for (const due of dueReminders(
         today,
@@ -38,17 +39,7 @@ export async function runDueReminders(ctx: Ctx): Promise<{ sent: number; closed:
         ctx.config.reminderDaysBefore,
         ctx.config.reminderDaysAfter,
       )) {
-        const target = {
-          consultationId: id,
-          caseId: c.id,
-          diaryNumber: c.diaryNumber,
-          title: publicRoundTitle(k, c),
-          recipientId: r.id,
-          body: r.name,
-          email: r.email,
-          deadline: r.deadline,
-          ...due,
-        };
+        const target = reminderTarget(k, c, r, contact, ctx.config.consultationGraceDays, due);
         if (await sendReminder(ctx, "system", target)) sent += 1;
       }
     }

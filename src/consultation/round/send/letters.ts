@@ -63,4 +63,37 @@ export function distributionList(t: Translate, f: LetterFacts): RoundLetter {
   };
 }
 
+/** A consultation meeting (remissmöte) as the officer sets it: day, time, place and a note. */
+export interface Meeting {
+  date: string;
+  time: string;
+  place: string;
+  note?: string | undefined;
+}
+
+/** The invitation to a consultation meeting (kallelse till remissmöte), sent to the round's bodies. */
+export function meetingInvitation(t: Translate, f: LetterFacts, m: Meeting): RoundLetter {
+  const k = f.consultation;
+  return {
+    title: t("round.meeting_title", { title: k.title }),
+    blocks: [
+      { paragraph: t("round.missiv_reference", { number: f.c.diaryNumber, date: f.date }) },
+      { paragraph: t("round.missiv_to") },
+      { paragraph: t("round.meeting_intro", { title: k.title }) },
+      { heading: t("round.meeting_when_where") },
+      { paragraph: t("round.meeting_at", { date: m.date, time: m.time, place: m.place }) },
+      ...(m.note ? [{ paragraph: m.note }] : []),
+      { paragraph: t("round.meeting_deadline", { deadline: k.deadline, number: f.c.diaryNumber }) },
+      { heading: t("round.missiv_contact") },
+      { paragraph: [f.officer, k.contact].filter(Boolean).join("\n") },
+    ],
+  };
+}
+
+/** A letter's text as the lines of a mail: its headings and paragraphs in order. */
+export const letterLines = (letter: RoundLetter): string[] =>
+  letter.blocks.flatMap((b) =>
+    "heading" in b ? [b.heading] : "subheading" in b ? [b.subheading] : "paragraph" in b ? [b.paragraph] : [],
+  );
+
 export const letterWord = (letter: RoundLetter): Promise<Buffer> => writeWord(letter.title, letter.blocks);

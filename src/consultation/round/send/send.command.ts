@@ -15,7 +15,7 @@ import { allRecipients, getConsultation } from "../consultation.service.ts";
 import { updateConsultationRow, updateRecipient } from "../consultation.store.ts";
 import { checkDeadline } from "../deadlines.ts";
 import { materialFor } from "../material.ts";
-import { bodyText, queueRoundMail } from "../round-mail.ts";
+import { bodyText, queueRoundMail, roundContact } from "../round-mail.ts";
 import { requireRoundManagerOf } from "../round-manager.ts";
 import { roundFor } from "../round-title.ts";
 import { distributionList, type LetterFacts, letterWord, missiv, type RoundLetter } from "./letters.ts";
@@ -89,6 +89,7 @@ export async function sendConsultation(ctx: Ctx, by: UserActor, id: string) {
   const now = ctx.clock.now();
   const recipients = allRecipients(k).map((r) => ({ r, link: newAnswerLink() }));
   const lastDay = linkLastDay(k.deadline, ctx.config.consultationGraceDays);
+  const contact = await roundContact(ctx, k);
 
   await ctx.db.transaction().execute(async (trx) => {
     // The status guard makes a second, simultaneous send fail instead of mailing twice.
@@ -116,7 +117,7 @@ export async function sendConsultation(ctx: Ctx, by: UserActor, id: string) {
           t("round.mail_sent_intro", { body: r.name, title: k.title, deadline: k.deadline }),
           t("round.mail_link", { url: answerLinkUrl(ctx.config.publicUrl, link.secret), lastDay }),
           k.instructions,
-          [facts.officer, k.contact].filter(Boolean).join("\n"),
+          contact,
         ],
       });
     }

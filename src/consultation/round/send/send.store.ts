@@ -7,6 +7,7 @@ export async function claimSending(trx: Db, id: string, sentOn: string, now: Dat
     .set({ status: "sent", sent_on: sentOn, updated_at: now.toISOString() })
     .where("id", "=", id)
     .where("status", "=", "draft")
+    .where("discarded_at", "is", null)
     .executeTakeFirst();
   return Number(claimed.numUpdatedRows) === 1;
 }

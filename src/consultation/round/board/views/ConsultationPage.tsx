@@ -95,6 +95,27 @@ export function ConsultationPage(props: {
             </a>
           </li>
         ) : null}
+        {manage && steps.includes("edit") ? (
+          <li>
+            <a href={`${base}/andra`} safe>
+              {t("consultation.edit_draft")}
+            </a>
+          </li>
+        ) : null}
+        {manage && steps.includes("discard") ? (
+          <li>
+            <a href={`${base}/kassera`} safe>
+              {t("consultation.discard_draft")}
+            </a>
+          </li>
+        ) : null}
+        {manage && steps.includes("invite") ? (
+          <li>
+            <a href={`${base}/remissmote`} safe>
+              {t("round.meeting_link")}
+            </a>
+          </li>
+        ) : null}
         {manage && steps.includes("compile") ? (
           <li>
             <a href={`${base}/sammanstallning`} safe>

@@ -17,7 +17,11 @@ export interface ExtensionRow {
   decisionComment: string | null;
 }
 
-/** The officer's page for one body: its facts and requests, and the steps its state allows. */
+/**
+ * The officer's page for one body: its facts and requests, and the steps its state allows. It is
+ * written to the officer, about the body (never "you"), and shows the round's deadline beside
+ * any extension the body was granted.
+ */
 export function RecipientPage(props: {
   view: View;
   consultation: ConsultationDetails;
@@ -48,15 +52,13 @@ export function RecipientPage(props: {
       <h1 safe>{r.name}</h1>
       <dl class="summary">
         {row(t("consultation.recipient_state"), t(`consultation.recipient_state.${r.state}`))}
-        {row(
-          t("consultation.deadline"),
-          r.extended ? `${r.deadline} (${t("round.own_deadline")})` : r.deadline,
-        )}
+        {row(t("round.round_deadline"), k.deadline)}
+        {r.extended ? row(t("round.body_extended_until"), r.deadline) : null}
         {row(t("consultation.email"), r.email)}
         {row(t("round.opened"), r.openedAt?.slice(0, 10) ?? null)}
         {row(t("round.answered"), r.answeredOn)}
         {row(t("round.declined_on"), r.declinedOn)}
-        {row(t("round.decline_comment"), r.declineComment)}
+        {row(t("round.body_decline_comment"), r.declineComment)}
       </dl>
       {r.answerDocumentId ? (
         <p>
@@ -69,7 +71,7 @@ export function RecipientPage(props: {
         caption={t("round.extensions")}
         columns={[
           {
-            header: t("round.requested_until"),
+            header: t("round.body_requested_until"),
             cell: (x) => <span safe>{x.requestedUntil}</span>,
             rowHeader: true,
           },

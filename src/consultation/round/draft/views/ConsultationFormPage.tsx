@@ -21,22 +21,28 @@ export interface ConsultationFormData {
   officers: { id: string; name: string }[];
 }
 
-/** Create a consultation of a case; every answer is kept when the form comes back with errors. */
+/** Where the form goes: creating a round of the case, or editing a draft. */
+export type FormTarget = { kind: "new" } | { kind: "edit"; consultationId: string };
+
+/** Create a consultation of a case, or edit a draft; every answer is kept when the form comes back with errors. */
 export function ConsultationFormPage(props: {
   view: View;
   c: Case;
+  target: FormTarget;
   data: ConsultationFormData;
   values: FormValues;
   errors: FieldError[];
 }) {
-  const { view, c, data, values, errors } = props;
+  const { view, c, target, data, values, errors } = props;
   const { t } = view;
-  const title = t("consultation.new_title", { number: c.diaryNumber });
+  const editing = target.kind === "edit";
+  const title = t(editing ? "consultation.edit_title" : "consultation.new_title", { number: c.diaryNumber });
+  const action = editing ? `/remisser/${target.consultationId}/andra` : `/arenden/${c.id}/remisser`;
   return (
     <Layout view={view} title={title} hasErrors={errors.length > 0}>
       <ErrorSummary view={view} errors={errors} />
       <h1 safe>{title}</h1>
-      <Form view={view} action={`/arenden/${c.id}/remisser`}>
+      <Form view={view} action={action}>
         <Field
           view={view}
           name="title"
@@ -120,7 +126,7 @@ export function ConsultationFormPage(props: {
           errors={errors}
         />
         <button type="submit" class="button" safe>
-          {t("consultation.create_button")}
+          {t(editing ? "consultation.save_button" : "consultation.create_button")}
         </button>
       </Form>
     </Layout>
