@@ -71,5 +71,9 @@ export const newCaseSchema = caseFieldsSchema.extend({
   diaryNumber: optionalText(60),
   openedOn: z.preprocess(blankToUndefined, z.iso.date().optional()),
   parties: z.array(partySchema).max(50).optional(),
+  /** Why a new number is given in an earlier year (R8: registry staff only, audited). */
+  backdateReason: optionalText(500),
+  /** Confirms an imported number that jumps over numbers of its series (else 409 with the count). */
+  confirmSkip: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).optional(),
 });
 export type NewCaseInput = z.output<typeof newCaseSchema>;

@@ -7,6 +7,7 @@ import type { Db } from "../platform/db/database.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { dedupe, fieldErrors } from "../platform/validation.ts";
+import { type Numbering, numbering, numberingInput } from "./case-numbering.service.ts";
 import {
   allowedActions,
   type Case,
@@ -32,7 +33,7 @@ import {
   updateCaseRow,
 } from "./cases.store.ts";
 import { allClasses } from "./classification.store.ts";
-import { formatDiaryNumber, parseAnyKnown } from "./diary-number.model.ts";
+import { formatDiaryNumber } from "./diary-number.model.ts";
 import { countDrafts } from "./documents.store.ts";
 import { findRegistry, nextSeq, raiseCounter } from "./registries.store.ts";
 import { reindexCase } from "./search/search-index.ts";
@@ -94,45 +95,6 @@ async function referenceErrors(
   return errors;
 }
 
-/** The two answers numbering needs, read from raw input so their problems show with all others. */
-const numberingInput = (raw: Record<string, unknown>) => ({
-  registryId: typeof raw.registryId === "string" ? raw.registryId.trim() : "",
-  diaryNumber:
-    typeof raw.diaryNumber === "string" && raw.diaryNumber.trim() !== "" ? raw.diaryNumber : undefined,
-});
-
-interface Numbering {
-  year: number;
-  seq: number;
-  imported: string | null;
-}
-
-/** The number a new case gets: the next in its registry's year, or an imported one kept as it is (R8). */
-async function numbering(
-  ctx: Ctx,
-  input: { registryId: string; diaryNumber?: string | undefined },
-  openedOn: string,
-  errors: FieldError[],
-): Promise<Numbering | null> {
-  if (!input.registryId) return null;
-  const registry = await findRegistry(ctx.db, ctx.config.tenantId, input.registryId);
-  if (!registry) {
-    errors.push({ field: "registryId", message: "case.registry_unknown" });
-    return null;
-  }
-  if (!input.diaryNumber) return { year: Number(openedOn.slice(0, 4)), seq: 0, imported: null };
-  const parts = parseAnyKnown(registry.prefix, input.diaryNumber, registry.number_pattern);
-  if (!parts) {
-    errors.push({ field: "diaryNumber", message: "case.diary_number_format" });
-    return null;
-  }
-  if (await findCaseByDiaryNumber(ctx.db, ctx.config.tenantId, input.diaryNumber.trim())) {
-    errors.push({ field: "diaryNumber", message: "case.diary_number_taken" });
-    return null;
-  }
-  return { year: parts.year, seq: parts.seq, imported: input.diaryNumber.trim().replace(/\s+/g, " ") };
-}
-
 /** A case checked and numbered as far as can be before writing, ready for the caller's transaction. */
 export interface PreparedCase {
   /** The new case's id, known before it is written so its documents can name it. */
@@ -152,7 +114,7 @@ export async function prepareCase(ctx: Ctx, by: UserActor | "system", input: unk
   const importing = typeof raw.diaryNumber === "string" && raw.diaryNumber.trim() !== "";
   errors.push(...(await referenceErrors(ctx, raw, today, importing)));
   const openedOn = parsed.success ? (parsed.data.openedOn ?? today) : today;
-  const number = await numbering(ctx, numberingInput(raw), openedOn, errors);
+  const number = await numbering(ctx, by, numberingInput(raw, openedOn), today, errors);
   if (!parsed.success || !number || errors.length > 0) throw new ValidationError(dedupe(errors));
   return { id: newId(), data: parsed.data, number, openedOn, by };
 }
@@ -210,7 +172,11 @@ export async function writePreparedCase(ctx: Ctx, trx: Db, prepared: PreparedCas
     action: number.imported ? "case.import" : "case.open",
     subjectType: "case",
     subjectId: id,
-    after: { ...toCase(row), parties: parties.map((p) => p.name) },
+    after: {
+      ...toCase(row),
+      parties: parties.map((p) => p.name),
+      ...(number.backdateReason ? { backdateReason: number.backdateReason } : {}),
+    },
   });
   return toCase(row);
 }

@@ -3,6 +3,7 @@ import { auth } from "./catalogue/auth.ts";
 import { common } from "./catalogue/common.ts";
 import { consultation } from "./catalogue/consultation.ts";
 import { consultationRound } from "./catalogue/consultation-round.ts";
+import { diarySeries } from "./catalogue/diary-series.ts";
 import { disposal } from "./catalogue/disposal.ts";
 import { engagement } from "./catalogue/engagement.ts";
 import { exports } from "./catalogue/exports.ts";
@@ -30,6 +31,7 @@ const sv = {
   ...importer.sv,
   ...followup.sv,
   ...secrecyGrounds.sv,
+  ...diarySeries.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -45,6 +47,7 @@ const en: Record<keyof typeof sv, string> = {
   ...importer.en,
   ...followup.en,
   ...secrecyGrounds.en,
+  ...diarySeries.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 
