@@ -35,6 +35,7 @@ const MAIN_MENU: readonly MenuItem[] = [
     label: "nav.secrecy_grounds",
     show: (a) => can(a, "registry.configure"),
   },
+  { href: "/admin/klassificering", label: "nav.classification", show: (a) => can(a, "registry.configure") },
   { href: "/offentlig", label: "nav.public", show: always },
   { href: "/admin/gallring", label: "nav.disposal", show: (a) => can(a, "disposal.manage") },
   { href: "/konto", label: "nav.account", show: (a) => can(a, "account.manage") },

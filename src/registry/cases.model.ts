@@ -39,6 +39,8 @@ export interface Case {
   title: string;
   publicTitle: string | null;
   classId: string;
+  /** The version of the class the case was filed under (R7, issue 17): what it shows and is disposed of by. */
+  classVersionId: string | null;
   unitId: string;
   officerId: string | null;
   status: CaseStatus;

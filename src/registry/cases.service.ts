@@ -32,7 +32,7 @@ import {
   toParty,
   updateCaseRow,
 } from "./cases.store.ts";
-import { allClasses } from "./classification.store.ts";
+import { allClasses, currentVersionId } from "./classification.store.ts";
 import { formatDiaryNumber } from "./diary-number.model.ts";
 import { countDrafts } from "./documents.store.ts";
 import { findRegistry, nextSeq, raiseCounter } from "./registries.store.ts";
@@ -81,6 +81,7 @@ async function referenceErrors(
     if (!cls) errors.push({ field: "classId", message: "case.class_unknown" });
     else if (!cls.current && !allowOldClass)
       errors.push({ field: "classId", message: "case.class_not_current" });
+    else if (cls.retired && !allowOldClass) errors.push({ field: "classId", message: "case.class_retired" });
   }
   const unitId = text(input.unitId);
   if (unitId) {
@@ -154,6 +155,8 @@ export async function writePreparedCase(ctx: Ctx, trx: Db, prepared: PreparedCas
     title: data.title,
     public_title: data.publicTitle ?? null,
     class_id: data.classId,
+    // Filed under the class's version in force now: later changes to the class leave this case as it was.
+    class_version_id: (await currentVersionId(trx, data.classId)) ?? null,
     unit_id: data.unitId,
     officer_id: data.officerId ?? null,
     status: "open",
@@ -220,6 +223,11 @@ export async function updateCase(ctx: Ctx, by: UserActor, id: string, input: unk
       title: data.title,
       public_title: data.publicTitle ?? null,
       class_id: data.classId,
+      // A case moved to another class is filed under that class's current version; else it keeps its own.
+      class_version_id:
+        data.classId === before.class_id
+          ? before.class_version_id
+          : ((await currentVersionId(trx, data.classId)) ?? null),
       unit_id: data.unitId,
       officer_id: data.officerId ?? null,
       updated_at: now.toISOString(),

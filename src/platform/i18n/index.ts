@@ -1,5 +1,6 @@
 import { isOneOf } from "../validation.ts";
 import { auth } from "./catalogue/auth.ts";
+import { classification } from "./catalogue/classification.ts";
 import { common } from "./catalogue/common.ts";
 import { consultation } from "./catalogue/consultation.ts";
 import { consultationRound } from "./catalogue/consultation-round.ts";
@@ -32,6 +33,7 @@ const sv = {
   ...followup.sv,
   ...secrecyGrounds.sv,
   ...diarySeries.sv,
+  ...classification.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -48,6 +50,7 @@ const en: Record<keyof typeof sv, string> = {
   ...followup.en,
   ...secrecyGrounds.en,
   ...diarySeries.en,
+  ...classification.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 

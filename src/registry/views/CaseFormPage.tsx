@@ -31,7 +31,7 @@ export function CaseFormPage(props: {
   const { t } = view;
   const title = existing ? t("case.edit_title", { number: existing.diaryNumber }) : t("case.new");
   const byName = compareText(view.locale);
-  const classes = data.classes.filter((c) => c.current || c.id === existing?.classId);
+  const classes = data.classes.filter((c) => (c.current && !c.retired) || c.id === existing?.classId);
   return (
     <Layout view={view} title={title} hasErrors={errors.length > 0}>
       <ErrorSummary view={view} errors={errors} />

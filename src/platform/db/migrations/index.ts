@@ -16,6 +16,7 @@ import * as searchParts from "./2026-11-29-0015-search-parts.ts";
 import * as secrecyGrounds from "./2026-12-06-0016-secrecy-grounds.ts";
 import * as auditKey from "./2026-12-06-0017-audit-key.ts";
 import * as loginThrottle from "./2026-12-06-0018-login-throttle.ts";
+import * as classVersions from "./2026-12-06-0021-class-versions.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06-0016-secrecy-grounds": secrecyGrounds,
   "2026-12-06-0017-audit-key": auditKey,
   "2026-12-06-0018-login-throttle": loginThrottle,
+  "2026-12-06-0021-class-versions": classVersions,
 };
