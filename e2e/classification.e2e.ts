@@ -106,3 +106,15 @@ it("lets a registrator backdate a case into last year only with a reason", async
   );
   await checkA11y(page);
 });
+
+it("fits the classification pages to 320 px (WCAG 1.4.10)", async () => {
+  const narrow = { width: 320, height: 640 };
+  const page = await e2e.newPage({ viewport: narrow });
+  await login(page, "admin");
+  for (const path of ["/admin/klassificering", "/admin/klassificering/ny"]) {
+    await page.goto(path);
+    const width = await page.locator("html").evaluate((html) => html.scrollWidth);
+    expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(narrow.width);
+    await checkA11y(page);
+  }
+});
