@@ -181,6 +181,14 @@ describe("classification maintenance (issue 17)", () => {
       code: "7.2",
       current: { version: 2, retention: "dispose", retentionYears: 5, decisionReference: "SSA 2011:37" },
     });
+    // A partial change keeps the fields it leaves out.
+    const partial = await api("PATCH", `/classes/${id}`, { description: "Besök av utländska delegationer" });
+    expect(partial.json().current).toMatchObject({
+      version: 3,
+      description: "Besök av utländska delegationer",
+      retention: "dispose",
+      retentionYears: 5,
+    });
     const asOfficer = new TestClient(t.app);
     await asOfficer.login("handlaggare");
     expect((await asOfficer.get("/admin/klassificering")).statusCode).toBe(403);

@@ -8,6 +8,7 @@ import {
   classInputSchema,
   type MaintainedClass,
   RETENTIONS,
+  versionAnswers,
 } from "./classification.model.ts";
 import {
   applyClassImport,
@@ -126,15 +127,18 @@ export async function classificationApi(app: FastifyInstance) {
   apiRoute(app, {
     method: "PATCH",
     path: "/classes/:id",
-    summary: "Change a class (admin): its next version; cases filed under earlier versions keep theirs",
+    summary:
+      "Change a class (admin): its next version, fields left out as they were; cases filed under earlier versions keep theirs",
     tag: "registry",
     access: admin,
     params: idParams,
-    body: classChangeSchema,
+    body: classChangeSchema.partial(),
     bodyCheckedBy: "service",
     response: classWithVersions,
     handler: async (req, { params, body }) => {
-      await changeClass(ctx, admin(req), params.id, body);
+      const current = await getMaintainedClass(ctx, params.id);
+      const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+      await changeClass(ctx, admin(req), params.id, { ...versionAnswers(current.current), ...given });
       const c = await getMaintainedClass(ctx, params.id);
       return { ...asJson(c), versions: c.versions };
     },

@@ -77,6 +77,15 @@ export function retentionProblems(input: Omit<ClassChange, "title">): FieldError
   return errors;
 }
 
+/** A version's answers as the form and a partial change (PATCH) start from. */
+export const versionAnswers = (v: ClassVersion): Record<string, string> => ({
+  title: v.title,
+  description: v.description ?? "",
+  retention: v.retention ?? "",
+  retentionYears: v.retentionYears === null ? "" : String(v.retentionYears),
+  decisionReference: v.decisionReference ?? "",
+});
+
 /** Whether a change says anything the current version does not (else no new version is made). */
 export function changesVersion(current: ClassVersion, next: ClassChange): boolean {
   return (

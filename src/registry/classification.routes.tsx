@@ -5,6 +5,7 @@ import { readMultipart } from "../platform/http/multipart.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { classesCsv } from "./classification.csv.ts";
+import { versionAnswers } from "./classification.model.ts";
 import { applyClassImport, planClassImport } from "./classification-import.service.ts";
 import {
   changeClass,
@@ -14,7 +15,7 @@ import {
   setClassInUse,
 } from "./classification-maintenance.service.ts";
 import { ClassesPage } from "./views/ClassesPage.tsx";
-import { CLASSES_BASE, ClassFormPage, versionValues } from "./views/ClassFormPage.tsx";
+import { CLASSES_BASE, ClassFormPage } from "./views/ClassFormPage.tsx";
 import { ClassImportPreviewPage } from "./views/ClassImportPreviewPage.tsx";
 
 /** The admin pages of the classification scheme (issue 17): part of configuring the registry. */
@@ -45,7 +46,7 @@ export async function classificationRoutes(app: FastifyInstance) {
     errors: FieldError[],
   ) => {
     const existing = id ? await getMaintainedClass(ctx, id) : null;
-    const shown = values ?? (existing ? versionValues(existing.current) : {});
+    const shown = values ?? (existing ? versionAnswers(existing.current) : {});
     return sendPage(
       reply,
       <ClassFormPage view={viewFor(req, reply)} existing={existing} values={shown} errors={errors} />,

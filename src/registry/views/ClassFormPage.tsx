@@ -16,15 +16,6 @@ import {
 
 export const CLASSES_BASE = "/admin/klassificering";
 
-/** A version's answers as the form shows them. */
-export const versionValues = (v: ClassVersion): Record<string, string> => ({
-  title: v.title,
-  description: v.description ?? "",
-  retention: v.retention ?? "",
-  retentionYears: v.retentionYears === null ? "" : String(v.retentionYears),
-  decisionReference: v.decisionReference ?? "",
-});
-
 /** Create a class (existing = null) or change one, which makes its next version; every error at once. */
 export function ClassFormPage(props: {
   view: View;
