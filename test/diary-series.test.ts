@@ -125,6 +125,7 @@ describe("a diary-number series that holds (R8)", () => {
     const before = await caseCount();
     const asked = await post({ ...base(), diaryNumber: "KS 2026/500" });
     expect(asked.statusCode).toBe(409);
+    expect(asked.json().error.allowed).toEqual(["confirmSkip"]);
     const skipped = 500 - (last + 1);
     expect(asked.json().error.fields).toEqual([
       {

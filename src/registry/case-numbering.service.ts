@@ -82,9 +82,10 @@ export async function numbering(
   const skipped = skippedNumbers(parts.seq, last, parts.year === thisYear);
   if (skipped > 0 && !input.confirmSkip && errors.length === 0) {
     const next = formatDiaryNumber(registry.number_pattern, { ...parts, seq: (last ?? 0) + 1 });
+    // The one way on: the same request with the skip confirmed.
     throw new ConflictError(
       `the number skips ${skipped} numbers of the series`,
-      [],
+      ["confirmSkip"],
       [{ field: "confirmSkip", message: "case.diary_number_skips", params: { count: skipped, next } }],
     );
   }
