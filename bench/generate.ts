@@ -100,8 +100,10 @@ async function addCases(
   const classes = await ctx.db
     .selectFrom("classes")
     .innerJoin("classification_schemes as s", "s.id", "classes.scheme_id")
-    .select(["classes.id", "classes.code"])
+    .innerJoin("class_versions as v", "v.class_id", "classes.id")
+    .select(["classes.id", "classes.code", "v.id as version_id"])
     .where("s.version", "=", "2019")
+    .where("v.superseded_at", "is", null)
     .execute();
   const counters = new Map(
     (await ctx.db.selectFrom("diary_counters").selectAll().where("registry_id", "=", "ks").execute()).map(
@@ -140,6 +142,7 @@ async function addCases(
         title: g.title,
         public_title: null,
         class_id: cls.id,
+        class_version_id: cls.version_id,
         unit_id: units[n % units.length] ?? "ks",
         officer_id: officers[n % officers.length] ?? null,
         status: g.closed ? "closed" : "open",

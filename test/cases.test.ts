@@ -62,6 +62,8 @@ describe("cases and diary numbers", () => {
       ...base(),
       diaryNumber: "KS 2026/500",
       openedOn: "2026-01-15",
+      // It jumps over numbers of the series: confirmed (diary-series.test.ts has the question).
+      confirmSkip: true,
     });
     expect(imported.diaryNumber).toBe("KS 2026/500");
     const next = await openCase(t.ctx, officer, base());

@@ -5,6 +5,7 @@ import {
   parseAnyKnown,
   parseDiaryNumber,
   patternProblems,
+  skippedNumbers,
 } from "../src/registry/diary-number.model.ts";
 
 describe("diary number patterns (R8)", () => {
@@ -67,5 +68,17 @@ describe("diary number patterns (R8)", () => {
         },
       ),
     );
+  });
+});
+
+describe("numbers an import skips (R8)", () => {
+  it("counts the numbers an import skips and asks before skipping them", () => {
+    expect(skippedNumbers(500, 21, true)).toBe(478);
+    expect(skippedNumbers(22, 21, true)).toBe(0);
+    expect(skippedNumbers(3, 21, true)).toBe(0);
+    expect(skippedNumbers(5, undefined, true)).toBe(4);
+    // A year this system never numbered belongs to an earlier system's series.
+    expect(skippedNumbers(482, undefined, false)).toBe(0);
+    expect(skippedNumbers(90, 40, false)).toBe(49);
   });
 });

@@ -22,6 +22,7 @@ export type Action =
   | "case.edit"
   | "case.close"
   | "case.export"
+  | "case.backdate"
   | "registry.configure"
   | "document.create"
   | "document.sign_off"
@@ -108,6 +109,9 @@ const RULES = {
   // E-archive delivery (R10) is the registry's and archive's task, and a package holds secret
   // documents in full: registrators and admins, not every officer.
   "case.export": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
+  // R8: a new number in an earlier year breaks the series' order in time; only the registry's
+  // own staff may do it, and with a reason (cases.service.ts asks for it and audits it).
+  "case.backdate": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
   "registry.configure": admin,
   "document.create": caseInsider,
   "document.sign_off": caseInsider,

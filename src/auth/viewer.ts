@@ -55,6 +55,12 @@ const MAIN_MENU: readonly MenuItem[] = [
     group: "admin",
     show: (a) => can(a, "registry.configure"),
   },
+  {
+    href: "/admin/klassificering",
+    label: "nav.classification",
+    group: "admin",
+    show: (a) => can(a, "registry.configure"),
+  },
   { href: "/admin/gallring", label: "nav.disposal", group: "admin", show: (a) => can(a, "disposal.manage") },
 ];
 

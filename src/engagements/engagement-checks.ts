@@ -104,7 +104,7 @@ export async function caseChoice(
     errors.push({ field: "registryId", message: "validation.choice" });
   const classes = await allClasses(ctx.db, ctx.config.tenantId, stockholmDate(ctx.clock.now()));
   if (!classId) errors.push({ field: "classId", message: "engagement.case_required" });
-  else if (!classes.some((c) => c.id === classId && c.current))
+  else if (!classes.some((c) => c.id === classId && c.current && !c.retired))
     errors.push({ field: "classId", message: "validation.choice" });
   return errors.length > before ? null : { registryId, classId };
 }

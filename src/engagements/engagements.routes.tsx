@@ -80,7 +80,9 @@ export async function engagementsRoutes(app: FastifyInstance) {
         .map((u): [string, string] => [u.id, u.display_name])
         .sort(byLabel),
       registries: registries.map((r): [string, string] => [r.id, `${r.prefix} ${r.name}`]),
-      classes: classes.filter((c) => c.current).map((c): [string, string] => [c.id, `${c.code} ${c.title}`]),
+      classes: classes
+        .filter((c) => c.current && !c.retired)
+        .map((c): [string, string] => [c.id, `${c.code} ${c.title}`]),
     };
   };
 

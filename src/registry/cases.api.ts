@@ -18,6 +18,8 @@ const caseSchema = z.object({
   title: z.string(),
   publicTitle: z.string().nullable(),
   classId: z.string(),
+  /** The version of the class the case was filed under (GET /classes/{id} lists them). */
+  classVersionId: z.string().nullable(),
   unitId: z.string(),
   officerId: z.string().nullable(),
   status: z.enum(CASE_STATUSES),

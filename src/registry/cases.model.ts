@@ -39,6 +39,8 @@ export interface Case {
   title: string;
   publicTitle: string | null;
   classId: string;
+  /** The version of the class the case was filed under (R7, issue 17): what it shows and is disposed of by. */
+  classVersionId: string | null;
   unitId: string;
   officerId: string | null;
   status: CaseStatus;
@@ -71,5 +73,9 @@ export const newCaseSchema = caseFieldsSchema.extend({
   diaryNumber: optionalText(60),
   openedOn: z.preprocess(blankToUndefined, z.iso.date().optional()),
   parties: z.array(partySchema).max(50).optional(),
+  /** Why a new number is given in an earlier year (R8: registry staff only, audited). */
+  backdateReason: optionalText(500),
+  /** Confirms an imported number that jumps over numbers of its series (else 409 with the count). */
+  confirmSkip: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).optional(),
 });
 export type NewCaseInput = z.output<typeof newCaseSchema>;

@@ -3,14 +3,14 @@ import { z } from "zod";
 import { actorViewFor, listUsers, requireCan, requireUser } from "../auth/index.ts";
 import { listAllUnits } from "../organisation/index.ts";
 import { stockholmDate } from "../platform/calendar/civil-date.ts";
-import { ConflictError, type FieldError } from "../platform/errors.ts";
+import { ConflictError, type FieldError, ValidationError } from "../platform/errors.ts";
 import { decodeCursor, pageOf } from "../platform/http/cursor.ts";
 import { formFields, handleForm, submitForm } from "../web/forms.ts";
-import { sendPage, viewFor } from "../web/render.ts";
+import { sendPage } from "../web/render.ts";
 import { parseCaseListQuery, queryString } from "./case-list-filter.ts";
 import { caseView } from "./case-view.service.ts";
 import { caseAsShown, requireCaseWrite, seesCaseInFull } from "./case-visibility.ts";
-import { caseInputFromForm } from "./cases.form.ts";
+import { caseFormValues, caseInputFromForm } from "./cases.form.ts";
 import { allowedActions, type Case } from "./cases.model.ts";
 import { addParty, changeCaseStatus, getCase, openCase, updateCase } from "./cases.service.ts";
 import { casePage, toCase } from "./cases.store.ts";
@@ -25,6 +25,16 @@ const cursorSchema = z.object({ openedOn: z.string(), id: z.string() });
 
 /** Officers to choose from: the people who handle cases. */
 const OFFICER_ROLES = new Set(["handlaggare", "registrator", "admin"]);
+
+/**
+ * An imported number that skips numbers of its series comes back as the form with the question
+ * and a box to confirm it (the API answers 409 with the count instead).
+ */
+const askToSkip = (error: unknown): never => {
+  if (error instanceof ConflictError && error.fields.some((f) => f.field === "confirmSkip"))
+    throw new ValidationError(error.fields);
+  throw error;
+};
 
 export async function casesRoutes(app: FastifyInstance) {
   const { ctx } = app;
@@ -52,7 +62,7 @@ export async function casesRoutes(app: FastifyInstance) {
     sendPage(
       reply,
       <CaseFormPage
-        view={viewFor(req, reply)}
+        view={actorViewFor(req, reply)}
         existing={existing}
         data={await formData()}
         values={values}
@@ -73,7 +83,7 @@ export async function casesRoutes(app: FastifyInstance) {
       reply,
       change,
       (saved) => `/arenden/${saved.id}`,
-      (values, errors) => showForm(req, reply, existing, values, errors),
+      (_values, errors) => showForm(req, reply, existing, caseFormValues(req.body), errors),
     );
 
   app.get("/arenden", async (req, reply) => {
@@ -113,7 +123,7 @@ export async function casesRoutes(app: FastifyInstance) {
 
   app.post("/arenden/nytt", async (req, reply) => {
     const actor = requireCan(req, "case.create");
-    return submit(req, reply, null, () => openCase(ctx, actor, caseInputFromForm(req.body)));
+    return submit(req, reply, null, () => openCase(ctx, actor, caseInputFromForm(req.body)).catch(askToSkip));
   });
 
   /** The case page, with the party form's errors and answers when an added party was refused. */

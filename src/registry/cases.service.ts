@@ -7,6 +7,7 @@ import type { Db } from "../platform/db/database.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { dedupe, fieldErrors } from "../platform/validation.ts";
+import { type Numbering, numbering, numberingInput } from "./case-numbering.service.ts";
 import {
   allowedActions,
   type Case,
@@ -31,8 +32,8 @@ import {
   toParty,
   updateCaseRow,
 } from "./cases.store.ts";
-import { allClasses } from "./classification.store.ts";
-import { formatDiaryNumber, parseAnyKnown } from "./diary-number.model.ts";
+import { allClasses, currentVersionId } from "./classification.store.ts";
+import { formatDiaryNumber } from "./diary-number.model.ts";
 import { countDrafts } from "./documents.store.ts";
 import { findRegistry, nextSeq, raiseCounter } from "./registries.store.ts";
 import { reindexCase } from "./search/search-index.ts";
@@ -80,6 +81,7 @@ async function referenceErrors(
     if (!cls) errors.push({ field: "classId", message: "case.class_unknown" });
     else if (!cls.current && !allowOldClass)
       errors.push({ field: "classId", message: "case.class_not_current" });
+    else if (cls.retired && !allowOldClass) errors.push({ field: "classId", message: "case.class_retired" });
   }
   const unitId = text(input.unitId);
   if (unitId) {
@@ -92,45 +94,6 @@ async function referenceErrors(
     if (!officer) errors.push({ field: "officerId", message: "case.officer_unknown" });
   }
   return errors;
-}
-
-/** The two answers numbering needs, read from raw input so their problems show with all others. */
-const numberingInput = (raw: Record<string, unknown>) => ({
-  registryId: typeof raw.registryId === "string" ? raw.registryId.trim() : "",
-  diaryNumber:
-    typeof raw.diaryNumber === "string" && raw.diaryNumber.trim() !== "" ? raw.diaryNumber : undefined,
-});
-
-interface Numbering {
-  year: number;
-  seq: number;
-  imported: string | null;
-}
-
-/** The number a new case gets: the next in its registry's year, or an imported one kept as it is (R8). */
-async function numbering(
-  ctx: Ctx,
-  input: { registryId: string; diaryNumber?: string | undefined },
-  openedOn: string,
-  errors: FieldError[],
-): Promise<Numbering | null> {
-  if (!input.registryId) return null;
-  const registry = await findRegistry(ctx.db, ctx.config.tenantId, input.registryId);
-  if (!registry) {
-    errors.push({ field: "registryId", message: "case.registry_unknown" });
-    return null;
-  }
-  if (!input.diaryNumber) return { year: Number(openedOn.slice(0, 4)), seq: 0, imported: null };
-  const parts = parseAnyKnown(registry.prefix, input.diaryNumber, registry.number_pattern);
-  if (!parts) {
-    errors.push({ field: "diaryNumber", message: "case.diary_number_format" });
-    return null;
-  }
-  if (await findCaseByDiaryNumber(ctx.db, ctx.config.tenantId, input.diaryNumber.trim())) {
-    errors.push({ field: "diaryNumber", message: "case.diary_number_taken" });
-    return null;
-  }
-  return { year: parts.year, seq: parts.seq, imported: input.diaryNumber.trim().replace(/\s+/g, " ") };
 }
 
 /** A case checked and numbered as far as can be before writing, ready for the caller's transaction. */
@@ -152,7 +115,7 @@ export async function prepareCase(ctx: Ctx, by: UserActor | "system", input: unk
   const importing = typeof raw.diaryNumber === "string" && raw.diaryNumber.trim() !== "";
   errors.push(...(await referenceErrors(ctx, raw, today, importing)));
   const openedOn = parsed.success ? (parsed.data.openedOn ?? today) : today;
-  const number = await numbering(ctx, numberingInput(raw), openedOn, errors);
+  const number = await numbering(ctx, by, numberingInput(raw, openedOn), today, errors);
   if (!parsed.success || !number || errors.length > 0) throw new ValidationError(dedupe(errors));
   return { id: newId(), data: parsed.data, number, openedOn, by };
 }
@@ -192,6 +155,8 @@ export async function writePreparedCase(ctx: Ctx, trx: Db, prepared: PreparedCas
     title: data.title,
     public_title: data.publicTitle ?? null,
     class_id: data.classId,
+    // Filed under the class's version in force now: later changes to the class leave this case as it was.
+    class_version_id: (await currentVersionId(trx, data.classId)) ?? null,
     unit_id: data.unitId,
     officer_id: data.officerId ?? null,
     status: "open",
@@ -210,7 +175,11 @@ export async function writePreparedCase(ctx: Ctx, trx: Db, prepared: PreparedCas
     action: number.imported ? "case.import" : "case.open",
     subjectType: "case",
     subjectId: id,
-    after: { ...toCase(row), parties: parties.map((p) => p.name) },
+    after: {
+      ...toCase(row),
+      parties: parties.map((p) => p.name),
+      ...(number.backdateReason ? { backdateReason: number.backdateReason } : {}),
+    },
   });
   return toCase(row);
 }
@@ -254,6 +223,11 @@ export async function updateCase(ctx: Ctx, by: UserActor, id: string, input: unk
       title: data.title,
       public_title: data.publicTitle ?? null,
       class_id: data.classId,
+      // A case moved to another class is filed under that class's current version; else it keeps its own.
+      class_version_id:
+        data.classId === before.class_id
+          ? before.class_version_id
+          : ((await currentVersionId(trx, data.classId)) ?? null),
       unit_id: data.unitId,
       officer_id: data.officerId ?? null,
       updated_at: now.toISOString(),

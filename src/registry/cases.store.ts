@@ -15,6 +15,7 @@ export const toCase = (r: CaseRow): Case => ({
   title: r.title,
   publicTitle: r.public_title,
   classId: r.class_id,
+  classVersionId: r.class_version_id,
   unitId: r.unit_id,
   officerId: r.officer_id,
   status: r.status,

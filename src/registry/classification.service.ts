@@ -22,6 +22,7 @@ export async function addSchemeVersion(
   const id = newId();
   const classes = scheme.classes.map((c) => ({
     id: newId(),
+    versionId: newId(),
     code: c.code,
     title: c.title,
     parentCode: c.parentCode ?? null,

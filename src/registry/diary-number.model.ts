@@ -81,3 +81,13 @@ export function parseAnyKnown(prefix: string, text: string, current: string): Di
   }
   return null;
 }
+
+/**
+ * How many numbers of a series an imported number jumps over (R8): 0 when it is the next or
+ * lies below it. A year the series has never numbered (`last` undefined, an earlier system's
+ * year) has no next to skip from, except the current year, whose series starts at 1.
+ */
+export function skippedNumbers(seq: number, last: number | undefined, currentYear: boolean): number {
+  if (last === undefined && !currentYear) return 0;
+  return Math.max(0, seq - ((last ?? 0) + 1));
+}

@@ -66,15 +66,46 @@ export function disposalVerdict(
 ): Verdict {
   if (file.disposedAt !== null) return { eligible: false, reason: "already_disposed" };
   if (document.status !== "registered") return { eligible: false, reason: "draft" };
-  if (!rule || rule.supersededBy !== null || document.documentType === null)
-    return { eligible: false, reason: "no_rule" };
-  if (rule.documentType !== normaliseType(document.documentType))
+  if (!rule || rule.supersededBy !== null) return { eligible: false, reason: "no_rule" };
+  if (rule.documentType !== normaliseType(document.documentType ?? ""))
     return { eligible: false, reason: "no_rule" };
   if (rule.action === "keep" || rule.retentionYears === null) return { eligible: false, reason: "kept" };
   if (c.status !== "closed" || c.closedOn === null) return { eligible: false, reason: "case_open" };
   const ends = retentionEnds(c.closedOn, rule.retentionYears);
   if (today < ends) return { eligible: false, reason: "retention_running", retentionEnds: ends };
   return { eligible: true, rule, retentionEnds: ends };
+}
+
+/** The retention rule of the class version a case was filed under (issue 17); `retention` null when it sets none. */
+export interface ClassRetention {
+  versionId: string;
+  retention: DisposalAction | null;
+  retentionYears: number | null;
+  decisionId: string | null;
+}
+
+/**
+ * The rule that applies to a document: the rule of the class version its case was filed under,
+ * when that version sets one (for every document of the case, whatever its type), else the
+ * decision's rule in force for the document's type. A later version of the class changes nothing
+ * for cases filed before it.
+ */
+export function applicableRule(
+  documentType: string | null,
+  classRule: ClassRetention | null,
+  typeRules: ReadonlyMap<string, DisposalRule>,
+): DisposalRule | undefined {
+  const type = normaliseType(documentType ?? "");
+  if (classRule?.retention)
+    return {
+      id: `class-version:${classRule.versionId}`,
+      decisionId: classRule.decisionId ?? "",
+      documentType: type,
+      action: classRule.retention,
+      retentionYears: classRule.retention === "dispose" ? classRule.retentionYears : null,
+      supersededBy: null,
+    };
+  return type === "" ? undefined : typeRules.get(type);
 }
 
 /** Rows of the decision form: a fixed number, so the form works without JavaScript. */

@@ -5,11 +5,11 @@ import type { Ctx } from "../platform/context.ts";
 import { ValidationError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import {
+  applicableRule,
   checkDecisionInput,
   type DisposalDecision,
   type DisposalRule,
   disposalVerdict,
-  normaliseType,
   SKIP_REASONS,
   type SkipReason,
 } from "./disposal.model.ts";
@@ -153,7 +153,15 @@ type Rulebook = Awaited<ReturnType<typeof rulebook>>;
 function judge(rows: CandidateRow[], book: Rulebook, today: string, plan: DisposalPlan): DisposalCandidate[] {
   const found: DisposalCandidate[] = [];
   for (const row of rows) {
-    const rule = row.document_type ? book.rules.get(normaliseType(row.document_type)) : undefined;
+    const classRule = row.class_version_id
+      ? {
+          versionId: row.class_version_id,
+          retention: row.class_retention,
+          retentionYears: row.class_retention_years === null ? null : Number(row.class_retention_years),
+          decisionId: row.class_decision_id,
+        }
+      : null;
+    const rule = applicableRule(row.document_type, classRule, book.rules);
     const verdict = disposalVerdict(
       { status: row.document_status, documentType: row.document_type },
       { disposedAt: row.disposed_at },

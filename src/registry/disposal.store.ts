@@ -69,7 +69,13 @@ export const undisposedFiles = (db: Db, tenantId: string, afterId: string, limit
     .selectFrom("document_files as f")
     .innerJoin("documents as d", "d.id", "f.document_id")
     .innerJoin("cases as c", "c.id", "d.case_id")
+    // The retention rule of the class version the case was filed under (issue 17).
+    .leftJoin("class_versions as cv", "cv.id", "c.class_version_id")
     .select([
+      "cv.id as class_version_id",
+      "cv.retention as class_retention",
+      "cv.retention_years as class_retention_years",
+      "cv.decision_id as class_decision_id",
       "f.id as file_id",
       "f.version",
       "f.file_name",

@@ -67,3 +67,14 @@ export async function raiseCounter(trx: Db, registryId: string, year: number, se
     )
     .execute();
 }
+
+/** The last number given in a registry's year, or undefined when the series has not begun. */
+export async function lastSeq(db: Db, registryId: string, year: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("diary_counters")
+    .select("last_seq")
+    .where("registry_id", "=", registryId)
+    .where("year", "=", year)
+    .executeTakeFirst();
+  return row ? Number(row.last_seq) : undefined;
+}

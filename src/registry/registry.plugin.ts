@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { casesApi } from "./cases.api.ts";
 import { casesRoutes } from "./cases.routes.tsx";
+import { classificationApi } from "./classification.api.ts";
+import { classificationRoutes } from "./classification.routes.tsx";
 import { disposalRoutes } from "./disposal.routes.tsx";
 import { documentsApi } from "./documents.api.ts";
 import { documentsRoutes } from "./documents.routes.tsx";
@@ -16,7 +18,7 @@ import { searchRoutes } from "./search/search.routes.tsx";
 import { secrecyGroundsApi } from "./secrecy-grounds.api.ts";
 import { secrecyGroundsRoutes } from "./secrecy-grounds.routes.tsx";
 
-/** Cases, documents, search, the public register, registries, secrecy grounds, disposal and the e-archive. */
+/** Cases, documents, search, the public register, registries, classification, secrecy grounds, disposal and the e-archive. */
 export async function registryPlugin(app: FastifyInstance) {
   await app.register(casesRoutes);
   await app.register(searchRoutes);
@@ -29,9 +31,11 @@ export async function registryPlugin(app: FastifyInstance) {
   await app.register(eArchiveRoutes);
   await app.register(registriesRoutes);
   await app.register(secrecyGroundsRoutes);
+  await app.register(classificationRoutes);
   await app.register(disposalRoutes);
   await app.register(casesApi);
   await app.register(documentsApi);
   await app.register(secrecyGroundsApi);
+  await app.register(classificationApi);
   await app.register(eArchiveApi);
 }

@@ -15,6 +15,7 @@ export interface Database {
   case_parties: CasePartyTable;
   cases: CaseTable;
   city_comparisons: CityComparisonTable;
+  class_versions: ClassVersionTable;
   classes: ClassTable;
   classification_schemes: ClassificationSchemeTable;
   consultation_extensions: ConsultationExtensionTable;
@@ -128,6 +129,7 @@ export interface CaseTable {
   closed_on: string | null;
   created_at: string;
   updated_at: string;
+  class_version_id: string | null;
 }
 
 /** The city's rank and/or value in an index in a year. */
@@ -143,12 +145,27 @@ export interface CityComparisonTable {
   created_at: string;
 }
 
+export interface ClassVersionTable {
+  id: string;
+  class_id: string;
+  version: number;
+  title: string;
+  description: string | null;
+  retention: "keep" | "dispose" | null;
+  retention_years: number | null;
+  decision_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  superseded_at: string | null;
+}
+
 export interface ClassTable {
   id: string;
   scheme_id: string;
   code: string;
   title: string;
   parent_code: string | null;
+  retired_at: string | null;
 }
 
 export interface ClassificationSchemeTable {

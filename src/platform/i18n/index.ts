@@ -1,9 +1,11 @@
 import { isOneOf } from "../validation.ts";
 import { auth } from "./catalogue/auth.ts";
+import { classification } from "./catalogue/classification.ts";
 import { common } from "./catalogue/common.ts";
 import { consultation } from "./catalogue/consultation.ts";
 import { consultationRound } from "./catalogue/consultation-round.ts";
 import { copyRequests } from "./catalogue/copy-requests.ts";
+import { diarySeries } from "./catalogue/diary-series.ts";
 import { disposal } from "./catalogue/disposal.ts";
 import { engagement } from "./catalogue/engagement.ts";
 import { events } from "./catalogue/events.ts";
@@ -36,6 +38,8 @@ const sv = {
   ...secrecyGrounds.sv,
   ...worklist.sv,
   ...events.sv,
+  ...diarySeries.sv,
+  ...classification.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -54,6 +58,8 @@ const en: Record<keyof typeof sv, string> = {
   ...secrecyGrounds.en,
   ...worklist.en,
   ...events.en,
+  ...diarySeries.en,
+  ...classification.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 

@@ -1,11 +1,13 @@
+import type { ActorView } from "../../auth/index.ts";
 import type { Unit } from "../../organisation/index.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { compareText } from "../../platform/i18n/index.ts";
+import { CheckboxList } from "../../web/components/CheckboxList.tsx";
+import { DateInput } from "../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";
 import { Form } from "../../web/components/Form.tsx";
 import { Layout } from "../../web/Layout.tsx";
-import type { View } from "../../web/view.ts";
 import type { Case } from "../cases.model.ts";
 import type { ClassRow } from "../classification.store.ts";
 import type { Registry } from "../registries.model.ts";
@@ -19,7 +21,7 @@ export interface CaseFormData {
 
 /** Open a case (existing = null) or change one; every error at once, every answer kept. */
 export function CaseFormPage(props: {
-  view: View;
+  view: ActorView;
   existing: Case | null;
   data: CaseFormData;
   values: Record<string, string>;
@@ -29,7 +31,7 @@ export function CaseFormPage(props: {
   const { t } = view;
   const title = existing ? t("case.edit_title", { number: existing.diaryNumber }) : t("case.new");
   const byName = compareText(view.locale);
-  const classes = data.classes.filter((c) => c.current || c.id === existing?.classId);
+  const classes = data.classes.filter((c) => (c.current && !c.retired) || c.id === existing?.classId);
   return (
     <Layout view={view} title={title} hasErrors={errors.length > 0}>
       <ErrorSummary view={view} errors={errors} />
@@ -96,6 +98,40 @@ export function CaseFormPage(props: {
             ...data.officers.map((o): [string, string] => [o.id, o.name]),
           ]}
         />
+        {existing ? null : (
+          <>
+            <DateInput
+              view={view}
+              name="openedOn"
+              legend={t("case.opened_on")}
+              hint={t("case.opened_on_hint")}
+              value={values.openedOn}
+              errors={errors}
+            />
+            {view.can("case.backdate") ? (
+              <Field
+                view={view}
+                name="backdateReason"
+                label={t("case.backdate_reason")}
+                hint={t("case.backdate_reason_hint")}
+                value={values.backdateReason}
+                errors={errors}
+                rows={2}
+              />
+            ) : null}
+            {/* The confirmation step of an imported number that jumps over numbers of its series. */}
+            {errors.some((e) => e.field === "confirmSkip") ? (
+              <CheckboxList
+                view={view}
+                name="confirmSkip"
+                legend={t("case.confirm_skip_legend")}
+                options={[["true", t("case.confirm_skip")]]}
+                checked={[]}
+                errors={errors}
+              />
+            ) : null}
+          </>
+        )}
         {existing ? null : (
           <Field
             view={view}

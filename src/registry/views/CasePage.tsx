@@ -8,18 +8,13 @@ import { Field } from "../../web/components/Field.tsx";
 import { ActionButton, Form } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
+import type { CaseNames } from "../case-names.ts";
 import { caseAsShown, caseSubject, partiesAsShown } from "../case-visibility.ts";
 import { allowedActions, type Case, type CaseParty } from "../cases.model.ts";
+import { retentionText } from "../classification.model.ts";
 import type { RegistryDocument } from "../documents.model.ts";
 import { CaseDocuments } from "./CaseDocuments.tsx";
 import { Checkbox } from "./inputs.tsx";
-
-export interface CaseNames {
-  registry: string;
-  className: string;
-  unit: string;
-  officer: string | null;
-}
 
 /**
  * The case: its facts, parties and history, with the steps its status and the reader allow. A
@@ -70,6 +65,15 @@ export function CasePage(props: {
         {row(t("case.status"), t(`case.status.${c.status}`))}
         {row(t("case.registry"), names.registry)}
         {row(t("case.class"), names.className)}
+        {names.classVersion
+          ? row(
+              t("case.class_version"),
+              t("case.class_version_text", {
+                version: names.classVersion.version,
+                retention: retentionText(t, names.classVersion),
+              }),
+            )
+          : null}
         {row(t("case.unit"), names.unit)}
         {row(t("case.officer"), names.officer ?? t("case.no_officer"))}
         {row(t("case.opened_on"), c.openedOn)}

@@ -18,6 +18,7 @@ import * as auditKey from "./2026-12-06-0017-audit-key.ts";
 import * as loginThrottle from "./2026-12-06-0018-login-throttle.ts";
 import * as consultationDiscard from "./2026-12-06-0019-consultation-discard.ts";
 import * as copyRequestDecisions from "./2026-12-06-0020-copy-request-decisions.ts";
+import * as classVersions from "./2026-12-06-0021-class-versions.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06-0018-login-throttle": loginThrottle,
   "2026-12-06-0019-consultation-discard": consultationDiscard,
   "2026-12-06-0020-copy-request-decisions": copyRequestDecisions,
+  "2026-12-06-0021-class-versions": classVersions,
 };
