@@ -275,7 +275,8 @@ it("the overdue document is flagged on the case and in Mina bevakningar, and lea
     .evaluateAll((rows) =>
       rows.map((tr) => [...tr.querySelectorAll("th, td")].map((cell) => (cell.textContent ?? "").trim())),
     );
-  expect(dueRows).toEqual([["2020-01-01", "Remiss om regional utvecklingsplan", STRATEGY, "Försenad"]]);
+  // The earliest first; the demo's own letters due this season follow.
+  expect(dueRows[0]).toEqual(["2020-01-01", "Remiss om regional utvecklingsplan", STRATEGY, "Försenad"]);
   await checkA11y(page);
 
   await clickAndWait(

@@ -50,7 +50,7 @@ describe("case pages", () => {
     expect(page.body).toMatch(/KS \d{4}\/\d+/);
     expect(page.body).toContain("Oslo kommune, Utdanningsetaten");
     expect(page.body).toContain("Kari Nordmann");
-    expect(page.body).toContain("case.open");
+    expect(page.body).toContain("Ärende upprättat");
   });
 
   it("shows every problem of the form at once and keeps the answers", async () => {

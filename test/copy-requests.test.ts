@@ -38,7 +38,8 @@ async function deliver(): Promise<ReceivedMail[]> {
   if (!transport) throw new Error("no SMTP configured");
   while ((await deliverPending(t.ctx, transport)) > 0);
   transport.close();
-  return smtp.received.slice(before);
+  // The demo's open rounds remind the city's own units meanwhile; this test follows the requesters' mail.
+  return smtp.received.slice(before).filter((m) => !m.to.every((a) => a.endsWith("@stockholm.example")));
 }
 
 /** A registered document with a PDF file, public or marked secret. */

@@ -427,6 +427,13 @@ const UNITS: Record<string, Entry | Exempt> = {
     anonymous: PAGE,
     unchanged: (m) => documentRow(m.documentId),
   },
+  "POST /api/v1/documents/:id/sign-off": {
+    kind: "case",
+    request: (m) => ({ path: `/api/v1/documents/${m.documentId}/sign-off`, json: { kind: "noted" } }),
+    expect: caseWrite(200),
+    anonymous: API,
+    unchanged: (m) => documentRow(m.documentId),
+  },
   "GET /offentlig/handlingar/:id/begar-kopia": {
     kind: readDocument,
     request: (m, s) => ({ path: `/offentlig/handlingar/${documentOf(m, s)}/begar-kopia` }),

@@ -295,6 +295,11 @@ const MATRIX: Record<string, Case> = {
     path: `/api/v1/documents/${DOCUMENT}/file`,
     expect: signedIn(200, 401),
   },
+  "POST /api/v1/documents/:id/sign-off": {
+    path: `/api/v1/documents/${UNKNOWN}/sign-off`,
+    json: { kind: "noted" },
+    expect: signedIn(404, 401),
+  },
   "GET /api/v1/secrecy-grounds": { path: "/api/v1/secrecy-grounds", expect: signedIn(200, 401) },
   "POST /api/v1/secrecy-grounds": { path: "/api/v1/secrecy-grounds", json: {}, expect: admin(422, 403, 401) },
   "POST /api/v1/secrecy-grounds/:id/retire": {

@@ -55,7 +55,7 @@ export interface RecipientRecord {
   position: Position | null;
 }
 
-export const recipientQuery = (db: Db) =>
+const recipientQuery = (db: Db) =>
   db
     .selectFrom("consultation_recipients as r")
     .leftJoin("units as u", "u.id", "r.unit_id")
@@ -75,9 +75,9 @@ export const recipientQuery = (db: Db) =>
         .as("extension_asked"),
     ]);
 
-export type RecipientQueryRow = Awaited<ReturnType<ReturnType<typeof recipientQuery>["execute"]>>[number];
+type RecipientQueryRow = Awaited<ReturnType<ReturnType<typeof recipientQuery>["execute"]>>[number];
 
-export const toRecipientRecord = (r: RecipientQueryRow): RecipientRecord => ({
+const toRecipientRecord = (r: RecipientQueryRow): RecipientRecord => ({
   id: r.id,
   consultationId: r.consultation_id,
   unitId: r.unit_id,
@@ -107,9 +107,12 @@ export async function recipientsOf(db: Db, consultationId: string): Promise<Reci
   return rows.map(toRecipientRecord);
 }
 
-/** The rounds sent to one unit, newest first, with the round's title and deadline and the case's diary number and the facts that decide who sees its real title. */
-export async function unitRecipients(db: Db, tenantId: string, unitId: string, limit: number) {
-  const rows = await recipientQuery(db)
+/**
+ * Bodies a round was sent to, with the round's title, deadline and status and the case's
+ * diary number and the facts that decide who sees its real title.
+ */
+export const sentRecipientsWithRound = (db: Db, tenantId: string) =>
+  recipientQuery(db)
     .innerJoin("consultations as k", "k.id", "r.consultation_id")
     .innerJoin("cases as c", "c.id", "k.case_id")
     .select([
@@ -122,19 +125,27 @@ export async function unitRecipients(db: Db, tenantId: string, unitId: string, l
       "c.officer_id as case_officer_id",
     ])
     .where("k.tenant_id", "=", tenantId)
+    .where("r.state", "=", "sent");
+
+type RoundRecipientRow = Awaited<ReturnType<ReturnType<typeof sentRecipientsWithRound>["execute"]>>[number];
+
+export const toRoundRecipient = (r: RoundRecipientRow) => ({
+  record: toRecipientRecord(r),
+  title: r.title,
+  consultationDeadline: r.consultation_deadline,
+  closed: r.consultation_status === "closed",
+  diaryNumber: r.diary_number,
+  c: { publicTitle: r.public_title, unitId: r.case_unit_id, officerId: r.case_officer_id },
+});
+
+/** The rounds sent to one unit, newest first. */
+export async function unitRecipients(db: Db, tenantId: string, unitId: string, limit: number) {
+  const rows = await sentRecipientsWithRound(db, tenantId)
     .where("r.unit_id", "=", unitId)
-    .where("r.state", "=", "sent")
     .orderBy("r.sent_at", "desc")
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    record: toRecipientRecord(r),
-    title: r.title,
-    consultationDeadline: r.consultation_deadline,
-    closed: r.consultation_status === "closed",
-    diaryNumber: r.diary_number,
-    c: { publicTitle: r.public_title, unitId: r.case_unit_id, officerId: r.case_officer_id },
-  }));
+  return rows.map(toRoundRecipient);
 }
 
 export async function findRecipient(db: Db, id: string): Promise<RecipientRecord | undefined> {

@@ -25,30 +25,28 @@ export interface OfficerTask {
 export async function officerTasks(ctx: Ctx, officer: UserActor): Promise<OfficerTask[]> {
   const rows = await officerRecipients(ctx.db, ctx.config.tenantId, officer.id);
   const today = stockholmDate(ctx.clock.now());
-  return rows.flatMap(
-    ({ record, title, roundStatus, consultationDeadline, diaryNumber, c }): OfficerTask[] => {
-      const state = trackingState(record.facts, consultationDeadline, today, roundStatus === "closed");
-      const kind =
-        state === "answered_on_time" || state === "answered_late"
-          ? "assess"
-          : state === "no_answer"
-            ? "late"
-            : state === "extension_asked"
-              ? "extension"
-              : null;
-      if (!kind) return [];
-      return [
-        {
-          kind,
-          consultationId: record.consultationId,
-          recipientId: record.id,
-          roundTitle: roundTitleFor(officer, { title }, c),
-          diaryNumber,
-          bodyName: record.name,
-          deadline: effectiveDeadline(consultationDeadline, record.facts.ownDeadline),
-          answeredOn: record.facts.answeredOn,
-        },
-      ];
-    },
-  );
+  return rows.flatMap(({ record, title, closed, consultationDeadline, diaryNumber, c }): OfficerTask[] => {
+    const state = trackingState(record.facts, consultationDeadline, today, closed);
+    const kind =
+      state === "answered_on_time" || state === "answered_late"
+        ? "assess"
+        : state === "no_answer"
+          ? "late"
+          : state === "extension_asked"
+            ? "extension"
+            : null;
+    if (!kind) return [];
+    return [
+      {
+        kind,
+        consultationId: record.consultationId,
+        recipientId: record.id,
+        roundTitle: roundTitleFor(officer, { title }, c),
+        diaryNumber,
+        bodyName: record.name,
+        deadline: effectiveDeadline(consultationDeadline, record.facts.ownDeadline),
+        answeredOn: record.facts.answeredOn,
+      },
+    ];
+  });
 }
