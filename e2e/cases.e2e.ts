@@ -90,7 +90,9 @@ it("handlaggare filters the list, opens the strategy case and sees its facts, pa
   expect(await parties.allTextContents()).toEqual(["Finansroteln, Kommunstyrelsen"]);
   const history = page.getByRole("table", { name: "Ärendets händelser, äldst först" });
   expect(await history.locator("tbody tr").count()).toBeGreaterThanOrEqual(1);
-  expect(await history.locator("tbody tr").first().textContent()).toContain("Ärende infört med befintligt diarienummer");
+  expect(await history.locator("tbody tr").first().textContent()).toContain(
+    "Ärende infört med befintligt diarienummer",
+  );
   // A handläggare is registry staff: the case may be changed and closed.
   expect(await page.getByRole("link", { name: "Ändra ärendet" }).count()).toBe(1);
   expect(await page.getByRole("button", { name: "Avsluta ärendet" }).count()).toBe(1);
@@ -174,7 +176,9 @@ it("registrator gets every problem of a new case, then opens it with parties, cl
     "Helsingfors stad, Stadskansliet",
   ]);
   const history = page.getByRole("table", { name: "Ärendets händelser, äldst först" });
-  expect(await history.locator("tbody tr").allTextContents()).toEqual([expect.stringContaining("Ärende upprättat")]);
+  expect(await history.locator("tbody tr").allTextContents()).toEqual([
+    expect.stringContaining("Ärende upprättat"),
+  ]);
   await checkA11y(page);
   const casePath = new URL(page.url()).pathname;
 
@@ -229,7 +233,7 @@ it("registrator gets every problem of a new case, then opens it with parties, cl
   expect(new URL(page.url()).pathname).toBe(casePath);
   expect(await page.locator("h1").textContent()).toBe(changed);
   expect((await facts(page)).Diarienummer).toBe(opened.Diarienummer);
-  expect(await history.locator("tbody tr").nth(3).textContent()).toContain("case.update");
+  expect(await history.locator("tbody tr").nth(3).textContent()).toContain("Ärende ändrat");
   await checkA11y(page);
 
   // The new case is in the list, numbered in the current year.
