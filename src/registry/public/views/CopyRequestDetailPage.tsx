@@ -1,10 +1,10 @@
 import type { AuditEvent } from "../../../platform/audit/audit.model.ts";
 import type { FieldError } from "../../../platform/errors.ts";
-import { isMessageKey } from "../../../platform/i18n/index.ts";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../web/components/Field.tsx";
 import { Form } from "../../../web/components/Form.tsx";
 import { Table } from "../../../web/components/Table.tsx";
+import { eventName } from "../../../web/event-name.ts";
 import { Layout } from "../../../web/Layout.tsx";
 import type { View } from "../../../web/view.ts";
 import { DELIVERIES, OUTCOMES } from "../copy-requests.model.ts";
@@ -26,10 +26,6 @@ export function CopyRequestDetailPage(props: {
   const { view, request: r, history, values, errors } = props;
   const { t } = view;
   const title = t("requests.open", { reference: r.id.slice(0, 8).toUpperCase() });
-  const eventName = (action: string) => {
-    const key = `requests.event.${action}`;
-    return isMessageKey(key) ? t(key) : action;
-  };
   return (
     <Layout view={view} title={title} hasErrors={errors.length > 0}>
       <p>
@@ -166,7 +162,7 @@ export function CopyRequestDetailPage(props: {
             cell: (e) => <span safe>{stockholmTime(e.occurred_at)}</span>,
             rowHeader: true,
           },
-          { header: t("requests.event"), cell: (e) => <span safe>{eventName(e.action)}</span> },
+          { header: t("requests.event"), cell: (e) => <span safe>{eventName(t, e.action)}</span> },
           { header: t("requests.event_by"), cell: (e) => <span safe>{e.actor_label}</span> },
         ]}
       />

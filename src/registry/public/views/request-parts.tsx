@@ -1,19 +1,11 @@
+import { stockholmDateTime } from "../../../platform/calendar/civil-date.ts";
 import type { View } from "../../../web/view.ts";
 import type { CopyRequestView } from "../copy-requests.service.ts";
 
 export const requestPath = (id: string) => `/begaranden/${id}`;
 
-const stockholm = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
 /** An instant as a Stockholm reader's clock shows it: "2026-12-07 09:15". */
-export const stockholmTime = (iso: string): string => stockholm.format(new Date(iso));
+export const stockholmTime = (iso: string): string => stockholmDateTime(new Date(iso));
 
 /** Waiting for a decision, or the decision made. */
 export function StateText(props: { view: View; request: CopyRequestView }) {
