@@ -198,6 +198,22 @@ describe("the import API", () => {
     expect(draft.json()).toMatchObject({ status: "pending", caseId: null });
   });
 
+  it("names an unknown key by itself even when it is also a name every object inherits", async () => {
+    const created = await uploadedCorpus("03-goteborgs-stad.txt");
+    const res = await confirm(
+      created.id,
+      JSON.parse(
+        '{"proposal":{"constructor":1,"toString":"x"},"hasOwnProperty":2,"registryId":"","classId":"","unitId":"","officerId":""}',
+      ),
+    );
+    expect(res.statusCode).toBe(422);
+    const fields = (res.json().error.fields as { field: unknown; message: unknown }[]).map((f) => f.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(["proposal.constructor", "proposal.toString", "hasOwnProperty"]),
+    );
+    expect(fields.every((f) => typeof f === "string")).toBe(true);
+  });
+
   it("writes no case and no document when the consultation, the last step, is refused", async () => {
     const created = await uploadedCorpus("04-trafikverket.txt");
     const officer = await findUserByUsername(t.ctx.db, t.config.tenantId, "handlaggare");

@@ -5,6 +5,7 @@ import { ValidationError } from "../platform/errors.ts";
 import { apiRoute } from "../platform/http/api-route.ts";
 import { readMultipart } from "../platform/http/multipart.ts";
 import { nameApiSchemas } from "../platform/http/openapi.ts";
+import { renamed } from "../platform/validation.ts";
 import type { ImportDraft } from "./imports.model.ts";
 import { confirmImport, getImportDraft, uploadForImport } from "./imports.service.ts";
 
@@ -175,7 +176,9 @@ export async function importsApi(app: FastifyInstance) {
         return await confirmImport(ctx, manager(req), params.id, formInputOf(body));
       } catch (e) {
         if (!(e instanceof ValidationError)) throw e;
-        throw new ValidationError(e.fields.map((f) => ({ ...f, field: API_FIELD[f.field] ?? f.field })));
+        throw new ValidationError(
+          e.fields.map((f) => ({ ...f, field: renamed(API_FIELD, f.field) ?? f.field })),
+        );
       }
     },
   });

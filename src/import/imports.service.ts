@@ -14,7 +14,7 @@ import { safeFileName } from "../platform/files/file-name.ts";
 import { type FileType, sniffFileType } from "../platform/files/file-type.ts";
 import { newId } from "../platform/ids.ts";
 import { findTenantName } from "../platform/tenants.store.ts";
-import { dedupe, fieldErrors } from "../platform/validation.ts";
+import { dedupe, fieldErrors, renamed } from "../platform/validation.ts";
 import {
   checkDocumentInput,
   prepareCase,
@@ -152,7 +152,7 @@ async function checked<T>(
     return await step();
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
-    errors.push(...e.fields.map((f) => ({ ...f, field: fields[f.field] ?? fallback ?? f.field })));
+    errors.push(...e.fields.map((f) => ({ ...f, field: renamed(fields, f.field) ?? fallback ?? f.field })));
     return null;
   }
 }
@@ -203,7 +203,7 @@ export async function confirmImport(
   errors.push(
     ...checkDocumentInput(documentInput, today).errors.map((e) => ({
       ...e,
-      field: FROM_DOCUMENT[e.field] ?? "title",
+      field: renamed(FROM_DOCUMENT, e.field) ?? "title",
     })),
   );
   if (data.forward) errors.push(...forwardErrors(data));

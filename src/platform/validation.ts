@@ -68,6 +68,15 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 }
 
 /** Empty form fields arrive as "": treat them as absent. */
+/**
+ * The name a field is known by elsewhere, from a renaming table. Only the table's own keys count:
+ * a field a client calls "constructor" or "toString" is not a name every object inherits.
+ */
+export const renamed = <T extends string>(
+  table: Readonly<Record<string, T>>,
+  field: string,
+): T | undefined => (Object.hasOwn(table, field) ? table[field] : undefined);
+
 export const blankToUndefined = (value: unknown): unknown =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 

@@ -2,6 +2,7 @@ import { csvDocument } from "../platform/csv.ts";
 import { readCsv, unguardCsvField } from "../platform/csv-read.ts";
 import type { FieldError } from "../platform/errors.ts";
 import type { MessageKey } from "../platform/i18n/index.ts";
+import { renamed } from "../platform/validation.ts";
 import type { MaintainedClass, Retention } from "./classification.model.ts";
 
 /**
@@ -74,7 +75,7 @@ const ROW_MESSAGES: Record<string, MessageKey> = {
 export const fieldProblemOfRow = (line: number, e: FieldError): FieldError =>
   rowProblem(
     line,
-    ROW_MESSAGES[e.message] ?? ROW_MESSAGES[e.field] ?? "classification.csv_invalid",
+    renamed(ROW_MESSAGES, e.message) ?? renamed(ROW_MESSAGES, e.field) ?? "classification.csv_invalid",
     e.params,
   );
 
