@@ -5,7 +5,10 @@ const shared = {
   hookTimeout: 60_000,
 };
 
-/** The same database-backed tests run once on SQLite and once on PostgreSQL; browser tests run alone. */
+/**
+ * The same database-backed tests run once on SQLite and once on PostgreSQL (`*.pure.test.ts`, which
+ * never open a database, run on SQLite only); browser tests run alone.
+ */
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "@kitajs/html" } },
   test: {
@@ -25,6 +28,8 @@ export default defineConfig({
           ...shared,
           name: "postgres",
           include: ["test/**/*.test.ts"],
+          // A test that never opens a database gains nothing from a second run.
+          exclude: ["test/**/*.pure.test.ts"],
           env: { KANSLI_TEST_DIALECT: "postgres" },
         },
       },
