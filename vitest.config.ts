@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 const shared = {
   testTimeout: 30_000,
   hookTimeout: 60_000,
+  // Seeded test apps are copies of one template a run (test/helpers/seeded-copies.ts).
+  globalSetup: ["test/helpers/global-setup.ts"],
 };
 
 /**

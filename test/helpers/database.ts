@@ -27,7 +27,8 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database: a SQLite file in a temp folder, or a new PostgreSQL schema. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { pgDatabaseUrl?: string } = {}): Promise<TestDatabase> {
+  if (TEST_DIALECT === "postgres" && options.pgDatabaseUrl) return inPgDatabase(options.pgDatabaseUrl);
   if (TEST_DIALECT === "postgres") {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error("KANSLI_TEST_DIALECT=postgres needs TEST_DATABASE_URL");
@@ -64,6 +65,31 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     raw: async (sql) => {
       open.sqlite?.exec(sql);
     },
+    drop: async () => {
+      await open.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A migrated database that is a whole PostgreSQL database of its own, not a schema: the seeded
+ * template that test apps are copied from (test/helpers/seeded-copies.ts). Its owner drops it.
+ */
+async function inPgDatabase(url: string): Promise<TestDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kansli-test-"));
+  const target: DatabaseTarget = { databaseUrl: url, dataDir };
+  const open = openDatabase(target);
+  await migrateToLatest(open.db);
+  const raw = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  return {
+    target,
+    open,
+    raw,
     drop: async () => {
       await open.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
