@@ -9,7 +9,7 @@ const shared = {
 
 /**
  * The same database-backed tests run once on SQLite and once on PostgreSQL (`*.pure.test.ts`, which
- * never open a database, run on SQLite only); browser tests run alone.
+ * never open a database, run on SQLite only); the browser tests run alone, once on each database.
  */
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic", importSource: "@kitajs/html" } },
@@ -43,6 +43,21 @@ export default defineConfig({
           include: ["e2e/**/*.e2e.ts"],
           fileParallelism: false,
           testTimeout: 90_000,
+          env: { KANSLI_TEST_DIALECT: "sqlite" },
+          // One browser at a time: the SQLite run first, then the PostgreSQL run.
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          ...shared,
+          name: "browser-postgres",
+          include: ["e2e/**/*.e2e.ts"],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          env: { KANSLI_TEST_DIALECT: "postgres" },
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -65,7 +65,7 @@ if (process.env.KANSLI_SKIP_BROWSER === "1") {
     "\n!! browser tests need Chromium: apt-get install -y chromium (or set KANSLI_SKIP_BROWSER=1)\n",
   );
 } else {
-  vitest("browser", ["browser"]);
+  vitest("browser", process.env.TEST_DATABASE_URL ? ["browser", "browser-postgres"] : ["browser"]);
 }
 
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
