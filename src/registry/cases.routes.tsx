@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { actorViewFor, listUsers, requireCan, requireUser } from "../auth/index.ts";
+import { actorViewFor, requireCan, requireUser } from "../auth/index.ts";
 import { listAllUnits } from "../organisation/index.ts";
 import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import { ConflictError, type FieldError, ValidationError } from "../platform/errors.ts";
 import { decodeCursor, pageOf } from "../platform/http/cursor.ts";
 import { formFields, handleForm, submitForm } from "../web/forms.ts";
 import { sendPage } from "../web/render.ts";
+import { caseFormData } from "./case-form-data.ts";
 import { parseCaseListQuery, queryString } from "./case-list-filter.ts";
 import { caseView } from "./case-view.service.ts";
 import { caseAsShown, requireCaseWrite, seesCaseInFull } from "./case-visibility.ts";
@@ -14,17 +15,13 @@ import { caseFormValues, caseInputFromForm } from "./cases.form.ts";
 import { allowedActions, type Case } from "./cases.model.ts";
 import { addParty, changeCaseStatus, getCase, openCase, updateCase } from "./cases.service.ts";
 import { casePage, toCase } from "./cases.store.ts";
-import { allClasses } from "./classification.store.ts";
 import { getRegistries } from "./registries.service.ts";
-import { type CaseFormData, CaseFormPage } from "./views/CaseFormPage.tsx";
+import { CaseFormPage } from "./views/CaseFormPage.tsx";
 import { CasePage } from "./views/CasePage.tsx";
 import { CasesPage } from "./views/CasesPage.tsx";
 
 const PAGE = 50;
 const cursorSchema = z.object({ openedOn: z.string(), id: z.string() });
-
-/** Officers to choose from: the people who handle cases. */
-const OFFICER_ROLES = new Set(["handlaggare", "registrator", "admin"]);
 
 /**
  * An imported number that skips numbers of its series comes back as the form with the question
@@ -39,19 +36,6 @@ const askToSkip = (error: unknown): never => {
 export async function casesRoutes(app: FastifyInstance) {
   const { ctx } = app;
 
-  const formData = async (): Promise<CaseFormData> => {
-    const [registries, classes, units, users] = await Promise.all([
-      getRegistries(ctx),
-      allClasses(ctx.db, ctx.config.tenantId, stockholmDate(ctx.clock.now())),
-      listAllUnits(ctx),
-      listUsers(ctx.db, ctx.config.tenantId),
-    ]);
-    const officers = users
-      .filter((u) => OFFICER_ROLES.has(u.role))
-      .map((u) => ({ id: u.id, name: u.display_name }));
-    return { registries, classes, units, officers };
-  };
-
   const showForm = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -64,7 +48,7 @@ export async function casesRoutes(app: FastifyInstance) {
       <CaseFormPage
         view={actorViewFor(req, reply)}
         existing={existing}
-        data={await formData()}
+        data={await caseFormData(ctx)}
         values={values}
         errors={errors}
       />,

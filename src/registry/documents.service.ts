@@ -15,6 +15,7 @@ import { findCase, toCase } from "./cases.store.ts";
 import {
   arrivalDate,
   checkDocumentInput,
+  type DocumentInput,
   inFormOrder,
   type RegistryDocument,
   SIGNOFF_KINDS,
@@ -31,6 +32,7 @@ import {
   updateDocumentRow,
 } from "./documents.store.ts";
 import { reindexCase } from "./search/search-index.ts";
+import type { SecrecyGround } from "./secrecy-grounds.model.ts";
 import { chosenSecrecyGround } from "./secrecy-grounds.service.ts";
 
 export interface UploadedFile {
@@ -117,6 +119,32 @@ export interface PreparedDocument {
   by: UserActor | "system";
 }
 
+/** A document's form, its secrecy ground and its file, checked (R1–R5) but nothing stored. */
+export interface CheckedDocument {
+  d: DocumentInput;
+  ground: SecrecyGround | null;
+  file: CheckedFile | null;
+}
+
+/**
+ * Checks a document's form and file, adding every problem to `errors`: null when the form
+ * cannot be read at all. For callers that check other things with it (a new case, say) and
+ * report all the problems at once.
+ */
+export async function checkDocument(
+  ctx: Ctx,
+  input: unknown,
+  file: UploadedFile | null,
+  errors: FieldError[],
+): Promise<CheckedDocument | null> {
+  const today = stockholmDate(ctx.clock.now());
+  const { data: d, errors: formErrors } = checkDocumentInput(input, today);
+  errors.push(...formErrors);
+  const ground = await chosenSecrecyGround(ctx, input, errors);
+  const checked = file ? await checkFile(ctx, file, errors) : null;
+  return d ? { d, ground: ground ?? null, file: checked } : null;
+}
+
 /**
  * Checks a document for a case (R1–R5) and stores its file: every problem with the form and the
  * file is reported at once and nothing is written. The case is an open one by id, or a case
@@ -132,20 +160,30 @@ export async function prepareDocument(
   options: { publicHold?: string } = {},
 ): Promise<PreparedDocument> {
   const c = typeof caseRef === "string" ? await openCaseFor(ctx, caseRef) : caseRef;
-  const today = stockholmDate(ctx.clock.now());
-  const { data: d, errors } = checkDocumentInput(input, today);
-  const ground = await chosenSecrecyGround(ctx, input, errors);
-  const checked = file ? await checkFile(ctx, file, errors) : null;
-  if (!d || errors.length > 0) throw new ValidationError(inFormOrder(dedupe(errors)));
+  const errors: FieldError[] = [];
+  const checked = await checkDocument(ctx, input, file, errors);
+  if (!checked || errors.length > 0) throw new ValidationError(inFormOrder(dedupe(errors)));
+  return prepareChecked(ctx, by, c.id, checked, options);
+}
 
+/** A checked document for the case `caseId`, its file stored: ready to be written. */
+export async function prepareChecked(
+  ctx: Ctx,
+  by: UserActor | "system",
+  caseId: string,
+  checked: CheckedDocument,
+  options: { publicHold?: string } = {},
+): Promise<PreparedDocument> {
+  const { d, ground } = checked;
+  const today = stockholmDate(ctx.clock.now());
   const now = ctx.clock.now().toISOString();
   const id = newId();
-  const fileRow = checked ? await storeFile(ctx, by, id, 1, checked) : null;
+  const fileRow = checked.file ? await storeFile(ctx, by, id, 1, checked.file) : null;
   const registered = !d.draft;
   const row: DocumentRow = {
     id,
     tenant_id: ctx.config.tenantId,
-    case_id: c.id,
+    case_id: caseId,
     direction: d.direction,
     status: registered ? "registered" : "draft",
     document_date: arrivalDate(d.date ?? today, d.foundAtFirstOpening === true),

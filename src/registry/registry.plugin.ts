@@ -8,6 +8,7 @@ import { documentsApi } from "./documents.api.ts";
 import { documentsRoutes } from "./documents.routes.tsx";
 import { eArchiveApi } from "./e-archive.api.ts";
 import { eArchiveRoutes } from "./e-archive.routes.tsx";
+import { incomingRoutes } from "./incoming.routes.tsx";
 import { copyRequestsRoutes } from "./public/copy-requests.routes.tsx";
 import { publicApi } from "./public/public.api.ts";
 import { publicRoutes } from "./public/public.routes.tsx";
@@ -27,6 +28,7 @@ export async function registryPlugin(app: FastifyInstance) {
   await app.register(publicApi);
   await app.register(copyRequestsRoutes);
   await app.register(documentsRoutes);
+  await app.register(incomingRoutes);
   await app.register(registerListRoutes);
   await app.register(eArchiveRoutes);
   await app.register(registriesRoutes);

@@ -12,6 +12,7 @@ import { events } from "./catalogue/events.ts";
 import { exports } from "./catalogue/exports.ts";
 import { followup } from "./catalogue/followup.ts";
 import { importer } from "./catalogue/import.ts";
+import { incoming } from "./catalogue/incoming.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
 import { search } from "./catalogue/search.ts";
@@ -39,6 +40,7 @@ const sv = {
   ...worklist.sv,
   ...events.sv,
   ...diarySeries.sv,
+  ...incoming.sv,
   ...classification.sv,
 };
 const en: Record<keyof typeof sv, string> = {
@@ -59,6 +61,7 @@ const en: Record<keyof typeof sv, string> = {
   ...worklist.en,
   ...events.en,
   ...diarySeries.en,
+  ...incoming.en,
   ...classification.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };

@@ -1,7 +1,6 @@
 import type { ActorView } from "../../auth/index.ts";
 import type { Unit } from "../../organisation/index.ts";
 import type { FieldError } from "../../platform/errors.ts";
-import { compareText } from "../../platform/i18n/index.ts";
 import { CheckboxList } from "../../web/components/CheckboxList.tsx";
 import { DateInput } from "../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
@@ -11,6 +10,7 @@ import { Layout } from "../../web/Layout.tsx";
 import type { Case } from "../cases.model.ts";
 import type { ClassRow } from "../classification.store.ts";
 import type { Registry } from "../registries.model.ts";
+import { CaseFacts } from "./CaseFacts.tsx";
 
 export interface CaseFormData {
   registries: Registry[];
@@ -30,8 +30,6 @@ export function CaseFormPage(props: {
   const { view, existing, data, values, errors } = props;
   const { t } = view;
   const title = existing ? t("case.edit_title", { number: existing.diaryNumber }) : t("case.new");
-  const byName = compareText(view.locale);
-  const classes = data.classes.filter((c) => (c.current && !c.retired) || c.id === existing?.classId);
   return (
     <Layout view={view} title={title} hasErrors={errors.length > 0}>
       <ErrorSummary view={view} errors={errors} />
@@ -57,47 +55,7 @@ export function CaseFormPage(props: {
             />
           </>
         )}
-        <Field view={view} name="title" label={t("case.title")} value={values.title} errors={errors} />
-        <Field
-          view={view}
-          name="publicTitle"
-          label={t("case.public_title")}
-          hint={t("case.public_title_hint")}
-          value={values.publicTitle}
-          errors={errors}
-        />
-        <Field
-          view={view}
-          name="classId"
-          label={t("case.class")}
-          value={values.classId}
-          errors={errors}
-          options={[["", "–"], ...classes.map((c): [string, string] => [c.id, `${c.code} ${c.title}`])]}
-        />
-        <Field
-          view={view}
-          name="unitId"
-          label={t("case.unit")}
-          value={values.unitId}
-          errors={errors}
-          options={[
-            ["", "–"],
-            ...[...data.units]
-              .sort((a, b) => byName(a.name, b.name))
-              .map((u): [string, string] => [u.id, u.name]),
-          ]}
-        />
-        <Field
-          view={view}
-          name="officerId"
-          label={t("case.officer")}
-          value={values.officerId}
-          errors={errors}
-          options={[
-            ["", t("case.no_officer")],
-            ...data.officers.map((o): [string, string] => [o.id, o.name]),
-          ]}
-        />
+        <CaseFacts view={view} data={data} values={values} errors={errors} keepClassId={existing?.classId} />
         {existing ? null : (
           <>
             <DateInput

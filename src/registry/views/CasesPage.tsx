@@ -35,7 +35,10 @@ export function CasesPage(props: {
       <h1 safe>{t("case.list_title")}</h1>
       {view.can("case.create") ? (
         <p>
-          <a class="button" href="/arenden/nytt" safe>
+          <a class="button" href="/registrera" safe>
+            {t("incoming.title")}
+          </a>{" "}
+          <a class="button secondary" href="/arenden/nytt" safe>
             {t("case.new")}
           </a>
         </p>

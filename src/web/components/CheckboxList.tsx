@@ -4,8 +4,9 @@ import { Fieldset } from "./Fieldset.tsx";
 import { errorFor } from "./messages.ts";
 
 /**
- * A group of checkboxes sharing one name, in a fieldset with legend, hint and inline error (the
- * GOV.UK checkboxes pattern). The first box has the name as its id, so the error summary links to it.
+ * A group of checkboxes (or, with `radio`, radio buttons) sharing one name, in a fieldset with
+ * legend, hint and inline error (the GOV.UK checkboxes and radios patterns). The first box has
+ * the name as its id, so the error summary links to it.
  */
 export function CheckboxList(props: {
   view: View;
@@ -15,6 +16,7 @@ export function CheckboxList(props: {
   options: [string, string][];
   checked: readonly string[];
   errors?: FieldError[];
+  radio?: boolean;
 }) {
   const { view, name, hint } = props;
   return (
@@ -30,7 +32,7 @@ export function CheckboxList(props: {
         return (
           <div class="field checkbox">
             <input
-              type="checkbox"
+              type={props.radio ? "radio" : "checkbox"}
               id={id}
               name={name}
               value={value}
