@@ -191,7 +191,20 @@ describe("a request is decided with a registered letter", () => {
     });
     expect(decided.statusCode).toBe(303);
 
-    const [, letter] = await caseDocuments(row.request_case_id as string);
+    const [request, letter] = await caseDocuments(row.request_case_id as string);
+    // The decision answers the request: signed off with it, and the request's case closed.
+    expect(request).toMatchObject({
+      direction: "incoming",
+      signed_off_on: "2026-03-10",
+      signoff_kind: "answered",
+      signoff_reference: "Beslut om begäran om allmän handling: Handlingen har lämnats ut",
+    });
+    const requestCase = await t.ctx.db
+      .selectFrom("cases")
+      .select(["status", "closed_on"])
+      .where("id", "=", row.request_case_id as string)
+      .executeTakeFirstOrThrow();
+    expect(requestCase).toEqual({ status: "closed", closed_on: "2026-03-10" });
     expect(letter).toMatchObject({
       direction: "outgoing",
       status: "registered",
@@ -316,7 +329,11 @@ describe("a request received before requests were registered", () => {
     expect(after.request_case_id).not.toBeNull();
     expect(after.request_case_id).not.toBe(row.request_case_id);
     const [request, letter] = await caseDocuments(after.request_case_id as string);
-    expect(request).toMatchObject({ id: after.request_document_id, document_date: "2026-03-02" });
+    expect(request).toMatchObject({
+      id: after.request_document_id,
+      document_date: "2026-03-02",
+      signoff_kind: "answered",
+    });
     expect(letter).toMatchObject({ id: after.decision_document_id, direction: "outgoing" });
   });
 });

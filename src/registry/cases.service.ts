@@ -254,30 +254,39 @@ export async function changeCaseStatus(
   id: string,
   action: "close" | "reopen",
 ): Promise<Case> {
+  return ctx.db.transaction().execute((trx) => changeCaseStatusIn(ctx, trx, by, id, action));
+}
+
+/** Closes or reopens a case in the caller's transaction (a step that ends a case's matter closes it). */
+export async function changeCaseStatusIn(
+  ctx: Ctx,
+  trx: Db,
+  by: UserActor,
+  id: string,
+  action: "close" | "reopen",
+): Promise<Case> {
   const now = ctx.clock.now();
-  return ctx.db.transaction().execute(async (trx) => {
-    const before = await forAction(trx, ctx, id, action);
-    // R4: drafts are not public records; they must be finished or removed before the case closes.
-    if (action === "close" && (await countDrafts(trx, id)) > 0) {
-      throw new ConflictError("the case still holds drafts", ["edit", "add_document"]);
-    }
-    const status: CaseStatus = action === "close" ? "closed" : "open";
-    const changes = {
-      status,
-      closed_on: action === "close" ? stockholmDate(now) : null,
-      updated_at: now.toISOString(),
-    };
-    await updateCaseRow(trx, id, changes);
-    await appendAudit(trx, ctx.config.tenantId, now, {
-      ...auditBy(by),
-      action: `case.${action}`,
-      subjectType: "case",
-      subjectId: id,
-      before: { status: before.status, closedOn: before.closed_on },
-      after: { status, closedOn: changes.closed_on },
-    });
-    return toCase({ ...before, ...changes });
+  const before = await forAction(trx, ctx, id, action);
+  // R4: drafts are not public records; they must be finished or removed before the case closes.
+  if (action === "close" && (await countDrafts(trx, id)) > 0) {
+    throw new ConflictError("the case still holds drafts", ["edit", "add_document"]);
+  }
+  const status: CaseStatus = action === "close" ? "closed" : "open";
+  const changes = {
+    status,
+    closed_on: action === "close" ? stockholmDate(now) : null,
+    updated_at: now.toISOString(),
+  };
+  await updateCaseRow(trx, id, changes);
+  await appendAudit(trx, ctx.config.tenantId, now, {
+    ...auditBy(by),
+    action: `case.${action}`,
+    subjectType: "case",
+    subjectId: id,
+    before: { status: before.status, closedOn: before.closed_on },
+    after: { status, closedOn: changes.closed_on },
   });
+  return toCase({ ...before, ...changes });
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   inFormOrder,
   type RegistryDocument,
   SIGNOFF_KINDS,
+  type SignoffKind,
 } from "./documents.model.ts";
 import {
   caseDocuments,
@@ -279,14 +280,27 @@ async function writeDocumentChange(
 ): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
     await first?.(trx);
-    await updateDocumentRow(trx, doc.id, changes);
-    await reindexCase(trx, ctx.dialect, ctx.config.tenantId, doc.caseId, now);
-    await appendAudit(trx, ctx.config.tenantId, now, {
-      ...auditBy(by),
-      ...event,
-      subjectType: "document",
-      subjectId: doc.id,
-    });
+    await writeDocumentChangeIn(ctx, trx, by, doc, now, changes, event);
+  });
+}
+
+/** A document's change, its search text and its audit event, in the caller's transaction. */
+async function writeDocumentChangeIn(
+  ctx: Ctx,
+  trx: Db,
+  by: UserActor,
+  doc: RegistryDocument,
+  now: Date,
+  changes: Partial<DocumentRow>,
+  event: { action: string; before?: unknown; after: unknown },
+): Promise<void> {
+  await updateDocumentRow(trx, doc.id, changes);
+  await reindexCase(trx, ctx.dialect, ctx.config.tenantId, doc.caseId, now);
+  await appendAudit(trx, ctx.config.tenantId, now, {
+    ...auditBy(by),
+    ...event,
+    subjectType: "document",
+    subjectId: doc.id,
   });
 }
 
@@ -357,7 +371,22 @@ export async function signOff(
   if (!kind) errors.push({ field: "kind", message: "validation.choice" });
   if (kind && kind !== "noted" && !reference)
     errors.push({ field: "reference", message: "document.signoff_reference_required" });
-  if (errors.length > 0) throw new ValidationError(errors);
+  if (!kind || errors.length > 0) throw new ValidationError(errors);
+  return ctx.db.transaction().execute((trx) => signOffIn(ctx, trx, by, doc, kind, reference));
+}
+
+/**
+ * Signs off an incoming document in the caller's transaction (a step that answers it, such as a
+ * copy request's decision, signs it off with the answer).
+ */
+export async function signOffIn(
+  ctx: Ctx,
+  trx: Db,
+  by: UserActor,
+  doc: RegistryDocument,
+  kind: SignoffKind,
+  reference: string,
+): Promise<RegistryDocument> {
   if (doc.direction !== "incoming" || doc.signedOffOn)
     throw new ConflictError("only an incoming document not yet signed off can be signed off", []);
   const now = ctx.clock.now();
@@ -367,7 +396,7 @@ export async function signOff(
     signoff_reference: reference || null,
     updated_at: now.toISOString(),
   };
-  await writeDocumentChange(ctx, by, doc, now, changes, {
+  await writeDocumentChangeIn(ctx, trx, by, doc, now, changes, {
     action: "document.sign_off",
     after: { kind, reference: reference || null },
   });

@@ -4,8 +4,14 @@ import type { Ctx } from "../../platform/context.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n/index.ts";
 import { type MailAttachment, queueMail } from "../../platform/mail/mail.service.ts";
-import { getCase } from "../cases.service.ts";
-import { getDocumentFiles, prepareDocument, writePreparedDocument } from "../documents.service.ts";
+import { changeCaseStatusIn, getCase } from "../cases.service.ts";
+import {
+  getDocument,
+  getDocumentFiles,
+  prepareDocument,
+  signOffIn,
+  writePreparedDocument,
+} from "../documents.service.ts";
 import { groundNamed } from "../secrecy-grounds.model.ts";
 import { getSecrecyGrounds } from "../secrecy-grounds.service.ts";
 import { appealable, appealNotice, decisionLetter, decisionParagraphs } from "./copy-decision-letter.ts";
@@ -24,8 +30,9 @@ export const receiptPath = (id: string) => `/offentlig/begaran/${id}`;
  * Decides a copy request (R12): checks the decision against the law and the document's secrecy
  * (every problem at once, nothing written), writes the decision as a Word letter registered as an
  * outgoing document in the request's case, and, when the requester gave an e-mail address, mails
- * it with the letter attached (and the copy, when it is released by e-mail) — all in one
- * transaction, which a second decision on the same request cannot pass (409).
+ * it with the letter attached (and the copy, when it is released by e-mail); the request is signed
+ * off with the decision and its case closed — all in one transaction, which a second decision on
+ * the same request cannot pass (409).
  */
 export async function decideCopyRequest(ctx: Ctx, by: UserActor, id: string, input: unknown): Promise<void> {
   const row = await findCopyRequestView(ctx.db, ctx.config.tenantId, id);
@@ -47,7 +54,12 @@ export async function decideCopyRequest(ctx: Ctx, by: UserActor, id: string, inp
   if (!data || errors.length > 0) throw new ValidationError(errors);
 
   const now = ctx.clock.now();
-  const requestCase = await getCase(ctx, row.request_case_id ?? (await registerEarlierRequest(ctx, row)));
+  if (!row.request_case_id) await registerEarlierRequest(ctx, row);
+  const registered = row.request_case_id ? row : await findCopyRequestView(ctx.db, ctx.config.tenantId, id);
+  const requestCase = await getCase(ctx, registered?.request_case_id ?? "");
+  const requestDocument = registered?.request_document_id
+    ? await getDocument(ctx, registered.request_document_id)
+    : null;
   const decided: Decided = {
     outcome: data.outcome,
     note: data.outcome === "sent" ? null : (data.note ?? null),
@@ -89,6 +101,11 @@ export async function decideCopyRequest(ctx: Ctx, by: UserActor, id: string, inp
     // registration takes); it names the letter once the letter exists.
     await writePreparedDocument(ctx, trx, letter);
     await setDecisionDocument(trx, id, letter.row.id);
+    // The decision answers the request: the request is signed off with it and its case, which
+    // holds nothing else, is closed (an appeal reopens it).
+    if (requestDocument && !requestDocument.signedOffOn)
+      await signOffIn(ctx, trx, by, requestDocument, "answered", letter.row.description.slice(0, 200));
+    if (requestCase.status === "open") await changeCaseStatusIn(ctx, trx, by, requestCase.id, "close");
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),
       action: "copy_request.decide",

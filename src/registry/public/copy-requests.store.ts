@@ -45,6 +45,7 @@ const withDocument = (db: Db, tenantId: string) =>
       "r.delivered_by",
       "r.handled_at",
       "r.request_case_id",
+      "r.request_document_id",
       "r.decision_document_id",
       "rc.diary_number as request_number",
       "u.display_name as handled_by_name",
