@@ -171,7 +171,7 @@ namespace inbox {
         const list = await client.list();
         if (!list.some((f) => f.path === folder)) return 0;
         const status = await client.status(folder, { messages: true });
-        return status.messages ?? 0;
+        return status ? (status.messages ?? 0) : 0;
       }),
     stop: async () => {
       if (child.exitCode === null) {
