@@ -31,7 +31,12 @@ beforeAll(async () => {
   imap = await startImapServer();
   t = await buildTestApp({
     clock: new ManualClock(MONDAY),
-    env: { KANSLI_IMAP_URL: imap.url, KANSLI_IMAP_PASSWORD: imap.password, KANSLI_MAX_UPLOAD_MB: "50" },
+    env: {
+      KANSLI_IMAP_URL: imap.url,
+      KANSLI_IMAP_PASSWORD: imap.password,
+      KANSLI_MAX_UPLOAD_MB: "50",
+      KANSLI_ANSWER_MAILBOX: "remissvar@stockholm.example",
+    },
   });
   officer = await demoActor(t, "handlaggare");
   const c = await t.ctx.db
@@ -231,6 +236,22 @@ describe("answers by e-mail", () => {
     await imap.deliver(raw);
     while ((await readRegistryMailbox(t.ctx)) > 0);
     expect(await countRows("received_mail")).toBe(before + 1);
+  });
+});
+
+describe("outgoing mail says how to answer", () => {
+  it("names the answer mailbox and the diary number for the subject in the missive, beside the personal link", async () => {
+    await onlyRound();
+    const missive = await t.ctx.db
+      .selectFrom("mail_outbox")
+      .select("body_text")
+      .where("to_address", "=", REGION)
+      .where("subject", "like", `%omgång ${rounds}`)
+      .executeTakeFirstOrThrow();
+    expect(missive.body_text).toContain(
+      `e-posta svaret som Word-, PDF- eller ODT-fil till remissvar@stockholm.example med diarienummer ${diaryNumber} i ämnesraden`,
+    );
+    expect(missive.body_text).toMatch(/\/svar\/[A-Za-z0-9_-]{43}/);
   });
 });
 

@@ -29,6 +29,7 @@ const MAIN_MENU: readonly MenuItem[] = [
     group: "work",
     show: (a) => can(a, "copy_request.handle"),
   },
+  { href: "/post", label: "nav.mail_intake", group: "work", show: (a) => can(a, "mail_intake.handle") },
   {
     href: "/mina-bevakningar",
     label: "nav.due",

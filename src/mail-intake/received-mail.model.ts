@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fileTypeOfName } from "../platform/files/file-type.ts";
+import { blankToUndefined } from "../platform/validation.ts";
 
 /** Where a received message stands: waiting for a registrar, or filed one of three ways. */
 export const MAIL_STATUSES = ["queued", "answer", "document", "not_public"] as const;
@@ -131,6 +132,8 @@ export const fileInputSchema = z.discriminatedUnion("as", [
   }),
   z.strictObject({
     as: z.literal("document"),
+    /** Which attachment is the document; none: the message's own text. */
+    documentAttachment: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).optional()),
     diaryNumber: z
       .string({ error: "mail.diary_number_required" })
       .trim()

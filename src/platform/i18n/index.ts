@@ -12,6 +12,7 @@ import { events } from "./catalogue/events.ts";
 import { exports } from "./catalogue/exports.ts";
 import { followup } from "./catalogue/followup.ts";
 import { importer } from "./catalogue/import.ts";
+import { mailIntake } from "./catalogue/mail-intake.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
 import { search } from "./catalogue/search.ts";
@@ -37,6 +38,7 @@ const sv = {
   ...followup.sv,
   ...secrecyGrounds.sv,
   ...worklist.sv,
+  ...mailIntake.sv,
   ...events.sv,
   ...diarySeries.sv,
   ...classification.sv,
@@ -57,6 +59,7 @@ const en: Record<keyof typeof sv, string> = {
   ...followup.en,
   ...secrecyGrounds.en,
   ...worklist.en,
+  ...mailIntake.en,
   ...events.en,
   ...diarySeries.en,
   ...classification.en,
