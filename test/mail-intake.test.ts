@@ -1,4 +1,3 @@
-import MailComposer from "nodemailer/lib/mail-composer/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "../src/auth/actor.ts";
 import {
@@ -13,7 +12,7 @@ import { sha256Hex } from "../src/platform/files/blob-store.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { demoActor } from "./helpers/demo.ts";
 import { makeDocx, makePdf, makeZip } from "./helpers/documents.ts";
-import { startImapServer, type TestImapServer } from "./helpers/imap.ts";
+import { composeMail, startImapServer, type TestImapServer } from "./helpers/imap.ts";
 
 /** Monday 9 March 2026, 10:00 in Stockholm; the rounds' deadline is eight weeks on. */
 const MONDAY = new Date("2026-03-09T09:00:00Z");
@@ -80,28 +79,7 @@ async function onlyRound(): Promise<string> {
 }
 
 type Attachment = { filename: string; content: Buffer };
-let sequence = 0;
-
-async function message(o: {
-  from: string;
-  subject: string;
-  text?: string;
-  attachments?: Attachment[];
-  headers?: Record<string, string>;
-}): Promise<Buffer> {
-  sequence += 1;
-  return new MailComposer({
-    from: o.from,
-    to: "remissvar@stockholm.example",
-    subject: o.subject,
-    text: o.text ?? "Hej, här kommer vårt svar.",
-    messageId: `<m${sequence}.${Date.now()}@test.example>`,
-    attachments: o.attachments ?? [],
-    headers: o.headers ?? {},
-  })
-    .compile()
-    .build();
-}
+const message = composeMail;
 
 const answerDocx = async (): Promise<Attachment> => ({
   filename: "remissvar.docx",

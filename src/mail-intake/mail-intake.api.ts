@@ -51,7 +51,7 @@ export async function mailIntakeApi(app: FastifyInstance) {
 
   apiRoute(app, {
     method: "POST",
-    path: "/mail-intake/{id}/file",
+    path: "/mail-intake/:id/file",
     summary:
       "File a queued message: as a body's answer (recipientId, attachment), as an incoming document of a case (diaryNumber, description, documentAttachment?) or as not a public record (reason)",
     tag,

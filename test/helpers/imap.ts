@@ -4,6 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { ImapFlow } from "imapflow";
+import MailComposer from "nodemailer/lib/mail-composer/index.js";
 
 export const IMAP_USER = "registrator";
 export const IMAP_PASSWORD = "test-imap-secret";
@@ -182,4 +183,28 @@ namespace inbox {
       await fs.rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+let composed = 0;
+
+/** A message as a mail client writes it (RFC 5322 bytes), each with its own Message-ID. */
+export async function composeMail(o: {
+  from: string;
+  subject: string;
+  text?: string;
+  attachments?: { filename: string; content: Buffer }[];
+  headers?: Record<string, string>;
+}): Promise<Buffer> {
+  composed += 1;
+  return new MailComposer({
+    from: o.from,
+    to: "remissvar@stockholm.example",
+    subject: o.subject,
+    text: o.text ?? "Hej, här kommer vårt svar.",
+    messageId: `<m${composed}.${process.pid}.${Date.now()}@test.example>`,
+    attachments: o.attachments ?? [],
+    headers: o.headers ?? {},
+  })
+    .compile()
+    .build();
 }

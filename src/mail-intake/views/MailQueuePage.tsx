@@ -32,7 +32,7 @@ export function MailQueuePage({ view, queue }: { view: ActorView; queue: Receive
           },
           {
             header: t("mail.reason"),
-            cell: (m) => <span safe>{m.queueReason ? t(`mail.queue_reason.${m.queueReason}`) : ""}</span>,
+            cell: (m) => (m.queueReason ? <span safe>{t(`mail.queue_reason.${m.queueReason}`)}</span> : ""),
           },
           { header: t("mail.attachments"), numeric: true, cell: (m) => String(m.attachments.length) },
         ]}
