@@ -50,7 +50,7 @@ it("the registrar files a queued message as a body's answer from the queue", {
 }, async () => {
   const page = await e2e.newPage();
   await login(page, "registrator");
-  await clickAndWait(page, await menuLink(page, "Inkommen e-post"));
+  await clickAndWait(page, await menuLink(page, "E-post"));
   expect(await page.locator("h1").textContent()).toBe("Inkommen e-post att registrera");
   await checkA11y(page);
   await clickAndWait(page, page.getByRole("link", { name: `Remissvar från Södermalm ${DIARY_NUMBER}` }));

@@ -3,7 +3,7 @@ import { defineMessages } from "../define.ts";
 /** The registry's mailbox (issue 22): the received-mail queue and its filing. */
 export const mailIntake = defineMessages(
   {
-    "nav.mail_intake": "Inkommen e-post",
+    "nav.mail_intake": "E-post",
     "mail.title": "Inkommen e-post att registrera",
     "mail.intro":
       "E-post till registratorns brevlåda som inte kunde registreras av sig själv. Registrera varje meddelande som remissvar, som inkommen handling i ett ärende, eller som inte allmän handling med skäl.",
@@ -68,7 +68,7 @@ export const mailIntake = defineMessages(
     "work.received_mail.date": "Mottaget",
   },
   {
-    "nav.mail_intake": "Received mail",
+    "nav.mail_intake": "Mail",
     "mail.title": "Received mail to register",
     "mail.intro":
       "Mail to the registry's mailbox that could not be registered on its own. File each message as a consultation answer, as an incoming document of a case, or as not a public record with a reason.",
