@@ -4,6 +4,7 @@ import {
   allRecipients,
   createConsultation,
   getConsultation,
+  runDueReminders,
   sendConsultation,
 } from "../src/consultation/index.ts";
 import { readRegistryMailbox } from "../src/mail-intake/intake-worker.ts";
@@ -20,6 +21,7 @@ const SODERMALM = "sdn.sodermalm@stockholm.example";
 const REGION = "registrator@region.example";
 
 let t: TestApp;
+const clock = new ManualClock(MONDAY);
 let imap: TestImapServer;
 let officer: UserActor;
 let caseId = "";
@@ -29,7 +31,7 @@ let rounds = 0;
 beforeAll(async () => {
   imap = await startImapServer();
   t = await buildTestApp({
-    clock: new ManualClock(MONDAY),
+    clock,
     env: {
       KANSLI_IMAP_URL: imap.url,
       KANSLI_IMAP_PASSWORD: imap.password,
@@ -230,6 +232,24 @@ describe("outgoing mail says how to answer", () => {
       `e-posta svaret som Word-, PDF- eller ODT-fil till remissvar@stockholm.example med diarienummer ${diaryNumber} i ämnesraden`,
     );
     expect(missive.body_text).toMatch(/\/svar\/[A-Za-z0-9_-]{43}/);
+  });
+
+  it("names them in a reminder too", async () => {
+    await onlyRound();
+    // A week before the deadline of 4 May the bodies that have not answered are reminded.
+    clock.set(new Date("2026-04-27T09:00:00Z"));
+    try {
+      await runDueReminders(t.ctx);
+    } finally {
+      clock.set(MONDAY);
+    }
+    const reminder = await t.ctx.db
+      .selectFrom("mail_outbox")
+      .select("body_text")
+      .where("to_address", "=", REGION)
+      .where("subject", "like", `%Påminnelse%omgång ${rounds}`)
+      .executeTakeFirstOrThrow();
+    expect(reminder.body_text).toContain(`till remissvar@stockholm.example med diarienummer ${diaryNumber}`);
   });
 });
 
