@@ -88,9 +88,14 @@ export function diaryNumbersIn(text: string): string[] {
   return [...new Set([...found].map((m) => `${m[1]} ${m[2]}`))];
 }
 
-/** A message that asks for more time (anstånd) rather than, or besides, answering. */
+/**
+ * A message that asks for more time (anstånd) rather than, or besides, answering. "Förlängning"
+ * alone is not enough: an answer may well be about extending a metro line.
+ */
 export const asksForMoreTime = (text: string): boolean =>
-  /\b(anstånd|förläng\w*|mer tid|längre tid|senare svarsdatum|extension)\b/iu.test(text);
+  /(?<![\p{L}])(anstånd|mer tid|längre tid|förläng\p{L}* (svars)?(tid|fristen|datum)\p{L}*|senare svarsdatum)(?![\p{L}])/iu.test(
+    text,
+  );
 
 /** The address of a sender, lower-cased, and its domain. */
 export function addressParts(address: string): { address: string; domain: string } {
