@@ -330,5 +330,5 @@ describe("bad input by e-mail", () => {
     expect(await countRows("received_mail")).toBe(before + 500);
     expect(await countRows("documents")).toBe(docs);
     expect(await imap.count("INBOX")).toBe(0);
-  }, 240_000);
+  }, 400_000);
 });
