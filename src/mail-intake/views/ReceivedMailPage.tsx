@@ -56,7 +56,15 @@ export function ReceivedMailPage(props: {
           })}
         </dd>
         <dt safe>{t("mail.status")}</dt>
-        <dd safe>{t(`mail.status.${mail.status}`)}</dd>
+        <dd>
+          {mail.documentId ? (
+            <a href={`/handlingar/${mail.documentId}`} safe>
+              {t(`mail.status.${mail.status}`)}
+            </a>
+          ) : (
+            <span safe>{t(`mail.status.${mail.status}`)}</span>
+          )}
+        </dd>
         {mail.queueReason ? (
           <>
             <dt safe>{t("mail.reason")}</dt>
@@ -87,9 +95,13 @@ export function ReceivedMailPage(props: {
         </li>
       </ul>
       <h2 safe>{t("mail.text")}</h2>
-      <pre class="mail-text" safe>
-        {mail.bodyText}
-      </pre>
+      {/* Paragraphs rather than <pre>: a long line must wrap on a narrow screen (WCAG 1.4.10). */}
+      {mail.bodyText
+        .split(/\r?\n\s*\r?\n/)
+        .filter((p) => p.trim() !== "")
+        .map((p) => (
+          <p safe>{p}</p>
+        ))}
       {mail.status === "queued" ? (
         <section aria-labelledby="file-title">
           <h2 id="file-title" safe>
