@@ -27,6 +27,7 @@ import type { Config } from "./config.ts";
 import { checkLinkUpload, consultationPlugin } from "./consultation/index.ts";
 import { engagementsPlugin } from "./engagements/index.ts";
 import { importPlugin } from "./import/index.ts";
+import { mailIntakePlugin } from "./mail-intake/index.ts";
 import { monitoringPlugin } from "./monitoring/index.ts";
 import { organisationPlugin } from "./organisation/index.ts";
 import { planningPlugin } from "./planning/index.ts";
@@ -249,6 +250,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(engagementsPlugin);
   await app.register(planningPlugin);
   await app.register(monitoringPlugin);
+  await app.register(mailIntakePlugin);
   await app.register(importPlugin);
   await app.register(worklistPlugin);
   await app.register(apiRoutes);

@@ -17,6 +17,10 @@ export interface Config {
   tenantId: string;
   smtpUrl: string | null;
   mailFrom: string;
+  imapUrl: string | null;
+  imapPassword: string | null;
+  imapPollSeconds: number;
+  answerMailbox: string | null;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   loginMaxFailures: number;
@@ -101,6 +105,32 @@ export const SETTINGS = {
     flag: "mail-from",
     default: "kansli <noreply@kansli.localhost>",
     meaning: "Sender address of outgoing mail",
+  },
+  imapUrl: {
+    env: "KANSLI_IMAP_URL",
+    flag: "imap-url",
+    default: "",
+    meaning:
+      "The registry's mailbox kansli reads answers from, e.g. `imaps://registrator@mail.example:993/INBOX` (`imap://` without TLS). Unset: no mailbox is read",
+  },
+  imapPassword: {
+    env: "KANSLI_IMAP_PASSWORD",
+    flag: "imap-password",
+    default: "",
+    meaning: "Password of the user in `KANSLI_IMAP_URL`",
+  },
+  imapPollSeconds: {
+    env: "KANSLI_IMAP_POLL_SECONDS",
+    flag: "imap-poll-seconds",
+    default: "60",
+    meaning: "How often the mailbox is read, in seconds (5 to 3600)",
+  },
+  answerMailbox: {
+    env: "KANSLI_ANSWER_MAILBOX",
+    flag: "answer-mailbox",
+    default: "",
+    meaning:
+      "The address bodies may e-mail answers to, named in missives and reminders with the diary number for the subject. Unset: only the personal link is named",
   },
   sessionIdleMinutes: {
     env: "KANSLI_SESSION_IDLE_MINUTES",
@@ -270,6 +300,10 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
   }
   const host = raw("host");
   if (/\s/.test(host.value)) throw new ConfigError(`${host.name}: "${host.value}" is not a host name`);
+  const imapUrl = optional("imapUrl");
+  const answerMailbox = optional("answerMailbox");
+  if (answerMailbox && !/^[^\s@]+@[^\s@]+$/.test(answerMailbox.value))
+    throw new ConfigError(`${answerMailbox.name}: "${answerMailbox.value}" is not an e-mail address`);
   const mailFrom = raw("mailFrom");
   if (!mailFrom.value.includes("@"))
     throw new ConfigError(`${mailFrom.name}: "${mailFrom.value}" has no address`);
@@ -286,6 +320,10 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
     tenantId: tenant.value,
     smtpUrl: smtpUrl && url(smtpUrl.name, smtpUrl.value, ["smtp:", "smtps:"]),
     mailFrom: mailFrom.value,
+    imapUrl: imapUrl && url(imapUrl.name, imapUrl.value, ["imap:", "imaps:"]),
+    imapPassword: optional("imapPassword")?.value ?? null,
+    imapPollSeconds: intIn(raw("imapPollSeconds").name, raw("imapPollSeconds").value, 5, 3600),
+    answerMailbox: answerMailbox?.value ?? null,
     sessionIdleMinutes: intIn(raw("sessionIdleMinutes").name, raw("sessionIdleMinutes").value, 1, 24 * 60),
     sessionAbsoluteHours: intIn(
       raw("sessionAbsoluteHours").name,

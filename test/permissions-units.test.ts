@@ -953,6 +953,25 @@ const UNITS: Record<string, Entry | Exempt> = {
   "POST /begaranden/:id/beslut": {
     exempt: "copy requests are handled by the registry desk (registry staff), not by a unit",
   },
+  "GET /post/:id": { exempt: "the received-mail queue is the registry desk's (registrators), not a unit's" },
+  "GET /post/:id/eml": {
+    exempt: "the received-mail queue is the registry desk's (registrators), not a unit's",
+  },
+  "GET /post/:id/bilagor/:n": {
+    exempt: "the received-mail queue is the registry desk's (registrators), not a unit's",
+  },
+  "POST /post/:id/svar": {
+    exempt: "the received-mail queue is the registry desk's (registrators), not a unit's",
+  },
+  "POST /post/:id/handling": {
+    exempt: "the received-mail queue is the registry desk's (registrators), not a unit's",
+  },
+  "POST /post/:id/inte-allman": {
+    exempt: "the received-mail queue is the registry desk's (registrators), not a unit's",
+  },
+  "POST /api/v1/mail-intake/:id/file": {
+    exempt: "the received-mail queue is the registry desk's (registrators), not a unit's",
+  },
   "GET /import/:id": { exempt: "an import belongs to the registry's intake, no unit yet (registry staff)" },
   "POST /import/:id": { exempt: "an import belongs to the registry's intake, no unit yet (registry staff)" },
   "GET /import/:id/fil": {

@@ -38,6 +38,8 @@ const planners = (ok: Expected, anon: Expected = "login") =>
   only(["admin", "registrator", "handlaggare", "kontaktperson"], ok, 403, anon);
 /** R6: disposal is the registry's and the archive's work. */
 const disposal = (ok: Expected) => only(["admin", "registrator"], ok, 403, "login");
+/** The registry's mailbox queue (issue 22): registrators and admins. */
+const mailDesk = (ok: Expected, anon: Expected = "login") => only(["admin", "registrator"], ok, 403, anon);
 /** Stands for the id of the demo's strategy case (KS 171-482/2016). */
 const CASE = "{case}";
 /** Stands for the id of a registered, public document of that case (its cover letter). */
@@ -265,6 +267,19 @@ const MATRIX: Record<string, Case> = {
   "GET /begaranden": { path: "/begaranden", expect: staff(200) },
   "GET /begaranden/:id": { path: `/begaranden/${UNKNOWN}`, expect: staff(404) },
   "POST /begaranden/:id/beslut": { path: `/begaranden/${UNKNOWN}/beslut`, form: {}, expect: staff(404) },
+  "GET /post": { path: "/post", expect: mailDesk(200) },
+  "GET /post/:id": { path: `/post/${UNKNOWN}`, expect: mailDesk(404) },
+  "GET /post/:id/eml": { path: `/post/${UNKNOWN}/eml`, expect: mailDesk(404) },
+  "GET /post/:id/bilagor/:n": { path: `/post/${UNKNOWN}/bilagor/0`, expect: mailDesk(404) },
+  "POST /post/:id/svar": { path: `/post/${UNKNOWN}/svar`, form: {}, expect: mailDesk(404) },
+  "POST /post/:id/handling": { path: `/post/${UNKNOWN}/handling`, form: {}, expect: mailDesk(404) },
+  "POST /post/:id/inte-allman": { path: `/post/${UNKNOWN}/inte-allman`, form: {}, expect: mailDesk(404) },
+  "GET /api/v1/mail-intake": { path: "/api/v1/mail-intake", expect: mailDesk(200, 401) },
+  "POST /api/v1/mail-intake/:id/file": {
+    path: `/api/v1/mail-intake/${UNKNOWN}/file`,
+    json: { as: "not_public", reason: "skräppost" },
+    expect: mailDesk(404, 401),
+  },
   "GET /api/v1/openapi.json": { path: "/api/v1/openapi.json", expect: forAll(200) },
   "GET /api/v1/cases": { path: "/api/v1/cases", expect: signedIn(200, 401) },
   "POST /api/v1/cases": { path: "/api/v1/cases", json: {}, expect: staff(422, 401) },

@@ -28,6 +28,7 @@ export type Action =
   | "document.sign_off"
   | "letter.register"
   | "copy_request.handle"
+  | "mail_intake.handle"
   | "disposal.manage"
   | "consultation.view"
   | "consultation.manage"
@@ -122,6 +123,8 @@ const RULES = {
   "letter.register": (actor: UserActor, subject?: Subject) =>
     actor.role !== "handlaggare" || caseInsider(actor, subject),
   "copy_request.handle": registryStaff,
+  // The registry's mailbox (issue 22): what could not be matched waits for the registry's own staff.
+  "mail_intake.handle": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
   // R6: recording disposal decisions and running disposal is the registry's and the archive's work.
   "disposal.manage": (actor: UserActor) => actor.role === "admin" || actor.role === "registrator",
   "consultation.view": signedIn,

@@ -2,6 +2,7 @@ import { buildApp } from "../app.ts";
 import type { Config } from "../config.ts";
 import { startReminderWorker } from "../consultation/index.ts";
 import { startReviewReminders } from "../engagements/index.ts";
+import { startMailIntake } from "../mail-intake/index.ts";
 import { systemClock } from "../platform/clock.ts";
 import { openDatabase } from "../platform/db/database.ts";
 import { startMailDelivery } from "../platform/mail/mail.service.ts";
@@ -16,6 +17,7 @@ export async function serve(config: Config, release: () => void): Promise<void> 
   const stopMail = startMailDelivery(app.ctx);
   const stopConsultationReminders = startReminderWorker(app.ctx);
   const stopReviewReminders = startReviewReminders(app.ctx);
+  const stopMailIntake = startMailIntake(app.ctx);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -24,6 +26,7 @@ export async function serve(config: Config, release: () => void): Promise<void> 
     stopMail();
     stopConsultationReminders();
     stopReviewReminders();
+    stopMailIntake();
     await app.close();
     await open.close();
     release();

@@ -18,6 +18,7 @@ export const SECTION_KEYS = [
   "late",
   "extensions",
   "copy_requests",
+  "received_mail",
   "imports",
   "visits",
   "decisions",

@@ -2,6 +2,7 @@ import { can, type UserActor } from "../auth/index.ts";
 import { officerTasks, unitInbox } from "../consultation/index.ts";
 import { engagementTasks } from "../engagements/index.ts";
 import { waitingImports } from "../import/index.ts";
+import { mailQueue } from "../mail-intake/index.ts";
 import { listAllUnits } from "../organisation/index.ts";
 import { addCivilDays, stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
@@ -20,11 +21,12 @@ const ANSWERABLE = new Set(["sent", "opened", "extension_granted", "extension_as
  */
 export async function workFor(ctx: Ctx, actor: UserActor): Promise<WorkSection[]> {
   const today = stockholmDate(ctx.clock.now());
-  const [due, inbox, tasks, copies, imports, engagement] = await Promise.all([
+  const [due, inbox, tasks, copies, mail, imports, engagement] = await Promise.all([
     can(actor, "document.sign_off", { officerId: actor.id }) ? dueItemsOf(ctx, actor.id) : [],
     can(actor, "consultation.inbox") && actor.unitId ? unitInbox(ctx, actor, actor.unitId) : [],
     can(actor, "consultation.view") ? officerTasks(ctx, actor) : [],
     can(actor, "copy_request.handle") ? copyRequestList(ctx, actor, "new") : [],
+    can(actor, "mail_intake.handle") ? mailQueue(ctx) : [],
     can(actor, "import.manage") ? waitingImports(ctx, IMPORT_LIMIT) : [],
     engagementTasks(ctx, actor),
   ]);
@@ -82,6 +84,18 @@ export async function workFor(ctx: Ctx, actor: UserActor): Promise<WorkSection[]
         href: `/begaranden/${r.id}`,
         date: stockholmDate(new Date(r.received_at)),
         overdue: stockholmDate(new Date(r.received_at)) < copyLateBefore,
+      })),
+    },
+    {
+      key: "received_mail",
+      href: "/post",
+      menu: "/post",
+      items: mail.map((m) => ({
+        text: m.subject || m.fromAddress || "",
+        detail: m.fromAddress ?? "",
+        href: `/post/${m.id}`,
+        date: stockholmDate(new Date(m.receivedAt)),
+        overdue: false,
       })),
     },
     {

@@ -12,7 +12,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["organisation"],
   ["registry"],
   ["consultation", "engagements"],
-  ["planning", "monitoring"],
+  ["planning", "monitoring", "mail-intake"],
   ["import"],
   ["worklist"],
   ["demo"],
@@ -30,6 +30,7 @@ export const DOMAINS: readonly string[] = [
   "engagements",
   "planning",
   "monitoring",
+  "mail-intake",
   "import",
   "worklist",
 ];

@@ -21,14 +21,18 @@ export interface BodyAccess {
   base: string;
 }
 
-/** Who takes a step for a body: a signed-in user, or whoever holds the body's personal link. */
-export type Answerer = UserActor | "link";
+/**
+ * Who takes a step for a body: a signed-in user, whoever holds the body's personal link, or the
+ * registry's mailbox (an answer e-mailed from the body's address, matched by the mail intake).
+ */
+export type Answerer = UserActor | "link" | "mail";
 
-/** Whom a body's step is recorded as taken by: a link's holder is recorded as the system. */
-export const actingAs = (who: Answerer): UserActor | "system" => (who === "link" ? "system" : who);
+/** Whom a body's step is recorded as taken by: a link's holder and the mailbox are recorded as the system. */
+export const actingAs = (who: Answerer): UserActor | "system" =>
+  who === "link" || who === "mail" ? "system" : who;
 
 /** How a body's step came in, for the audit log. */
-export const via = (who: Answerer) => (who === "link" ? "link" : "user");
+export const via = (who: Answerer) => (who === "link" || who === "mail" ? who : "user");
 
 async function accessFor(
   ctx: Ctx,
@@ -61,6 +65,10 @@ export async function accessByLink(ctx: Ctx, secret: string): Promise<BodyAccess
     ]);
   return accessFor(ctx, record.consultationId, record.id, `/svar/${secret}`);
 }
+
+/** A body as the mailbox reaches it: an answer e-mailed with the round's diary number, from the body's address. */
+export const accessByMail = (ctx: Ctx, consultationId: string, recipientId: string): Promise<BodyAccess> =>
+  accessFor(ctx, consultationId, recipientId, `/remissvar/${recipientId}`);
 
 /**
  * A body for a signed-in user: the remissinstans of the body's own unit, or those who run the

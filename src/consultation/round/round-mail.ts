@@ -24,6 +24,16 @@ export async function queueRoundMail(
 }
 
 /**
+ * The line of a missive or reminder that tells a body it may e-mail its answer to the registry's
+ * mailbox with the diary number in the subject (the mail intake matches on both); none when no
+ * answer mailbox is configured.
+ */
+export const answerMailboxLines = (config: Config, diaryNumber: string): string[] =>
+  config.answerMailbox
+    ? [bodyText("round.mail_answer_mailbox", { address: config.answerMailbox, number: diaryNumber })]
+    : [];
+
+/**
  * Whom a body contacts about a round, as its mails sign off: the responsible officer's name and
  * e-mail, and the round's contact line (where a telephone number is written).
  */

@@ -42,6 +42,7 @@ export interface Database {
   login_failures: LoginFailureTable;
   mail_outbox: MailOutboxTable;
   network_messages: NetworkMessageTable;
+  received_mail: ReceivedMailTable;
   reference_versions: ReferenceVersionTable;
   registries: RegistryTable;
   review_reminders: ReviewReminderTable;
@@ -566,6 +567,28 @@ export interface NetworkMessageTable {
   recipients: number;
   sent_by: string | null;
   sent_at: string;
+}
+
+export interface ReceivedMailTable {
+  id: string;
+  tenant_id: string;
+  intake_key: string;
+  message_id: string | null;
+  received_at: string;
+  from_address: string | null;
+  from_name: string | null;
+  subject: string;
+  body_text: string;
+  eml_sha256: string;
+  eml_size: number;
+  attachments: string;
+  authentication: string;
+  status: "queued" | "answer" | "document" | "not_public";
+  queue_reason: string | null;
+  filed_at: string | null;
+  filed_by: string | null;
+  document_id: string | null;
+  not_public_reason: string | null;
 }
 
 /** A counter per cached reference list, bumped by triggers on every write to its tables. */

@@ -13,6 +13,7 @@ import { exports } from "./catalogue/exports.ts";
 import { followup } from "./catalogue/followup.ts";
 import { importer } from "./catalogue/import.ts";
 import { incoming } from "./catalogue/incoming.ts";
+import { mailIntake } from "./catalogue/mail-intake.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
 import { search } from "./catalogue/search.ts";
@@ -38,6 +39,7 @@ const sv = {
   ...followup.sv,
   ...secrecyGrounds.sv,
   ...worklist.sv,
+  ...mailIntake.sv,
   ...events.sv,
   ...diarySeries.sv,
   ...incoming.sv,
@@ -59,6 +61,7 @@ const en: Record<keyof typeof sv, string> = {
   ...followup.en,
   ...secrecyGrounds.en,
   ...worklist.en,
+  ...mailIntake.en,
   ...events.en,
   ...diarySeries.en,
   ...incoming.en,

@@ -5,7 +5,7 @@ import type { Ctx } from "../../../platform/context.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import { ConflictError, type FieldError, ValidationError } from "../../../platform/errors.ts";
 import { fieldErrors } from "../../../platform/validation.ts";
-import { type UploadedFile, writePreparedDocument } from "../../../registry/index.ts";
+import { type RegistryDocument, type UploadedFile, writePreparedDocument } from "../../../registry/index.ts";
 import { type Answerer, actingAs, type BodyAccess, requireStep, via } from "../body-access.ts";
 import { publicHoldOf } from "../close/close.rules.ts";
 import { updateRecipient } from "../consultation.store.ts";
@@ -35,7 +35,8 @@ async function claimStep(trx: Db, recipientId: string, values: Parameters<typeof
  * Registers a body's answer as an incoming document of the case (R3: arrival date today),
  * linked to the body: an uploaded Word, PDF or ODT file, or the text of the form written to a
  * Word file. The body gets a receipt by e-mail; the answer stays out of the public register
- * until the round closes.
+ * until the round closes. `alsoInTransaction` lets the caller record its own side of the step
+ * (the mail intake: the message filed as this answer) in the same transaction.
  */
 export async function answerConsultation(
   ctx: Ctx,
@@ -43,6 +44,7 @@ export async function answerConsultation(
   access: BodyAccess,
   input: unknown,
   file: UploadedFile | null,
+  alsoInTransaction?: (trx: Db, doc: RegistryDocument) => Promise<void>,
 ) {
   requireStep(access, "answer");
   const parsed = answerInputSchema.safeParse(input);
@@ -89,6 +91,7 @@ export async function answerConsultation(
         deadline: r.deadline,
       },
     });
+    await alsoInTransaction?.(trx, doc);
     return doc;
   });
 }

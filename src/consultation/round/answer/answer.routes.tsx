@@ -15,7 +15,7 @@ import { AnswerPage } from "./views/AnswerPage.tsx";
 import { InboxPage } from "./views/InboxPage.tsx";
 
 /** Whom a body's page is shown to: a link's holder is nobody in particular (the public's view). */
-const readerOf = (who: Answerer) => (who === "link" ? null : who);
+const readerOf = (who: Answerer) => (who === "link" || who === "mail" ? null : who);
 
 /** How a request reaches a body's page: by its personal link, or signed in from the inbox. */
 interface Door {

@@ -33,3 +33,30 @@ export async function claimBodyStep(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * The bodies of the rounds out (sent, not closed) in the case with this diary number, with every
+ * address each is registered with: an external body's own, a unit's functional mailbox and e-mail.
+ */
+export function sentBodiesOfCase(db: Db, tenantId: string, diaryNumber: string) {
+  return db
+    .selectFrom("consultation_recipients as r")
+    .innerJoin("consultations as k", "k.id", "r.consultation_id")
+    .innerJoin("cases as c", "c.id", "k.case_id")
+    .leftJoin("units as u", "u.id", "r.unit_id")
+    .select([
+      "r.id",
+      "r.consultation_id",
+      "r.external_name",
+      "r.external_email",
+      "u.name as unit_name",
+      "u.functional_mailbox",
+      "u.email",
+    ])
+    .where("k.tenant_id", "=", tenantId)
+    .where("c.diary_number", "=", diaryNumber)
+    .where("k.status", "=", "sent")
+    .where("r.state", "=", "sent")
+    .orderBy("r.id")
+    .execute();
+}

@@ -7,7 +7,7 @@ import { answerLinkUrl, linkLastDay, newAnswerLink } from "../answer-link.ts";
 import { bodyOf, requireStep } from "../body-access.ts";
 import type { Consultation, Recipient } from "../consultation.model.ts";
 import { updateRecipient } from "../consultation.store.ts";
-import { bodyText, queueRoundMail, roundContact } from "../round-mail.ts";
+import { answerMailboxLines, bodyText, queueRoundMail, roundContact } from "../round-mail.ts";
 import { publicRoundTitle } from "../round-title.ts";
 import { insertReminderOnce } from "./reminder.store.ts";
 
@@ -103,6 +103,7 @@ export async function sendReminder(
           url: answerLinkUrl(ctx.config.publicUrl, link.secret),
           lastDay: target.lastDay,
         }),
+        ...answerMailboxLines(ctx.config, target.diaryNumber),
         target.contact,
       ],
     });

@@ -15,7 +15,7 @@ import { allRecipients, getConsultation } from "../consultation.service.ts";
 import { updateConsultationRow, updateRecipient } from "../consultation.store.ts";
 import { checkDeadline } from "../deadlines.ts";
 import { materialFor } from "../material.ts";
-import { bodyText, queueRoundMail, roundContact } from "../round-mail.ts";
+import { answerMailboxLines, bodyText, queueRoundMail, roundContact } from "../round-mail.ts";
 import { requireRoundManagerOf } from "../round-manager.ts";
 import { roundFor } from "../round-title.ts";
 import { distributionList, type LetterFacts, letterWord, missiv, type RoundLetter } from "./letters.ts";
@@ -116,6 +116,7 @@ export async function sendConsultation(ctx: Ctx, by: UserActor, id: string) {
         lines: [
           t("round.mail_sent_intro", { body: r.name, title: k.title, deadline: k.deadline }),
           t("round.mail_link", { url: answerLinkUrl(ctx.config.publicUrl, link.secret), lastDay }),
+          ...answerMailboxLines(ctx.config, facts.c.diaryNumber),
           k.instructions,
           contact,
         ],

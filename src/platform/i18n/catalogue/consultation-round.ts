@@ -64,6 +64,8 @@ export const consultationRound = defineMessages(
       "Ni har fått anstånd till {until}. Remissens sista svarsdag för övriga är {deadline}.",
     "round.mail_reminder_link":
       "Lämna ert svar via er personliga länk (gäller till och med {lastDay}; den ersätter länken i tidigare e-post, dela den inte): {url}",
+    "round.mail_answer_mailbox":
+      "Ni kan också e-posta svaret som Word-, PDF- eller ODT-fil till {address} med diarienummer {number} i ämnesraden.",
     "round.compilation_title": "Sammanställning av remissvar: {title}",
     "round.overview_heading": "Översikt",
     "round.overview_caption": "Remissinstansernas ställningstaganden ({count})",
@@ -265,6 +267,8 @@ export const consultationRound = defineMessages(
       "You have been granted more time until {until}. The consultation's last day for the others is {deadline}.",
     "round.mail_reminder_link":
       "Give your answer through your personal link (valid up to and including {lastDay}; it replaces the link in earlier e-mails, do not share it): {url}",
+    "round.mail_answer_mailbox":
+      "You may also e-mail the answer as a Word, PDF or ODT file to {address} with the diary number {number} in the subject.",
     "round.compilation_title": "Compilation of answers: {title}",
     "round.overview_heading": "Overview",
     "round.overview_caption": "The bodies' positions ({count})",

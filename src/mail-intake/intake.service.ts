@@ -1,0 +1,207 @@
+import { type ParsedMail, simpleParser } from "mailparser";
+import { auditBy } from "../auth/index.ts";
+import { answerByMail, bodiesAwaitingAnswer, type MailBody } from "../consultation/index.ts";
+import { appendAudit } from "../platform/audit/audit.service.ts";
+import type { Ctx } from "../platform/context.ts";
+import type { Db } from "../platform/db/database.ts";
+import { AppError } from "../platform/errors.ts";
+import { sha256Hex } from "../platform/files/blob-store.ts";
+import { safeFileName } from "../platform/files/file-name.ts";
+import { sniffFileType } from "../platform/files/file-type.ts";
+import { newId } from "../platform/ids.ts";
+import {
+  type Authentication,
+  answerFiles,
+  asksForMoreTime,
+  authenticationFailed,
+  diaryNumbersIn,
+  matchSender,
+  type QueueReason,
+  readAuthentication,
+  type StoredAttachment,
+} from "./received-mail.model.ts";
+import { insertReceivedMail, isTakenIn } from "./received-mail.store.ts";
+
+/** What became of one message taken from the mailbox. */
+export type IntakeOutcome = "answer" | "queued" | "known";
+
+/** A message read from its bytes: what is kept of it, and the attachments' bytes for matching. */
+interface ReadMessage {
+  messageId: string | null;
+  fromAddress: string | null;
+  fromName: string | null;
+  subject: string;
+  bodyText: string;
+  authentication: Authentication;
+  attachments: { stored: StoredAttachment; bytes: Buffer }[];
+  /** Set when the message cannot be matched whatever it says. */
+  refused: QueueReason | null;
+}
+
+const MB = 1024 * 1024;
+/** Text kept of a message's body: enough to read and match on, never a whole mail bomb. */
+const MAX_BODY_CHARS = 100_000;
+
+/**
+ * Takes one raw message (RFC 5322 bytes) into the registry: kept as received (.eml) and with its
+ * attachments in the blob store, then registered as a body's answer when it matches a round
+ * that is out, or put in the received-mail queue with the reason. Taking the same message again
+ * (the same Message-ID and bytes, e.g. after a crash before it was moved) changes nothing.
+ */
+export async function takeInMessage(ctx: Ctx, raw: Buffer): Promise<IntakeOutcome> {
+  const emlSha256 = sha256Hex(raw);
+  const message = await readMessage(ctx, raw);
+  const intakeKey = `${message.messageId ?? ""}\n${emlSha256}`;
+  if (await isTakenIn(ctx.db, ctx.config.tenantId, intakeKey)) return "known";
+  await ctx.files.put(raw);
+  for (const a of message.attachments) await ctx.files.put(a.bytes);
+
+  const now = ctx.clock.now();
+  const row = (status: "answer" | "queued", reason: QueueReason | null, documentId: string | null) => ({
+    id: newId(),
+    tenant_id: ctx.config.tenantId,
+    intake_key: intakeKey,
+    message_id: message.messageId,
+    received_at: now.toISOString(),
+    from_address: message.fromAddress,
+    from_name: message.fromName,
+    subject: message.subject,
+    body_text: message.bodyText,
+    eml_sha256: emlSha256,
+    eml_size: raw.length,
+    attachments: JSON.stringify(message.attachments.map((a) => a.stored)),
+    authentication: JSON.stringify(message.authentication),
+    status,
+    queue_reason: reason,
+    filed_at: status === "answer" ? now.toISOString() : null,
+    filed_by: null,
+    document_id: documentId,
+    not_public_reason: null,
+  });
+  const record = async (trx: Db, values: ReturnType<typeof row>) => {
+    // Another process took the same message meanwhile: roll back, the message is known.
+    if (!(await insertReceivedMail(trx, values))) throw new AlreadyTakenIn();
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy("system"),
+      action: values.status === "answer" ? "mail_intake.answer" : "mail_intake.queued",
+      subjectType: "received_mail",
+      subjectId: values.id,
+      after: {
+        from: values.from_address,
+        subject: values.subject,
+        reason: values.queue_reason,
+        documentId: values.document_id,
+        eml: emlSha256,
+      },
+    });
+  };
+
+  const match = await matchMessage(ctx, message);
+  try {
+    if ("body" in match) {
+      try {
+        await answerByMail(ctx, match.body.consultationId, match.body.recipientId, match.file, (trx, doc) =>
+          record(trx, row("answer", null, doc.id)),
+        );
+        return "answer";
+      } catch (error) {
+        // The link's rules refused it (a second answer, a closed round, a file the registry will
+        // not take): the registrar sees it in the queue.
+        if (!(error instanceof AppError)) throw error;
+      }
+    }
+    const reason = "reason" in match ? match.reason : "answer_refused";
+    await ctx.db.transaction().execute((trx) => record(trx, row("queued", reason, null)));
+    return "queued";
+  } catch (error) {
+    if (error instanceof AlreadyTakenIn) return "known";
+    throw error;
+  }
+}
+
+class AlreadyTakenIn extends Error {}
+
+/** Reads a message's parts. A message too big or too broken to parse is kept with what its header says. */
+async function readMessage(ctx: Ctx, raw: Buffer): Promise<ReadMessage> {
+  const limit = ctx.config.maxUploadMb * MB;
+  // Attachments are base64 (4/3 of their size): a message this big holds a file over the limit.
+  const tooBig = raw.length > limit * 1.4;
+  let parsed: ParsedMail;
+  try {
+    parsed = await simpleParser(tooBig ? headerOf(raw) : raw, { skipImageLinks: true, skipTextToHtml: true });
+  } catch {
+    return {
+      messageId: null,
+      fromAddress: null,
+      fromName: null,
+      subject: "",
+      bodyText: "",
+      authentication: { spf: null, dkim: null, dmarc: null },
+      attachments: [],
+      refused: "malformed",
+    };
+  }
+  const from = parsed.from?.value[0];
+  const attachments = parsed.attachments.map((a, i) => ({
+    stored: {
+      fileName: safeFileName(a.filename ?? "") ?? `bilaga-${i + 1}`,
+      sha256: sha256Hex(a.content),
+      size: a.content.length,
+      mime: a.contentType,
+    },
+    bytes: a.content,
+  }));
+  const authHeaders = parsed.headerLines
+    .filter((h) => h.key === "authentication-results")
+    .map((h) => h.line.slice(h.line.indexOf(":") + 1));
+  const anyTooLarge = tooBig || attachments.some((a) => a.bytes.length > limit);
+  return {
+    messageId: parsed.messageId ?? null,
+    fromAddress: from?.address?.toLowerCase() ?? null,
+    fromName: from?.name || null,
+    subject: (parsed.subject ?? "").slice(0, 1000),
+    bodyText: (parsed.text ?? "").slice(0, MAX_BODY_CHARS),
+    authentication: readAuthentication(authHeaders),
+    attachments: anyTooLarge ? [] : attachments,
+    refused: anyTooLarge ? "too_large" : null,
+  };
+}
+
+/** The header block of a message, up to the first empty line. */
+function headerOf(raw: Buffer): Buffer {
+  const end = raw.indexOf("\r\n\r\n");
+  const endLf = raw.indexOf("\n\n");
+  const cut = end >= 0 ? end + 4 : endLf >= 0 ? endLf + 2 : Math.min(raw.length, 64 * 1024);
+  return raw.subarray(0, Math.min(cut, 64 * 1024));
+}
+
+type Match = { body: MailBody; file: { fileName: string; bytes: Buffer } } | { reason: QueueReason };
+
+/**
+ * Whether a message is a body's answer (issue 22, item 2): the diary number of one round that is
+ * out, from one of its bodies, with one Word, PDF or ODT file that really is one, and a sender
+ * whose server did not fail SPF, DKIM or DMARC. Otherwise the reason it waits for a registrar.
+ */
+async function matchMessage(ctx: Ctx, m: ReadMessage): Promise<Match> {
+  if (m.refused) return { reason: m.refused };
+  if (authenticationFailed(m.authentication)) return { reason: "authentication_failed" };
+  const rounds = new Map<string, MailBody[]>();
+  for (const number of diaryNumbersIn(`${m.subject}\n${m.bodyText}`)) {
+    for (const body of await bodiesAwaitingAnswer(ctx, number)) {
+      rounds.set(body.consultationId, [...(rounds.get(body.consultationId) ?? []), body]);
+    }
+  }
+  if (rounds.size === 0) return { reason: "no_diary_number" };
+  if (rounds.size > 1) return { reason: "several_consultations" };
+  if (asksForMoreTime(`${m.subject}\n${m.bodyText}`)) return { reason: "extension_request" };
+  const [bodies] = [...rounds.values()];
+  const sender = matchSender(bodies ?? [], m.fromAddress ?? "");
+  if ("reason" in sender) return sender;
+  const files = answerFiles(m.attachments.map((a) => ({ ...a, fileName: a.stored.fileName })));
+  const [file] = files;
+  if (!file) return { reason: "no_answer_file" };
+  if (files.length > 1) return { reason: "several_answer_files" };
+  const sniffed = await sniffFileType(file.bytes, file.fileName);
+  if (!sniffed.ok) return { reason: "file_refused" };
+  return { body: sender.body, file: { fileName: file.fileName, bytes: file.bytes } };
+}
