@@ -8,6 +8,7 @@ import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { type FilePart, multipart } from "./helpers/client.ts";
 import { rowCount } from "./helpers/database.ts";
 import { demoClassId } from "./helpers/demo.ts";
+import { importRead } from "./helpers/imports.ts";
 
 /** Monday 9 March 2026, 10:00 in Stockholm. */
 const MONDAY = new Date("2026-03-09T09:00:00Z");
@@ -54,11 +55,26 @@ const confirm = (id: string, body: unknown) =>
     payload: body as object,
   });
 
-async function uploadedCorpus(name: string) {
-  const res = await upload({ fileName: name, bytes: await fs.readFile(path.join(CORPUS, name)) });
-  expect(res.statusCode).toBe(201);
-  return res.json() as { id: string; proposal: Record<string, unknown> & { consulted_bodies: string[] } };
+const get = (id: string) => t.app.inject({ url: `/api/v1/imports/${id}`, headers: auth() });
+
+/** An upload answered at once (202), then read in the background: the import as the API gives it once read. */
+async function uploaded(file: FilePart) {
+  const res = await upload(file);
+  expect(res.statusCode).toBe(202);
+  const { id } = res.json() as { id: string };
+  expect(res.json()).toMatchObject({ id, status: "reading" });
+  await importRead(t.ctx.db, id);
+  return (await get(id)).json() as {
+    id: string;
+    status: string;
+    failure: string | null;
+    progress: { page: number; pages: number };
+    proposal: Record<string, unknown> & { consulted_bodies: string[] };
+  };
 }
+
+const uploadedCorpus = async (name: string) =>
+  uploaded({ fileName: name, bytes: await fs.readFile(path.join(CORPUS, name)) });
 
 /** Rows a confirmation writes, counted. */
 async function counts() {
@@ -91,7 +107,13 @@ describe("the import API", () => {
       reply_to_email: "registrator.trafik@regionstockholm.example",
     });
     expect(created.proposal.consulted_bodies).toContain("Miljö- och hälsoskyddsnämnden");
-    expect(created).toMatchObject({ status: "pending", caseId: null, method: "text" });
+    expect(created).toMatchObject({
+      status: "pending",
+      caseId: null,
+      method: "text",
+      failure: null,
+      progress: { page: 1, pages: 1 },
+    });
     const again = await t.app.inject({ url: `/api/v1/imports/${created.id}`, headers: auth() });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(created);
