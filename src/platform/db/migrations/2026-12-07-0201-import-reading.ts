@@ -59,7 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addCheckConstraint(
       "import_drafts_read_with_proposal",
-      sql`status in ('reading', 'failed') or proposal is not null`,
+      sql`status in ('reading', 'failed', 'discarded') or proposal is not null`,
     )
     .execute();
   const columns = sql.join(COPIED.map((c) => sql.ref(c)));
