@@ -38,7 +38,12 @@ export function ImportStatusPage(props: { view: View; draft: ImportDraft; refres
               ? t("import.reading_page", { page: draft.progress.page + 1, pages: draft.progress.pages })
               : t("import.reading_proposal")}
           </p>
-          <progress max={draft.progress.pages} value={draft.progress.page} aria-label={t("import.progress")}>
+          <progress
+            max={draft.progress.pages}
+            value={draft.progress.page}
+            aria-label={t("import.progress")}
+            safe
+          >
             {`${draft.progress.page}/${draft.progress.pages}`}
           </progress>
           <p safe>{t("import.reading_hint")}</p>
