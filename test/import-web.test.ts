@@ -322,6 +322,9 @@ describe("importing a received consultation on the web", () => {
     const failed = await clerk.get(`/import/${id}`);
     expect(failed.body).toContain("Remissen kunde inte läsas");
     expect(failed.body).toContain("Ingen text kunde läsas");
+    // A clerk who left finds it again on the upload page, apart from those waiting for review.
+    const list = (await clerk.get("/import")).body;
+    expect(list).toMatch(new RegExp(`Läses eller kunde inte läsas[\\s\\S]*href="/import/${id}"`));
 
     const other = await uploaded(await corpusFile("04-trafikverket.txt"));
     const ask = await clerk.get(`/import/${other}/kassera`);

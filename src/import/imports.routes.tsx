@@ -15,6 +15,7 @@ import {
   discardImport,
   getImportDraft,
   proposedInternalDeadline,
+  unreadImports,
   uploadForImport,
   waitingImports,
 } from "./imports.service.ts";
@@ -32,13 +33,17 @@ export async function importsRoutes(app: FastifyInstance, { reader }: { reader: 
   const { ctx } = app;
 
   const showUpload = async (req: FastifyRequest, reply: FastifyReply, errors: FieldError[]) => {
-    const pending = await waitingImports(ctx, PENDING_LIMIT);
+    const [pending, unread] = await Promise.all([
+      waitingImports(ctx, PENDING_LIMIT),
+      unreadImports(ctx, PENDING_LIMIT),
+    ]);
     return sendPage(
       reply,
       <ImportUploadPage
         view={viewFor(req, reply)}
         maxMb={ctx.config.maxUploadMb}
         pending={pending}
+        unread={unread}
         errors={errors}
       />,
       errors.length > 0 ? 422 : 200,

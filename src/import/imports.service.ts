@@ -34,13 +34,13 @@ import {
   type ImportStatus,
 } from "./imports.model.ts";
 import {
+  draftsIn,
   findImportDraft,
   insertImportDraft,
   markConfirmed,
   markDiscarded,
   markFailed,
   markRead,
-  pendingDrafts,
   recordPagesRead,
   toImportDraft,
 } from "./imports.store.ts";
@@ -417,18 +417,23 @@ export async function organisationOf(ctx: Ctx): Promise<Organisation> {
 export interface WaitingImport {
   id: string;
   fileName: string;
-  /** The title the importer proposes, empty when it found none. */
+  /** The title the importer proposes, empty when it found none (or has not read it yet). */
   title: string;
+  status: ImportStatus;
   createdAt: string;
 }
 
-/** The imports waiting for a registrator's review, newest first. */
-export async function waitingImports(ctx: Ctx, limit: number): Promise<WaitingImport[]> {
-  const rows = await pendingDrafts(ctx.db, ctx.config.tenantId, limit);
-  return rows.map((r) => ({
+const waiting = async (ctx: Ctx, statuses: ImportStatus[], limit: number): Promise<WaitingImport[]> =>
+  (await draftsIn(ctx.db, ctx.config.tenantId, statuses, limit)).map((r) => ({
     id: r.id,
     fileName: r.file_name,
     title: (JSON.parse(r.proposal ?? "{}") as { title?: string | null }).title ?? "",
+    status: r.status,
     createdAt: r.created_at,
   }));
-}
+
+/** The imports read and waiting for a registrator's review, newest first. */
+export const waitingImports = (ctx: Ctx, limit: number) => waiting(ctx, ["pending"], limit);
+
+/** The imports still being read or that could not be read (to be looked at or discarded), newest first. */
+export const unreadImports = (ctx: Ctx, limit: number) => waiting(ctx, ["reading", "failed"], limit);

@@ -2,7 +2,7 @@ import type { Selectable } from "kysely";
 import type { Db } from "../platform/db/database.ts";
 import type { ImportDraftTable } from "../platform/db/schema.ts";
 import { isMessageKey } from "../platform/i18n/index.ts";
-import type { ImportDraft, ImportReading } from "./imports.model.ts";
+import type { ImportDraft, ImportReading, ImportStatus } from "./imports.model.ts";
 
 export type ImportDraftRow = Selectable<ImportDraftTable>;
 
@@ -88,12 +88,13 @@ export async function markDiscarded(db: Db, id: string, by: string, at: string):
   return Number(result.numUpdatedRows) === 1;
 }
 
-export const pendingDrafts = (db: Db, tenantId: string, limit: number) =>
+/** Drafts in the given statuses, newest first. */
+export const draftsIn = (db: Db, tenantId: string, statuses: ImportStatus[], limit: number) =>
   db
     .selectFrom("import_drafts")
-    .select(["id", "file_name", "proposal", "created_at"])
+    .select(["id", "file_name", "proposal", "status", "created_at"])
     .where("tenant_id", "=", tenantId)
-    .where("status", "=", "pending")
+    .where("status", "in", statuses)
     .orderBy("created_at", "desc")
     .limit(limit)
     .execute();

@@ -12,6 +12,8 @@ export const importer = defineMessages(
     "import.pending_title": "Väntar på granskning",
     "import.pending_none": "Inga importerade remisser väntar.",
     "import.uploaded": "Uppladdad",
+    "import.unread_title": "Läses eller kunde inte läsas",
+    "import.status": "Läge",
     "import.file_required": "Välj en fil att importera",
     "import.file_type":
       "Filtypen kan inte importeras. Använd Word (.docx), PDF, text (.txt) eller bild (.png, .jpg, .tif)",
@@ -104,6 +106,8 @@ export const importer = defineMessages(
     "import.pending_title": "Waiting for review",
     "import.pending_none": "No imported consultations are waiting.",
     "import.uploaded": "Uploaded",
+    "import.unread_title": "Being read or could not be read",
+    "import.status": "State",
     "import.file_required": "Choose a file to import",
     "import.file_type":
       "This file type cannot be imported. Use Word (.docx), PDF, text (.txt) or an image (.png, .jpg, .tif)",
