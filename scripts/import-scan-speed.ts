@@ -1,8 +1,9 @@
 /**
- * `node --import tsx scripts/import-scan-speed.ts [text-file] [lines-per-page]`: makes a scanned
- * PDF of the text (by default the seed's OCR text, 659 lines ≈ 11 pages at 60 lines a page),
- * reads it as the background reader does and prints when each page was read and the time until
- * the proposal was ready. A measurement, not a test: the figure depends on the machine's load.
+ * `node --import tsx scripts/import-scan-speed.ts [text-or-pdf-file] [lines-per-page]`: makes a
+ * scanned PDF of the text (by default the seed's OCR text, 659 lines = 11 pages at 60 lines a
+ * page; a .pdf is taken as it is), reads it as the background reader does and prints when each
+ * page was read and the time until the proposal was ready. The scan made is left at
+ * /tmp/kansli-scan-speed.pdf. A measurement, not a test: the figure depends on the machine's load.
  */
 import fs from "node:fs";
 import { DEMO_UNITS } from "../src/demo/units-demo.ts";
@@ -12,7 +13,9 @@ import { scannedPdf } from "../test/helpers/scanned-pdf.ts";
 
 const source = process.argv[2] ?? "/work/shared/seed/remiss-internationell-strategi-2016.ocr.txt";
 const linesPerPage = Number(process.argv[3] ?? 60);
-const pdf = await scannedPdf(fs.readFileSync(source, "utf8"), linesPerPage);
+const pdf = source.endsWith(".pdf")
+  ? fs.readFileSync(source)
+  : await scannedPdf(fs.readFileSync(source, "utf8"), linesPerPage);
 fs.writeFileSync("/tmp/kansli-scan-speed.pdf", pdf);
 
 const started = performance.now();

@@ -24,7 +24,7 @@ async function pdfBytes(draw: (doc: PDFKit.PDFDocument) => void, margin = 60): P
  * text layer.
  */
 export async function scannedPdf(text: string, linesPerPage = 60): Promise<Buffer> {
-  const lines = text.split("\n");
+  const lines = text.replace(/\n+$/, "").split("\n");
   const typed = await pdfBytes((doc) => {
     if (fs.existsSync(FONT)) doc.font(FONT);
     for (let i = 0; i < lines.length; i += linesPerPage) {
