@@ -1,9 +1,13 @@
 import path from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { checkA11y, clickAndWait, type E2E, login, startE2E } from "./helpers/browser.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../test/fixtures/import-corpus/tune");
 let e2e: E2E;
+/** The reading page reloads itself until the review is ready: waits for that, as the clerk would. */
+const reviewReady = (page: Page) =>
+  page.locator("h1", { hasText: "Granska importerad remiss" }).waitFor({ timeout: 60_000 });
 beforeAll(async () => {
   e2e = await startE2E();
 });
@@ -11,7 +15,7 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-it("a registry clerk imports a scanned consultation: upload, review beside the scan, errors first, then confirm", async () => {
+it("a registry clerk imports a scanned consultation: upload, watch it read, review beside the scan, errors first, then confirm", async () => {
   const page = await e2e.newPage();
   await login(page, "registrator");
   await page.goto("/import");
@@ -26,7 +30,18 @@ it("a registry clerk imports a scanned consultation: upload, review beside the s
   await page.setInputFiles("#file", path.join(CORPUS, "05-lansstyrelsen.scan.png"));
   await clickAndWait(page, page.locator("main form button[type=submit]"));
   expect(new URL(page.url()).pathname).toMatch(/^\/import\/[^/]+$/);
-  expect(await page.locator("h1").textContent()).toBe("Granska importerad remiss");
+  // The upload answers at once: the page says how far the reading has got and reloads itself.
+  expect(await page.locator("h1").textContent()).toBe("Remissen läses");
+  expect(await page.locator("main [role=status]").textContent()).toMatch(
+    /^(Läser sida \d+ av \d+|Sidorna är lästa)/,
+  );
+  // axe's meta-refresh rule fails any timed reload; the page lets the clerk stop it (WCAG 2.2.1),
+  // so the page is checked as it is with the reloading stopped.
+  const reading = page.url();
+  await clickAndWait(page, page.getByRole("link", { name: "Sluta uppdatera sidan automatiskt" }));
+  if ((await page.locator("h1").textContent()) === "Remissen läses") await checkA11y(page);
+  await page.goto(reading);
+  await reviewReady(page);
   expect(await page.locator("img.import-scan").count()).toBe(1);
   expect(await page.inputValue("#diaryNumber")).toBe("500-12345-2018");
   expect(await page.inputValue("#deadline")).toBe("2019-01-15");
@@ -46,11 +61,35 @@ it("a registry clerk imports a scanned consultation: upload, review beside the s
   await page.fill("#contactEmail", "lars.oberg@lansstyrelsen.example");
   await page.selectOption("#classId", { index: 1 });
   await page.getByLabel("Skicka remissen vidare till egna enheter (ett utkast skapas)").check();
-  await page.getByLabel("Stockholm Vatten och Avfall AB").check();
+  // The body the document names is shown with its unit, ticked; the clerk adds one more unit.
+  const proposed = page.getByLabel(
+    "Stockholm Vatten och Avfall AB – i dokumentet: Stockholm Vatten och Avfall AB",
+  );
+  expect(await proposed.isChecked()).toBe(true);
+  await page.locator("details", { hasText: "Fler enheter" }).locator("summary").click();
+  await page.getByLabel("Kulturnämnden", { exact: true }).check();
   await clickAndWait(page, page.locator("main form button[type=submit]"));
   expect(new URL(page.url()).pathname).toMatch(/^\/remisser\/[^/]+$/);
   const main = (await page.locator("main").textContent()) ?? "";
   expect(main).toContain("Regional vattenförsörjningsplan för Stockholms län");
   expect(main).toContain("Stockholm Vatten och Avfall AB");
+  expect(main).toContain("Kulturnämnden");
+  await checkA11y(page);
+});
+
+it("a registry clerk discards an import after a confirmation step; it is kept as discarded", async () => {
+  const page = await e2e.newPage();
+  await login(page, "registrator");
+  await page.goto("/import");
+  await page.setInputFiles("#file", path.join(CORPUS, "03-goteborgs-stad.txt"));
+  await clickAndWait(page, page.locator("main form button[type=submit]"));
+  await reviewReady(page);
+  // The changed words are folded under their count.
+  expect(await page.locator("details.import-changes table").isVisible()).toBe(false);
+  await clickAndWait(page, page.getByRole("link", { name: "Kassera importen" }));
+  expect(await page.locator("h1").textContent()).toMatch(/^Kassera importen av 03-goteborgs-stad\.txt\?$/);
+  await checkA11y(page);
+  await clickAndWait(page, page.locator("main form button[type=submit]"));
+  expect(await page.locator("h1").textContent()).toBe("Importen är kasserad");
   await checkA11y(page);
 });

@@ -1,13 +1,17 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/app.ts";
 import { createToken } from "../src/auth/tokens.service.ts";
 import { findUserByUsername } from "../src/auth/users.store.ts";
+import { uploadForImport } from "../src/import/index.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { type FilePart, multipart } from "./helpers/client.ts";
 import { rowCount } from "./helpers/database.ts";
-import { demoClassId } from "./helpers/demo.ts";
+import { demoActor, demoClassId } from "./helpers/demo.ts";
+import { makePdf } from "./helpers/documents.ts";
+import { importRead } from "./helpers/imports.ts";
 
 /** Monday 9 March 2026, 10:00 in Stockholm. */
 const MONDAY = new Date("2026-03-09T09:00:00Z");
@@ -54,11 +58,26 @@ const confirm = (id: string, body: unknown) =>
     payload: body as object,
   });
 
-async function uploadedCorpus(name: string) {
-  const res = await upload({ fileName: name, bytes: await fs.readFile(path.join(CORPUS, name)) });
-  expect(res.statusCode).toBe(201);
-  return res.json() as { id: string; proposal: Record<string, unknown> & { consulted_bodies: string[] } };
+const get = (id: string) => t.app.inject({ url: `/api/v1/imports/${id}`, headers: auth() });
+
+/** An upload answered at once (202), then read in the background: the import as the API gives it once read. */
+async function uploaded(file: FilePart) {
+  const res = await upload(file);
+  expect(res.statusCode).toBe(202);
+  const { id } = res.json() as { id: string };
+  expect(res.json()).toMatchObject({ id, status: "reading" });
+  await importRead(t.ctx.db, id);
+  return (await get(id)).json() as {
+    id: string;
+    status: string;
+    failure: string | null;
+    progress: { page: number; pages: number };
+    proposal: Record<string, unknown> & { consulted_bodies: string[] };
+  };
 }
+
+const uploadedCorpus = async (name: string) =>
+  uploaded({ fileName: name, bytes: await fs.readFile(path.join(CORPUS, name)) });
 
 /** Rows a confirmation writes, counted. */
 async function counts() {
@@ -91,7 +110,13 @@ describe("the import API", () => {
       reply_to_email: "registrator.trafik@regionstockholm.example",
     });
     expect(created.proposal.consulted_bodies).toContain("Miljö- och hälsoskyddsnämnden");
-    expect(created).toMatchObject({ status: "pending", caseId: null, method: "text" });
+    expect(created).toMatchObject({
+      status: "pending",
+      caseId: null,
+      method: "text",
+      failure: null,
+      progress: { page: 1, pages: 1 },
+    });
     const again = await t.app.inject({ url: `/api/v1/imports/${created.id}`, headers: auth() });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(created);
@@ -153,7 +178,23 @@ describe("the import API", () => {
       .selectAll()
       .where("id", "=", done.documentId)
       .executeTakeFirstOrThrow();
-    expect(doc).toMatchObject({ case_id: done.caseId, direction: "incoming", party: "Region Stockholm" });
+    // The sender's deadline had passed: it is kept as the document's due date all the same.
+    expect(doc).toMatchObject({
+      case_id: done.caseId,
+      direction: "incoming",
+      party: "Region Stockholm",
+      due_date: "2021-11-30",
+    });
+    // The reply-to address is kept on the case, as the sender's address.
+    const parties = await t.ctx.db
+      .selectFrom("case_parties")
+      .select(["name", "email"])
+      .where("case_id", "=", done.caseId)
+      .execute();
+    expect(parties).toContainEqual({
+      name: "Region Stockholm",
+      email: "registrator.trafik@regionstockholm.example",
+    });
     const recipients = await t.ctx.db
       .selectFrom("consultation_recipients")
       .select("unit_id")
@@ -255,12 +296,127 @@ describe("the import API", () => {
     });
   });
 
+  it("answers an upload at once and reads a scan page by page in the background", async () => {
+    const res = await upload({
+      fileName: "skannad.pdf",
+      bytes: await fs.readFile(path.join(CORPUS, "02-region-stockholm.scan.pdf")),
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toEqual({
+      id: expect.any(String),
+      status: "reading",
+      progress: { page: 0, pages: 2 },
+    });
+    const { id } = res.json() as { id: string };
+    const seen = new Set<string>();
+    for (;;) {
+      const now = (await get(id)).json() as { status: string; progress: { page: number; pages: number } };
+      seen.add(`${now.status} ${now.progress.page}/${now.progress.pages}`);
+      if (now.status !== "reading") break;
+      expect(now).toMatchObject({ proposal: null, rawText: null, method: null });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const read = (await get(id)).json();
+    expect(read).toMatchObject({
+      status: "pending",
+      method: "ocr",
+      progress: { page: 2, pages: 2 },
+      failure: null,
+    });
+    expect(read.proposal.diary_number).toBe("TN 2021-0412");
+    // Every state seen on the way counted pages of two, and never backwards to an unknown count.
+    expect([...seen].every((s) => s.endsWith("/2"))).toBe(true);
+  });
+
+  it("ends a document with no text failed, with a Swedish message, and lets it be discarded", async () => {
+    const failed = await uploaded({ fileName: "tom.pdf", bytes: await makePdf([" "]) });
+    expect(failed.status).toBe("failed");
+    expect(failed.failure).toContain("Ingen text kunde läsas");
+    expect(failed.proposal).toBeNull();
+    const refused = await confirm(failed.id, bodyFor({ title: "x" }));
+    expect(refused.statusCode).toBe(409);
+    const discarded = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/imports/${failed.id}/discard`,
+      headers: auth(),
+      payload: {},
+    });
+    expect(discarded.statusCode).toBe(200);
+    expect((await get(failed.id)).json()).toMatchObject({ status: "discarded" });
+  });
+
+  it("refuses a document over 100 pages with a clear message, storing nothing", async () => {
+    const before = await rowCount(t.ctx.db, "import_drafts");
+    const pages = Array.from({ length: 101 }, (_, i) => `Sida ${i + 1}`);
+    const res = await upload({ fileName: "lang.pdf", bytes: await makePdf(pages) });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields).toEqual([
+      { field: "file", message: "Dokumentet har 101 sidor. Högst 100 sidor kan importeras: dela upp det" },
+    ]);
+    expect(await rowCount(t.ctx.db, "import_drafts")).toBe(before);
+  });
+
+  it("refuses to confirm a draft still reading (409), and reads it when the server starts again", async () => {
+    // Uploaded through the service, with no reader told: the draft a stopped server left behind.
+    const clerk = await demoActor(t, "registrator");
+    const bytes = await fs.readFile(path.join(CORPUS, "04-trafikverket.txt"));
+    const left = await uploadForImport(t.ctx, clerk, { fileName: "kvar.txt", bytes });
+    await t.ctx.db.updateTable("import_drafts").set({ pages_read: 1 }).where("id", "=", left.id).execute();
+    const reading = await confirm(left.id, bodyFor({ title: "x" }));
+    expect(reading.statusCode).toBe(409);
+    expect(reading.json().error.fields).toEqual([
+      { field: "", message: expect.stringContaining("läses fortfarande") },
+    ]);
+    expect((await get(left.id)).json()).toMatchObject({ status: "reading", proposal: null });
+
+    // The same database under a new server: its reader takes the draft up at start.
+    const restarted = await buildApp({
+      config: t.config,
+      db: t.ctx.db,
+      dialect: t.ctx.dialect,
+      clock: t.ctx.clock,
+    });
+    try {
+      await restarted.ready();
+      expect(await importRead(t.ctx.db, left.id)).toBe("pending");
+    } finally {
+      await restarted.close();
+    }
+    const read = (await get(left.id)).json();
+    expect(read).toMatchObject({ status: "pending", progress: { page: 1, pages: 1 } });
+    expect(read.proposal.title).toBeTruthy();
+  });
+
+  it("discards a draft awaiting review: kept as discarded, audited, and not confirmable", async () => {
+    const created = await uploadedCorpus("03-goteborgs-stad.txt");
+    const discard = () =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/v1/imports/${created.id}/discard`,
+        headers: auth(),
+        payload: {},
+      });
+    const res = await discard();
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ id: created.id, status: "discarded" });
+    expect((await get(created.id)).json()).toMatchObject({ status: "discarded", proposal: created.proposal });
+    const events = await t.ctx.db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("subject_id", "=", created.id)
+      .orderBy("seq")
+      .execute();
+    expect(events.map((e) => e.action)).toEqual(["import.upload", "import.read", "import.discard"]);
+    expect((await discard()).statusCode).toBe(409);
+    expect((await confirm(created.id, bodyFor(created.proposal))).statusCode).toBe(409);
+  });
+
   it("is described in the OpenAPI document", async () => {
     const doc = (await t.app.inject({ url: "/api/v1/openapi.json" })).json() as {
       paths: Record<string, unknown>;
     };
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/imports", "/imports/{id}", "/imports/{id}/confirm"]),
+      expect.arrayContaining(["/imports", "/imports/{id}", "/imports/{id}/confirm", "/imports/{id}/discard"]),
     );
   });
 });

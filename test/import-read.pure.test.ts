@@ -5,7 +5,10 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { extractProposal } from "../src/import/extract.ts";
 import { separateColumns, stripRunningLines } from "../src/import/layout.ts";
-import { readDocument } from "../src/import/read.ts";
+import { withReading } from "../src/import/page-progress.ts";
+import { pageCount, readDocument } from "../src/import/read.ts";
+import { makePdf } from "./helpers/documents.ts";
+import { scannedPdf } from "./helpers/scanned-pdf.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "fixtures/import-corpus/tune");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kansli-read-"));
@@ -46,15 +49,41 @@ describe("reading a received document", () => {
     expect(text).toContain("\f");
   });
 
-  it("reads a scanned PDF (page images only) by OCR, page by page", async () => {
-    const { text, method } = await readDocument(
-      fs.readFileSync(path.join(CORPUS, "02-region-stockholm.scan.pdf")),
-      "pdf",
+  it("reads a scanned PDF (page images only) by OCR, page by page, telling the progress of each page", async () => {
+    const progress: string[] = [];
+    const report = (page: number, pages: number) => {
+      progress.push(`${page}/${pages}`);
+      return undefined;
+    };
+    const { text, method } = await withReading({ report, signal: undefined }, () =>
+      readDocument(fs.readFileSync(path.join(CORPUS, "02-region-stockholm.scan.pdf")), "pdf"),
     );
     expect(method).toBe("ocr");
     expect(text).toContain("TN 2021-0412");
     expect(text.split("\f").length).toBe(2);
+    expect(progress).toEqual(["0/2", "1/2", "2/2"]);
   }, 120_000);
+
+  it("reads a page that is not one scanned image by rendering it, in the pages' order", async () => {
+    // Page 1 a scanned image, page 2 typed text with no image: the two ways of getting a page to OCR.
+    const scan = await scannedPdf("Remiss av trafikplanen\nDnr TN 2021-0412");
+    const typed = await makePdf(["Remissinstanser", " "]);
+    const both = path.join(tmp, "both.pdf");
+    fs.writeFileSync(path.join(tmp, "scan.pdf"), scan);
+    fs.writeFileSync(path.join(tmp, "typed.pdf"), typed);
+    execFileSync("pdfunite", [path.join(tmp, "scan.pdf"), path.join(tmp, "typed.pdf"), both]);
+    const { text, method } = await readDocument(fs.readFileSync(both), "pdf");
+    expect(method).toBe("ocr");
+    const pages = text.split("\f");
+    expect(pages).toHaveLength(3);
+    expect(pages[0]).toContain("TN 2021-0412");
+    expect(pages[1]).toContain("Remissinstanser");
+  }, 120_000);
+
+  it("counts a PDF's pages for the page limit; other files count as one", async () => {
+    expect(await pageCount(await makePdf(["a", "b", "c"]), "pdf")).toBe(3);
+    expect(await pageCount(Buffer.from("Remiss"), "txt")).toBe(1);
+  });
 
   it("reads Word through the platform's extraction", async () => {
     const { text, method } = await readDocument(

@@ -1,12 +1,14 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readImport, uploadForImport } from "../src/import/index.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { type FilePart, TestClient } from "./helpers/client.ts";
 import { rowCount } from "./helpers/database.ts";
-import { demoClassId } from "./helpers/demo.ts";
+import { demoActor, demoClassId } from "./helpers/demo.ts";
 import { makePdf } from "./helpers/documents.ts";
+import { importRead } from "./helpers/imports.ts";
 
 /** Monday 9 March 2026, 10:00 in Stockholm. */
 const MONDAY = new Date("2026-03-09T09:00:00Z");
@@ -103,6 +105,7 @@ async function uploaded(file: FilePart): Promise<string> {
   expect(res.statusCode).toBe(303);
   const id = /^\/import\/([^/]+)$/.exec(res.headers.location as string)?.[1];
   if (!id) throw new Error(`no import id in ${res.headers.location}`);
+  await importRead(t.ctx.db, id);
   return id;
 }
 
@@ -123,6 +126,14 @@ describe("importing a received consultation on the web", () => {
     expect(page.body).toContain("h4lsoskyddsn#mnden");
     expect(page.body).toContain("Miljö- och hälsoskyddsnämnden");
     expect(page.body).toMatch(/<td>hälsoskyddsnämnden<\/td>|hälsoskyddsnämnden<\/span>/);
+    // The changed words are folded under a summary that counts them.
+    expect(page.body).toMatch(
+      /<details class="import-changes"><summary>Rättade ord: \d+ \(visa\)<\/summary>/,
+    );
+    // Each unit a body was matched to is shown with the body as written, ticked.
+    expect(page.body).toMatch(/Trafiknämnden<\/span><span class="hint"> – i dokumentet: [^<]*Trafiknämnden/);
+    // The sender's deadline has passed by the frozen clock: kept, with a warning.
+    expect(page.body).toContain("Avsändarens sista svarsdag 2021-11-30 har redan passerat");
   });
 
   it("confirms into a case, the original file as an incoming document and a draft consultation of the units", async () => {
@@ -130,7 +141,14 @@ describe("importing a received consultation on the web", () => {
     const id = await uploaded(file);
     const form = formOf((await clerk.get(`/import/${id}`)).body);
     const before = await stored();
-    const res = await confirm(id, { ...form, classId, title: "Regionalt trafikförsörjningsprogram" });
+    // The clerk unticks one of the proposed units: the consultation goes to the ticked ones.
+    const unitIds = (form.unitIds as string[]).filter((u) => u !== "fn-exploatering");
+    const res = await confirm(id, {
+      ...form,
+      unitIds,
+      classId,
+      title: "Regionalt trafikförsörjningsprogram",
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(/^\/remisser\//);
 
@@ -150,6 +168,7 @@ describe("importing a received consultation on the web", () => {
       .selectFrom("case_parties")
       .selectAll()
       .where("case_id", "=", c.id)
+      .orderBy("created_at")
       .executeTakeFirstOrThrow();
     expect(party.organisation).toBe("Region Stockholm");
     const doc = await t.ctx.db
@@ -157,7 +176,12 @@ describe("importing a received consultation on the web", () => {
       .selectAll()
       .where("case_id", "=", c.id)
       .executeTakeFirstOrThrow();
-    expect(doc).toMatchObject({ direction: "incoming", status: "registered", party: "Region Stockholm" });
+    expect(doc).toMatchObject({
+      direction: "incoming",
+      status: "registered",
+      party: "Region Stockholm",
+      due_date: "2021-11-30",
+    });
     expect(doc.description).toContain("TN 2021-0412");
     const stored1 = await t.ctx.db
       .selectFrom("document_files")
@@ -178,12 +202,11 @@ describe("importing a received consultation on the web", () => {
       .select("unit_id")
       .where("consultation_id", "=", consultation.id)
       .execute();
-    expect(recipients.map((r) => r.unit_id).sort()).toEqual([
-      "fn-exploatering",
-      "fn-miljo",
-      "fn-stadsbyggnad",
-      "fn-trafik",
-    ]);
+    expect(recipients.map((r) => r.unit_id).sort()).toEqual(["fn-miljo", "fn-stadsbyggnad", "fn-trafik"]);
+    // The reply-to address is kept on the case and shown on its page.
+    expect((await clerk.get(`/arenden/${c.id}`)).body).toContain(
+      "registrator.trafik@regionstockholm.example",
+    );
     const material = await t.ctx.db
       .selectFrom("consultation_material")
       .selectAll()
@@ -245,7 +268,7 @@ describe("importing a received consultation on the web", () => {
     expect(res.body).toContain("inte en adress");
   });
 
-  it("refuses a wrong type, an empty file, no file and a file with no text, storing nothing", async () => {
+  it("refuses a wrong type, an empty file and no file, storing nothing", async () => {
     await clerk.get("/import");
     const before = await stored();
     const cases: [FilePart | null, string][] = [
@@ -254,7 +277,10 @@ describe("importing a received consultation on the web", () => {
       [{ fileName: "remiss.pdf", bytes: Buffer.from("not a pdf at all") }, "Filens innehåll stämmer inte"],
       [{ fileName: "tom.txt", bytes: Buffer.alloc(0) }, "Filen är tom"],
       [null, "Välj en fil att importera"],
-      [{ fileName: "blank.pdf", bytes: await makePdf([" "]) }, "Ingen text kunde läsas"],
+      [
+        { fileName: "lang.pdf", bytes: await makePdf(Array.from({ length: 101 }, (_, i) => `Sida ${i}`)) },
+        "Högst 100 sidor kan importeras",
+      ],
     ];
     for (const [file, message] of cases) {
       const res = await clerk.upload("/import", {}, file);
@@ -262,6 +288,62 @@ describe("importing a received consultation on the web", () => {
       if (message) expect(res.body).toContain(message);
     }
     expect(await stored()).toEqual(before);
+  });
+
+  it("shows the reading page, refreshing itself, until the proposal is ready; a confirm meanwhile is refused", async () => {
+    const clerkActor = await demoActor(t, "registrator");
+    const bytes = await fs.readFile(path.join(CORPUS, "03-goteborgs-stad.txt"));
+    // Uploaded through the service with no reader told, so the draft stays reading until read below.
+    const draft = await uploadForImport(t.ctx, clerkActor, { fileName: "remiss.txt", bytes });
+    const reading = await clerk.get(`/import/${draft.id}`);
+    expect(reading.statusCode).toBe(200);
+    expect(reading.body).toContain("Läser sida 1 av 1");
+    expect(reading.body).toMatch(/<meta http-equiv="refresh" content="\d+"/);
+    // The clerk can stop the refreshing (WCAG 2.2.1).
+    const still = await clerk.get(`/import/${draft.id}?uppdatera=nej`);
+    expect(still.body).toContain("Läser sida 1 av 1");
+    expect(still.body).not.toContain('http-equiv="refresh"');
+    const early = await confirm(draft.id, { title: "x" });
+    expect(early.statusCode).toBe(409);
+    expect(early.body).toContain("Remissen läses fortfarande");
+    // The worklist counts only imports ready for review.
+    const waiting = async () => (await clerk.get("/")).body.includes(draft.id);
+    expect(await waiting()).toBe(false);
+
+    await readImport(t.ctx, draft.id);
+    const review = await clerk.get(`/import/${draft.id}`);
+    expect(review.body).toContain("Granska importerad remiss");
+    expect(review.body).not.toContain('http-equiv="refresh"');
+    expect(await waiting()).toBe(true);
+  });
+
+  it("shows a document that could not be read as failed, and discards an import after a confirmation step", async () => {
+    const id = await uploaded({ fileName: "blank.pdf", bytes: await makePdf([" "]) });
+    const failed = await clerk.get(`/import/${id}`);
+    expect(failed.body).toContain("Remissen kunde inte läsas");
+    expect(failed.body).toContain("Ingen text kunde läsas");
+    // A clerk who left finds it again on the upload page, apart from those waiting for review.
+    const list = (await clerk.get("/import")).body;
+    expect(list).toMatch(new RegExp(`Läses eller kunde inte läsas[\\s\\S]*href="/import/${id}"`));
+
+    const other = await uploaded(await corpusFile("04-trafikverket.txt"));
+    const ask = await clerk.get(`/import/${other}/kassera`);
+    expect(ask.statusCode).toBe(200);
+    expect(ask.body).toContain("Inget ärende och ingen handling skapas");
+    const before = await stored();
+    const res = await clerk.post(`/import/${other}/kassera`, {});
+    expect(res.statusCode).toBe(303);
+    expect((await clerk.get(`/import/${other}`)).body).toContain("Importen är kasserad");
+    // Kept, not deleted; nothing registered.
+    expect(await stored()).toEqual(before);
+    const row = await t.ctx.db
+      .selectFrom("import_drafts")
+      .select(["status", "discarded_by"])
+      .where("id", "=", other)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe("discarded");
+    expect(row.discarded_by).toBeTruthy();
+    expect((await clerk.get("/")).body).not.toContain(other);
   });
 
   it("refuses a file over the size limit with nothing stored", async () => {

@@ -980,10 +980,19 @@ const UNITS: Record<string, Entry | Exempt> = {
   "GET /import/:id/sida-1.png": {
     exempt: "an import belongs to the registry's intake, no unit yet (registry staff)",
   },
+  "GET /import/:id/kassera": {
+    exempt: "an import belongs to the registry's intake, no unit yet (registry staff)",
+  },
+  "POST /import/:id/kassera": {
+    exempt: "an import belongs to the registry's intake, no unit yet (registry staff)",
+  },
   "GET /api/v1/imports/:id": {
     exempt: "an import belongs to the registry's intake, no unit yet (registry staff)",
   },
   "POST /api/v1/imports/:id/confirm": {
+    exempt: "an import belongs to the registry's intake, no unit yet (registry staff)",
+  },
+  "POST /api/v1/imports/:id/discard": {
     exempt: "an import belongs to the registry's intake, no unit yet (registry staff)",
   },
   "GET /engagemang/planer/:year": { exempt: "a year's plans of all units, read by everyone signed in" },

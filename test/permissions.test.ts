@@ -443,10 +443,17 @@ const MATRIX: Record<string, Case> = {
   "POST /import/:id": { path: `/import/${UNKNOWN}`, form: {}, expect: staff(404) },
   "GET /import/:id/fil": { path: `/import/${UNKNOWN}/fil`, expect: staff(404) },
   "GET /import/:id/sida-1.png": { path: `/import/${UNKNOWN}/sida-1.png`, expect: staff(404) },
+  "GET /import/:id/kassera": { path: `/import/${UNKNOWN}/kassera`, expect: staff(404) },
+  "POST /import/:id/kassera": { path: `/import/${UNKNOWN}/kassera`, form: {}, expect: staff(404) },
   "POST /api/v1/imports": { path: "/api/v1/imports", json: {}, expect: staff(422, 401) },
   "GET /api/v1/imports/:id": { path: `/api/v1/imports/${UNKNOWN}`, expect: staff(404, 401) },
   "POST /api/v1/imports/:id/confirm": {
     path: `/api/v1/imports/${UNKNOWN}/confirm`,
+    json: {},
+    expect: staff(404, 401),
+  },
+  "POST /api/v1/imports/:id/discard": {
+    path: `/api/v1/imports/${UNKNOWN}/discard`,
     json: {},
     expect: staff(404, 401),
   },

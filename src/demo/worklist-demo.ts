@@ -10,7 +10,7 @@ import {
   sendConsultation,
 } from "../consultation/index.ts";
 import { receiveVisitRequest } from "../engagements/index.ts";
-import { uploadForImport } from "../import/index.ts";
+import { readImport, uploadForImport } from "../import/index.ts";
 import { addCivilDays, stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import { markSent, pendingMailBefore } from "../platform/mail/mail.store.ts";
@@ -145,10 +145,12 @@ export async function seedWorklistDemo(
       email: "sam@exempel.example",
       message: "Jag vill ha en kopia av missivet till remissen.",
     });
-  await uploadForImport(ago(0), registrar, {
+  const upload = await uploadForImport(ago(0), registrar, {
     fileName: "remiss-exempeldepartementet.txt",
     bytes: Buffer.from(MINISTRY_LETTER),
   });
+  // Read now rather than by the server's background reader: the demo starts with it to review.
+  await readImport(ago(0), upload.id);
   // The reminder worker has done today's round: the late body was reminded.
   await runDueReminders(ctx);
   // The demo's letters and receipts go to invented addresses: recorded as sent, so a demo with an

@@ -5,9 +5,11 @@ import { ValidationError } from "../platform/errors.ts";
 import { apiRoute } from "../platform/http/api-route.ts";
 import { readMultipart } from "../platform/http/multipart.ts";
 import { nameApiSchemas } from "../platform/http/openapi.ts";
+import type { Translate } from "../platform/i18n/index.ts";
 import { renamed } from "../platform/validation.ts";
 import type { ImportDraft } from "./imports.model.ts";
-import { confirmImport, getImportDraft, uploadForImport } from "./imports.service.ts";
+import type { ImportReader } from "./imports.reader.ts";
+import { confirmImport, discardImport, getImportDraft, uploadForImport } from "./imports.service.ts";
 
 const nullableText = z.string().nullable();
 /** The proposal with the field names the issue fixed (snake_case), `null` where the document has none. */
@@ -26,34 +28,44 @@ const proposalSchema = z.object({
   matches: z.array(z.object({ body: z.string(), unit_id: z.string(), confidence: z.number() })),
 });
 
+const progressSchema = z.object({ page: z.number().int(), pages: z.number().int() });
 const importSchema = z.object({
   id: z.string(),
   fileName: z.string(),
   fileType: z.string(),
-  method: z.enum(["text", "ocr"]),
-  status: z.enum(["pending", "confirmed"]),
+  /** reading (in the background), pending (ready for review), failed, confirmed or discarded. */
+  status: z.enum(["reading", "pending", "failed", "confirmed", "discarded"]),
+  /** Pages read so far, of the document's pages. */
+  progress: progressSchema,
+  /** Why the reading failed, in the reader's language; null unless failed. */
+  failure: z.string().nullable(),
   caseId: z.string().nullable(),
   createdAt: z.string(),
-  proposal: proposalSchema,
+  /** The rest is null until the document has been read. */
+  method: z.enum(["text", "ocr"]).nullable(),
+  proposal: proposalSchema.nullable(),
   /** The words the repair changed, and the text as read and as repaired. */
-  changes: z.array(z.object({ before: z.string(), after: z.string() })),
-  rawText: z.string(),
-  repairedText: z.string(),
+  changes: z.array(z.object({ before: z.string(), after: z.string() })).nullable(),
+  rawText: z.string().nullable(),
+  repairedText: z.string().nullable(),
 });
-nameApiSchemas({ ImportProposal: proposalSchema, Import: importSchema });
+const uploadedSchema = z.object({ id: z.string(), status: z.literal("reading"), progress: progressSchema });
+nameApiSchemas({ ImportProposal: proposalSchema, Import: importSchema, ImportUploaded: uploadedSchema });
 
-const asJson = (d: ImportDraft): z.input<typeof importSchema> => ({
+const asJson = (d: ImportDraft, t: Translate): z.input<typeof importSchema> => ({
   id: d.id,
   fileName: d.fileName,
   fileType: d.fileType,
-  method: d.method,
   status: d.status,
+  progress: d.progress,
+  failure: d.failure ? t(d.failure) : null,
   caseId: d.caseId,
   createdAt: d.createdAt,
-  proposal: d.proposal,
-  changes: d.changes,
-  rawText: d.rawText,
-  repairedText: d.repairedText,
+  method: d.reading?.method ?? null,
+  proposal: d.reading?.proposal ?? null,
+  changes: d.reading?.changes ?? null,
+  rawText: d.reading?.rawText ?? null,
+  repairedText: d.reading?.repairedText ?? null,
 });
 
 /** The confirm body: the (edited) proposal, the case's facts and, to send it on, the units and their deadline. */
@@ -124,7 +136,7 @@ function formInputOf(body: unknown): Record<string, unknown> {
   return input;
 }
 
-export async function importsApi(app: FastifyInstance) {
+export async function importsApi(app: FastifyInstance, { reader }: { reader: ImportReader }) {
   const { ctx } = app;
   const idParams = z.strictObject({ id: z.string().max(100) });
   const manager = (req: Parameters<typeof requireCan>[0]) => requireCan(req, "import.manage");
@@ -133,30 +145,49 @@ export async function importsApi(app: FastifyInstance) {
     method: "POST",
     path: "/imports",
     summary:
-      "Read a received consultation: multipart/form-data with one `file` (.docx, .pdf, .txt, .png, .jpg, .tif); answers the proposal",
+      "Upload a received consultation to be read: multipart/form-data with one `file` (.docx, .pdf, .txt, .png, .jpg, .tif; up to 100 pages). Answers at once; reading runs in the background: poll GET /imports/{id} until its status is no longer `reading`",
     tag: "import",
     access: manager,
     body: z.object({}),
     bodyCheckedBy: "service",
     acceptsUpload: true,
-    response: importSchema,
-    status: 201,
+    response: uploadedSchema,
+    status: 202,
     handler: async (req) => {
       const file = req.isMultipart() ? readMultipart(req).file : null;
-      return asJson(await uploadForImport(ctx, manager(req), file));
+      const draft = await uploadForImport(ctx, manager(req), file);
+      reader.kick();
+      return { id: draft.id, status: "reading" as const, progress: draft.progress };
     },
   });
 
   apiRoute(app, {
     method: "GET",
     path: "/imports/:id",
-    summary: "A read consultation with its proposal, and the case once confirmed",
+    summary:
+      "An uploaded consultation: its status and reading progress, then its proposal, and the case once confirmed",
     tag: "import",
     access: manager,
     params: idParams,
     query: z.strictObject({}),
     response: importSchema,
-    handler: async (_req, { params }) => asJson(await getImportDraft(ctx, params.id)),
+    handler: async (req, { params }) => asJson(await getImportDraft(ctx, params.id), req.t),
+  });
+
+  apiRoute(app, {
+    method: "POST",
+    path: "/imports/:id/discard",
+    summary:
+      "Discard an import awaiting review (or one that could not be read): it is kept, marked discarded, and nothing is registered",
+    tag: "import",
+    access: manager,
+    params: idParams,
+    body: z.strictObject({}),
+    response: z.object({ id: z.string(), status: z.literal("discarded") }),
+    handler: async (req, { params }) => {
+      await discardImport(ctx, manager(req), params.id);
+      return { id: params.id, status: "discarded" as const };
+    },
   });
 
   apiRoute(app, {

@@ -1,22 +1,38 @@
 import { z } from "zod";
+import type { MessageKey } from "../platform/i18n/index.ts";
 import { blankToUndefined } from "../platform/validation.ts";
-import type { Proposal } from "./proposal.model.ts";
+import type { BodyMatch, Proposal } from "./proposal.model.ts";
 import type { ReadMethod } from "./read.ts";
 import type { WordChange } from "./repair.ts";
 
-/** A received consultation read and waiting for a person to confirm it. */
+/**
+ * Where an import is: being read in the background, ready for review (`pending`), not readable
+ * (`failed`, with the reason), confirmed into a case, or discarded by the clerk. Every row is kept.
+ */
+export type ImportStatus = "reading" | "pending" | "failed" | "confirmed" | "discarded";
+
+/** What the reading gave: the text as read and repaired, the words changed and the proposal. */
+export interface ImportReading {
+  method: ReadMethod;
+  rawText: string;
+  repairedText: string;
+  changes: WordChange[];
+  proposal: Proposal;
+}
+
+/** A received consultation uploaded for import; `reading` is null until it has been read. */
 export interface ImportDraft {
   id: string;
   fileName: string;
   sha256: string;
   size: number;
   fileType: string;
-  method: ReadMethod;
-  rawText: string;
-  repairedText: string;
-  changes: WordChange[];
-  proposal: Proposal;
-  status: "pending" | "confirmed";
+  status: ImportStatus;
+  /** Pages read so far, of the document's pages. */
+  progress: { page: number; pages: number };
+  /** Why the reading failed. */
+  failure: MessageKey | null;
+  reading: ImportReading | null;
   caseId: string | null;
   createdAt: string;
 }
@@ -79,4 +95,11 @@ export function formValuesOf(p: Proposal): Record<string, string | string[]> {
     instructions: p.instructions ?? "",
     unitIds: [...new Set(p.matches.map((m) => m.unit_id))],
   };
+}
+
+/** The bodies of the document matched to each unit, by unit id, in the document's order. */
+export function matchedBodies(matches: readonly BodyMatch[]): Map<string, string[]> {
+  const byUnit = new Map<string, string[]>();
+  for (const m of matches) byUnit.set(m.unit_id, [...(byUnit.get(m.unit_id) ?? []), m.body]);
+  return byUnit;
 }

@@ -9,32 +9,41 @@ import { allClasses, getRegistries } from "../registry/index.ts";
 import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { formValuesOf, type ImportDraft } from "./imports.model.ts";
+import type { ImportReader } from "./imports.reader.ts";
 import {
   confirmImport,
+  discardImport,
   getImportDraft,
   proposedInternalDeadline,
+  unreadImports,
   uploadForImport,
   waitingImports,
 } from "./imports.service.ts";
 import { pdfFirstPagePng } from "./ocr.ts";
+import type { Proposal } from "./proposal.model.ts";
 import { type FormValues, ImportReviewPage } from "./views/ImportReviewPage.tsx";
+import { ImportDiscardPage, ImportStatusPage } from "./views/ImportStatusPage.tsx";
 import { ImportUploadPage } from "./views/ImportUploadPage.tsx";
 
 /** Officers to choose from: the people who handle cases. */
 const OFFICER_ROLES = new Set(["handlaggare", "registrator", "admin"]);
 const PENDING_LIMIT = 100;
 
-export async function importsRoutes(app: FastifyInstance) {
+export async function importsRoutes(app: FastifyInstance, { reader }: { reader: ImportReader }) {
   const { ctx } = app;
 
   const showUpload = async (req: FastifyRequest, reply: FastifyReply, errors: FieldError[]) => {
-    const pending = await waitingImports(ctx, PENDING_LIMIT);
+    const [pending, unread] = await Promise.all([
+      waitingImports(ctx, PENDING_LIMIT),
+      unreadImports(ctx, PENDING_LIMIT),
+    ]);
     return sendPage(
       reply,
       <ImportUploadPage
         view={viewFor(req, reply)}
         maxMb={ctx.config.maxUploadMb}
         pending={pending}
+        unread={unread}
         errors={errors}
       />,
       errors.length > 0 ? 422 : 200,
@@ -59,16 +68,16 @@ export async function importsRoutes(app: FastifyInstance) {
     };
   };
 
-  const proposed = async (req: FastifyRequest, draft: ImportDraft): Promise<FormValues> => {
+  const proposed = async (req: FastifyRequest, proposal: Proposal): Promise<FormValues> => {
     const registries = await getRegistries(ctx);
     const actor = req.actor.kind === "user" ? req.actor : null;
     return {
-      ...formValuesOf(draft.proposal),
+      ...formValuesOf(proposal),
       registryId: registries[0]?.id ?? "",
       unitId: actor?.unitId ?? "",
       officerId: actor?.id ?? "",
-      forward: draft.proposal.matches.length > 0 ? "on" : undefined,
-      internalDeadline: proposedInternalDeadline(stockholmDate(ctx.clock.now()), draft.proposal.deadline),
+      forward: proposal.matches.length > 0 ? "on" : undefined,
+      internalDeadline: proposedInternalDeadline(stockholmDate(ctx.clock.now()), proposal.deadline),
     };
   };
 
@@ -78,18 +87,25 @@ export async function importsRoutes(app: FastifyInstance) {
     draft: ImportDraft,
     values: FormValues | null,
     errors: FieldError[],
-  ) =>
-    sendPage(
+  ) => {
+    if (draft.status === "confirmed" && draft.caseId) return reply.redirect(`/arenden/${draft.caseId}`, 303);
+    const refresh = (req.query as { uppdatera?: string }).uppdatera !== "nej";
+    if (draft.status !== "pending" || !draft.reading)
+      return sendPage(reply, <ImportStatusPage view={viewFor(req, reply)} draft={draft} refresh={refresh} />);
+    return sendPage(
       reply,
       <ImportReviewPage
         view={viewFor(req, reply)}
         draft={draft}
+        reading={draft.reading}
         data={await reviewData()}
-        values={values ?? (await proposed(req, draft))}
+        values={values ?? (await proposed(req, draft.reading.proposal))}
         errors={errors}
+        today={stockholmDate(ctx.clock.now())}
       />,
       errors.length > 0 ? 422 : 200,
     );
+  };
 
   app.get("/import", async (req, reply) => {
     requireCan(req, "import.manage");
@@ -101,16 +117,31 @@ export async function importsRoutes(app: FastifyInstance) {
     const file = req.isMultipart() ? readMultipart(req).file : null;
     return handleForm(
       () => uploadForImport(ctx, actor, file),
-      (draft) => reply.redirect(`/import/${draft.id}`, 303),
+      (draft) => {
+        reader.kick();
+        return reply.redirect(`/import/${draft.id}`, 303);
+      },
       (errors) => showUpload(req, reply, errors),
     );
   });
 
   app.get<{ Params: { id: string } }>("/import/:id", async (req, reply) => {
     requireCan(req, "import.manage");
+    return showReview(req, reply, await getImportDraft(ctx, req.params.id), null, []);
+  });
+
+  app.get<{ Params: { id: string } }>("/import/:id/kassera", async (req, reply) => {
+    requireCan(req, "import.manage");
     const draft = await getImportDraft(ctx, req.params.id);
-    if (draft.status === "confirmed" && draft.caseId) return reply.redirect(`/arenden/${draft.caseId}`, 303);
-    return showReview(req, reply, draft, null, []);
+    if (draft.status !== "pending" && draft.status !== "failed")
+      return reply.redirect(`/import/${draft.id}`, 303);
+    return sendPage(reply, <ImportDiscardPage view={viewFor(req, reply)} draft={draft} />);
+  });
+
+  app.post<{ Params: { id: string } }>("/import/:id/kassera", async (req, reply) => {
+    const actor = requireCan(req, "import.manage");
+    await discardImport(ctx, actor, req.params.id);
+    return reply.redirect(`/import/${req.params.id}`, 303);
   });
 
   app.post<{ Params: { id: string } }>("/import/:id", async (req, reply) => {

@@ -9,6 +9,7 @@ import { listAllUnits } from "../organisation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { addCivilDays, stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
+import type { Db } from "../platform/db/database.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { safeFileName } from "../platform/files/file-name.ts";
 import { type FileType, sniffFileType } from "../platform/files/file-type.ts";
@@ -23,16 +24,28 @@ import {
   writePreparedCase,
   writePreparedDocument,
 } from "../registry/index.ts";
-import { analyseDocument } from "./analyse.ts";
+import { type Analysis, analyseDocument } from "./analyse.ts";
 import type { Organisation } from "./extract.ts";
-import { bodyLines, type ConfirmInput, confirmSchema, type ImportDraft } from "./imports.model.ts";
 import {
+  bodyLines,
+  type ConfirmInput,
+  confirmSchema,
+  type ImportDraft,
+  type ImportStatus,
+} from "./imports.model.ts";
+import {
+  draftsIn,
   findImportDraft,
   insertImportDraft,
   markConfirmed,
-  pendingDrafts,
+  markDiscarded,
+  markFailed,
+  markRead,
+  recordPagesRead,
   toImportDraft,
 } from "./imports.store.ts";
+import { withReading } from "./page-progress.ts";
+import { MAX_PAGES, pageCount } from "./read.ts";
 
 /** What a received consultation may be: Word, PDF (with a text layer or scanned), text, or a scan. */
 export const IMPORT_TYPES: readonly FileType[] = ["docx", "pdf", "txt", "png", "jpeg", "tiff"];
@@ -41,7 +54,10 @@ const FALLBACK_WEEKS = 4;
 /** Days before the sender's deadline that the units' answers are due, to leave time to compile. */
 const DAYS_TO_COMPILE = 14;
 
-/** Checks an upload (name, size, type, content), reads it and keeps the file and the proposal. */
+/**
+ * Checks an upload (name, size, type, content, pages), keeps the file and a draft to be read in
+ * the background (`readImport`). A refused upload stores nothing.
+ */
 export async function uploadForImport(
   ctx: Ctx,
   by: UserActor,
@@ -49,9 +65,12 @@ export async function uploadForImport(
 ): Promise<ImportDraft> {
   const { fileName, type } = await checkUpload(ctx, file);
   const bytes = file?.bytes ?? Buffer.alloc(0);
-  const analysis = await analyseDocument(bytes, type, await organisationOf(ctx));
-  if (analysis.repairedText.trim() === "")
-    throw new ValidationError([{ field: "file", message: "import.no_text" }]);
+  const pages = await pageCount(bytes, type).catch(() => 0);
+  if (pages < 1) throw new ValidationError([{ field: "file", message: "import.no_text" }]);
+  if (pages > MAX_PAGES)
+    throw new ValidationError([
+      { field: "file", message: "import.too_many_pages", params: { max: MAX_PAGES, pages } },
+    ]);
   const { sha256, size } = await ctx.files.put(bytes);
   const now = ctx.clock.now();
   const row = {
@@ -61,28 +80,115 @@ export async function uploadForImport(
     sha256,
     size,
     file_type: type,
-    method: analysis.method,
-    raw_text: analysis.rawText,
-    repaired_text: analysis.repairedText,
-    changes: JSON.stringify(analysis.changes),
-    proposal: JSON.stringify(analysis.proposal),
-    status: "pending" as const,
+    method: null,
+    raw_text: null,
+    repaired_text: null,
+    changes: null,
+    proposal: null,
+    status: "reading" as const,
     case_id: null,
     created_by: by.id,
     created_at: now.toISOString(),
     confirmed_at: null,
+    pages,
+    pages_read: 0,
+    failure: null,
+    discarded_at: null,
+    discarded_by: null,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await insertImportDraft(trx, row);
     await appendAudit(trx, ctx.config.tenantId, now, {
       ...auditBy(by),
-      action: "import.read",
+      action: "import.upload",
       subjectType: "import",
       subjectId: row.id,
-      after: { fileName, sha256, method: analysis.method, proposal: analysis.proposal },
+      after: { fileName, sha256, pages },
     });
   });
   return toImportDraft(row);
+}
+
+/**
+ * Reads one uploaded draft (the background reader's step), recording each page read: the draft
+ * ends ready for review with its proposal, or failed with the reason. A draft no longer reading
+ * is left alone; an aborted reading (the server stopping) leaves it reading, to be read again.
+ */
+export async function readImport(ctx: Ctx, id: string, signal?: AbortSignal): Promise<void> {
+  const row = await findImportDraft(ctx.db, ctx.config.tenantId, id);
+  if (row?.status !== "reading") return;
+  const finish = async (action: string, write: (trx: Db) => Promise<boolean>, after: object) =>
+    ctx.db.transaction().execute(async (trx) => {
+      if (!(await write(trx))) return;
+      await appendAudit(trx, ctx.config.tenantId, ctx.clock.now(), {
+        ...auditBy("system"),
+        action,
+        subjectType: "import",
+        subjectId: id,
+        after,
+      });
+    });
+  let analysis: Analysis;
+  try {
+    await recordPagesRead(ctx.db, id, 0, row.pages ?? 1);
+    const bytes = await ctx.files.get(row.sha256);
+    const organisation = await organisationOf(ctx);
+    const report = (page: number, pages: number) => recordPagesRead(ctx.db, id, page, pages);
+    analysis = await withReading({ report, signal }, () =>
+      analyseDocument(bytes, row.file_type as FileType, organisation),
+    );
+  } catch (error) {
+    if (signal?.aborted) return;
+    ctx.log.error({ err: error, importId: id }, "import reading failed");
+    await finish("import.read_failed", (trx) => markFailed(trx, id, "import.read_failed"), {
+      failure: "import.read_failed",
+    });
+    return;
+  }
+  if (analysis.repairedText.trim() === "") {
+    await finish("import.read_failed", (trx) => markFailed(trx, id, "import.no_text"), {
+      failure: "import.no_text",
+    });
+    return;
+  }
+  await recordPagesRead(ctx.db, id, row.pages ?? 1, row.pages ?? 1);
+  await finish("import.read", (trx) => markRead(trx, id, analysis), {
+    method: analysis.method,
+    proposal: analysis.proposal,
+  });
+}
+
+/**
+ * Discards an import awaiting review (or one that could not be read): the draft and its file are
+ * kept with status `discarded`, who and when, and the event is audited. The file was never
+ * registered, so nothing in the registry changes.
+ */
+export async function discardImport(ctx: Ctx, by: UserActor, id: string): Promise<void> {
+  const draft = await getImportDraft(ctx, id);
+  if (draft.status !== "pending" && draft.status !== "failed") throw notPending(draft.status);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await markDiscarded(trx, id, by.id, now.toISOString()))) throw notPending("confirmed");
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: "import.discard",
+      subjectType: "import",
+      subjectId: id,
+      before: { status: draft.status },
+      after: { status: "discarded" },
+    });
+  });
+}
+
+/** The refusal of a step that needs a draft ready for review, by what the draft is instead. */
+function notPending(status: ImportStatus): ConflictError {
+  const message =
+    status === "reading"
+      ? "import.still_reading"
+      : status === "confirmed"
+        ? "import.already_confirmed"
+        : "import.not_pending";
+  return new ConflictError(`the import is ${status}`, [], [{ field: "", message }]);
 }
 
 async function checkUpload(
@@ -129,6 +235,8 @@ const FROM_CASE: Record<string, string> = {
   "parties.0.name": "senderOrganisation",
   "parties.0.organisation": "senderOrganisation",
   "parties.0.email": "contactEmail",
+  "parties.1.name": "senderOrganisation",
+  "parties.1.email": "replyToEmail",
 };
 const FROM_DOCUMENT: Record<string, string> = {
   description: "title",
@@ -190,12 +298,7 @@ export async function confirmImport(
   input: unknown,
 ): Promise<ConfirmResult> {
   const draft = await getImportDraft(ctx, id);
-  if (draft.status !== "pending")
-    throw new ConflictError(
-      "the import is already confirmed",
-      [],
-      [{ field: "", message: "import.already_confirmed" }],
-    );
+  if (draft.status !== "pending") throw notPending(draft.status);
   const today = stockholmDate(ctx.clock.now());
   const errors: FieldError[] = [];
   const data = confirmedInput(input, errors);
@@ -250,6 +353,11 @@ export async function confirmImport(
   return { caseId: newCase.id, documentId: document.row.id, consultationId: consultation?.row.id ?? null };
 }
 
+/**
+ * The case's parties: the sender's contact (or the sender itself) and, when the sender asks for
+ * the answer at another address (a registry mailbox), the sender with that address, so the
+ * reply-to address is kept on the case.
+ */
 const caseInputOf = (d: Partial<ConfirmInput>) => ({
   title: d.title,
   registryId: d.registryId,
@@ -262,6 +370,9 @@ const caseInputOf = (d: Partial<ConfirmInput>) => ({
       organisation: d.senderOrganisation,
       ...(d.contactEmail ? { email: d.contactEmail } : {}),
     },
+    ...(d.replyToEmail && d.replyToEmail !== d.contactEmail
+      ? [{ name: d.senderOrganisation, email: d.replyToEmail }]
+      : []),
   ],
 });
 
@@ -273,7 +384,8 @@ function documentInputOf(d: Partial<ConfirmInput>, today: string) {
     party: d.senderOrganisation,
     description: `Remiss: ${d.title ?? ""}${reference}`.slice(0, 1000),
     documentType: "Remiss",
-    ...(d.deadline && d.deadline >= today ? { dueDate: d.deadline } : {}),
+    // The sender's deadline is kept even when it has passed: the review page warns about it.
+    ...(d.deadline ? { dueDate: d.deadline } : {}),
   };
 }
 
@@ -305,18 +417,23 @@ export async function organisationOf(ctx: Ctx): Promise<Organisation> {
 export interface WaitingImport {
   id: string;
   fileName: string;
-  /** The title the importer proposes, empty when it found none. */
+  /** The title the importer proposes, empty when it found none (or has not read it yet). */
   title: string;
+  status: ImportStatus;
   createdAt: string;
 }
 
-/** The imports waiting for a registrator's review, newest first. */
-export async function waitingImports(ctx: Ctx, limit: number): Promise<WaitingImport[]> {
-  const rows = await pendingDrafts(ctx.db, ctx.config.tenantId, limit);
-  return rows.map((r) => ({
+const waiting = async (ctx: Ctx, statuses: ImportStatus[], limit: number): Promise<WaitingImport[]> =>
+  (await draftsIn(ctx.db, ctx.config.tenantId, statuses, limit)).map((r) => ({
     id: r.id,
     fileName: r.file_name,
-    title: (JSON.parse(r.proposal) as { title: string | null }).title ?? "",
+    title: (JSON.parse(r.proposal ?? "{}") as { title?: string | null }).title ?? "",
+    status: r.status,
     createdAt: r.created_at,
   }));
-}
+
+/** The imports read and waiting for a registrator's review, newest first. */
+export const waitingImports = (ctx: Ctx, limit: number) => waiting(ctx, ["pending"], limit);
+
+/** The imports still being read or that could not be read (to be looked at or discarded), newest first. */
+export const unreadImports = (ctx: Ctx, limit: number) => waiting(ctx, ["reading", "failed"], limit);

@@ -4,6 +4,7 @@ export { importPlugin } from "./import.plugin.ts";
 export {
   IMPORT_TYPES,
   organisationOf,
+  readImport,
   uploadForImport,
   type WaitingImport,
   waitingImports,

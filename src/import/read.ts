@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import type { FileType } from "../platform/files/file-type.ts";
 import { extractTextDetailed } from "../platform/text/extract.ts";
-import { ocrImageBytes, ocrPdf } from "./ocr.ts";
+import { ocrImageBytes, ocrPdf, pdfPageCount } from "./ocr.ts";
 
 const run = promisify(execFile);
 
@@ -12,6 +12,13 @@ interface ReadResult {
   text: string;
   method: ReadMethod;
 }
+
+/** The longest document read: a stated limit, so one upload cannot hold the reader for hours. */
+export const MAX_PAGES = 100;
+
+/** The pages of a PDF; other files count as one (a multi-page TIFF is read as one image). */
+export const pageCount = (bytes: Buffer, type: FileType): Promise<number> =>
+  type === "pdf" ? pdfPageCount(bytes) : Promise.resolve(1);
 
 /** A PDF with less text than this per page is taken to be a scan. */
 const MIN_TEXT_PER_PAGE = 40;

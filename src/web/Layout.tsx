@@ -8,8 +8,15 @@ export function Layout({
   view,
   title,
   hasErrors,
+  refreshSeconds,
   children,
-}: PropsWithChildren<{ view: View; title: string; hasErrors?: boolean }>) {
+}: PropsWithChildren<{
+  view: View;
+  title: string;
+  hasErrors?: boolean;
+  /** Reload the page after this many seconds (a page showing work in progress, without JavaScript). */
+  refreshSeconds?: number | undefined;
+}>) {
   const { t } = view;
   const { signedIn } = view.viewer;
   const otherLocale = view.locale === "sv" ? "en" : "sv";
@@ -21,6 +28,7 @@ export function Layout({
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
+          {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
           <title safe>{pageTitle}</title>
           <link rel="stylesheet" href="/static/kansli.css" />
         </head>

@@ -1,15 +1,15 @@
 import type { Unit } from "../../organisation/index.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { Checkbox, type Registry } from "../../registry/index.ts";
-import { CheckboxList } from "../../web/components/CheckboxList.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";
 import { Form } from "../../web/components/Form.tsx";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
-import type { ImportDraft } from "../imports.model.ts";
+import type { ImportDraft, ImportReading } from "../imports.model.ts";
 import type { WordChange } from "../repair.ts";
+import { ProposedUnits } from "./ProposedUnits.tsx";
 
 export type FormValues = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
@@ -26,18 +26,23 @@ const IMAGE_TYPES = new Set(["png", "jpeg"]);
 
 /**
  * The document beside the proposal: the original (an image is shown, every file can be opened),
- * the repaired text, the text as read and the words changed; and the proposal as a form with
- * every field editable, the case's facts and the choice to send the consultation on.
+ * the repaired text, the text as read and the words changed (folded: a scan can have hundreds);
+ * and the proposal as a form with every field editable, the case's facts and the choice to send
+ * the consultation on to the units the bodies were matched to. The import can also be discarded.
  */
 export function ImportReviewPage(props: {
   view: View;
   draft: ImportDraft;
+  reading: ImportReading;
   data: ReviewData;
   values: FormValues;
   errors: FieldError[];
+  today: string;
 }) {
-  const { view, draft, data, values, errors } = props;
+  const { view, draft, reading, data, values, errors } = props;
   const { t } = view;
+  const deadline = one(values.deadline);
+  const deadlinePassed = /^\d{4}-\d{2}-\d{2}$/.test(deadline) && deadline < props.today;
   const field = (name: string, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
     <Field view={view} name={name} label={label} value={one(values[name])} errors={errors} {...extra} />
   );
@@ -61,38 +66,55 @@ export function ImportReviewPage(props: {
             <img class="import-scan" src={`/import/${draft.id}/sida-1.png`} alt={t("import.first_page")} />
           ) : null}
           <p class="hint" safe>
-            {draft.method === "ocr" ? t("import.read_by_ocr") : t("import.read_as_text")}
+            {reading.method === "ocr" ? t("import.read_by_ocr") : t("import.read_as_text")}
           </p>
           <h3 safe>{t("import.repaired_text")}</h3>
           <pre class="import-text" tabindex="0" safe>
-            {draft.repairedText}
+            {reading.repairedText}
           </pre>
           <details>
             <summary safe>{t("import.raw_text")}</summary>
             <pre class="import-text" tabindex="0" safe>
-              {draft.rawText}
+              {reading.rawText}
             </pre>
           </details>
-          <Table<WordChange>
-            caption={t("import.changes")}
-            columns={[
-              { header: t("import.before"), cell: (c) => <span safe>{c.before}</span>, rowHeader: true },
-              { header: t("import.after"), cell: (c) => <span safe>{c.after}</span> },
-            ]}
-            rows={draft.changes}
-            empty={t("import.changes_none")}
-          />
+          {reading.changes.length === 0 ? (
+            <p safe>{t("import.changes_none")}</p>
+          ) : (
+            <details class="import-changes">
+              <summary safe>{t("import.changes_summary", { count: reading.changes.length })}</summary>
+              <Table<WordChange>
+                caption={t("import.changes")}
+                columns={[
+                  { header: t("import.before"), cell: (c) => <span safe>{c.before}</span>, rowHeader: true },
+                  { header: t("import.after"), cell: (c) => <span safe>{c.after}</span> },
+                ]}
+                rows={reading.changes}
+                empty={t("import.changes_none")}
+              />
+            </details>
+          )}
         </section>
         <section aria-labelledby="proposal-heading">
           <h2 id="proposal-heading" safe>
             {t("import.proposal")}
           </h2>
+          {deadlinePassed ? (
+            <p class="notice" role="status" safe>
+              {t("import.deadline_passed", { date: deadline })}
+            </p>
+          ) : null}
           <Form view={view} action={`/import/${draft.id}`}>
             {field("title", t("import.title"), { rows: 2 })}
             {field("senderOrganisation", t("import.sender"))}
             {field("diaryNumber", t("import.diary_number"))}
             {field("dateSent", t("import.date_sent"), { hint: t("import.date_hint"), width: "short" })}
-            {field("deadline", t("import.deadline"), { hint: t("import.date_hint"), width: "short" })}
+            {field("deadline", t("import.deadline"), {
+              hint: deadlinePassed
+                ? `${t("import.deadline_passed", { date: deadline })} ${t("import.date_hint")}`
+                : t("import.date_hint"),
+              width: "short",
+            })}
             {field("contactName", t("import.contact_name"))}
             {field("contactPhone", t("import.contact_phone"), { type: "tel" })}
             {field("contactEmail", t("import.contact_email"), { type: "email" })}
@@ -126,12 +148,11 @@ export function ImportReviewPage(props: {
                 checked={one(values.forward) === "on"}
                 errors={errors}
               />
-              <CheckboxList
+              <ProposedUnits
                 view={view}
-                name="unitIds"
-                legend={t("import.units")}
-                hint={t("import.units_hint")}
-                options={data.units.map((u): [string, string] => [u.id, u.name])}
+                matches={reading.proposal.matches}
+                bodies={reading.proposal.consulted_bodies}
+                units={data.units}
                 checked={many(values.unitIds)}
                 errors={errors}
               />
@@ -144,6 +165,11 @@ export function ImportReviewPage(props: {
               {t("import.confirm_button")}
             </button>
           </Form>
+          <p>
+            <a href={`/import/${draft.id}/kassera`} safe>
+              {t("import.discard_link")}
+            </a>
+          </p>
         </section>
       </div>
     </Layout>

@@ -6,18 +6,14 @@ import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
 
-export interface PendingImport {
-  id: string;
-  fileName: string;
-  title: string;
-  createdAt: string;
-}
+import type { WaitingImport } from "../imports.service.ts";
 
-/** Upload a received consultation; lists the imports still waiting for review. */
+/** Upload a received consultation; lists the imports waiting for review, and those being read or not readable. */
 export function ImportUploadPage(props: {
   view: View;
   maxMb: number;
-  pending: PendingImport[];
+  pending: WaitingImport[];
+  unread: WaitingImport[];
   errors: FieldError[];
 }) {
   const { view, errors } = props;
@@ -40,7 +36,7 @@ export function ImportUploadPage(props: {
         </button>
       </Form>
       <h2 safe>{t("import.pending_title")}</h2>
-      <Table<PendingImport>
+      <Table<WaitingImport>
         caption={t("import.pending_title")}
         columns={[
           {
@@ -58,6 +54,36 @@ export function ImportUploadPage(props: {
         rows={props.pending}
         empty={t("import.pending_none")}
       />
+      {props.unread.length > 0 ? (
+        <>
+          <h2 safe>{t("import.unread_title")}</h2>
+          <Table<WaitingImport>
+            caption={t("import.unread_title")}
+            columns={[
+              {
+                header: t("import.file"),
+                cell: (p) => (
+                  <a href={`/import/${p.id}`} safe>
+                    {p.fileName}
+                  </a>
+                ),
+                rowHeader: true,
+              },
+              {
+                header: t("import.status"),
+                cell: (p) => (
+                  <span safe>
+                    {p.status === "failed" ? t("import.failed_title") : t("import.reading_title")}
+                  </span>
+                ),
+              },
+              { header: t("import.uploaded"), cell: (p) => <span safe>{p.createdAt.slice(0, 10)}</span> },
+            ]}
+            rows={props.unread}
+            empty=""
+          />
+        </>
+      ) : null}
     </Layout>
   );
 }

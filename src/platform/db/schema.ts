@@ -515,18 +515,23 @@ export interface ImportDraftTable {
   size: number;
   file_type: string;
   /** "text" (the file's own text) or "ocr". */
-  method: "text" | "ocr";
-  raw_text: string;
-  repaired_text: string;
+  method: "text" | "ocr" | null;
+  raw_text: string | null;
+  repaired_text: string | null;
   /** JSON: the words the repair changed, [{before, after}]. */
-  changes: string;
+  changes: string | null;
   /** JSON: the proposal as read (proposal.model.ts). */
-  proposal: string;
-  status: "pending" | "confirmed";
+  proposal: string | null;
+  status: "reading" | "pending" | "failed" | "confirmed" | "discarded";
   case_id: string | null;
   created_by: string | null;
   created_at: string;
   confirmed_at: string | null;
+  pages: number | null;
+  pages_read: Generated<number>;
+  failure: string | null;
+  discarded_at: string | null;
+  discarded_by: string | null;
 }
 
 /** Failed sign-ins of one (account, address) pair, or of one address to any account. */

@@ -147,6 +147,7 @@ export function CasePage(props: {
             <li safe>
               {[
                 p.organisation ? `${p.name}, ${p.organisation}` : p.name,
+                p.email ? ` – ${p.email}` : "",
                 full && p.protectedIdentity ? ` (${t("case.party_protected_note")})` : "",
               ].join("")}
             </li>

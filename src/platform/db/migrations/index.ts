@@ -19,6 +19,7 @@ import * as loginThrottle from "./2026-12-06-0018-login-throttle.ts";
 import * as consultationDiscard from "./2026-12-06-0019-consultation-discard.ts";
 import * as copyRequestDecisions from "./2026-12-06-0020-copy-request-decisions.ts";
 import * as classVersions from "./2026-12-06-0021-class-versions.ts";
+import * as importReading from "./2026-12-07-0201-import-reading.ts";
 import * as mailIntake from "./2026-12-07-0301-mail-intake.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
@@ -43,5 +44,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06-0019-consultation-discard": consultationDiscard,
   "2026-12-06-0020-copy-request-decisions": copyRequestDecisions,
   "2026-12-06-0021-class-versions": classVersions,
+  "2026-12-07-0201-import-reading": importReading,
   "2026-12-07-0301-mail-intake": mailIntake,
 };
