@@ -5,7 +5,7 @@ import { fold } from "./fold.ts";
 import { labelled } from "./labels.ts";
 import { CANNOT_END, isProse, isRemissHeading, LABEL_LINE } from "./line-kinds.ts";
 import type { Proposal } from "./proposal.model.ts";
-import { matchBodies, type UnitName } from "./units-match.ts";
+import { matchBodies, spelledAsUnits, type UnitName } from "./units-match.ts";
 
 /** The organisation the document is read for: its name and its units. */
 export interface Organisation {
@@ -30,7 +30,12 @@ export function extractProposal(text: string, organisation: Organisation): Propo
     null;
   const deadline = deadlineParagraph ? deadlineIn(deadlineParagraph, false) : null;
   const contact = contactOf(lines);
-  const bodies = consultedBodies(lines);
+  const found = consultedBodies(lines);
+  const { bodies, matches } = spelledAsUnits(
+    found,
+    matchBodies(found, organisation.units, organisation.name),
+    organisation.units,
+  );
   return {
     title: titleOf(lines),
     diary_number: diaryNumberOf(lines),
@@ -43,7 +48,7 @@ export function extractProposal(text: string, organisation: Organisation): Propo
     reply_to_email: replyToOf(paragraphs, contact.email),
     consulted_bodies: bodies,
     instructions: deadlineParagraph,
-    matches: matchBodies(bodies, organisation.units, organisation.name),
+    matches,
   };
 }
 
@@ -110,7 +115,23 @@ function dateSentOf(lines: string[], deadline: string | null): string | null {
 
 // --- title and sender ----------------------------------------------------------------------
 
+/** The subject's own label ("Ärende: …", "Ämne: …"), stronger than any heading. */
+const SUBJECT_LABEL = /^(arende|amne|angaende|rubrik)\s*:/;
+/** "Angående remissen om X" names X. */
+const ABOUT = /^angaende\s+(remiss(en)?\s+(om|av|angaende)\s+)?/;
+
 function titleOf(lines: string[]): string | null {
+  const k = lines.findIndex((l) => SUBJECT_LABEL.test(fold(l)));
+  if (k >= 0) {
+    const value = continued(lines, k).replace(/^[^:]*:\s*/, "");
+    if (value) return value;
+  }
+  const about = lines.findIndex((l) => ABOUT.test(fold(l)) && isHeadingLike(l));
+  if (about >= 0) {
+    const whole = continued(lines, about);
+    const cut = ABOUT.exec(fold(whole))?.[0].length ?? 0;
+    return whole.slice(cut);
+  }
   const i = lines.findIndex(isRemissHeading);
   if (i >= 0) {
     const title = continued(lines, i);
