@@ -12,10 +12,14 @@ export function consultedBodies(lines: readonly string[]): string[] {
   lines.forEach((line, i) => {
     if (!isListHeading(line)) return;
     for (const item of itemsOf(listLines(lines, i)))
-      if (item && item.split(/\s+/).length <= 10 && !bodies.includes(item)) bodies.push(item);
+      if (item && item.split(/\s+/).length <= 10 && !NO_NAME.test(item) && !bodies.includes(item))
+        bodies.push(item);
   });
   return bodies;
 }
+
+/** An address or a clause is no body's name ("ruf.registrator@regiondalarna.se", "Och även hur du …"). */
+export const NO_NAME = /@|^(och|men|eller|att|som|det|den|du|vi|ni)\s/i;
 
 const LIST_HEADING =
   /^(remissinstanser(na)?|sandlista(n)?|remitteringsmapp(en)?|remissmottagare|remisslista(n)?|utsandningslista(n)?|mottagare|remittenter|till|forteckning over remissinstanser|(remissen|forslaget|materialet|remissen har|forslaget har|materialet har) (skickats|sants|skickas|sands|gatt|gar) till( foljande( instanser| remissinstanser| mottagare)?)?)$/;

@@ -1,3 +1,4 @@
+import { editDistance } from "./edit-distance.ts";
 import type { BodyMatch } from "./proposal.model.ts";
 
 export interface UnitName {
@@ -105,22 +106,6 @@ function committeeOfDistrict(body: string, units: readonly UnitName[]): BodyMatc
     );
   });
   return unit ? { body, unit_id: unit.id, confidence: 0.9 } : null;
-}
-
-/** Levenshtein distance: how many letters were misread, added or lost. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(
-        (row[j] ?? 0) + 1,
-        (next[j - 1] ?? 0) + 1,
-        (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    row = next;
-  }
-  return row[b.length] ?? 0;
 }
 
 /**
