@@ -64,9 +64,24 @@ export function candidates(word: string): Candidate[] {
       walk(i + 2, built + o, changes + 1, optional + 1, rank + r + 1, used);
   };
   walk(0, "", 0, 0, 0);
+  out.push(...lostVowel(word));
   return out
     .map((c) => ({ ...c, word: withCaseOf(word, c.word) }))
     .sort((a, b) => a.changes - b.changes || frequent(b.word) - frequent(a.word) || a.rank - b.rank);
+}
+
+/**
+ * A word of three letters or more with no vowel at all has lost one: OCR drops an å, ä or ö it
+ * cannot read ("skl" for "skäl"). Each place between its letters is tried.
+ */
+function lostVowel(word: string): Candidate[] {
+  // Only a word in lowercase: "SKL" and "Dnr" are abbreviations, not damaged words.
+  if (word.length < 3 || /[aeiouyåäöé#46]/.test(word) || !/^\p{Ll}+$/u.test(word)) return [];
+  const out: Candidate[] = [];
+  for (let i = 1; i < word.length; i++)
+    for (const [rank, vowel] of ["ä", "å", "ö"].entries())
+      out.push({ word: word.slice(0, i) + vowel + word.slice(i), changes: 1, rank });
+  return out;
 }
 
 /** The candidate written in the case of the original: "REMISS", "Remiss" or "remiss". */
