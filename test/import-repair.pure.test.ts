@@ -27,6 +27,14 @@ describe("repairing å, ä and ö misread by OCR", () => {
     ["4", "Beslutet fattas av kommunfullm4ktige", "Beslutet fattas av kommunfullmäktige"],
     ["6", "Fr6gor om remissen", "Frågor om remissen"],
     ["i", "Kommunen behiver sirskilt stöd", "Kommunen behöver särskilt stöd"],
+    // Three words repaired make the text OCR-damaged: then "dr" and "for" are "är" and "för".
+    [
+      "d",
+      "Ansvarig handldggare dr utsedd for drendet och svaren ska lamnas",
+      "Ansvarig handläggare är utsedd för ärendet och svaren ska lämnas",
+    ],
+    ["ié, ia", "Remisstiden striacker sig till Hiégersten", "Remisstiden sträcker sig till Hägersten"],
+    ["a lost vowel", "Om det av ndgra skl inte dr mojligt", "Om det av några skäl inte är möjligt"],
   ])("%s for å, ä or ö", async (_kind, damaged, repaired) => {
     expect(await repair(damaged)).toBe(repaired);
   });

@@ -12,10 +12,14 @@ export function consultedBodies(lines: readonly string[]): string[] {
   lines.forEach((line, i) => {
     if (!isListHeading(line)) return;
     for (const item of itemsOf(listLines(lines, i)))
-      if (item && item.split(/\s+/).length <= 10 && !bodies.includes(item)) bodies.push(item);
+      if (item && item.split(/\s+/).length <= 10 && !NO_NAME.test(item) && !bodies.includes(item))
+        bodies.push(item);
   });
   return bodies;
 }
+
+/** An address or a clause is no body's name ("ruf.registrator@regiondalarna.se", "Och även hur du …"). */
+export const NO_NAME = /@|^(och|men|eller|att|som|det|den|du|vi|ni)\s/i;
 
 const LIST_HEADING =
   /^(remissinstanser(na)?|sandlista(n)?|remitteringsmapp(en)?|remissmottagare|remisslista(n)?|utsandningslista(n)?|mottagare|remittenter|till|forteckning over remissinstanser|(remissen|forslaget|materialet|remissen har|forslaget har|materialet har) (skickats|sants|skickas|sands|gatt|gar) till( foljande( instanser| remissinstanser| mottagare)?)?)$/;
@@ -76,10 +80,12 @@ function isListHeading(line: string): boolean {
 function isGroupHeading(line: string): boolean {
   if (/:$/.test(line) && !line.includes(";")) return true;
   const words = line.split(/\s+/);
+  // Two columns' group headings read as one line ("Facknämnderna Övriga").
+  if (words.length === 2 && words.every((w) => isGroupHeading(w))) return true;
   const last = fold(words.at(-1) ?? "");
   return (
     GROUP_WORDS.has(fold(words[0] ?? "")) ||
-    (words.length === 1 && GROUP_PLURALS.test(last)) ||
+    (words.length === 1 && (GROUP_PLURALS.test(last) || GROUP_WORDS.has(last.replace(/na$/, "")))) ||
     (words.length <= 4 &&
       /^\p{Ll}/u.test(words.at(-1) ?? "") &&
       (GROUP_WORDS.has(last) || GROUP_PLURALS.test(last)))
@@ -88,7 +94,13 @@ function isGroupHeading(line: string): boolean {
 
 /** Plurals that name a group of bodies, also as the end of a compound ("Näringslivsorganisationer"; not "förbund", which is also singular: "Hyresgästernas riksförbund"). */
 const GROUP_PLURALS =
-  /(myndigheter|organisationer|namnder|forvaltningar|kommuner|regioner|foreningar|hogskolor)$/;
+  /(myndigheter|organisationer|namnder|forvaltningar|kommuner|regioner|foreningar|hogskolor)(na)?$/;
+/**
+ * A distribution list's own letterhead, repeated on its page ("Dnr: 171-482/2016", "Sida 2 (2)",
+ * "Datum: …", "Ärende: …", "För yttrande senast: …"): passed over, not an item and not the end.
+ */
+const LIST_LETTERHEAD =
+  /^(dnr|diarienr|diarienummer|sida \d|datum|arende|for yttrande|svar senast|yttrande senast|remisstid|sista svarsdag)\b/;
 const ends = (line: string) =>
   CLOSING.test(fold(line)) || OTHER_LIST.test(fold(line)) || isProse(line) || isRemissHeading(line);
 /** A line that may be an item: short, no sentence (an item of a few words may end in a full stop). */
@@ -125,15 +137,34 @@ function listLines(lines: readonly string[], i: number): string[] {
     if (l === "") {
       // A blank line ends the list unless more of it follows (Word gives a blank line after
       // every paragraph, so one item a paragraph is common).
-      if (!isListLike(lines.slice(k + 1).find((x) => x !== "") ?? "")) break;
+      const next = lines.slice(k + 1).find((x) => x !== "") ?? "";
+      if (!isListLike(next) && !beforeItems(next, out)) break;
       out.push("");
-    } else if (ends(l)) {
+    } else if (beforeItems(l, out)) {
+      out.push("");
+    } else if (ends(l) || startsLetterhead(lines, k)) {
       // A sentence going on from the line above: that line was its start, not an item.
       if (/^\p{Ll}/u.test(l) && out.at(-1)) out.pop();
       break;
     } else out.push(isGroupHeading(l) ? "" : l);
   }
   return out;
+}
+
+/** The list page's letterhead before its first item. */
+const beforeItems = (line: string, out: readonly string[]) =>
+  LIST_LETTERHEAD.test(fold(line)) && out.every((x) => x === "");
+
+/**
+ * The letterhead of a document that follows the list (a scan of several documents read as one):
+ * the sender's logo, a name cut in two ("Stockholms" / "stad"), or its postal address or switchboard.
+ */
+function startsLetterhead(lines: readonly string[], k: number): boolean {
+  const line = cleanItem(lines[k] ?? "");
+  if (/^\d{3} ?\d{2} \p{Lu}/u.test(line) || /^(telefon|tfn|vaxel|besoksadress|postadress)\b/.test(fold(line)))
+    return true;
+  const next = lines.slice(k + 1).find((l) => l !== "") ?? "";
+  return /^\p{Lu}\p{Ll}+s$/u.test(line) && /\b(stad|kommun|region|landsting)$/.test(fold(next));
 }
 
 /** Numbering (also with its full stop lost), bullets and what OCR makes of bullets ("«", "»«", a lone "e" or "o"). */
@@ -146,7 +177,9 @@ const cleanItem = (item: string) =>
 
 /** An unmarked line goes on with the item above when that item cannot end there or it starts in lowercase. */
 const continues = (previous: string, line: string) =>
-  !MARKER.test(line) && (CANNOT_END.test(fold(previous)) || /^\p{Ll}/u.test(line));
+  !MARKER.test(line) && (CANNOT_END.test(fold(previous)) || /^\p{Ll}/u.test(line) || COMPANY_FORM.test(line));
+/** A company's form wrapped onto a line of its own ("Stockholms Stadshus" / "AB"). */
+const COMPANY_FORM = /^(AB|HB|KB|ek\.? ?för\.?)$/;
 
 /** A line of three or more bodies separated by commas ("Solna stad, Nacka kommun, Täby kommun"). */
 const isCommaList = (line: string) => line.split(",").length >= 3;

@@ -73,3 +73,66 @@ function isoDate(y: number, m: number, d: number): string | null {
   const date = civilDate(y, m, d);
   return isCivilDate(date) ? date : null;
 }
+
+const MONTH_WORD = "(\\p{L}{3,10})\\.?";
+/** "28 februari" with no year after it. */
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?::e|:a)?\\s+${MONTH_WORD}(?!\\s*\\d{4})`, "gu");
+
+/**
+ * Dates written without a year ("senast den 28 februari"), given the year that puts them first on
+ * or after `reference` (the document's own date): a letter of December asks for an answer in
+ * February of the next year.
+ */
+export function findYearlessDates(text: string, reference: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  for (const m of text.matchAll(DAY_MONTH)) {
+    const month = monthOf(m[2] ?? "");
+    if (month === 0) continue;
+    const iso = onOrAfter(Number(m[1]), month, reference);
+    if (iso) found.push({ iso, index: m.index ?? 0 });
+  }
+  return found;
+}
+
+function onOrAfter(day: number, month: number, reference: string): string | null {
+  const year = Number(reference.slice(0, 4));
+  const same = isoDate(year, month, day);
+  if (same && same >= reference) return same;
+  return isoDate(year + 1, month, day);
+}
+
+export interface DateRange {
+  start: string;
+  end: string;
+}
+
+/**
+ * A period written as a range: "från 7 maj till 30 oktober 2020", "16 april–14 juni 2021",
+ * "mellan den 12 juni och 24 september 2018", "1 november 2017 – 30 april 2018", "20 mars-14
+ * april". The start takes the end's month and year when it has none; a range with no year at all
+ * takes its year from `reference` when given.
+ */
+export function findRange(text: string, reference: string | null): DateRange | null {
+  const m = RANGE.exec(text);
+  if (!m) return null;
+  const [, d1 = "", m1, y1, d2 = "", m2 = "", y2] = m;
+  const endMonth = monthOf(m2);
+  const startMonth = m1 ? monthOf(m1) : endMonth;
+  if (endMonth === 0 || startMonth === 0) return null;
+  let endYear = y2 ? Number(y2) : y1 ? Number(y1) : null;
+  if (endYear === null) {
+    if (!reference) return null;
+    const end = onOrAfter(Number(d2), endMonth, reference);
+    endYear = end ? Number(end.slice(0, 4)) : null;
+  }
+  if (endYear === null) return null;
+  const startYear = y1 ? Number(y1) : startMonth > endMonth ? endYear - 1 : endYear;
+  const start = isoDate(startYear, startMonth, Number(d1));
+  const end = isoDate(endYear, endMonth, Number(d2));
+  return start && end && start <= end ? { start, end } : null;
+}
+
+const RANGE = new RegExp(
+  `\\b(\\d{1,2})(?:\\s+${MONTH_WORD})?(?:\\s+(\\d{4}))?\\s*(?:[-–]|\\s(?:till|och)\\s)\\s*(?:den\\s+)?(\\d{1,2})\\s+${MONTH_WORD}(?:\\s+(\\d{4}))?`,
+  "u",
+);

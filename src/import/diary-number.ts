@@ -13,9 +13,9 @@ import { mendDigits } from "./ocr-digits.ts";
 /** Labels of the sender's number; "Ert dnr" does not start with any of them. */
 const DIARY_LABEL =
   /^((vart|var) )?(dnr|d\.nr|diarienr|diarie nr|diarienummer|beteckning|arendenummer|arendenr|arende nr|referens|ref)\b\.?:?/;
-/** The number named in running text ("ange diarienummer Fi2024/01234"), not after "ert"/"er". */
+/** The number named in running text ("ange diarienummer Fi2024/01234", "remiss i ärendet M2015/818/Me"), not after "ert"/"er". */
 const DIARY_IN_TEXT =
-  /(?<!\b(?:er|ert|eder|edert|era)\s)\b(dnr|diarienummer|diarienumret|diarienumren|arendenummer|arendenumret|beteckning|beteckningen)\s*[.:]?\s+/g;
+  /(?<!\b(?:er|ert|eder|edert|era)\s)\b(dnr|diarienummer|diarienumret|diarienumren|arendenummer|arendenumret|beteckning|beteckningen|i arendet)\s*[.:]?\s+/g;
 /** An identifier: an optional prefix of letters, digits in groups joined by / - . or :, and a suffix. */
 const DIARY_VALUE =
   /^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:[ /-]|(?=\d)))?\d+(?:[/.:-]\d+)*(?:\/[A-Za-zÅÄÖ0-9]+)*(?:[-/][A-Z0-9]{1,4})?/;

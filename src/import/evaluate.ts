@@ -5,6 +5,8 @@ export interface Scores {
   documents: number;
   /** Share of documents whose field is exactly right (null = null counts as right). */
   exact: Record<ScalarField, number>;
+  /** Among the documents whose truth has the field: the share read exactly, and how many they are. */
+  whereSet: Record<ScalarField, { rate: number; documents: number }>;
   bodies: { precision: number; recall: number; f1: number };
   matches: { precision: number; recall: number; f1: number };
 }
@@ -22,10 +24,20 @@ function prf(found: number, truths: number, right: number) {
 /** Exact-match rates per field, and precision, recall and F1 (micro-averaged) for the bodies and unit matches. */
 export function score(pairs: readonly { proposal: Proposal; truth: Proposal }[]): Scores {
   const exact = Object.fromEntries(SCALAR_FIELDS.map((f) => [f, 0])) as Record<ScalarField, number>;
+  const set = Object.fromEntries(SCALAR_FIELDS.map((f) => [f, { right: 0, documents: 0 }])) as Record<
+    ScalarField,
+    { right: number; documents: number }
+  >;
   const bodies = { found: 0, truths: 0, right: 0 };
   const matches = { found: 0, truths: 0, right: 0 };
   for (const { proposal, truth } of pairs) {
-    for (const f of SCALAR_FIELDS) if (normalise(proposal[f]) === normalise(truth[f])) exact[f]++;
+    for (const f of SCALAR_FIELDS) {
+      const right = normalise(proposal[f]) === normalise(truth[f]);
+      if (right) exact[f]++;
+      if (truth[f] === null) continue;
+      set[f].documents++;
+      if (right) set[f].right++;
+    }
     const wanted = new Set(truth.consulted_bodies.map(bodyKey));
     const got = new Set(proposal.consulted_bodies.map(bodyKey));
     bodies.found += got.size;
@@ -39,9 +51,16 @@ export function score(pairs: readonly { proposal: Proposal; truth: Proposal }[])
   }
   const n = pairs.length;
   for (const f of SCALAR_FIELDS) exact[f] = n === 0 ? 0 : exact[f] / n;
+  const whereSet = Object.fromEntries(
+    SCALAR_FIELDS.map((f) => [
+      f,
+      { rate: set[f].documents === 0 ? 1 : set[f].right / set[f].documents, documents: set[f].documents },
+    ]),
+  ) as Scores["whereSet"];
   return {
     documents: n,
     exact,
+    whereSet,
     bodies: prf(bodies.found, bodies.truths, bodies.right),
     matches: prf(matches.found, matches.truths, matches.right),
   };
@@ -55,7 +74,10 @@ const normalise = (v: string | null) =>
 export function formatScores(label: string, s: Scores): string {
   const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)} %`;
   const lines = [`${label}: ${s.documents} documents`];
-  for (const f of SCALAR_FIELDS) lines.push(`  ${f.padEnd(20)} ${pct(s.exact[f])}`);
+  for (const f of SCALAR_FIELDS)
+    lines.push(
+      `  ${f.padEnd(20)} ${pct(s.exact[f])}   where set ${pct(s.whereSet[f].rate)} of ${s.whereSet[f].documents}`,
+    );
   for (const [name, v] of [
     ["consulted_bodies", s.bodies],
     ["matches", s.matches],

@@ -1,11 +1,13 @@
 import { consultedBodies } from "./bodies.ts";
-import { findDates } from "./dates.ts";
+import { bodiesInProse } from "./bodies-prose.ts";
+import { type DateRange, findDates, findRange, findYearlessDates } from "./dates.ts";
 import { diaryNumberOf } from "./diary-number.ts";
 import { fold } from "./fold.ts";
 import { labelled } from "./labels.ts";
 import { CANNOT_END, isProse, isRemissHeading, LABEL_LINE } from "./line-kinds.ts";
 import type { Proposal } from "./proposal.model.ts";
-import { matchBodies, type UnitName } from "./units-match.ts";
+import { publicBodyName } from "./public-bodies.ts";
+import { matchBodies, spelledAsUnits, type UnitName } from "./units-match.ts";
 
 /** The organisation the document is read for: its name and its units. */
 export interface Organisation {
@@ -24,18 +26,38 @@ export function extractProposal(text: string, organisation: Organisation): Propo
   const lines = text.split("\n").map((l) => l.trim());
   const paragraphs = toParagraphs(lines);
   // A last day for the answers first ("svar … senast"), then any last day ("senast den …").
-  const deadlineParagraph =
-    paragraphs.find((p) => deadlineIn(p, true) !== null) ??
-    paragraphs.find((p) => deadlineIn(p, false) !== null) ??
-    null;
-  const deadline = deadlineParagraph ? deadlineIn(deadlineParagraph, false) : null;
+  // A day written without its year ("senast den 28 februari") is read against the document's first date.
+  const reference = findDates(text)[0]?.iso ?? null;
+  const period = periodOf(paragraphs, reference);
+  // The last day for the answers first, then any last day; days with their year before days without.
+  const passes: [boolean, string | null][] = [
+    [true, null],
+    [true, reference],
+    [false, null],
+  ];
+  const found = passes
+    .flatMap(([ofAnswers, ref]) =>
+      paragraphs.map((p) => ({ paragraph: p, date: deadlineIn(p, ofAnswers, ref) })),
+    )
+    .find((x) => x.date !== null);
+  const deadlineParagraph = found?.paragraph ?? null;
+  const deadline = found?.date ?? period?.end ?? null;
   const contact = contactOf(lines);
-  const bodies = consultedBodies(lines);
+  const listed = consultedBodies(lines);
+  const named = listed.length > 0 ? listed : bodiesInProse(paragraphs);
+  const ours = spelledAsUnits(
+    named,
+    matchBodies(named, organisation.units, organisation.name),
+    organisation.units,
+  );
+  const matches = ours.matches;
+  // A body that is not one of our units is written as the register of public bodies names it.
+  const bodies = ours.bodies.map((b) => (matches.some((m) => m.body === b) ? b : (publicBodyName(b) ?? b)));
   return {
     title: titleOf(lines),
     diary_number: diaryNumberOf(lines),
     sender_organisation: senderOf(lines),
-    date_sent: dateSentOf(lines, deadline),
+    date_sent: dateSentOf(lines, paragraphs, deadline, period),
     deadline,
     contact_name: contact.name,
     contact_phone: contact.phone,
@@ -43,7 +65,7 @@ export function extractProposal(text: string, organisation: Organisation): Propo
     reply_to_email: replyToOf(paragraphs, contact.email),
     consulted_bodies: bodies,
     instructions: deadlineParagraph,
-    matches: matchBodies(bodies, organisation.units, organisation.name),
+    matches,
   };
 }
 
@@ -69,39 +91,93 @@ function toParagraphs(lines: string[]): string[] {
   return out;
 }
 
+/** A letterhead line is short: a longer line with a date is prose about something else. */
+const LETTERHEAD_WORDS = 10;
+/** How far into the text a dateline is looked for (the top of the first page). */
+const DATELINE_REACH = 800;
+
 const RUNS_ON = /^(\p{Ll}|\d{1,2}:?[ae]?\s+\p{L})/u;
 
 // --- dates ---------------------------------------------------------------------------------
 
-/** Words that set a last day: "senast", "svar önskas", "remisstiden går ut", "ska ha kommit in". */
+/** Words that set a last day: "senast", "svar önskas", "remisstiden går ut", "ska ha kommit in", "fram till". */
 const DEADLINE_WORDS =
-  /\b(senast|sista (svars)?dag(en)?|svarsdag(en)?|svarsdatum|tillhanda|remisstid(en)?|(svar|svaret|svaren|yttrande|yttrandet|yttranden|remissvar(et|en)?|synpunkter(na)?) (onskas|emotses)|(kommit|inkommit) in|inkommit|inkomma|svarstid(en)?|inte senare an)\b/;
+  /\b(senast|sista (svars)?dag(en)?|sista datum|svarsdag(en)?|svarsdatum|tillhanda|remisstid(en)?|(svar|svaret|svaren|yttrande|yttrandet|yttranden|remissvar(et|en)?|synpunkter(na)?) (onskas|emotses)|(kommit|inkommit) in|inkommit|inkomma|svarstid(en)?|inte senare an|fram till( och med)?|remisshanteras)\b/;
+/** How far before the deadline words a date may stand and still be theirs. */
+const DATE_BEFORE_WORDS = 60;
+/** "senast" of a web page's own dates ("Sidan senast uppdaterad: 2020-12-16"). */
+const NOT_A_DEADLINE = /\bsenast (uppdaterad|andrad|granskad)/;
 /** Words that tie a last day to the answers, not to something else ("träder i kraft senast …"). */
 const ANSWER_WORDS =
-  /\b(svar\w*|remissvar\w*|yttrande\w*|synpunkter\w*|remisstid\w*|tillhanda|inkom\w*|kommit in|besvara\w*|svarsdag\w*|svarsdatum)\b/;
+  /\b(svar\w*|remissvar\w*|(remiss)?yttrande\w*|synpunkt\w*|remisstid\w*|tillhanda|inkom\w*|kommit in|besvara\w*|svarsdag\w*|svarsdatum|tycka till|remisshanteras)\b/;
 
-/** The date of the first sentence that sets a last day ("senast den 17 oktober 2016"), with `ofAnswers` one for the answers. */
-function deadlineIn(paragraph: string, ofAnswers: boolean): string | null {
-  for (const sentence of paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) {
+/**
+ * The date of the first sentence that sets a last day ("senast den 17 oktober 2016"), with
+ * `ofAnswers` one for the answers; with a `reference`, days written without a year count too.
+ */
+function deadlineIn(paragraph: string, ofAnswers: boolean, reference: string | null): string | null {
+  for (const sentence of sentencesOf(paragraph)) {
     const m = DEADLINE_WORDS.exec(fold(sentence));
-    if (!m || (ofAnswers && !ANSWER_WORDS.test(fold(sentence)))) continue;
-    const dates = findDates(sentence);
-    const after = dates.find((d) => d.index >= (m.index ?? 0)) ?? dates[0];
+    if (!m || NOT_A_DEADLINE.test(fold(sentence)) || (ofAnswers && !ANSWER_WORDS.test(fold(sentence))))
+      continue;
+    const dates = reference ? findYearlessDates(sentence, reference) : findDates(sentence);
+    // The date after the words, or one just before them ("den 15 mars är sista dag för svar").
+    const after =
+      dates.find((d) => d.index >= (m.index ?? 0)) ??
+      dates.findLast((d) => (m.index ?? 0) - d.index <= DATE_BEFORE_WORDS);
     if (after) return after.iso;
   }
   return null;
 }
 
-const DATE_LABEL = /^(datum|vart datum|date|remissdatum|utskicksdatum)\b\.?:?/;
+const sentencesOf = (paragraph: string) => paragraph.split(/(?<=[.!?])\s+(?=\p{Lu})/u);
 
-function dateSentOf(lines: string[], deadline: string | null): string | null {
+/** Words that name a consultation's period ("Remissperioden pågår från 7 maj till 30 oktober 2020"). */
+const PERIOD_WORDS =
+  /\b(remissperiod\w*|remisstid\w*|samradstid\w*|samradsperiod\w*|samrad\w*\b.{0,40}\b(pagar|pagick|agde rum|genomfors)|(pagar|pagick) samrad|(pa|ute pa) remiss|tycka till)\b/;
+
+/** The first period a consultation is said to run over: its start is the day sent, its end the last day. */
+function periodOf(paragraphs: readonly string[], reference: string | null): DateRange | null {
+  for (const p of paragraphs)
+    for (const sentence of sentencesOf(p)) {
+      if (!PERIOD_WORDS.test(fold(sentence))) continue;
+      const range = findRange(sentence, reference);
+      if (range) return range;
+    }
+  return null;
+}
+
+const DATE_LABEL = /^(datum|vart datum|date|remissdatum|utskicksdatum)\b\.?:?/;
+/** A sentence that tells when the consultation was sent ("beslutade den 28 oktober 2021 att sända förslaget på remiss"). */
+const SENT_WORDS =
+  /\b((sanda|skicka|skickas|skickade|skickades|skickats)( ut)?( forslaget| det| remissen)? pa remiss|remitterades|(gar|gick) ut pa remiss|publicerat|begara in synpunkter|overlamnar denna remiss)\b/;
+/** A dateline: "Stockholm den 4 juni 2015", "Göteborg den 5 april 2019". */
+const DATELINE = /\b\p{Lu}\p{Ll}+ den (\d{1,2} \p{L}+ \d{4})/u;
+
+function dateSentOf(
+  lines: string[],
+  paragraphs: readonly string[],
+  deadline: string | null,
+  period: DateRange | null,
+): string | null {
   for (const value of labelled(lines, DATE_LABEL)) {
     const d = findDates(value)[0];
     if (d) return d.iso;
   }
-  // "Göteborg den 5 april 2019", or the first date of the letterhead.
+  for (const p of paragraphs)
+    for (const sentence of sentencesOf(p)) {
+      if (!SENT_WORDS.test(fold(sentence))) continue;
+      const d = findDates(sentence).find((x) => x.iso !== deadline);
+      if (d) return d.iso;
+    }
+  if (period) return period.start;
+  const dateline = DATELINE.exec(lines.join(" ").slice(0, DATELINE_REACH))?.[1];
+  const dated = dateline ? findDates(dateline)[0]?.iso : undefined;
+  if (dated && dated !== deadline) return dated;
+  // "Göteborg den 5 april 2019", or the first date of the letterhead (not a date in prose).
   for (const line of lines.slice(0, 30)) {
     if (DEADLINE_WORDS.test(fold(line)) || /^(ert|er) /.test(fold(line))) continue;
+    if (line.split(/\s+/).length > LETTERHEAD_WORDS) continue;
     const d = findDates(line)[0];
     if (d && d.iso !== deadline) return d.iso;
   }
@@ -110,7 +186,23 @@ function dateSentOf(lines: string[], deadline: string | null): string | null {
 
 // --- title and sender ----------------------------------------------------------------------
 
+/** The subject's own label ("Ärende: …", "Ämne: …"), stronger than any heading. */
+const SUBJECT_LABEL = /^(arende|amne|angaende|rubrik)\s*:/;
+/** "Angående remissen om X" names X. */
+const ABOUT = /^angaende\s+(remiss(en)?\s+(om|av|angaende)\s+)?/;
+
 function titleOf(lines: string[]): string | null {
+  const k = lines.findIndex((l) => SUBJECT_LABEL.test(fold(l)));
+  if (k >= 0) {
+    const value = continued(lines, k).replace(/^[^:]*:\s*/, "");
+    if (value) return value;
+  }
+  const about = lines.findIndex((l) => ABOUT.test(fold(l)) && isHeadingLike(l));
+  if (about >= 0) {
+    const whole = continued(lines, about);
+    const cut = ABOUT.exec(fold(whole))?.[0].length ?? 0;
+    return whole.slice(cut);
+  }
   const i = lines.findIndex(isRemissHeading);
   if (i >= 0) {
     const title = continued(lines, i);
@@ -172,7 +264,7 @@ function senderOf(lines: string[]): string | null {
 // --- contact -------------------------------------------------------------------------------
 
 const CONTACT_LABEL =
-  /\b(kontaktperson|kontakt|handlaggare|upplysningar|fragor|kontakta|besvaras av|stallas till)\b/;
+  /\b(kontaktperson|presskontakt|handlaggare|upplysningar|fragor|kontakta|besvaras av|stallas till)\b|^kontakt\b|\bkontakt:|^att:/;
 const NAME =
   /\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?: +(?:af +|von +|de +)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2}/u;
 const PHONE = /(?:\+46\s?\d{1,3}|\b0\d{1,3})[-–\s]\d{2,3}(?:\s\d{2,3}){1,3}\b|\b0\d{1,3}-\d{5,8}\b/;
@@ -202,16 +294,29 @@ function contactOf(lines: string[]): Contact {
     const around = window.join("\n");
     return { name, phone: PHONE.exec(around)?.[0] ?? null, email: around.match(EMAIL)?.[0] ?? null };
   }
-  // No label: a name on its own line just above a telephone line (the Government Offices' header).
+  // No label: a name on its own line just above a telephone line (the Government Offices' header),
+  // or a signature: a name and title above e-mail and phone lines ("Maud Ericson Strateg" / "E-post" / "Mobil").
   for (let i = 1; i < lines.length; i++) {
-    if (!/^(telefon|tfn|tel)\b/.test(fold(lines[i] ?? ""))) continue;
-    const name = firstName(lines[i - 1] ?? "");
-    if (name && name === lines[i - 1]) {
-      const around = lines.slice(i, i + 3).join("\n");
-      return { name, phone: PHONE.exec(around)?.[0] ?? null, email: around.match(EMAIL)?.[0] ?? null };
+    if (!/^(telefon|tfn|tel|mobil|e-post)\b/.test(fold(lines[i] ?? ""))) continue;
+    const line = lines[i - 1] ?? "";
+    const name = firstName(line);
+    const signed = /^(mobil|e-post)/.test(fold(lines[i] ?? "")) ? nameOfSignature(line) : null;
+    if ((name && name === line) || signed) {
+      const around = lines.slice(i, i + 4).join("\n");
+      return {
+        name: signed ?? name,
+        phone: PHONE.exec(around)?.[0] ?? null,
+        email: around.match(EMAIL)?.[0] ?? null,
+      };
     }
   }
   return { name: null, phone: null, email: null };
+}
+
+/** The name that starts a signature line: two capitalised words, then a title ("Maud Ericson Strateg Infrastruktur"). */
+function nameOfSignature(line: string): string | null {
+  const m = /^(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)? \p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?: \S+){0,3}$/u.exec(line);
+  return m?.[1] && !NOT_A_NAME.test(m[1]) ? m[1] : null;
 }
 
 function firstName(text: string): string | null {
@@ -223,12 +328,21 @@ const REPLY_WORDS =
   /\b(svar|svaret|svaren|remissvar|remissvaren|yttrande|yttrandet|synpunkter|skicka|skickas|lamnas)\b/;
 
 function replyToOf(paragraphs: string[], contactEmail: string | null): string | null {
-  for (const p of paragraphs) {
+  for (const [i, p] of paragraphs.entries()) {
     for (const sentence of p.split(/(?<=[.!?])\s+/)) {
       if (!REPLY_WORDS.test(fold(sentence)) || CONTACT_LABEL.test(fold(sentence))) continue;
       const email = (sentence.match(EMAIL) ?? []).find((e) => e !== contactEmail);
       if (email) return email.replace(/\.$/, "");
+      // "Skicka ditt svar via e-post." with the address on a line of its own below.
+      if (!/\be-post|mejl|mail\b/.test(fold(sentence))) continue;
+      for (const next of paragraphs.slice(i + 1, i + 1 + ADDRESS_REACH)) {
+        const below = (next.match(EMAIL) ?? []).find((e) => e !== contactEmail);
+        if (below && /^(e-post|epost|mejl|mail)\b/.test(fold(next))) return below.replace(/\.$/, "");
+      }
     }
   }
   return null;
 }
+
+/** How many paragraphs below a "send it by e-mail" sentence its address may stand. */
+const ADDRESS_REACH = 4;

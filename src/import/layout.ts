@@ -145,3 +145,48 @@ function goesOn(lines: string[], k: number): boolean {
     if (GAP.test(lines[j] ?? "")) return true;
   return false;
 }
+
+/**
+ * Two layout slips of OCR that the word repair cannot see, mended before it runs:
+ * - the end of a word alone on a line after a blank one ("Stadsbyggnadsndmnde" / "" / "n"),
+ *   glued back onto its word;
+ * - a pair of cells two spaces apart whose words both wrap onto the next line
+ *   ("Arbetsmarknadsndmn  Stockholms Stadshus" / "den AB"): each cell is written with its own
+ *   wrapped word below it, left column first.
+ */
+export function mendWrappedCells(text: string): string {
+  const lines = text.split("\n");
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const trimmed = line.trim();
+    const previous = out.findLastIndex((l) => l.trim() !== "");
+    if (
+      /^\p{Ll}{1,3}$/u.test(trimmed) &&
+      (lines[i - 1] ?? "").trim() === "" &&
+      (lines[i + 1] ?? "").trim() === "" &&
+      previous >= 0 &&
+      /\p{L}{4,}$/u.test(out[previous] ?? "")
+    ) {
+      out[previous] = `${out[previous]}${trimmed}`;
+      out.splice(previous + 1);
+      continue;
+    }
+    const cells = line.trim().split(/ {2}(?=\S)/);
+    const wrapped = (lines[i + 1] ?? "").trim().split(" ");
+    if (
+      cells.length === 2 &&
+      !/ {3}/.test(line.trim()) &&
+      /^\p{L}+$/u.test(cells[0] ?? "") &&
+      wrapped.length === 2 &&
+      /^\p{Ll}/u.test(wrapped[0] ?? "") &&
+      !/\s{2}/.test((lines[i + 1] ?? "").trim())
+    ) {
+      out.push(cells[0] ?? "", wrapped[0] ?? "", "", cells[1] ?? "", wrapped[1] ?? "");
+      i++;
+      continue;
+    }
+    out.push(line);
+  }
+  return out.join("\n");
+}

@@ -1,4 +1,4 @@
-import { separateColumns, stripRunningLines } from "./layout.ts";
+import { mendWrappedCells, separateColumns, stripRunningLines } from "./layout.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { candidates, capitalised, certainlyDamaged, hasLetter, REPAIRABLE } from "./words.ts";
 
@@ -33,7 +33,9 @@ interface Break {
  * asked once for everything (one hunspell run).
  */
 export async function repairOcrText(raw: string, lexicon: Lexicon): Promise<Repaired> {
-  const laidOut = repairEmails(separateColumns(stripRunningLines(raw.replace(/\r\n?/g, "\n"))));
+  const laidOut = repairEmails(
+    separateColumns(mendWrappedCells(stripRunningLines(raw.replace(/\r\n?/g, "\n")))),
+  );
   const lines = laidOut.split("\n").map((l) => l.replace(/\s+$/, ""));
   const breaks = findBreaks(lines);
   const words = new Set<string>();
@@ -58,10 +60,11 @@ export async function repairOcrText(raw: string, lexicon: Lexicon): Promise<Repa
         const [, open = "", core = "", close = ""] = CORE.exec(chunk) ?? [];
         // A word that starts a line or a sentence may have had a capital the OCR lost.
         const atStart = /^\s*$/.test(line.slice(0, offset)) || /[.!?:]\s*$/.test(line.slice(0, offset));
+        // Parts of a compound with a hyphen or a slash are words of their own ("handläggare/sekreterare").
         const repaired = core
-          .split("-")
+          .split(/([-/])/)
           .map((part, i) => (isRepairable(part) ? (fix(part, atStart && i === 0) ?? part) : part))
-          .join("-");
+          .join("");
         if (repaired !== core) changes.push({ before: core, after: repaired });
         return open + repaired + close;
       }),
@@ -69,7 +72,32 @@ export async function repairOcrText(raw: string, lexicon: Lexicon): Promise<Repa
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  return { text, changes };
+  return changes.length >= DAMAGED ? withTwinsRepaired(text, changes) : { text, changes };
+}
+
+/** Words changed before a document counts as read by a damaging OCR (a clean letter has none). */
+const DAMAGED = 3;
+/**
+ * Words that are Swedish words themselves but, in a text the OCR damaged, are nearly always its
+ * misreading of a very common word: "for" (fared) for "för", "ar" (are) and "dr" for "är".
+ */
+const TWINS: Record<string, string> = { for: "för", ar: "är", dr: "är", For: "För", Ar: "Är" };
+/** English words around "for" keep it English ("Agency for Marine and Water Management"). */
+const ENGLISH =
+  /^(the|a|an|and|of|to|in|on|agency|office|council|centre|center|institute|management|research|european)$/i;
+
+function withTwinsRepaired(text: string, changes: WordChange[]): Repaired {
+  const out = text.replace(
+    /(\S*)(\s+|^)\b(for|ar|dr|For|Ar)\b(?=[\s,.:;]|$)(\s+\S+)?/gm,
+    (all, before: string, space: string, word: string, after = "") => {
+      const neighbours = [before, after.trim()].map((w) => w.replace(/[^\p{L}]/gu, ""));
+      if (neighbours.some((w) => ENGLISH.test(w))) return all;
+      const twin = TWINS[word] ?? word;
+      changes.push({ before: word, after: twin });
+      return `${before}${space}${twin}${after}`;
+    },
+  );
+  return { text: out, changes };
 }
 
 const isRepairable = (part: string) => REPAIRABLE.test(part) && hasLetter(part);
@@ -78,7 +106,7 @@ function repairableWords(line: string): string[] {
   const out: string[] = [];
   for (const chunk of line.split(/\s+/)) {
     const core = CORE.exec(chunk)?.[2] ?? "";
-    for (const part of core.split("-")) if (isRepairable(part)) out.push(part);
+    for (const part of core.split(/[-/]/)) if (isRepairable(part)) out.push(part);
   }
   return out;
 }
@@ -154,7 +182,7 @@ function applyBreaks(lines: string[], breaks: Break[], fix: (w: string) => strin
 /** OCR reads "@" as Q, Ö, © or ® (with or without a space): "registratorQ boverket.se" is an address. */
 export function repairEmails(text: string): string {
   return text.replace(
-    /(?<![\w@.])([\w.+-]*[a-z0-9])\s?[Q©®Ö]\s?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,10})\b/g,
+    /(?<![\w@.])([\w.+-]*[a-zA-Z0-9])\s?[Q©®Ö]\s?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,10})\b/g,
     "$1@$2",
   );
 }

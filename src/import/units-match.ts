@@ -1,3 +1,4 @@
+import { editDistance } from "./edit-distance.ts";
 import type { BodyMatch } from "./proposal.model.ts";
 
 export interface UnitName {
@@ -71,7 +72,61 @@ export function matchBodies(
             best = { body, unit_id: unit.id, confidence: Math.round(score * 100) / 100 };
         }
     }
+    best ??= misreadUnit(body, units) ?? committeeOfDistrict(body, units);
     if (best) matches.push(best);
   }
   return matches;
+}
+
+/** A name a letter or two from a unit's long name, which trigrams miss in short words ("Idrottshämnden"). */
+function misreadUnit(body: string, units: readonly UnitName[]): BodyMatch | null {
+  const read = normalise(body);
+  if (read.length < 8) return null;
+  const unit = units.find((u) => {
+    const name = normalise(u.name);
+    return Math.abs(name.length - read.length) <= 2 && editDistance(read, name) <= allowedMisreadings(name);
+  });
+  return unit ? { body, unit_id: unit.id, confidence: MATCH_THRESHOLD } : null;
+}
+
+/** Letters the OCR may have misread in a name: one in eight, at least one and at most two. */
+const allowedMisreadings = (name: string) => Math.min(2, Math.max(1, Math.floor(name.length / 8)));
+
+/**
+ * Under "Stadsdelsnämnderna" a list names the districts alone ("Hägersten-Liljeholmen"): the body
+ * is the committee named after the district ("Hägersten-Liljeholmens stadsdelsnämnd").
+ */
+function committeeOfDistrict(body: string, units: readonly UnitName[]): BodyMatch | null {
+  const district = normalise(body);
+  if (district.split(" ").length > 2) return null;
+  const unit = units.find((u) => {
+    const name = normalise(u.name);
+    return [`${district}s `, `${district} `].some(
+      (start) => name.startsWith(start) && /^\S*namnd$/.test(name.slice(start.length)),
+    );
+  });
+  return unit ? { body, unit_id: unit.id, confidence: 0.9 } : null;
+}
+
+/**
+ * A body matched to a unit whose name it misspells by a letter or two ("Idrottshämnden",
+ * "Kulturndmnden") is the OCR's misreading of that name: it is written as the unit is named.
+ * Other matches keep the body as the sender wrote it.
+ */
+export function spelledAsUnits(
+  bodies: readonly string[],
+  matches: readonly BodyMatch[],
+  units: readonly UnitName[],
+): { bodies: string[]; matches: BodyMatch[] } {
+  const renamed = new Map<string, string>();
+  for (const m of matches) {
+    const name = units.find((u) => u.id === m.unit_id)?.name;
+    if (!name || name === m.body) continue;
+    const distance = editDistance(m.body.toLowerCase(), name.toLowerCase());
+    if (distance > 0 && distance <= allowedMisreadings(name) + 1) renamed.set(m.body, name);
+  }
+  return {
+    bodies: bodies.map((b) => renamed.get(b) ?? b),
+    matches: matches.map((m) => ({ ...m, body: renamed.get(m.body) ?? m.body })),
+  };
 }

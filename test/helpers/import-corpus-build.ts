@@ -5,7 +5,8 @@
  * damages it, and a scan (an image, or a PDF of page images) for OCR. Every document gets the
  * letter's truth beside it as <name>.json. `heldout/` holds letters written by someone who had
  * not seen the importer's code, to measure it on text it was never tuned on; `tune/` the letters
- * the rules were developed on.
+ * the rules were developed on. `seed/` holds the seed (../shared/seed/): its real OCR text, copied
+ * in by hand, and the documents built from sources/seed/, a clean typing of its pages 1–2.
  *
  * Run: npx tsx test/helpers/import-corpus-build.ts [NAME…]: with names (such as
  * 30-naturvardsverket), only those letters are built and the others are left as they are (Word
@@ -54,6 +55,13 @@ async function pdfOf(pages: string[][], options: { header?: string; columns: Set
           if (run[r + half]) doc.text(run[r + half] ?? "", 310, y, { width: 230 });
           doc.x = 60;
         }
+      } else if (line.includes("\t")) {
+        // Two columns written side by side in the source ("Facknämnderna<TAB>Övriga").
+        const [left = "", right = ""] = line.split("\t");
+        const y = doc.y;
+        doc.text(left, 60, y, { width: 230 });
+        doc.text(right, 310, y, { width: 230 });
+        doc.x = 60;
       } else doc.text(line === "" ? " " : line, 60, undefined, { width: 475 });
     }
     if (options.header) {
@@ -90,10 +98,11 @@ async function imagesToPdf(images: string[]): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function build(split: "tune" | "heldout", only: ReadonlySet<string>) {
+async function build(split: "tune" | "heldout" | "seed", only: ReadonlySet<string>) {
   const from = path.join(ROOT, "sources", split);
   const to = path.join(ROOT, split);
-  if (only.size === 0) fs.rmSync(to, { recursive: true, force: true });
+  // seed/ also holds the seed's own OCR text, which is not built: it is never emptied.
+  if (only.size === 0 && split !== "seed") fs.rmSync(to, { recursive: true, force: true });
   fs.mkdirSync(to, { recursive: true });
   const letters = fs
     .readdirSync(from)
@@ -102,7 +111,10 @@ async function build(split: "tune" | "heldout", only: ReadonlySet<string>) {
   for (const [n, file] of letters.entries()) {
     const name = file.replace(/\.txt$/, "");
     if (only.size > 0 && !only.has(name)) continue;
-    const text = fs.readFileSync(path.join(from, file), "utf8").trimEnd();
+    const source = fs.readFileSync(path.join(from, file), "utf8").trimEnd();
+    // A source with form feeds (the seed) sets its own pages; the others are cut before the list.
+    const ownPages = source.includes("\f") ? source.split(/\n?\f\n?/).map((p) => p.split("\n")) : null;
+    const text = source.replace(/\n?\f\n?/g, "\n\n");
     const truthText = fs.readFileSync(path.join(from, `${name}.json`), "utf8");
     const truth = JSON.parse(truthText) as Truth;
     const write = (suffix: string, bytes: Buffer | string) => {
@@ -116,11 +128,24 @@ async function build(split: "tune" | "heldout", only: ReadonlySet<string>) {
       truth.consulted_bodies.includes(l.trim().replace(/^\d+\.\s*|^- /, "")),
     );
     const cut = listStart > 3 ? listStart - 1 : Math.ceil(lines.length / 2);
-    const pages = [lines.slice(0, cut), lines.slice(cut)];
+    const pages = ownPages ?? [lines.slice(0, cut), lines.slice(cut)];
     const columns = new Set(truth.consulted_bodies.length >= 6 && n % 2 === 0 ? truth.consulted_bodies : []);
 
     write(".txt", `${text}\n`);
     write(".docx", await makeDocx(lines));
+    if (ownPages) {
+      // The seed: its own letterhead on each page, its real OCR text beside it (not imitated
+      // damage), and a 200-dpi scan of its pages.
+      const pdf = await pdfOf(ownPages, { columns: new Set() });
+      write(".pdf", pdf);
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kansli-corpus-"));
+      try {
+        write(".scan.pdf", await imagesToPdf(render(pdf, tmp)));
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+      continue;
+    }
     write(".pdf", await pdfOf(pages, { header, columns }));
     write(
       ".ocr.txt",
@@ -147,3 +172,4 @@ async function build(split: "tune" | "heldout", only: ReadonlySet<string>) {
 const only = new Set(process.argv.slice(2));
 await build("tune", only);
 await build("heldout", only);
+await build("seed", only);
