@@ -94,6 +94,8 @@ const MATRIX: Record<string, Case> = {
   "GET /arenden.xlsx": { path: "/arenden.xlsx", expect: signedIn(200) },
   "GET /arenden/nytt": { path: "/arenden/nytt", expect: staff(200) },
   "POST /arenden/nytt": { path: "/arenden/nytt", form: {}, expect: staff(422) },
+  "GET /registrera": { path: "/registrera", expect: staff(200) },
+  "POST /registrera": { path: "/registrera", form: {}, expect: staff(422) },
   "GET /arenden/:id": { path: `/arenden/${CASE}`, expect: signedIn(200) },
   "GET /arenden/:id/andra": { path: `/arenden/${CASE}/andra`, expect: staff(200) },
   "POST /arenden/:id/andra": { path: `/arenden/${CASE}/andra`, form: {}, expect: staff(422) },

@@ -179,10 +179,13 @@ function applyBreaks(lines: string[], breaks: Break[], fix: (w: string) => strin
   return out.filter((_, i) => !emptied.has(i));
 }
 
-/** OCR reads "@" as Q, Ö, © or ® (with or without a space): "registratorQ boverket.se" is an address. */
+/**
+ * OCR reads "@" as Q, Ö, © or ® — or two of them, "ÖQ" — with or without a space:
+ * "registratorQ boverket.se" and "SLKÖQstockholm.se" are addresses.
+ */
 export function repairEmails(text: string): string {
   return text.replace(
-    /(?<![\w@.])([\w.+-]*[a-zA-Z0-9])\s?[Q©®Ö]\s?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,10})\b/g,
+    /(?<![\w@.])([\w.+-]*[a-zA-Z0-9])\s?[Q©®Ö]{1,2}\s?([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,10})\b/g,
     "$1@$2",
   );
 }
