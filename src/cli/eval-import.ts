@@ -17,7 +17,7 @@ const DEMO_ORGANISATION = { name: "Stockholms stad", units: DEMO_UNITS };
 
 const CORPUS = path.resolve(import.meta.dirname, "../../test/fixtures/import-corpus");
 /** The sets, in the order they matter: documents never tuned on first. */
-export const CORPUS_SETS = [
+const CORPUS_SETS = [
   ["real held-out", "real/heldout"],
   ["real tuning", "real/tune"],
   ["seed", "seed"],

@@ -27,7 +27,7 @@ const PARALLEL_PAGES = 2;
  * keeps the wide gaps of two-column lines, which the repair uses to put the columns apart. `dpi`
  * is given for images taken out of a PDF, which carry no resolution of their own.
  */
-export async function ocrImage(imagePath: string, dpi?: number): Promise<string> {
+async function ocrImage(imagePath: string, dpi?: number): Promise<string> {
   const { stdout } = await run(
     "tesseract",
     [

@@ -12,18 +12,15 @@ export interface PublicBodyRegister {
   associations: string[];
 }
 
-/** Read once at start: a data file beside this module, not code. */
-export const PUBLIC_BODY_REGISTER = JSON.parse(
-  fs.readFileSync(new URL("./public-bodies.json", import.meta.url), "utf8"),
-) as PublicBodyRegister;
-const register = PUBLIC_BODY_REGISTER;
-
 /**
  * The register of Swedish public bodies (public-bodies.json, with its sources): the names a
  * consultation's list may hold, so that a name the OCR damaged is written as the body is named
  * ("Naturvårdsverkct" → "Naturvårdsverket") and a name with "och" in it is one body ("Sveriges
- * Kommuner och Regioner"). Pure.
+ * Kommuner och Regioner"). Read once at start: a data file beside this module, not code.
  */
+const register = JSON.parse(
+  fs.readFileSync(new URL("./public-bodies.json", import.meta.url), "utf8"),
+) as PublicBodyRegister;
 
 /** "Ale kommun", "Stockholms kommun", "Falu kommun": the genitive Swedish gives a place name. */
 function genitive(place: string): string {

@@ -5,4 +5,4 @@
 export { readRegistryMailbox, startMailIntake } from "./intake-worker.ts";
 export { mailIntakePlugin } from "./mail-intake.plugin.ts";
 export type { ReceivedMail } from "./received-mail.model.ts";
-export { mailQueue, queuedMailCount } from "./received-mail.service.ts";
+export { mailQueue } from "./received-mail.service.ts";

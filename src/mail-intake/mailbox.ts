@@ -2,10 +2,10 @@ import { ImapFlow } from "imapflow";
 import type { Config } from "../config.ts";
 
 /** Where the mailbox puts what kansli has taken in (created when missing). */
-export const TAKEN_FOLDER = "Registrerat";
+const TAKEN_FOLDER = "Registrerat";
 
 /** The connection `KANSLI_IMAP_URL` names: TLS for imaps://, the user from the URL, the folder from its path. */
-export function mailboxOf(config: Pick<Config, "imapUrl" | "imapPassword">) {
+function mailboxOf(config: Pick<Config, "imapUrl" | "imapPassword">) {
   if (!config.imapUrl) return null;
   const url = new URL(config.imapUrl);
   const secure = url.protocol === "imaps:";

@@ -98,7 +98,7 @@ export const asksForMoreTime = (text: string): boolean =>
   );
 
 /** The address of a sender, lower-cased, and its domain. */
-export function addressParts(address: string): { address: string; domain: string } {
+function addressParts(address: string): { address: string; domain: string } {
   const a = address.trim().toLowerCase();
   return { address: a, domain: a.slice(a.lastIndexOf("@") + 1) };
 }

@@ -2,10 +2,10 @@ import { bodiesAwaitingAnswer, type MailBody } from "../consultation/index.ts";
 import type { Ctx } from "../platform/context.ts";
 import { NotFoundError } from "../platform/errors.ts";
 import { diaryNumbersIn, type ReceivedMail } from "./received-mail.model.ts";
-import { countQueued, findReceivedMail, receivedMailWithStatus } from "./received-mail.store.ts";
+import { findReceivedMail, receivedMailWithStatus } from "./received-mail.store.ts";
 
 /** The most the queue page and API list at once; the registrar works from the oldest. */
-export const QUEUE_LIMIT = 200;
+const QUEUE_LIMIT = 200;
 
 /** A received message by id (404 when it is not this tenant's). */
 export async function getReceivedMail(ctx: Ctx, id: string): Promise<ReceivedMail> {
@@ -17,9 +17,6 @@ export async function getReceivedMail(ctx: Ctx, id: string): Promise<ReceivedMai
 /** The received-mail queue, oldest first. */
 export const mailQueue = (ctx: Ctx, limit = QUEUE_LIMIT): Promise<ReceivedMail[]> =>
   receivedMailWithStatus(ctx.db, ctx.config.tenantId, "queued", limit);
-
-/** How many messages wait in the queue. */
-export const queuedMailCount = (ctx: Ctx): Promise<number> => countQueued(ctx.db, ctx.config.tenantId);
 
 /** The bodies of the rounds out whose diary numbers the message names: whom it can be filed as an answer from. */
 export async function bodiesNamedIn(ctx: Ctx, mail: ReceivedMail): Promise<MailBody[]> {

@@ -84,16 +84,6 @@ export async function receivedMailWithStatus(
   return rows.map(toReceivedMail);
 }
 
-export async function countQueued(db: Db, tenantId: string): Promise<number> {
-  const row = await db
-    .selectFrom("received_mail")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("tenant_id", "=", tenantId)
-    .where("status", "=", "queued")
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Files a queued message: only while it is queued, so two registrars cannot file it twice. */
 export async function fileQueued(
   trx: Db,
