@@ -9,6 +9,8 @@ const outDir = path.resolve(".test-tmp");
 fs.mkdirSync(outDir, { recursive: true });
 let passed = 0;
 let failed = 0;
+/** Failed tests, named again just above the closing line so that a log's tail shows them. */
+const failures = [];
 
 function run(label, command, args) {
   process.stdout.write(`\n== ${label}: ${command} ${args.join(" ")}\n`);
@@ -21,6 +23,7 @@ function check(label, command, args) {
   if (run(label, command, args)) passed += 1;
   else {
     failed += 1;
+    failures.push(label);
     process.stdout.write(`!! ${label} failed\n`);
   }
 }
@@ -44,7 +47,19 @@ function vitest(label, projects) {
   const json = JSON.parse(fs.readFileSync(report, "utf8"));
   passed += json.numPassedTests;
   failed += json.numFailedTests;
-  // A file that fails to load has no failed tests but still fails the run.
+  for (const file of json.testResults) {
+    const failedTests = file.assertionResults.filter((t) => t.status === "failed");
+    for (const t of failedTests) {
+      const why = (t.failureMessages[0] ?? "").split("\n")[0].slice(0, 300);
+      failures.push(`${label}: ${path.relative(process.cwd(), file.name)} › ${t.fullName}\n     ${why}`);
+    }
+    // A file that fails to load has no failed tests but still fails the run.
+    if (file.status === "failed" && failedTests.length === 0) {
+      failures.push(
+        `${label}: ${path.relative(process.cwd(), file.name)} did not run: ${(file.message ?? "").slice(0, 300)}`,
+      );
+    }
+  }
   if (!ok && json.numFailedTests === 0) failed += 1;
 }
 
@@ -68,5 +83,6 @@ if (process.env.KANSLI_SKIP_BROWSER === "1") {
   vitest("browser", process.env.TEST_DATABASE_URL ? ["browser", "browser-postgres"] : ["browser"]);
 }
 
+if (failures.length > 0) process.stdout.write(`\nFailed:\n${failures.map((f) => `  - ${f}`).join("\n")}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
 process.exit(failed === 0 ? 0 : 1);
