@@ -12,7 +12,15 @@ import {
 } from "../src/consultation/index.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { demoActor } from "../test/helpers/demo.ts";
-import { checkA11y, clickAndWait, type E2E, login, startE2E } from "./helpers/browser.ts";
+import {
+  checkA11y,
+  clickAndWait,
+  dateValue,
+  type E2E,
+  fillDate,
+  login,
+  startE2E,
+} from "./helpers/browser.ts";
 
 /** Monday 9 March 2026; each round's deadline is Monday 4 May. */
 const clock = new ManualClock(new Date("2026-03-09T09:00:00Z"));
@@ -62,8 +70,8 @@ it("edits a draft's deadline and instructions, then discards it after a confirma
   await page.goto(`/remisser/${id}`);
   await clickAndWait(page, page.getByRole("link", { name: "Ändra utkastet" }));
   await checkA11y(page);
-  expect(await page.inputValue("#deadline")).toBe("2026-05-04");
-  await page.fill("#deadline", "2026-05-11");
+  expect(await dateValue(page, "deadline")).toBe("2026-05-04");
+  await fillDate(page, "deadline", "2026-05-11");
   await page.fill("#instructions", "Svara gärna som PDF.");
   await clickAndWait(page, page.getByRole("button", { name: "Spara utkastet" }));
   expect(new URL(page.url()).pathname).toBe(`/remisser/${id}`);
@@ -135,14 +143,14 @@ it("calls the bodies to a consultation meeting: every problem at once, then the 
   await page.goto(`/remisser/${id}`);
   await clickAndWait(page, page.getByRole("link", { name: "Kalla till remissmöte" }));
   await checkA11y(page);
-  await page.fill("#date", "2026-03-02");
+  await fillDate(page, "date", "2026-03-02");
   await page.fill("#time", "9.30");
   await clickAndWait(page, page.getByRole("button", { name: "Registrera kallelsen" }));
   const summary = (await page.locator(".error-summary").textContent()) ?? "";
   expect(summary).toContain("Mötet kan inte vara före i dag, 2026-03-09");
   expect(summary).toContain("Skriv tiden som TT:MM");
   await checkA11y(page);
-  await page.fill("#date", "2026-04-14");
+  await fillDate(page, "date", "2026-04-14");
   await page.fill("#time", "09:30");
   await page.fill("#place", "Stadshuset, sal 3");
   await page.getByLabel("Skicka kallelsen med e-post till remissinstanserna").check();

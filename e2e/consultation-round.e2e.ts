@@ -7,7 +7,15 @@ import { ManualClock } from "../src/platform/clock.ts";
 import { deliverPending, mailTransport } from "../src/platform/mail/mail.service.ts";
 import { makeDocx } from "../test/helpers/documents.ts";
 import { bodyText, header, startSmtpServer } from "../test/helpers/smtp.ts";
-import { checkA11y, clickAndWait, type E2E, login, startE2E } from "./helpers/browser.ts";
+import {
+  checkA11y,
+  clickAndWait,
+  dateValue,
+  type E2E,
+  fillDate,
+  login,
+  startE2E,
+} from "./helpers/browser.ts";
 
 /** Monday 9 March 2026: the form proposes eight weeks, Monday 4 May. */
 const clock = new ManualClock(new Date("2026-03-09T09:00:00Z"));
@@ -52,7 +60,7 @@ it("runs a whole round: the officer sends, bodies answer by their links, one get
   await officer.fill("#title", TITLE);
   await officer.getByLabel("Alla stadsdelsnämnder").check();
   await officer.fill("#externalBodies", "Region Exempel, registrator@region.example");
-  expect(await officer.inputValue("#deadline")).toBe("2026-05-04");
+  expect(await dateValue(officer, "deadline")).toBe("2026-05-04");
   await clickAndWait(officer, officer.locator("main form button[type=submit]"));
   await clickAndWait(officer, officer.getByRole("link", { name: "Förhandsgranska och skicka" }));
   expect(await officer.locator("main").textContent()).toContain("Region Exempel");
@@ -97,7 +105,7 @@ it("runs a whole round: the officer sends, bodies answer by their links, one get
   // Hägersten-Liljeholmen asks for more time; the officer grants it.
   const hagersten = await e2e.newPage();
   await hagersten.goto(linkTo(HAGERSTEN));
-  await hagersten.fill("#until", "2026-05-29");
+  await fillDate(hagersten, "until", "2026-05-29");
   await hagersten.fill("#reason", "Nämnden sammanträder den 28 maj.");
   await submit(hagersten, "/anstand");
   expect(await hagersten.locator("main").textContent()).toContain("Begär anstånd");

@@ -4,7 +4,7 @@ import { createConsultation, sendConsultation } from "../src/consultation/index.
 import { ManualClock } from "../src/platform/clock.ts";
 import { demoActor } from "../test/helpers/demo.ts";
 import { makeDocx } from "../test/helpers/documents.ts";
-import { checkA11y, clickAndWait, type E2E, login, startE2E } from "./helpers/browser.ts";
+import { checkA11y, clickAndWait, type E2E, fillDate, login, startE2E } from "./helpers/browser.ts";
 
 /** Monday 9 March 2026; each round's deadline is eight weeks on, Monday 4 May. */
 const clock = new ManualClock(new Date("2026-03-09T09:00:00Z"));
@@ -97,7 +97,7 @@ it("asks for more time and sees the request waiting", async () => {
   const title = "Remiss om besöksprogram, anstånd";
   await roundToSodermalm(title);
   await openFromInbox(title);
-  await body.fill("#until", "2026-05-29");
+  await fillDate(body, "until", "2026-05-29");
   await body.fill("#reason", "Nämnden sammanträder den 28 maj.");
   await submit("/anstand");
   expect(new URL(body.url()).pathname).toMatch(/^\/remissvar\//);

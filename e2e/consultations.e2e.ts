@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { checkA11y, clickAndWait, type E2E, login, startE2E } from "./helpers/browser.ts";
+import { checkA11y, clickAndWait, type E2E, fillDate, login, startE2E } from "./helpers/browser.ts";
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ it("an officer starts the strategy consultation from its case: errors first, the
   await checkA11y(page);
 
   // No recipients and a deadline on Midsummer Eve: both reported at once.
-  await page.fill("#deadline", "2027-06-25");
+  await fillDate(page, "deadline", "2027-06-25");
   await clickAndWait(page, page.locator("main form button[type=submit]"));
   const summary = await page.locator(".error-summary").textContent();
   expect(summary).toContain("2027-06-28");
@@ -28,7 +28,7 @@ it("an officer starts the strategy consultation from its case: errors first, the
 
   await page.getByLabel("Alla stadsdelsnämnder").check();
   await page.getByLabel("Alla facknämnder").check();
-  await page.fill("#deadline", "2027-09-15");
+  await fillDate(page, "deadline", "2027-09-15");
   await clickAndWait(page, page.locator("main form button[type=submit]"));
   expect(new URL(page.url()).pathname).toMatch(/^\/remisser\/[^/]+$/);
   const main = (await page.locator("main").textContent()) ?? "";

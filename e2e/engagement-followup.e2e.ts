@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { checkA11y, clickAndWait, type E2E, login, startE2E } from "./helpers/browser.ts";
+import { checkA11y, clickAndWait, type E2E, fillDate, login, startE2E } from "./helpers/browser.ts";
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -20,8 +20,8 @@ it("a foreign organisation asks for a visit and an officer assesses it against t
   await anyone.fill("#country", "NO");
   await anyone.fill("#contactName", "Kari Oppdiktet");
   await anyone.fill("#contactEmail", "kari@skole.example");
-  await anyone.fill("#visitFrom", "2027-04-12");
-  await anyone.fill("#visitTo", "2027-04-13");
+  await fillDate(anyone, "visitFrom", "2027-04-12");
+  await fillDate(anyone, "visitTo", "2027-04-13");
   await anyone.fill("#participants", "5");
   await anyone.fill("#purpose", "Lära om digitalt lärande i grundskolan.");
   await anyone.getByLabel("Utbildningsförvaltningen").check();

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { checkA11y, clickAndWait, type E2E, login, startE2E } from "./helpers/browser.ts";
+import { checkA11y, clickAndWait, type E2E, fillDate, login, startE2E } from "./helpers/browser.ts";
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -99,11 +99,11 @@ it("a decision maker records a decision; errors first, then the decision in the 
   await clickAndWait(page, page.locator("table tbody a").first());
   await clickAndWait(page, page.getByRole("link", { name: "Registrera beslut" }));
   await checkA11y(page);
-  await page.fill("#decidedOn", "");
+  await fillDate(page, "decidedOn", "");
   await clickAndWait(page, page.getByRole("button", { name: "Registrera beslut" }));
   expect(await page.locator(".error-summary li").count()).toBe(3);
   await checkA11y(page);
-  await page.fill("#decidedOn", "2026-11-20");
+  await fillDate(page, "decidedOn", "2026-11-20");
   await page.fill("#minutesParagraph", "§ 8");
   await page.selectOption("#outcome", "approved");
   await clickAndWait(page, page.getByRole("button", { name: "Registrera beslut" }));

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { checkA11y, clickAndWait, type E2E, login, startE2E } from "./helpers/browser.ts";
+import { checkA11y, clickAndWait, dateValue, type E2E, login, startE2E } from "./helpers/browser.ts";
 
 const CORPUS = path.resolve(import.meta.dirname, "../test/fixtures/import-corpus/tune");
 let e2e: E2E;
@@ -44,7 +44,7 @@ it("a registry clerk imports a scanned consultation: upload, watch it read, revi
   await reviewReady(page);
   expect(await page.locator("img.import-scan").count()).toBe(1);
   expect(await page.inputValue("#diaryNumber")).toBe("500-12345-2018");
-  expect(await page.inputValue("#deadline")).toBe("2019-01-15");
+  expect(await dateValue(page, "deadline")).toBe("2019-01-15");
   expect(await page.inputValue("#bodies")).toContain("Stockholm Vatten och Avfall AB");
   await checkA11y(page);
 

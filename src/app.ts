@@ -37,6 +37,7 @@ import type { Ctx } from "./platform/context.ts";
 import type { Db, Dialect } from "./platform/db/database.ts";
 import { AppError, UnauthenticatedError, ValidationError } from "./platform/errors.ts";
 import { diskBlobStore } from "./platform/files/disk-blob-store.ts";
+import { foldDateParts } from "./platform/http/date-parts.ts";
 import { unsafeTextFields } from "./platform/http/input-text.ts";
 import { registerMultipartForms } from "./platform/http/multipart.ts";
 import { addSecurityHeaders } from "./platform/http/security-headers.ts";
@@ -169,6 +170,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook("preValidation", async (req) => {
     const unsafe = unsafeTextFields(req.params, req.query, req.body);
     if (unsafe.length > 0) throw new ValidationError(unsafe);
+  });
+  // The pages' dates come as three inputs; routes and services see one field (platform/http/date-parts.ts).
+  app.addHook("preValidation", async (req) => {
+    if (req.query && typeof req.query === "object")
+      req.query = foldDateParts(req.query as Record<string, unknown>);
+    const form = req.headers["content-type"]?.startsWith("application/x-www-form-urlencoded");
+    if (form && req.body && typeof req.body === "object")
+      req.body = foldDateParts(req.body as Record<string, unknown>);
   });
   const setSecurityHeaders = addSecurityHeaders(app, secure);
   await app.register(rateLimit, { global: false });

@@ -9,7 +9,7 @@ import { ManualClock } from "../src/platform/clock.ts";
 import { openCase } from "../src/registry/cases.service.ts";
 import { addSecrecyGround } from "../src/registry/secrecy-grounds.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
-import { type FilePart, multipart, TestClient } from "./helpers/client.ts";
+import { dateInputValue, type FilePart, multipart, TestClient } from "./helpers/client.ts";
 import { demoActor, demoClassId } from "./helpers/demo.ts";
 import { makeDocx, makePdf, makeZip } from "./helpers/documents.ts";
 
@@ -128,8 +128,7 @@ describe("the new-document form (R1, R3)", () => {
     const clerk = await signedIn("registrator");
     const res = await clerk.get(`/arenden/${caseId}/handlingar/ny`);
     expect(res.statusCode).toBe(200);
-    const input = /<input[^>]*\bname="date"[^>]*>/.exec(res.body)?.[0] ?? "";
-    expect(input).toContain('value="2026-03-09"');
+    expect(dateInputValue(res.body, "date")).toBe("2026-03-09");
     expect(res.body).toContain('enctype="multipart/form-data"');
   });
 

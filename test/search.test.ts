@@ -398,6 +398,21 @@ describe("search pages and API", () => {
     for (const field of ["q", "from", "year"]) expect(bad.body).toContain(`href="#${field}"`);
   });
 
+  it("reads the page's dates from their three inputs, and shows an impossible one again on its field", async () => {
+    const staff = new TestClient(t.app);
+    await staff.login("handlaggare");
+    const range = "from-year=2000&from-month=1&from-day=1&to-year=2099&to-month=12&to-day=31";
+    const found = await staff.get(`/sok?q=larm&${range}`);
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toContain("Säkerhetsöversyn av stadshusets larm");
+    const none = await staff.get("/sok?q=larm&from-year=2099&from-month=1&from-day=1");
+    expect(none.body).toContain("Inga ärenden matchar sökningen.");
+    const bad = await staff.get("/sok?q=larm&from-year=2026&from-month=2&from-day=30");
+    expect(bad.statusCode).toBe(422);
+    expect(bad.body).toContain('href="#from"');
+    expect(bad.body).toMatch(/name="from-day"[^>]*value="30"/);
+  });
+
   it("the API answers the same hits as JSON, and refuses unknown parameters", async () => {
     const anon = new TestClient(t.app);
     const found = await anon.get(`/api/v1/public/search?q=${encodeURIComponent("översyn system")}`);

@@ -136,3 +136,21 @@ export async function menuItems(page: Page): Promise<string[]> {
 export async function clickAndWait(page: Page, target: Locator): Promise<void> {
   await Promise.all([page.waitForEvent("load"), target.click()]);
 }
+
+/** Types a date (YYYY-MM-DD, or "" to clear it) into a date input's three fields: year, month, day. */
+export async function fillDate(page: Page, name: string, date: string): Promise<void> {
+  const [year = "", month = "", day = ""] = date.split("-");
+  await page.fill(`#${name}`, year);
+  await page.fill(`#${name}-month`, month);
+  await page.fill(`#${name}-day`, day);
+}
+
+/** A date input's three fields read back as YYYY-MM-DD. */
+export async function dateValue(page: Page, name: string): Promise<string> {
+  const parts = [
+    await page.inputValue(`#${name}`),
+    await page.inputValue(`#${name}-month`),
+    await page.inputValue(`#${name}-day`),
+  ];
+  return parts.join("-");
+}

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { distinctActions, findEvents } from "../platform/audit/audit.store.ts";
-import { addCivilDays } from "../platform/calendar/civil-date.ts";
+import { addCivilDays, isCivilDate } from "../platform/calendar/civil-date.ts";
 import type { FieldError } from "../platform/errors.ts";
 import { readForm } from "../platform/validation.ts";
-import { readDateInput } from "../web/components/DateInput.tsx";
 import { sendPage, viewFor } from "../web/render.ts";
 import { requireCan } from "./guards.ts";
 import { displayNamesOf } from "./users.store.ts";
@@ -18,6 +17,12 @@ const filterSchema = z.object({
   before: z.coerce.number().int().min(1).optional(),
 });
 
+/** A date filter: "" when left out, the date when it is a real one, else null. */
+function dateFilter(value: unknown): string | null {
+  const text = typeof value === "string" ? value : "";
+  return text === "" || isCivilDate(text) ? text : null;
+}
+
 /** The audit trail for admins: newest first, filtered by who, what, which kind of record and when. */
 export async function auditLogRoutes(app: FastifyInstance) {
   const { ctx } = app;
@@ -26,8 +31,8 @@ export async function auditLogRoutes(app: FastifyInstance) {
     const query = (req.query ?? {}) as Record<string, unknown>;
     const parsed = readForm(filterSchema, query);
     const errors: FieldError[] = [...parsed.errors];
-    const from = readDateInput(query, "from");
-    const to = readDateInput(query, "to");
+    const from = dateFilter(query.from);
+    const to = dateFilter(query.to);
     if (from === null) errors.push({ field: "from", message: "validation.date" });
     if (to === null) errors.push({ field: "to", message: "validation.date" });
     const filter: AuditLogFilter = {

@@ -11,7 +11,7 @@ import { caseFormData } from "./case-form-data.ts";
 import { parseCaseListQuery, queryString } from "./case-list-filter.ts";
 import { caseView } from "./case-view.service.ts";
 import { caseAsShown, requireCaseWrite, seesCaseInFull } from "./case-visibility.ts";
-import { caseFormValues, caseInputFromForm } from "./cases.form.ts";
+import { caseInputFromForm } from "./cases.form.ts";
 import { allowedActions, type Case } from "./cases.model.ts";
 import { addParty, changeCaseStatus, getCase, openCase, updateCase } from "./cases.service.ts";
 import { casePage, toCase } from "./cases.store.ts";
@@ -67,7 +67,7 @@ export async function casesRoutes(app: FastifyInstance) {
       reply,
       change,
       (saved) => `/arenden/${saved.id}`,
-      (_values, errors) => showForm(req, reply, existing, caseFormValues(req.body), errors),
+      (values, errors) => showForm(req, reply, existing, values, errors),
     );
 
   app.get("/arenden", async (req, reply) => {

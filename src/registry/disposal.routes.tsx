@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import { requireCan } from "../auth/index.ts";
-import { readDateInput } from "../web/components/DateInput.tsx";
 import { formFields, handleForm, type ShowForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import {
@@ -14,18 +13,6 @@ import { DisposalPage } from "./views/DisposalPage.tsx";
 import { DisposalPreviewPage } from "./views/DisposalPreviewPage.tsx";
 
 const RECORDS_SHOWN = 200;
-const DATE_PARTS = ["decidedOn-year", "decidedOn-month", "decidedOn-day"];
-
-/** The decision form's fields with the three date parts read into one `decidedOn`. */
-function decisionFields(body: unknown): Record<string, string> {
-  const fields = formFields(body);
-  const date = readDateInput(fields, "decidedOn");
-  const rest = Object.fromEntries(Object.entries(fields).filter(([k]) => !DATE_PARTS.includes(k)));
-  // An impossible date is passed on as typed, so the service reports it as the field's error.
-  const typed = DATE_PARTS.map((k) => fields[k] ?? "").join("-");
-  return { ...rest, decidedOn: date ?? typed };
-}
-
 /** R6: disposal decisions, a previewed run and its confirmation, and the permanent records. */
 export async function disposalRoutes(app: FastifyInstance) {
   const { ctx } = app;
@@ -58,7 +45,7 @@ export async function disposalRoutes(app: FastifyInstance) {
 
   app.post("/admin/gallring/beslut", async (req, reply) => {
     const actor = requireCan(req, "disposal.manage");
-    const fields = decisionFields(req.body);
+    const fields = formFields(req.body);
     return handleForm(
       () => recordDecision(ctx, actor, fields),
       () => reply.redirect("/admin/gallring", 303),

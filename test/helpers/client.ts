@@ -120,3 +120,12 @@ export class TestClient {
     return this.post("/logga-in", { username, password });
   }
 }
+
+/** The date a page's date input (three fields: year, month, day) shows, as YYYY-MM-DD. */
+export function dateInputValue(html: string, name: string): string {
+  const part = (suffix: string) =>
+    new RegExp(`<input[^>]*\\bname="${name}-${suffix}"[^>]*>`)
+      .exec(html)?.[0]
+      .match(/value="([^"]*)"/)?.[1] ?? "";
+  return [part("year"), part("month"), part("day")].join("-");
+}

@@ -1,4 +1,5 @@
 import type { FieldError } from "../../platform/errors.ts";
+import { DateInput } from "../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";
 import { Form } from "../../web/components/Form.tsx";
@@ -37,14 +38,13 @@ export function DecisionFormPage(props: {
           errors={errors}
           options={DECIDING_BODIES.map((b): [string, string] => [b, bodyName(view, b, props.unitName)])}
         />
-        <Field
+        <DateInput
           view={view}
           name="decidedOn"
-          label={t("engagement.decided_on")}
+          legend={t("engagement.decided_on")}
           hint={t("engagement.date_hint")}
           value={values.decidedOn}
           errors={errors}
-          width="short"
         />
         <Field
           view={view}

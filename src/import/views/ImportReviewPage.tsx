@@ -1,6 +1,7 @@
 import type { Unit } from "../../organisation/index.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import { Checkbox, type Registry } from "../../registry/index.ts";
+import { DateInput } from "../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";
 import { Form } from "../../web/components/Form.tsx";
@@ -45,6 +46,16 @@ export function ImportReviewPage(props: {
   const deadlinePassed = /^\d{4}-\d{2}-\d{2}$/.test(deadline) && deadline < props.today;
   const field = (name: string, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
     <Field view={view} name={name} label={label} value={one(values[name])} errors={errors} {...extra} />
+  );
+  const date = (name: string, legend: string, hint: string) => (
+    <DateInput
+      view={view}
+      name={name}
+      legend={legend}
+      hint={hint}
+      value={one(values[name])}
+      errors={errors}
+    />
   );
   return (
     <Layout view={view} title={t("import.review_title")} hasErrors={errors.length > 0}>
@@ -108,13 +119,14 @@ export function ImportReviewPage(props: {
             {field("title", t("import.title"), { rows: 2 })}
             {field("senderOrganisation", t("import.sender"))}
             {field("diaryNumber", t("import.diary_number"))}
-            {field("dateSent", t("import.date_sent"), { hint: t("import.date_hint"), width: "short" })}
-            {field("deadline", t("import.deadline"), {
-              hint: deadlinePassed
+            {date("dateSent", t("import.date_sent"), t("import.date_hint"))}
+            {date(
+              "deadline",
+              t("import.deadline"),
+              deadlinePassed
                 ? `${t("import.deadline_passed", { date: deadline })} ${t("import.date_hint")}`
                 : t("import.date_hint"),
-              width: "short",
-            })}
+            )}
             {field("contactName", t("import.contact_name"))}
             {field("contactPhone", t("import.contact_phone"), { type: "tel" })}
             {field("contactEmail", t("import.contact_email"), { type: "email" })}
@@ -156,10 +168,7 @@ export function ImportReviewPage(props: {
                 checked={many(values.unitIds)}
                 errors={errors}
               />
-              {field("internalDeadline", t("import.internal_deadline"), {
-                hint: t("import.internal_deadline_hint"),
-                width: "short",
-              })}
+              {date("internalDeadline", t("import.internal_deadline"), t("import.internal_deadline_hint"))}
             </fieldset>
             <button type="submit" class="button" safe>
               {t("import.confirm_button")}

@@ -1,5 +1,6 @@
 import type { ActorView, FailedForm as FailedFormOf } from "../../auth/index.ts";
 import { LineChart } from "../../web/components/Charts.tsx";
+import { DateInput } from "../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";
 import { Form } from "../../web/components/Form.tsx";
@@ -114,12 +115,11 @@ export function MonitoringPage(props: {
               value={watch.source}
               errors={errorsOf("watch")}
             />
-            <Field
+            <DateInput
               view={view}
               name="observedOn"
-              label={t("monitoring.observed_on")}
+              legend={t("monitoring.observed_on")}
               hint={t("followup.date_hint")}
-              width="short"
               value={watch.observedOn}
               errors={errorsOf("watch")}
             />

@@ -1,5 +1,6 @@
 import multipart, { type FastifyMultipartOptions } from "@fastify/multipart";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { foldDateParts } from "./date-parts.ts";
 
 export interface MultipartForm {
   fields: Record<string, string>;
@@ -34,7 +35,7 @@ export function readMultipart(req: FastifyRequest, fileField = "file"): Multipar
       fields[name] = part.value;
     }
   }
-  return { fields, file };
+  return { fields: foldDateParts(fields), file };
 }
 
 /** Whether the request came as multipart/form-data (file uploads) rather than a plain form. */

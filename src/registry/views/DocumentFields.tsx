@@ -1,4 +1,5 @@
 import type { FieldError } from "../../platform/errors.ts";
+import { DateInput } from "../../web/components/DateInput.tsx";
 import { Field } from "../../web/components/Field.tsx";
 import type { View } from "../../web/view.ts";
 import { labelOf, type SecrecyGround } from "../secrecy-grounds.model.ts";
@@ -22,14 +23,13 @@ export function DocumentFields(props: {
   const { t } = view;
   return (
     <>
-      <Field
+      <DateInput
         view={view}
         name="date"
-        label={t("document.date")}
+        legend={t("document.date")}
         hint={t("document.date_hint")}
         value={values.date}
         errors={errors}
-        width="short"
       />
       <Checkbox
         view={view}
@@ -59,13 +59,12 @@ export function DocumentFields(props: {
         value={values.documentType}
         errors={errors}
       />
-      <Field
+      <DateInput
         view={view}
         name="dueDate"
-        label={t("document.due_date")}
+        legend={t("document.due_date")}
         value={values.dueDate}
         errors={errors}
-        width="short"
       />
       <fieldset class="field">
         <legend safe>{t("document.secrecy_heading")}</legend>
@@ -78,13 +77,12 @@ export function DocumentFields(props: {
           errors={errors}
           suggestions={grounds.filter((g) => g.retiredAt === null).map(labelOf)}
         />
-        <Field
+        <DateInput
           view={view}
           name="secrecyMarkedOn"
-          label={t("document.secrecy_marked_on")}
+          legend={t("document.secrecy_marked_on")}
           value={values.secrecyMarkedOn}
           errors={errors}
-          width="short"
         />
         <Field
           view={view}

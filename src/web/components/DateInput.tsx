@@ -1,10 +1,13 @@
-import { civilDate, isCivilDate } from "../../platform/calendar/civil-date.ts";
 import type { FieldError } from "../../platform/errors.ts";
 import type { View } from "../view.ts";
 import { Fieldset } from "./Fieldset.tsx";
 import { errorFor } from "./messages.ts";
 
-/** A date as three inputs (year, month, day) in a fieldset, as the GOV.UK date input. */
+/**
+ * A date as three inputs (year, month, day) in a fieldset, as the GOV.UK date input. The parts
+ * are posted as `name-year`, `name-month` and `name-day` and folded into `name` before any route
+ * reads them (platform/http/date-parts.ts).
+ */
 export function DateInput(props: {
   view: View;
   name: string;
@@ -41,14 +44,4 @@ export function DateInput(props: {
       </div>
     </Fieldset>
   );
-}
-
-/** Reads the three parts back: "" when all are empty, `YYYY-MM-DD` when they make a real date, else null. */
-export function readDateInput(body: Record<string, unknown>, name: string): string | null {
-  const get = (suffix: string) => String(body[`${name}-${suffix}`] ?? "").trim();
-  const [y, m, d] = [get("year"), get("month"), get("day")];
-  if (!y && !m && !d) return "";
-  if (!/^\d{4}$/.test(y) || !/^\d{1,2}$/.test(m) || !/^\d{1,2}$/.test(d)) return null;
-  const date = civilDate(Number(y), Number(m), Number(d));
-  return isCivilDate(date) ? date : null;
 }

@@ -1,4 +1,5 @@
 import type { ActorView, FailedForm as FailedFormOf } from "../../../auth/index.ts";
+import { DateInput } from "../../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../web/components/Field.tsx";
 import { Form } from "../../../web/components/Form.tsx";
@@ -103,12 +104,11 @@ export function ContactNetworkPage(props: {
               value={appoint.phone}
               errors={errorsOf("appoint")}
             />
-            <Field
+            <DateInput
               view={view}
               name="appointedOn"
-              label={t("network.appointed_on")}
+              legend={t("network.appointed_on")}
               hint={t("followup.date_hint")}
-              width="short"
               value={appoint.appointedOn}
               errors={errorsOf("appoint")}
             />

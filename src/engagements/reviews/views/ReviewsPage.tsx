@@ -1,5 +1,6 @@
 import type { ActorView } from "../../../auth/index.ts";
 import type { FieldError } from "../../../platform/errors.ts";
+import { DateInput } from "../../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../web/components/Field.tsx";
 import { ActionButton, Form } from "../../../web/components/Form.tsx";
@@ -81,12 +82,11 @@ export function ReviewsPage(props: {
               errors={errors}
               options={[["", ""], ...reviewable.map((r): [string, string] => [r.id, r.title])]}
             />
-            <Field
+            <DateInput
               view={view}
               name="reviewedOn"
-              label={t("review.reviewed_on")}
+              legend={t("review.reviewed_on")}
               hint={t("followup.date_hint")}
-              width="short"
               value={values.reviewedOn}
               errors={errors}
             />

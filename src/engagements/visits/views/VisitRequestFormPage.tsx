@@ -1,6 +1,7 @@
 import type { Unit } from "../../../organisation/index.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { CheckboxList } from "../../../web/components/CheckboxList.tsx";
+import { DateInput } from "../../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../web/components/Field.tsx";
 import { Form } from "../../../web/components/Form.tsx";
@@ -47,8 +48,16 @@ export function VisitRequestFormPage(props: {
         {field("country", { hint: t("visit.country_hint"), width: "short" })}
         {field("contactName", { autocomplete: "name" })}
         {field("contactEmail", { type: "email", autocomplete: "email" })}
-        {field("visitFrom", { hint: t("followup.date_hint"), width: "short" })}
-        {field("visitTo", { hint: t("followup.date_hint"), width: "short" })}
+        {(["visitFrom", "visitTo"] as const).map((name) => (
+          <DateInput
+            view={view}
+            name={name}
+            legend={t(`visit.field.${name}`)}
+            hint={t("followup.date_hint")}
+            value={one(values[name])}
+            errors={errors}
+          />
+        ))}
         {field("participants", { width: "short" })}
         {field("purpose", { rows: 5, hint: t("visit.purpose_hint") })}
         <Field

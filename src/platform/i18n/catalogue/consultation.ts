@@ -39,7 +39,7 @@ export const consultation = defineMessages(
     "consultation.external_bodies": "Externa remissinstanser",
     "consultation.external_bodies_hint": "En per rad: Namn, e-postadress",
     "consultation.deadline": "Sista svarsdag",
-    "consultation.deadline_hint": "Till exempel 2016-10-17. Förslaget ger åtta veckor.",
+    "consultation.deadline_hint": "Till exempel 2016 10 17. Förslaget ger åtta veckor.",
     "consultation.instructions": "Anvisningar till remissinstanserna",
     "consultation.standard_instructions":
       "Svaret skickas digitalt som Word-fil till förvaltningens funktionsbrevlåda, med kommunstyrelsens diarienummer i ämnesraden. Bifoga inte remissmaterialet till svaret. En remissinstans som inte kan svara i tid kontaktar ansvarig handläggare.",
@@ -69,7 +69,7 @@ export const consultation = defineMessages(
     "consultation.recipient_state.answered_late": "Svarat för sent",
     "consultation.recipient_state.declined": "Avstår",
     "consultation.recipient_state.no_answer": "Inget svar",
-    "consultation.deadline_format": "Skriv sista svarsdag som ÅÅÅÅ-MM-DD",
+    "consultation.deadline_format": "Skriv sista svarsdag som ett riktigt datum med år, månad och dag",
     "consultation.deadline_not_working_day":
       "Sista svarsdag är inte en arbetsdag; närmaste arbetsdag är {next}",
     "consultation.deadline_not_after_today": "Sista svarsdag måste vara efter i dag",
@@ -119,7 +119,7 @@ export const consultation = defineMessages(
     "consultation.external_bodies": "External consultation bodies",
     "consultation.external_bodies_hint": "One a line: Name, e-mail address",
     "consultation.deadline": "Last day to answer",
-    "consultation.deadline_hint": "For example 2016-10-17. The proposal gives eight weeks.",
+    "consultation.deadline_hint": "For example 2016 10 17. The proposal gives eight weeks.",
     "consultation.instructions": "Instructions to the consultation bodies",
     "consultation.standard_instructions":
       "Send the answer digitally as a Word file to the department's functional mailbox, with the executive board's diary number as the subject. Do not attach the consultation material to the answer. A body that cannot answer in time contacts the responsible officer.",
@@ -150,7 +150,7 @@ export const consultation = defineMessages(
     "consultation.recipient_state.answered_late": "Answered late",
     "consultation.recipient_state.declined": "Declines",
     "consultation.recipient_state.no_answer": "No answer",
-    "consultation.deadline_format": "Write the last day to answer as YYYY-MM-DD",
+    "consultation.deadline_format": "Enter the last day to answer as a real date with year, month and day",
     "consultation.deadline_not_working_day":
       "The last day to answer is not a working day; the next working day is {next}",
     "consultation.deadline_not_after_today": "The last day to answer must be after today",

@@ -3,7 +3,7 @@ import { defineMessages } from "../define.ts";
 /** The follow-up of international work (issue 5): visits, reviews, contact network, plans, report, monitoring. */
 export const followup = defineMessages(
   {
-    "followup.date_hint": "Till exempel 2026-03-15",
+    "followup.date_hint": "Till exempel 2026 3 15",
     "followup.diary_number": "Diarienummer",
     "followup.diary_number_hint":
       "Det öppna ärende som handlingen registreras i, till exempel KS 171-482/2016.",
@@ -269,7 +269,7 @@ export const followup = defineMessages(
     "followup.hub_monitoring": "Bevakningar och stadens plats i index och rankningar.",
   },
   {
-    "followup.date_hint": "For example 2026-03-15",
+    "followup.date_hint": "For example 2026 3 15",
     "followup.diary_number": "Diary number",
     "followup.diary_number_hint": "The open case the document is registered in, for example KS 171-482/2016.",
     "followup.case_unknown": "There is no case with that diary number",

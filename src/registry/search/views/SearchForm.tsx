@@ -1,6 +1,7 @@
 import type { Unit } from "../../../organisation/index.ts";
 import type { FieldError } from "../../../platform/errors.ts";
 import { compareText } from "../../../platform/i18n/index.ts";
+import { DateInput } from "../../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../web/components/Field.tsx";
 import type { View } from "../../../web/view.ts";
@@ -91,24 +92,14 @@ export function SearchForm(props: {
               width="short"
               errors={errors}
             />
-            <Field
+            <DateInput
               view={view}
               name="from"
-              label={t("search.from")}
-              hint="ÅÅÅÅ-MM-DD"
+              legend={t("search.from")}
               value={values.from}
-              width="short"
               errors={errors}
             />
-            <Field
-              view={view}
-              name="to"
-              label={t("search.to")}
-              hint="ÅÅÅÅ-MM-DD"
-              value={values.to}
-              width="short"
-              errors={errors}
-            />
+            <DateInput view={view} name="to" legend={t("search.to")} value={values.to} errors={errors} />
           </div>
         </details>
         <button type="submit" class="button" safe>

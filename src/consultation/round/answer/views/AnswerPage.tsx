@@ -1,5 +1,6 @@
 import type { FieldError } from "../../../../platform/errors.ts";
 import { FileInput } from "../../../../registry/index.ts";
+import { DateInput } from "../../../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../../web/components/Field.tsx";
 import { Form } from "../../../../web/components/Form.tsx";
@@ -102,14 +103,13 @@ export function AnswerPage(props: {
       {steps.includes("ask_extension") ? (
         <Form view={view} action={`${base}/anstand`}>
           <h2 safe>{t("round.ask_extension")}</h2>
-          <Field
+          <DateInput
             view={view}
             name="until"
-            label={t("round.requested_until")}
+            legend={t("round.requested_until")}
             hint={t("round.until_hint")}
             value={values.until}
             errors={errors}
-            width="short"
           />
           <Field
             view={view}

@@ -1,4 +1,5 @@
 import type { FieldError } from "../../../../platform/errors.ts";
+import { DateInput } from "../../../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../../web/components/Field.tsx";
 import { ActionButton, Form } from "../../../../web/components/Form.tsx";
@@ -105,14 +106,13 @@ export function RecipientPage(props: {
               ["refuse", t("round.refuse")],
             ]}
           />
-          <Field
+          <DateInput
             view={view}
             name="until"
-            label={t("round.new_deadline")}
+            legend={t("round.new_deadline")}
             hint={t("round.new_deadline_hint")}
             value={values.until ?? pending.requestedUntil}
             errors={errors}
-            width="short"
           />
           <Field
             view={view}

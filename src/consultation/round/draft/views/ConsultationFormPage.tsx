@@ -2,6 +2,7 @@ import type { Unit } from "../../../../organisation/index.ts";
 import type { FieldError } from "../../../../platform/errors.ts";
 import type { Case, RegistryDocument } from "../../../../registry/index.ts";
 import { CheckboxList } from "../../../../web/components/CheckboxList.tsx";
+import { DateInput } from "../../../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../../web/components/Field.tsx";
 import { Form } from "../../../../web/components/Form.tsx";
@@ -92,14 +93,13 @@ export function ConsultationFormPage(props: {
           errors={errors}
           rows={4}
         />
-        <Field
+        <DateInput
           view={view}
           name="deadline"
-          label={t("consultation.deadline")}
+          legend={t("consultation.deadline")}
           hint={t("consultation.deadline_hint")}
           value={one(values.deadline)}
           errors={errors}
-          width="short"
         />
         <Field
           view={view}

@@ -1,5 +1,6 @@
 import type { FieldError } from "../../../../platform/errors.ts";
 import { CheckboxList } from "../../../../web/components/CheckboxList.tsx";
+import { DateInput } from "../../../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../../../web/components/ErrorSummary.tsx";
 import { Field } from "../../../../web/components/Field.tsx";
 import { Form } from "../../../../web/components/Form.tsx";
@@ -29,14 +30,12 @@ export function MeetingPage(props: {
       <h1 safe>{title}</h1>
       <p safe>{t("round.meeting_explained")}</p>
       <Form view={view} action={`${base}/remissmote`}>
-        <Field
+        <DateInput
           view={view}
           name="date"
-          label={t("round.meeting_date")}
-          hint={t("round.meeting_date_hint")}
+          legend={t("round.meeting_date")}
           value={values.date}
           errors={errors}
-          width="short"
         />
         <Field
           view={view}
