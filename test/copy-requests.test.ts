@@ -9,6 +9,7 @@ import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
 import { demoActor, demoClassId } from "./helpers/demo.ts";
 import { makePdf } from "./helpers/documents.ts";
+import { apiAs } from "./helpers/intl.ts";
 import { bodyText, header, type ReceivedMail, startSmtpServer } from "./helpers/smtp.ts";
 
 const MONDAY = new Date("2026-03-09T08:00:00Z");
@@ -265,6 +266,58 @@ describe("a request is decided with a registered letter", () => {
     expect(page.body).toContain("inom tre veckor");
   });
 
+  it("mails a partial release with the masked copy it brings, registered in the request's case, never the original", async () => {
+    clock.set(MONDAY);
+    const { documentId } = await requestableDocument(true);
+    const { row } = await ask(documentId, { delivery: "email", email: "maskerad@example.se" });
+    const clerk = await registrator();
+    await clerk.get(`/begaranden/${row.id}`);
+    const decision = {
+      outcome: "partly_sent",
+      deliveredBy: "email",
+      provision: "18 kap. 8 § OSL",
+      note: "Avsnittet om larm",
+    };
+    const asMaskedCopy = (fileName: string) => `form-data; name="maskedCopy"; filename="${fileName}"`;
+    const masked = {
+      fileName: "maskerad.pdf",
+      bytes: await makePdf(["Välkommen till [MASKERAT]"]),
+      disposition: asMaskedCopy("maskerad.pdf"),
+    };
+    // By e-mail without the masked copy; and a masked copy with a full release: both refused.
+    const without = await clerk.upload(`/begaranden/${row.id}/beslut`, decision);
+    expect(without.statusCode).toBe(422);
+    expect(without.body).toContain("Bifoga den maskerade kopian för att skicka den med e-post");
+    const withFull = await clerk.upload(
+      `/begaranden/${row.id}/beslut`,
+      { outcome: "sent", deliveredBy: "post" },
+      masked,
+    );
+    expect(withFull.statusCode).toBe(422);
+    expect(withFull.body).toContain("En maskerad kopia hör bara till ett utlämnande med maskeringar");
+    const notPdf = await clerk.upload(`/begaranden/${row.id}/beslut`, decision, {
+      fileName: "maskerad.exe",
+      bytes: Buffer.from("MZ\x90\x00"),
+      disposition: asMaskedCopy("maskerad.exe"),
+    });
+    expect(notPdf.statusCode).toBe(422);
+    expect(notPdf.body).toContain('href="#maskedCopy"');
+    expect(await caseDocuments(row.request_case_id as string)).toHaveLength(1);
+    expect(await deliver()).toHaveLength(0);
+
+    const decided = await clerk.upload(`/begaranden/${row.id}/beslut`, decision, masked);
+    expect(decided.statusCode).toBe(303);
+    const [request, letter, copy] = await caseDocuments(row.request_case_id as string);
+    expect(request?.signoff_kind).toBe("answered");
+    expect(letter).toMatchObject({ direction: "outgoing", document_type: "beslut" });
+    expect(copy).toMatchObject({ direction: "outgoing", document_type: "kopia", status: "registered" });
+    expect(copy?.description).toBe("Maskerad kopia av handling: Plan för besöket");
+    const [mail] = await deliver();
+    expect(mail?.to).toEqual(["maskerad@example.se"]);
+    expect(mail?.raw).toContain("maskerad.pdf");
+    expect(mail?.raw).not.toContain("inbjudan.pdf");
+  });
+
   it("refuses a secret document with its provision and mails the appeal notice", async () => {
     clock.set(MONDAY);
     const { documentId } = await requestableDocument(true);
@@ -394,5 +447,79 @@ describe("bad decisions and the wrong people change nothing", () => {
       .where("id", "=", row.id)
       .executeTakeFirstOrThrow();
     expect(after.status).toBe("new");
+  });
+});
+
+describe("requests over the API", () => {
+  it("lists a waiting request, decides it as the page does, and refuses a bad decision and the wrong people", async () => {
+    clock.set(MONDAY);
+    const { documentId, diaryNumber } = await requestableDocument(true);
+    const { row } = await ask(documentId, {
+      delivery: "email",
+      email: "api@example.se",
+      requesterName: "Ada Api",
+    });
+    const api = await apiAs(t, "registrator");
+
+    const waiting = await api("GET", "/copy-requests");
+    expect(waiting.statusCode).toBe(200);
+    const listed = waiting.json().items.find((r: { id: string }) => r.id === row.id);
+    expect(listed).toMatchObject({
+      status: "new",
+      outcome: null,
+      email: "api@example.se",
+      case: { diaryNumber },
+      document: { id: documentId, secrecyProvision: "18 kap. 8 § OSL" },
+    });
+    expect(listed.requestNumber).toMatch(/^KS \d{4}\/\d+$/);
+
+    // Every problem at once, in the API's field names; nothing written.
+    const bad = await api("POST", `/copy-requests/${row.id}/decision`, {
+      outcome: "sent",
+      deliveredBy: "email",
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.fields.map((e: { field: string }) => e.field)).toContain("outcome");
+    const unknownField = await api("POST", `/copy-requests/${row.id}/decision`, {
+      outcome: "refused",
+      secret: 1,
+    });
+    expect(unknownField.statusCode).toBe(422);
+    expect((await api("GET", `/copy-requests/${row.id}`)).json()).toMatchObject({ status: "new" });
+
+    // Readers may neither see nor decide.
+    const reader = await apiAs(t, "lasare");
+    expect((await reader("GET", "/copy-requests")).statusCode).toBe(403);
+    const readerDecides = await reader("POST", `/copy-requests/${row.id}/decision`, {
+      outcome: "refused",
+      provision: "18 kap. 8 § OSL",
+      note: "x",
+    });
+    expect(readerDecides.statusCode).toBe(403);
+
+    const decided = await api("POST", `/copy-requests/${row.id}/decision`, {
+      outcome: "refused",
+      provision: "18 kap. 8 § OSL",
+      note: "Planen beskriver säkerhetsåtgärder.",
+    });
+    expect(decided.statusCode).toBe(200);
+    expect(decided.json()).toMatchObject({
+      status: "handled",
+      outcome: "refused",
+      provision: "18 kap. 8 § OSL",
+      decidedBy: expect.any(String),
+      decisionDocumentId: expect.any(String),
+    });
+    const [mail] = await deliver();
+    expect(bodyText(textPart(mail?.raw ?? ""))).toContain("kammarrätten");
+    const again = await api("POST", `/copy-requests/${row.id}/decision`, {
+      outcome: "refused",
+      provision: "18 kap. 8 § OSL",
+      note: "Igen.",
+    });
+    expect(again.statusCode).toBe(409);
+    const handled = await api("GET", "/copy-requests?status=handled");
+    expect(handled.json().items.map((r: { id: string }) => r.id)).toContain(row.id);
+    expect((await api("GET", "/copy-requests?status=avslutad")).statusCode).toBe(422);
   });
 });

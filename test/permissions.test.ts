@@ -276,6 +276,13 @@ const MATRIX: Record<string, Case> = {
   "POST /post/:id/svar": { path: `/post/${UNKNOWN}/svar`, form: {}, expect: mailDesk(404) },
   "POST /post/:id/handling": { path: `/post/${UNKNOWN}/handling`, form: {}, expect: mailDesk(404) },
   "POST /post/:id/inte-allman": { path: `/post/${UNKNOWN}/inte-allman`, form: {}, expect: mailDesk(404) },
+  "GET /api/v1/copy-requests": { path: "/api/v1/copy-requests", expect: staff(200, 401) },
+  "GET /api/v1/copy-requests/:id": { path: `/api/v1/copy-requests/${UNKNOWN}`, expect: staff(404, 401) },
+  "POST /api/v1/copy-requests/:id/decision": {
+    path: `/api/v1/copy-requests/${UNKNOWN}/decision`,
+    json: { outcome: "refused" },
+    expect: staff(404, 401),
+  },
   "GET /api/v1/mail-intake": { path: "/api/v1/mail-intake", expect: mailDesk(200, 401) },
   "POST /api/v1/mail-intake/:id/file": {
     path: `/api/v1/mail-intake/${UNKNOWN}/file`,

@@ -9,6 +9,7 @@ import { documentsRoutes } from "./documents.routes.tsx";
 import { eArchiveApi } from "./e-archive.api.ts";
 import { eArchiveRoutes } from "./e-archive.routes.tsx";
 import { incomingRoutes } from "./incoming.routes.tsx";
+import { copyRequestsApi } from "./public/copy-requests.api.ts";
 import { copyRequestsRoutes } from "./public/copy-requests.routes.tsx";
 import { publicApi } from "./public/public.api.ts";
 import { publicRoutes } from "./public/public.routes.tsx";
@@ -37,6 +38,7 @@ export async function registryPlugin(app: FastifyInstance) {
   await app.register(disposalRoutes);
   await app.register(casesApi);
   await app.register(documentsApi);
+  await app.register(copyRequestsApi);
   await app.register(secrecyGroundsApi);
   await app.register(classificationApi);
   await app.register(eArchiveApi);

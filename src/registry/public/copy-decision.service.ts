@@ -1,15 +1,20 @@
 import { auditBy, type UserActor } from "../../auth/index.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../platform/context.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../../platform/errors.ts";
+import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n/index.ts";
 import { type MailAttachment, queueMail } from "../../platform/mail/mail.service.ts";
 import { changeCaseStatusIn, getCase } from "../cases.service.ts";
 import {
+  type CheckedDocument,
+  checkDocument,
   getDocument,
   getDocumentFiles,
+  type PreparedDocument,
+  prepareChecked,
   prepareDocument,
   signOffIn,
+  type UploadedFile,
   writePreparedDocument,
 } from "../documents.service.ts";
 import { groundNamed } from "../secrecy-grounds.model.ts";
@@ -17,7 +22,12 @@ import { getSecrecyGrounds } from "../secrecy-grounds.service.ts";
 import { appealable, appealNotice, decisionLetter, decisionParagraphs } from "./copy-decision-letter.ts";
 import { requesterParty } from "./copy-request-registration.ts";
 import { checkDecision } from "./copy-requests.model.ts";
-import { type Decided, decisionText, registerEarlierRequest } from "./copy-requests.service.ts";
+import {
+  type Decided,
+  decisionText,
+  publicDescriptionOf,
+  registerEarlierRequest,
+} from "./copy-requests.service.ts";
 import { findCopyRequestView, setDecisionDocument, updateNewCopyRequest } from "./copy-requests.store.ts";
 
 /** The register's and the letter's language. */
@@ -32,9 +42,16 @@ export const receiptPath = (id: string) => `/offentlig/begaran/${id}`;
  * outgoing document in the request's case, and, when the requester gave an e-mail address, mails
  * it with the letter attached (and the copy, when it is released by e-mail); the request is signed
  * off with the decision and its case closed — all in one transaction, which a second decision on
- * the same request cannot pass (409).
+ * the same request cannot pass (409). A partial release may bring the masked copy: it is
+ * registered in the request's case too, and is what the mail carries instead of the original.
  */
-export async function decideCopyRequest(ctx: Ctx, by: UserActor, id: string, input: unknown): Promise<void> {
+export async function decideCopyRequest(
+  ctx: Ctx,
+  by: UserActor,
+  id: string,
+  input: unknown,
+  maskedCopy: UploadedFile | null = null,
+): Promise<void> {
   const row = await findCopyRequestView(ctx.db, ctx.config.tenantId, id);
   if (!row) throw new NotFoundError();
   if (row.status !== "new") throw new ConflictError("the request is already decided", []);
@@ -44,7 +61,11 @@ export async function decideCopyRequest(ctx: Ctx, by: UserActor, id: string, inp
     secrecyProvision: row.secrecy_provision,
     requesterEmail: row.email,
     documentHasFile: copy !== null,
+    maskedCopyGiven: maskedCopy !== null,
   });
+  const masked = maskedCopy
+    ? await checkMaskedCopy(ctx, row.requester_name, row.document_id, maskedCopy, errors)
+    : null;
   const ground =
     data?.provision && data.outcome !== "sent"
       ? groundNamed(data.provision, await getSecrecyGrounds(ctx))
@@ -82,9 +103,16 @@ export async function decideCopyRequest(ctx: Ctx, by: UserActor, id: string, inp
     },
     await decisionLetter(text),
   );
+  const maskedDocument: PreparedDocument | null = masked
+    ? await prepareChecked(ctx, by, requestCase.id, masked)
+    : null;
   const attachments: MailAttachment[] = [];
   if (letter.fileRow) attachments.push(attachmentOf(letter.fileRow));
-  if (decided.deliveredBy === "email" && copy) attachments.push(attachmentOf(copy));
+  if (decided.deliveredBy === "email") {
+    // A partial release sends only the masked copy; the rules refuse one by e-mail without it.
+    const sent = decided.outcome === "partly_sent" ? maskedDocument?.fileRow : copy;
+    if (sent) attachments.push(attachmentOf(sent));
+  }
 
   await ctx.db.transaction().execute(async (trx) => {
     const changed = await updateNewCopyRequest(trx, id, {
@@ -100,6 +128,7 @@ export async function decideCopyRequest(ctx: Ctx, by: UserActor, id: string, inp
     // The request row is taken first (lock order: domain row, then the audit head the letter's
     // registration takes); it names the letter once the letter exists.
     await writePreparedDocument(ctx, trx, letter);
+    if (maskedDocument) await writePreparedDocument(ctx, trx, maskedDocument);
     await setDecisionDocument(trx, id, letter.row.id);
     // The decision answers the request: the request is signed off with it and its case, which
     // holds nothing else, is closed (an appeal reopens it).
@@ -117,6 +146,7 @@ export async function decideCopyRequest(ctx: Ctx, by: UserActor, id: string, inp
         note: decided.note,
         deliveredBy: decided.deliveredBy,
         decisionDocumentId: letter.row.id,
+        maskedCopyDocumentId: maskedDocument?.row.id ?? null,
       },
     });
     if (row.email)
@@ -138,3 +168,32 @@ const attachmentOf = (f: { file_name: string; sha256: string; mime: string }): M
   sha256: f.sha256,
   mime: f.mime,
 });
+
+/**
+ * The masked copy as an outgoing document of the request's case, checked like any upload; its
+ * problems are reported on the form's masked-copy field.
+ */
+async function checkMaskedCopy(
+  ctx: Ctx,
+  requesterName: string | null,
+  documentId: string,
+  file: UploadedFile,
+  errors: FieldError[],
+): Promise<CheckedDocument | null> {
+  const fileErrors: FieldError[] = [];
+  const checked = await checkDocument(
+    ctx,
+    {
+      direction: "outgoing",
+      party: requesterParty(requesterName).slice(0, 300),
+      description: sv("requests.masked_copy_description", {
+        document: await publicDescriptionOf(ctx, documentId),
+      }).slice(0, 1000),
+      documentType: "kopia",
+    },
+    file,
+    fileErrors,
+  );
+  errors.push(...fileErrors.map((e) => ({ ...e, field: "maskedCopy" })));
+  return fileErrors.length === 0 ? checked : null;
+}

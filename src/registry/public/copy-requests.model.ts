@@ -30,6 +30,8 @@ export interface DecisionFacts {
   secrecyProvision: string | null;
   requesterEmail: string | null;
   documentHasFile: boolean;
+  /** Whether the officer uploaded a masked copy with the decision. */
+  maskedCopyGiven: boolean;
 }
 
 /**
@@ -57,11 +59,14 @@ export function checkDecision(
     if (!d.deliveredBy) errors.push({ field: "deliveredBy", message: "requests.delivery_required" });
     else if (d.deliveredBy === "email" && !facts.requesterEmail)
       errors.push({ field: "deliveredBy", message: "requests.no_email" });
-    else if (d.deliveredBy === "email" && d.outcome === "partly_sent")
-      errors.push({ field: "deliveredBy", message: "requests.masked_not_attached" });
+    else if (d.deliveredBy === "email" && d.outcome === "partly_sent" && !facts.maskedCopyGiven)
+      errors.push({ field: "maskedCopy", message: "requests.masked_copy_required" });
     else if (d.deliveredBy === "email" && !facts.documentHasFile)
       errors.push({ field: "deliveredBy", message: "requests.no_file" });
   }
+  // The original goes out whole or not at all: a masked copy belongs only to a partial release.
+  if (facts.maskedCopyGiven && d.outcome !== "partly_sent")
+    errors.push({ field: "maskedCopy", message: "requests.masked_copy_only_partly" });
   if (d.outcome !== "sent") {
     if (!d.provision) errors.push({ field: "provision", message: "requests.provision_required" });
     if (!d.note) errors.push({ field: "note", message: "requests.note_required" });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../../auth/index.ts";
 import type { FieldError } from "../../platform/errors.ts";
+import { readMultipart } from "../../platform/http/multipart.ts";
 import { isOneOf } from "../../platform/validation.ts";
 import { formFields, handleForm } from "../../web/forms.ts";
 import { sendPage, viewFor } from "../../web/render.ts";
@@ -60,12 +61,15 @@ export async function copyRequestsRoutes(app: FastifyInstance) {
     return show(req, reply, idParams.parse(req.params).id, null);
   });
 
-  app.post("/begaranden/:id/beslut", async (req, reply) => {
+  app.post("/begaranden/:id/beslut", { config: { acceptsUpload: true } }, async (req, reply) => {
     const actor = requireCan(req, "copy_request.handle");
     const { id } = idParams.parse(req.params);
-    const values = formFields(req.body);
+    // The form is multipart for its masked copy; a plain form (no file) decides as well.
+    const { fields: values, file } = req.isMultipart()
+      ? readMultipart(req, "maskedCopy")
+      : { fields: formFields(req.body), file: null };
     return handleForm(
-      () => decideCopyRequest(ctx, actor, id, values),
+      () => decideCopyRequest(ctx, actor, id, values, file),
       () => reply.redirect(requestPath(id), 303),
       (errors) => show(req, reply, id, { values, errors }),
     );

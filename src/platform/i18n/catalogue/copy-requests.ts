@@ -50,8 +50,12 @@ export const copyRequests = defineMessages(
     "requests.provision_unknown": "Välj en sekretessbestämmelse i listan",
     "requests.delivery_required": "Välj hur kopian lämnas",
     "requests.no_email": "Den sökande har inte lämnat någon e-postadress: välj post eller överlämnande",
-    "requests.masked_not_attached":
-      "En maskerad kopia kan inte bifogas härifrån: skicka den med post eller lämna över den",
+    "requests.masked_copy_required": "Bifoga den maskerade kopian för att skicka den med e-post",
+    "requests.masked_copy_only_partly": "En maskerad kopia hör bara till ett utlämnande med maskeringar",
+    "requests.masked_copy": "Maskerad kopia",
+    "requests.masked_copy_hint":
+      "Vid utlämnande med maskeringar: den maskerade filen, som registreras i begärans ärende och skickas i stället för originalet.",
+    "requests.masked_copy_description": "Maskerad kopia av handling: {document}",
     "requests.no_file": "Handlingen har ingen fil att bifoga: välj post eller överlämnande",
     "requests.secret_document":
       "Handlingen är sekretessmarkerad ({provision}) och kan inte lämnas ut i sin helhet: välj utlämnande med maskeringar eller avslag",
@@ -134,8 +138,12 @@ export const copyRequests = defineMessages(
     "requests.provision_unknown": "Choose a secrecy provision from the list",
     "requests.delivery_required": "Choose how the copy is given",
     "requests.no_email": "The requester gave no e-mail address: choose post or handing over",
-    "requests.masked_not_attached":
-      "A redacted copy cannot be attached from here: send it by post or hand it over",
+    "requests.masked_copy_required": "Attach the redacted copy to send it by e-mail",
+    "requests.masked_copy_only_partly": "A redacted copy belongs only to a release with redactions",
+    "requests.masked_copy": "Redacted copy",
+    "requests.masked_copy_hint":
+      "For a release with redactions: the redacted file, registered in the request's case and sent instead of the original.",
+    "requests.masked_copy_description": "Redacted copy of document: {document}",
     "requests.no_file": "The document has no file to attach: choose post or handing over",
     "requests.secret_document":
       "The document is marked secret ({provision}) and cannot be released in full: choose release with redactions or refusal",

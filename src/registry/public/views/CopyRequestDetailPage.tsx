@@ -7,6 +7,7 @@ import { Table } from "../../../web/components/Table.tsx";
 import { eventName } from "../../../web/event-name.ts";
 import { Layout } from "../../../web/Layout.tsx";
 import type { View } from "../../../web/view.ts";
+import { FileInput } from "../../views/inputs.tsx";
 import { DELIVERIES, OUTCOMES } from "../copy-requests.model.ts";
 import type { CopyRequestView } from "../copy-requests.service.ts";
 import { Duration, requestPath, StateText, stockholmTime } from "./request-parts.tsx";
@@ -107,7 +108,7 @@ export function CopyRequestDetailPage(props: {
           <h2 id="decide" safe>
             {t("requests.decide_title")}
           </h2>
-          <Form view={view} action={`${requestPath(r.id)}/beslut`}>
+          <Form view={view} action={`${requestPath(r.id)}/beslut`} multipart>
             <Field
               view={view}
               name="outcome"
@@ -144,6 +145,13 @@ export function CopyRequestDetailPage(props: {
               value={values.note}
               errors={errors}
               rows={3}
+            />
+            <FileInput
+              view={view}
+              name="maskedCopy"
+              label={t("requests.masked_copy")}
+              hint={t("requests.masked_copy_hint")}
+              errors={errors}
             />
             <button type="submit" class="button" safe>
               {t("requests.decide")}
