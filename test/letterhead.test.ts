@@ -11,6 +11,7 @@ import {
   createConsultation,
   decideExtension,
   getConsultation,
+  registerCompilation,
   requestExtension,
   sendConsultation,
 } from "../src/consultation/index.ts";
@@ -135,6 +136,16 @@ describe("the city's letter template", () => {
     expect(missiv.body.trimEnd()).toMatch(
       /Hugo Handläggare \(demo\)\nKommunikations- och omvärldsavdelningen$/,
     );
+
+    // The distribution list and the compilation are on the same template; the compilation is unsigned.
+    const list = await registeredWord(k.listDocumentId ?? "");
+    expect(list.header).toContain(`Dnr ${STRATEGY}`);
+    expect(list.footer).toContain(`Postadress: ${unit.address}`);
+    const compilation = await registeredWord((await registerCompilation(t.ctx, officer, k.id)).id);
+    expect(compilation.header).toContain(`Dnr ${STRATEGY}`);
+    expect(compilation.header).toContain("Sida {PAGE} ({NUMPAGES})");
+    expect(compilation.body).toMatch(/^Handläggare\nHugo Handläggare \(demo\)\n/);
+    expect(compilation.body.trimEnd()).not.toMatch(/Kommunikations- och omvärldsavdelningen$/);
 
     const kultur = allRecipients(k).find((r) => r.name.startsWith("Kultur"));
     if (!kultur) throw new Error("no culture committee");
