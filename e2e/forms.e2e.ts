@@ -17,6 +17,7 @@ it("a new unit with errors shows them all, keeps the answers, then saves", async
 
   await page.fill("#shortName", "TN");
   await page.fill("#email", "inte-en-adress");
+  await page.fill("#web", "inte en adress");
   await page.selectOption("#parentId", "kf");
   const save = page.locator("main button[type=submit]");
   await clickAndWait(page, save);
@@ -28,13 +29,15 @@ it("a new unit with errors shows them all, keeps the answers, then saves", async
     "#name",
     "#type",
     "#email",
+    "#web",
   ]);
   expect(await links.allTextContents()).toEqual([
     "Fyll i fältet",
     "Välj ett av alternativen",
     "Skriv en e-postadress, till exempel namn@example.se",
+    "Skriv en webbadress, till exempel stockholm.se eller https://stockholm.se/kontakt",
   ]);
-  for (const field of ["name", "type", "email"]) {
+  for (const field of ["name", "type", "email", "web"]) {
     expect(await page.locator(`#${field}-error`).textContent(), field).toContain("Fel:");
     expect(await page.locator(`#${field}`).getAttribute("aria-invalid"), field).toBe("true");
     expect(await page.locator(`#${field}`).getAttribute("aria-describedby"), field).toContain(
@@ -52,10 +55,12 @@ it("a new unit with errors shows them all, keeps the answers, then saves", async
   await page.fill("#name", "Testnämnden");
   await page.selectOption("#type", "specialist_committee");
   await page.fill("#email", "test@stockholm.example");
+  await page.fill("#web", "stockholm.se");
   await clickAndWait(page, save);
   expect(new URL(page.url()).pathname).toMatch(/^\/organisation\/[^/]+$/);
   expect(new URL(page.url()).pathname).not.toBe("/organisation/ny");
   expect(await page.locator("h1").textContent()).toBe("Testnämnden");
   expect(await page.locator("main").textContent()).toContain("test@stockholm.example");
+  expect(await page.locator("main").textContent()).toContain("stockholm.se");
   await checkA11y(page);
 });

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 
 /**
@@ -33,6 +34,8 @@ export interface Config {
   consultationGraceDays: number;
   reminderDaysBefore: number[];
   reminderDaysAfter: number[];
+  cityName: string;
+  logoPath: string | null;
 }
 
 /** Fastify's `trustProxy`: off, any proxy, or the proxies' addresses. */
@@ -203,6 +206,18 @@ export const SETTINGS = {
     meaning:
       "Days after a body's deadline to remind it when it has not answered, comma-separated (1 to 90), or none",
   },
+  cityName: {
+    env: "KANSLI_CITY_NAME",
+    flag: "city-name",
+    default: "Stockholms stad",
+    meaning: "The city's name at the head of every letter kansli writes",
+  },
+  logoPath: {
+    env: "KANSLI_LOGO_PATH",
+    flag: "logo-path",
+    default: "",
+    meaning: "The city's logo (a PNG or JPEG file) at the head of every letter. Unset: the name alone",
+  },
   logLevel: {
     env: "KANSLI_LOG_LEVEL",
     flag: "log-level",
@@ -304,6 +319,11 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
   const answerMailbox = optional("answerMailbox");
   if (answerMailbox && !/^[^\s@]+@[^\s@]+$/.test(answerMailbox.value))
     throw new ConfigError(`${answerMailbox.name}: "${answerMailbox.value}" is not an e-mail address`);
+  const logoPath = optional("logoPath");
+  if (logoPath && !/\.(png|jpe?g)$/i.test(logoPath.value))
+    throw new ConfigError(`${logoPath.name}: "${logoPath.value}" is not a PNG or JPEG file`);
+  if (logoPath && !fs.existsSync(logoPath.value))
+    throw new ConfigError(`${logoPath.name}: "${logoPath.value}" does not exist`);
   const mailFrom = raw("mailFrom");
   if (!mailFrom.value.includes("@"))
     throw new ConfigError(`${mailFrom.name}: "${mailFrom.value}" has no address`);
@@ -356,5 +376,7 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
     ),
     reminderDaysBefore: dayList(raw("reminderDaysBefore").name, raw("reminderDaysBefore").value),
     reminderDaysAfter: dayList(raw("reminderDaysAfter").name, raw("reminderDaysAfter").value),
+    cityName: raw("cityName").value.trim(),
+    logoPath: logoPath ? path.resolve(logoPath.value) : null,
   };
 }

@@ -42,7 +42,7 @@ describe("audit trail", () => {
     const update = events.find((e) => e.action === "unit.update");
     expect(update?.actor_label).toBe("admin");
     expect(update?.subject_id).toBe("ks");
-    expect(JSON.parse(update?.before_json ?? "{}").phone).toBeNull();
+    expect(JSON.parse(update?.before_json ?? "{}").phone).toBe("08-508 29 000");
     expect(JSON.parse(update?.after_json ?? "{}").phone).toBe("08-508 000 00");
     for (let i = 1; i < events.length; i++) expect(events[i]?.prev_hash).toBe(events[i - 1]?.hash);
     expect(await verifyAudit(t.ctx.db, key)).toMatchObject({ ok: true, count: events.length });

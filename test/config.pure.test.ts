@@ -15,6 +15,8 @@ describe("configuration", () => {
       consultationGraceDays: 30,
       reminderDaysBefore: [7],
       reminderDaysAfter: [1, 7],
+      cityName: "Stockholms stad",
+      logoPath: null,
     });
     expect(c.dataDir).toBe(path.resolve("./data"));
   });
@@ -55,6 +57,8 @@ describe("configuration", () => {
     [{ KANSLI_CONSULTATION_GRACE_DAYS: "366" }, "KANSLI_CONSULTATION_GRACE_DAYS"],
     [{ KANSLI_TRUST_PROXY: "proxy.example" }, "KANSLI_TRUST_PROXY"],
     [{ KANSLI_LOGIN_MAX_FAILURES_PER_ADDRESS: "0" }, "KANSLI_LOGIN_MAX_FAILURES_PER_ADDRESS"],
+    [{ KANSLI_LOGO_PATH: "package.json" }, "KANSLI_LOGO_PATH"],
+    [{ KANSLI_LOGO_PATH: "finns-inte/logo.png" }, "KANSLI_LOGO_PATH"],
   ])("stops on a bad value and names the setting: %o", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${name}:`));

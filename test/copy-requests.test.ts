@@ -255,7 +255,10 @@ describe("a request is decided with a registered letter", () => {
       note: "Adressen på sidan 2",
     });
     expect(decided.statusCode).toBe(303);
-    const [, letter] = await caseDocuments(row.request_case_id as string);
+    // A paper request is registered with its decision, at the same moment: found by type, not order.
+    const letter = (await caseDocuments(row.request_case_id as string)).find(
+      (d) => d.document_type === "beslut",
+    );
     const words = await letterText(letter?.id as string);
     expect(words).toContain("Maskerat: Adressen på sidan 2");
     expect(words).toContain("21 kap. 3 § OSL");

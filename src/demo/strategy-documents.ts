@@ -1,7 +1,8 @@
 import { wordFile as kansliWordFile, type WordSection } from "../platform/text/word-writer.ts";
 
 /** A Word file of headings and paragraphs: how the demo's letters and reports are written. */
-const wordFile = (title: string, sections: WordSection[]) => kansliWordFile(title, sections, "kansli demo");
+const wordFile = (title: string, sections: WordSection[]) =>
+  kansliWordFile(title, sections, { creator: "kansli demo" });
 
 /** The officer's report of 2016-06-02 (tjänsteutlåtande), in the form domain.md §4 describes, in our own words. */
 export const officersReport = () =>

@@ -7,13 +7,68 @@ export interface DemoUnit {
   type: UnitType;
   parentId: string | null;
   functionalMailbox: string;
+  /** What the city's letter template prints in the unit's letters (postal and visiting address, phone, web). */
+  address?: string;
+  visitingAddress?: string;
+  phone?: string;
+  web?: string;
 }
+
+type DemoLetterhead = Required<Pick<DemoUnit, "address" | "visitingAddress" | "phone" | "web">>;
+
+/** The city hall, as the seed's own letterhead prints it (KF/KS kansli, Stadsledningskontoret). */
+const CITY_HALL: DemoLetterhead = {
+  address: "Stadshuset, 105 35 Stockholm",
+  visitingAddress: "Ragnar Östbergs plan 1",
+  phone: "08-508 29 000",
+  web: "stockholm.se",
+};
+
+/** Letterheads of the units that write the demo's letters; the other addresses are invented. */
+const LETTERHEADS: Record<string, DemoLetterhead> = {
+  kf: CITY_HALL,
+  ks: CITY_HALL,
+  finansroteln: CITY_HALL,
+  slk: CITY_HALL,
+  "slk-kommunikation-omvarld": CITY_HALL,
+  ib: CITY_HALL,
+  "sdf-hagersten-liljeholmen": {
+    address: "Box 4403, 102 69 Stockholm",
+    visitingAddress: "Svandammsvägen 9, Midsommarkransen",
+    phone: "08-508 21 000",
+    web: "stockholm.se",
+  },
+  "sdf-rinkeby-kista": {
+    address: "Box 7045, 164 07 Kista",
+    visitingAddress: "Kistagången 14, Kista",
+    phone: "08-508 01 000",
+    web: "stockholm.se",
+  },
+  "sdf-sodermalm": {
+    address: "Box 4108, 102 62 Stockholm",
+    visitingAddress: "Björns trädgårdsgränd 3",
+    phone: "08-508 12 000",
+    web: "stockholm.se",
+  },
+  "forv-kultur": {
+    address: "Box 16113, 103 23 Stockholm",
+    visitingAddress: "Kulturhusgatan 2",
+    phone: "08-508 31 900",
+    web: "stockholm.se",
+  },
+  "forv-utbildning": {
+    address: "Box 22049, 104 22 Stockholm",
+    visitingAddress: "Hantverkargatan 3 D",
+    phone: "08-508 33 000",
+    web: "stockholm.se",
+  },
+};
 
 /**
  * The demo organisation, after the City of Stockholm (domain.md §2). Parents come
  * before children. Addresses use the reserved `.example` domain: no real mailbox.
  */
-export const DEMO_UNITS: DemoUnit[] = [
+const UNITS: DemoUnit[] = [
   {
     id: "kf",
     name: "Kommunfullmäktige",
@@ -415,3 +470,5 @@ export const DEMO_UNITS: DemoUnit[] = [
     functionalMailbox: "europakontoret@stockholm.example",
   },
 ];
+
+export const DEMO_UNITS: DemoUnit[] = UNITS.map((u) => ({ ...u, ...LETTERHEADS[u.id] }));

@@ -1,3 +1,4 @@
+export { type LetterheadRequest, letterheadFor } from "./letterhead.ts";
 export { organisationPlugin } from "./organisation.plugin.ts";
 export { NETWORK_UNIT_TYPES, type Unit, type UnitType } from "./units.model.ts";
 export { importUnits, listAllUnits, networkUnits } from "./units.service.ts";

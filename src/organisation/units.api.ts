@@ -18,6 +18,8 @@ const unitSchema = z.object({
   functionalMailbox: z.string().nullable(),
   phone: z.string().nullable(),
   address: z.string().nullable(),
+  visitingAddress: z.string().nullable(),
+  web: z.string().nullable(),
 });
 nameApiSchemas({ Unit: unitSchema });
 const cursorSchema = z.object({ name: z.string(), id: z.string() });

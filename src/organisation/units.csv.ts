@@ -15,6 +15,8 @@ export function unitsCsv(units: Unit[], t: Translate): string {
     t("unit.functional_mailbox"),
     t("unit.phone"),
     t("unit.address"),
+    t("unit.visiting_address"),
+    t("unit.web"),
   ];
   const rows = units.map((u) => [
     u.id,
@@ -26,6 +28,8 @@ export function unitsCsv(units: Unit[], t: Translate): string {
     u.functionalMailbox,
     u.phone,
     u.address,
+    u.visitingAddress,
+    u.web,
   ]);
   return csvDocument([header, ...rows]);
 }

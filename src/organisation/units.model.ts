@@ -27,7 +27,19 @@ export interface Unit {
   email: string | null;
   functionalMailbox: string | null;
   phone: string | null;
+  /** Postal address, as the letter template's footer prints it. */
   address: string | null;
+  visitingAddress: string | null;
+  /** The unit's web address, e.g. stockholm.se. */
+  web: string | null;
+}
+
+/** A web address as a letter prints it: a host name (stockholm.se) or an http(s) address, no spaces. */
+export function isWebAddress(value: string): boolean {
+  const withScheme = /^https?:\/\//i.test(value) ? value : `https://${value}`;
+  if (/\s/.test(value) || !URL.canParse(withScheme)) return false;
+  const { hostname, username, password } = new URL(withScheme);
+  return username === "" && password === "" && /^([a-z0-9-]+\.)+[a-z]{2,}$/i.test(hostname);
 }
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
@@ -51,6 +63,11 @@ export const unitInputSchema = z.strictObject({
       .optional(),
   ),
   address: optionalText(300),
+  visitingAddress: optionalText(300),
+  web: z.preprocess(
+    blankToUndefined,
+    z.string().trim().max(200).refine(isWebAddress, { error: "unit.web_format" }).optional(),
+  ),
 });
 export type UnitInput = z.output<typeof unitInputSchema>;
 

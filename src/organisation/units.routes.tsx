@@ -20,6 +20,8 @@ const formValues = (u: Unit): Values => ({
   functionalMailbox: u.functionalMailbox ?? "",
   phone: u.phone ?? "",
   address: u.address ?? "",
+  visitingAddress: u.visitingAddress ?? "",
+  web: u.web ?? "",
 });
 
 export async function unitsRoutes(app: FastifyInstance) {

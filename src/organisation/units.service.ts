@@ -60,6 +60,8 @@ const columns = (data: UnitInput) => ({
   functional_mailbox: data.functionalMailbox ?? null,
   phone: data.phone ?? null,
   address: data.address ?? null,
+  visiting_address: data.visitingAddress ?? null,
+  web: data.web ?? null,
 });
 
 export async function createUnit(ctx: Ctx, by: UserActor | "system", input: unknown): Promise<Unit> {

@@ -16,6 +16,8 @@ export const toUnit = (r: UnitRow): Unit => ({
   functionalMailbox: r.functional_mailbox,
   phone: r.phone,
   address: r.address,
+  visitingAddress: r.visiting_address,
+  web: r.web,
 });
 
 export const findUnit = (db: Db, tenantId: string, id: string) =>

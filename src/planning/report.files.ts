@@ -1,4 +1,5 @@
 import type { Translate } from "../platform/i18n/index.ts";
+import type { Letterhead } from "../platform/text/letterhead.ts";
 import { type WordTable, wordFile } from "../platform/text/word-writer.ts";
 import type { AnnualReport, ReportItem, ReportRow } from "./report.model.ts";
 
@@ -33,13 +34,17 @@ export function reportTables(r: AnnualReport, t: Translate): WordTable[] {
 const summary = (r: AnnualReport, t: Translate) =>
   t("report.summary", { count: r.engagements, cost: r.cost.toLocaleString("sv-SE"), year: r.year });
 
-/** The annual report as a Word file: a summary and every table. */
-export function reportDocx(r: AnnualReport, t: Translate): Promise<Buffer> {
+/** The annual report as a Word file on the city's template: a summary and every table. */
+export function reportDocx(r: AnnualReport, t: Translate, letterhead: Letterhead): Promise<Buffer> {
   const tables = reportTables(r, t);
-  return wordFile(t("report.title", { year: r.year }), [
-    [t("report.summary_title"), [summary(r, t), t("report.method")]],
-    ...tables.map((table): [string, WordTable[]] => [table.caption, [table]]),
-  ]);
+  return wordFile(
+    t("report.title", { year: r.year }),
+    [
+      [t("report.summary_title"), [summary(r, t), t("report.method")]],
+      ...tables.map((table): [string, WordTable[]] => [table.caption, [table]]),
+    ],
+    { letterhead },
+  );
 }
 
 /** The annual report as an Excel workbook: one sheet per table, bold frozen header, plain values (never formulas). */

@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { auditBy, requireCan } from "../auth/index.ts";
+import { auditBy, requireCan, type UserActor } from "../auth/index.ts";
+import { letterheadFor } from "../organisation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
+import { stockholmDate } from "../platform/calendar/civil-date.ts";
+import type { Locale } from "../platform/i18n/index.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { yearOf } from "./plans.routes.tsx";
 import { reportDocx, reportXlsx } from "./report.files.ts";
@@ -29,11 +32,25 @@ export async function reportRoutes(app: FastifyInstance) {
     );
   });
 
+  /** The report is the office's paper: from the reader's unit, dated today, with them to contact and signing. */
+  const reportLetterhead = (actor: UserActor, language: Locale) =>
+    letterheadFor(ctx, {
+      unitId: actor.unitId,
+      diaryNumber: null,
+      date: stockholmDate(ctx.clock.now()),
+      officerId: actor.id,
+      signatoryIds: [actor.id],
+      language,
+    });
+
   const download = (format: keyof typeof TYPES) => async (req: FastifyRequest, reply: FastifyReply) => {
     const actor = requireCan(req, "followup.view");
     const year = yearOf(req.params);
     const report = await annualReport(ctx, year, req.t, req.locale);
-    const bytes = format === "docx" ? await reportDocx(report, req.t) : await reportXlsx(report, req.t);
+    const bytes =
+      format === "docx"
+        ? await reportDocx(report, req.t, await reportLetterhead(actor, req.locale))
+        : await reportXlsx(report, req.t);
     await ctx.db.transaction().execute((trx) =>
       appendAudit(trx, ctx.config.tenantId, ctx.clock.now(), {
         ...auditBy(actor),

@@ -1,5 +1,6 @@
 import type { UserActor } from "../../auth/index.ts";
 import type { Ctx } from "../../platform/context.ts";
+import type { Letterhead } from "../../platform/text/letterhead.ts";
 import { type WordBlock, writeWord } from "../../platform/text/word-writer.ts";
 import { type PreparedDocument, prepareDocument, type UploadedFile } from "../../registry/index.ts";
 
@@ -9,7 +10,8 @@ export interface RoundDocument {
   party: string;
   description: string;
   documentType: string;
-  file: UploadedFile | { fileName: string; title: string; blocks: WordBlock[] };
+  /** Kansli's own letters are written on the city's template (`letterhead`); a body's words are not. */
+  file: UploadedFile | { fileName: string; title: string; blocks: WordBlock[]; letterhead?: Letterhead };
   /** Answers to an open consultation wait for its closing before the public register shows them. */
   publicHold?: string;
 }
@@ -24,7 +26,14 @@ export async function prepareRoundDocument(
   const file =
     "bytes" in doc.file
       ? doc.file
-      : { fileName: doc.file.fileName, bytes: await writeWord(doc.file.title, doc.file.blocks) };
+      : {
+          fileName: doc.file.fileName,
+          bytes: await writeWord(
+            doc.file.title,
+            doc.file.blocks,
+            doc.file.letterhead ? { letterhead: doc.file.letterhead } : {},
+          ),
+        };
   return prepareDocument(
     ctx,
     by,

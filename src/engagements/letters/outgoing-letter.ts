@@ -1,4 +1,6 @@
 import { can, type UserActor } from "../../auth/index.ts";
+import { letterheadFor } from "../../organisation/index.ts";
+import { stockholmDate } from "../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { AppError, type FieldError } from "../../platform/errors.ts";
 import {
@@ -58,3 +60,13 @@ export function prepareOutgoingLetter(
     { fileName: letter.fileName, bytes: letter.bytes },
   );
 }
+
+/** The city's template for a letter `by` writes in case `c` today: from the case's unit, `by` to contact and signing. */
+export const caseLetterhead = (ctx: Ctx, by: UserActor, c: Case) =>
+  letterheadFor(ctx, {
+    unitId: c.unitId,
+    diaryNumber: c.diaryNumber,
+    date: stockholmDate(ctx.clock.now()),
+    officerId: by.id,
+    signatoryIds: [by.id],
+  });

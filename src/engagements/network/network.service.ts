@@ -9,7 +9,7 @@ import { queueMail } from "../../platform/mail/mail.service.ts";
 import { wordFile } from "../../platform/text/word-writer.ts";
 import { fieldErrors } from "../../platform/validation.ts";
 import { writePreparedDocument } from "../../registry/index.ts";
-import { openCaseFor, prepareOutgoingLetter } from "../letters/outgoing-letter.ts";
+import { caseLetterhead, openCaseFor, prepareOutgoingLetter } from "../letters/outgoing-letter.ts";
 import {
   appointmentSchema,
   type ContactPerson,
@@ -98,7 +98,9 @@ export async function sendNetworkMessage(ctx: Ctx, by: UserActor, input: unknown
   if (recipients.length === 0) errors.push({ field: "subject", message: "network.no_recipients" });
   if (!parsed.success || !c || errors.length > 0) throw new ValidationError(errors);
   const { subject, body } = parsed.data;
-  const bytes = await wordFile(subject, [["", body.split(/\r?\n/).filter((l) => l.trim() !== "")]]);
+  const bytes = await wordFile(subject, [["", body.split(/\r?\n/).filter((l) => l.trim() !== "")]], {
+    letterhead: await caseLetterhead(ctx, by, c),
+  });
   const letter = await prepareOutgoingLetter(ctx, by, c.id, {
     description: subject,
     party: "Internationella kontaktpersoner",

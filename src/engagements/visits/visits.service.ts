@@ -17,7 +17,7 @@ import {
   prepareEngagement,
   writePreparedEngagement,
 } from "../engagements.service.ts";
-import { openCaseFor, prepareOutgoingLetter } from "../letters/outgoing-letter.ts";
+import { caseLetterhead, openCaseFor, prepareOutgoingLetter } from "../letters/outgoing-letter.ts";
 import { invitationLetterFindings } from "../principles.ts";
 import { visitLetter } from "./visit-letter.ts";
 import {
@@ -268,7 +268,7 @@ export async function decideVisitRequest(ctx: Ctx, by: UserActor, id: string, in
   const d = parsed.data;
   const kind = letterKindOf(d.outcome, d.invitationLetter);
   const letter = await prepareOutgoingLetter(ctx, by, c.id, {
-    ...(await visitLetter(kind, v, d.outcomeNote, d.referredTo ?? null)),
+    ...(await visitLetter(kind, v, d.outcomeNote, d.referredTo ?? null, await caseLetterhead(ctx, by, c))),
     party: `${v.contactName}, ${v.organisation}`,
   });
   const now = ctx.clock.now();

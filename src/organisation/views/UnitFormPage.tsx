@@ -88,6 +88,21 @@ export function UnitFormPage(props: {
           errors={errors}
         />
         <Field view={view} name="address" label={t("unit.address")} value={values.address} errors={errors} />
+        <Field
+          view={view}
+          name="visitingAddress"
+          label={t("unit.visiting_address")}
+          value={values.visitingAddress}
+          errors={errors}
+        />
+        <Field
+          view={view}
+          name="web"
+          label={t("unit.web")}
+          hint={t("unit.web_hint")}
+          value={values.web}
+          errors={errors}
+        />
         <button type="submit" class="button" safe>
           {t("unit.save")}
         </button>

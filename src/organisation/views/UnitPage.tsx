@@ -42,6 +42,8 @@ export function UnitPage({ view, unit, units }: { view: ActorView; unit: Unit; u
         {row(t("unit.functional_mailbox"), unit.functionalMailbox)}
         {row(t("unit.phone"), unit.phone)}
         {row(t("unit.address"), unit.address)}
+        {row(t("unit.visiting_address"), unit.visitingAddress)}
+        {row(t("unit.web"), unit.web)}
         {row("ID", unit.id)}
       </dl>
       {view.can("unit.edit") && (

@@ -702,6 +702,8 @@ export interface UnitTable {
   address: string | null;
   created_at: string;
   updated_at: string;
+  visiting_address: string | null;
+  web: string | null;
 }
 
 export interface UserTable {

@@ -13,6 +13,7 @@ import { exports } from "./catalogue/exports.ts";
 import { followup } from "./catalogue/followup.ts";
 import { importer } from "./catalogue/import.ts";
 import { incoming } from "./catalogue/incoming.ts";
+import { letterhead } from "./catalogue/letterhead.ts";
 import { mailIntake } from "./catalogue/mail-intake.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { registry } from "./catalogue/registry.ts";
@@ -44,6 +45,7 @@ const sv = {
   ...diarySeries.sv,
   ...incoming.sv,
   ...classification.sv,
+  ...letterhead.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -66,6 +68,7 @@ const en: Record<keyof typeof sv, string> = {
   ...diarySeries.en,
   ...incoming.en,
   ...classification.en,
+  ...letterhead.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 

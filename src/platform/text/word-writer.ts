@@ -1,3 +1,6 @@
+import type { Locale } from "../i18n/index.ts";
+import { type Letterhead, letterheadParts } from "./letterhead.ts";
+
 /** The docx library, loaded on first use: it is large and most requests write no Word file. */
 type Docx = typeof import("docx");
 
@@ -21,49 +24,67 @@ export type WordSection = [heading: string, blocks: (string | WordTable)[]];
 const cell = ({ TableCell, Paragraph, TextRun }: Docx, text: string, bold = false) =>
   new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
 
-function table(d: Docx, t: WordTable) {
+/** Numbers as the reader writes them: 560 000 in Swedish, 560,000 in English. */
+const cellText = (v: string | number, language: Locale) =>
+  typeof v === "number" ? v.toLocaleString(language === "sv" ? "sv-SE" : "en-GB") : v;
+
+function table(d: Docx, t: WordTable, language: Locale) {
   const { Paragraph, Table, TableRow, TextRun } = d;
   return [
     new Paragraph({ children: [new TextRun({ text: t.caption, bold: true })] }),
     new Table({
       rows: [
         new TableRow({ tableHeader: true, children: t.head.map((h) => cell(d, h, true)) }),
-        ...t.rows.map((r) => new TableRow({ children: r.map((v) => cell(d, String(v))) })),
+        ...t.rows.map((r) => new TableRow({ children: r.map((v) => cell(d, cellText(v, language))) })),
       ],
     }),
   ];
 }
 
-function toDocx(d: Docx, block: WordBlock) {
+function toDocx(d: Docx, block: WordBlock, language: Locale) {
   const { Paragraph, HeadingLevel } = d;
   if ("heading" in block) return [new Paragraph({ text: block.heading, heading: HeadingLevel.HEADING_1 })];
   if ("subheading" in block)
     return [new Paragraph({ text: block.subheading, heading: HeadingLevel.HEADING_2 })];
-  if ("table" in block) return table(d, block.table);
+  if ("table" in block) return table(d, block.table, language);
   // A paragraph's own line breaks become paragraphs: Word shows them as the writer typed them.
   return block.paragraph.split(/\r?\n/).map((line) => new Paragraph({ text: line }));
+}
+
+/** How a Word file is written: its creator, and the city's letter template for the letters kansli sends. */
+export interface WordOptions {
+  creator?: string;
+  /** Header (diary number, date, page numbers), footer (the unit's addresses), contact and signatories. */
+  letterhead?: Letterhead;
 }
 
 /** A Word file of a title and blocks: how kansli writes its letters, lists, compilations and reports. */
 export async function writeWord(
   title: string,
   blocks: readonly WordBlock[],
-  creator = "kansli",
+  { creator = "kansli", letterhead }: WordOptions = {},
 ): Promise<Buffer> {
   const d = await import("docx");
   const { Document, HeadingLevel, Packer, Paragraph } = d;
+  const language = letterhead?.language ?? "sv";
+  const template = letterhead ? letterheadParts(d, letterhead) : null;
   const children = [
+    ...(template?.before ?? []),
     new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
-    ...blocks.flatMap((b) => toDocx(d, b)),
+    ...blocks.flatMap((b) => toDocx(d, b, language)),
+    ...(template?.after ?? []),
   ];
-  return Packer.toBuffer(new Document({ creator, title, sections: [{ children }] }));
+  const section = template
+    ? { headers: template.headers, footers: template.footers, children }
+    : { children };
+  return Packer.toBuffer(new Document({ creator, title, sections: [section] }));
 }
 
 /** The same, written as sections: a heading and its paragraphs and tables. */
 export const wordFile = (
   title: string,
   sections: readonly WordSection[],
-  creator = "kansli",
+  options: WordOptions = {},
 ): Promise<Buffer> =>
   writeWord(
     title,
@@ -71,5 +92,5 @@ export const wordFile = (
       ...(heading ? [{ heading }] : []),
       ...blocks.map((b) => (typeof b === "string" ? { paragraph: b } : { table: b })),
     ]),
-    creator,
+    options,
   );

@@ -1,4 +1,5 @@
 import { type Translate, translator } from "../../platform/i18n/index.ts";
+import type { Letterhead } from "../../platform/text/letterhead.ts";
 import { type WordSection, wordFile } from "../../platform/text/word-writer.ts";
 import type { Delivery, Outcome } from "./copy-requests.model.ts";
 
@@ -49,11 +50,14 @@ export function decisionParagraphs(t: Translate, d: DecisionText): string[] {
 export const appealNotice = (t: Translate, d: DecisionText): string =>
   t("decision.appeal", { authority: d.authority, requestNumber: d.requestNumber });
 
-/** The decision as a Word letter (in Swedish, the authority's language), ready to be registered. */
-export async function decisionLetter(d: DecisionText): Promise<{ fileName: string; bytes: Buffer }> {
+/** The decision as a Word letter on the city's template (in Swedish, the authority's language), ready to be registered. */
+export async function decisionLetter(
+  d: DecisionText,
+  letterhead: Letterhead,
+): Promise<{ fileName: string; bytes: Buffer }> {
   const t = translator("sv");
   const sections: WordSection[] = [["", decisionParagraphs(t, d)]];
   if (appealable(d.outcome)) sections.push([t("decision.appeal_title"), [appealNotice(t, d)]]);
-  const bytes = await wordFile(t("decision.title"), sections);
+  const bytes = await wordFile(t("decision.title"), sections, { letterhead });
   return { fileName: `beslut-${d.requestNumber.replace(/[^\w-]+/g, "-")}.docx`, bytes };
 }

@@ -1,5 +1,7 @@
 import { auditBy, type UserActor } from "../../auth/index.ts";
+import { letterheadFor } from "../../organisation/index.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
+import { stockholmDate } from "../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../platform/context.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../../platform/errors.ts";
 import { translator } from "../../platform/i18n/index.ts";
@@ -101,7 +103,16 @@ export async function decideCopyRequest(
       description: sv("requests.decision_description", { outcome: sv(`requests.outcome.${data.outcome}`) }),
       documentType: "beslut",
     },
-    await decisionLetter(text),
+    await decisionLetter(
+      text,
+      await letterheadFor(ctx, {
+        unitId: requestCase.unitId,
+        diaryNumber: requestCase.diaryNumber,
+        date: stockholmDate(now),
+        officerId: by.id,
+        signatoryIds: [by.id],
+      }),
+    ),
   );
   const maskedDocument: PreparedDocument | null = masked
     ? await prepareChecked(ctx, by, requestCase.id, masked)

@@ -1,5 +1,6 @@
 import { auditBy, type UserActor } from "../../../auth/index.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
+import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import { ConflictError } from "../../../platform/errors.ts";
 import { writeWord } from "../../../platform/text/word-writer.ts";
@@ -8,6 +9,7 @@ import { allowedActions } from "../consultation.model.ts";
 import { allRecipients, getConsultation } from "../consultation.service.ts";
 import { updateConsultationRow } from "../consultation.store.ts";
 import { prepareRoundDocument } from "../round-documents.ts";
+import { roundLetterhead } from "../round-letterhead.ts";
 import { bodyText } from "../round-mail.ts";
 import { requireRoundManager } from "../round-manager.ts";
 import { publicRoundTitle } from "../round-title.ts";
@@ -33,10 +35,21 @@ export async function buildCompilation(
   return compile(k, c.diaryNumber, texts);
 }
 
+/** The compilation is the office's paper on the city's template, unsigned, dated the day it is written. */
+const compilationLetterhead = async (ctx: Ctx, x: Compilation) =>
+  roundLetterhead(
+    ctx,
+    await getCase(ctx, x.consultation.caseId),
+    x.consultation.officerId,
+    stockholmDate(ctx.clock.now()),
+    null,
+  );
+
 /** The compilation as a Word file, in Swedish: it is written for the city's decision. */
 export async function compilationWord(ctx: Ctx, by: UserActor, consultationId: string): Promise<Buffer> {
-  const { title, blocks } = compilationBlocks(bodyText, await buildCompilation(ctx, by, consultationId));
-  return writeWord(title, blocks);
+  const x = await buildCompilation(ctx, by, consultationId);
+  const { title, blocks } = compilationBlocks(bodyText, x);
+  return writeWord(title, blocks, { letterhead: await compilationLetterhead(ctx, x) });
 }
 
 /** Registers the compilation as an internal document of the case; a later one replaces it as current. */
@@ -57,7 +70,12 @@ export async function registerCompilation(ctx: Ctx, by: UserActor, consultationI
     party: bodyText("round.party_bodies"),
     description: bodyText("round.compilation_title", { title: publicRoundTitle(k, c) }),
     documentType: "remissammanstallning",
-    file: { fileName: "sammanstallning-remissvar.docx", title, blocks },
+    file: {
+      fileName: "sammanstallning-remissvar.docx",
+      title,
+      blocks,
+      letterhead: await compilationLetterhead(ctx, x),
+    },
   });
   const now = ctx.clock.now();
   return ctx.db.transaction().execute(async (trx) => {

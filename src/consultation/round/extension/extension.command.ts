@@ -1,5 +1,6 @@
 import { auditBy, findUserById, toActor, type UserActor } from "../../../auth/index.ts";
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
+import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
 import { ConflictError, ValidationError } from "../../../platform/errors.ts";
 import { newId } from "../../../platform/ids.ts";
@@ -8,6 +9,7 @@ import { writePreparedDocument } from "../../../registry/index.ts";
 import { linkLastDay } from "../answer-link.ts";
 import { type Answerer, actingAs, type BodyAccess, bodyOf, requireStep, via } from "../body-access.ts";
 import { prepareRoundDocument } from "../round-documents.ts";
+import { roundLetterhead } from "../round-letterhead.ts";
 import { bodyText, queueRoundMail } from "../round-mail.ts";
 import { publicRoundTitle, roundTitleFor } from "../round-title.ts";
 import {
@@ -140,6 +142,7 @@ export async function decideExtension(
       fileName: "anstandsbeslut.docx",
       title: description,
       blocks: letter.map((paragraph) => ({ paragraph })),
+      letterhead: await roundLetterhead(ctx, access.c, k.officerId, stockholmDate(ctx.clock.now()), by.id),
     },
   });
   const now = ctx.clock.now();

@@ -7,6 +7,7 @@ import { writePreparedDocument } from "../../../registry/index.ts";
 import { allowedActions } from "../consultation.model.ts";
 import { allRecipients } from "../consultation.service.ts";
 import { prepareRoundDocument } from "../round-documents.ts";
+import { roundLetterhead } from "../round-letterhead.ts";
 import { bodyText, queueRoundMail } from "../round-mail.ts";
 import { requireRoundManagerOf } from "../round-manager.ts";
 import { letterLines, meetingInvitation } from "../send/letters.ts";
@@ -39,7 +40,12 @@ export async function inviteToMeeting(ctx: Ctx, by: UserActor, consultationId: s
     party: t("round.party_bodies"),
     description: letter.title,
     documentType: "kallelse",
-    file: { fileName: "kallelse-remissmote.docx", title: letter.title, blocks: letter.blocks },
+    file: {
+      fileName: "kallelse-remissmote.docx",
+      title: letter.title,
+      blocks: letter.blocks,
+      letterhead: await roundLetterhead(ctx, facts.c, k.officerId, today),
+    },
   });
   const now = ctx.clock.now();
   const mailed = read.mail ? allRecipients(k).filter((r) => r.state !== "not_sent" && r.email) : [];

@@ -1,4 +1,5 @@
 import type { Translate } from "../../../platform/i18n/index.ts";
+import type { Letterhead } from "../../../platform/text/letterhead.ts";
 import { type WordBlock, writeWord } from "../../../platform/text/word-writer.ts";
 import type { Case } from "../../../registry/index.ts";
 import { type ConsultationDetails, LIST_GROUPS } from "../consultation.model.ts";
@@ -96,4 +97,6 @@ export const letterLines = (letter: RoundLetter): string[] =>
     "heading" in b ? [b.heading] : "subheading" in b ? [b.subheading] : "paragraph" in b ? [b.paragraph] : [],
   );
 
-export const letterWord = (letter: RoundLetter): Promise<Buffer> => writeWord(letter.title, letter.blocks);
+/** A letter as a Word file on the city's template. */
+export const letterWord = (letter: RoundLetter, letterhead: Letterhead): Promise<Buffer> =>
+  writeWord(letter.title, letter.blocks, { letterhead });

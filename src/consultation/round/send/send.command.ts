@@ -15,6 +15,7 @@ import { allRecipients, getConsultation } from "../consultation.service.ts";
 import { updateConsultationRow, updateRecipient } from "../consultation.store.ts";
 import { checkDeadline } from "../deadlines.ts";
 import { materialFor } from "../material.ts";
+import { roundLetterhead } from "../round-letterhead.ts";
 import { answerMailboxLines, bodyText, queueRoundMail, roundContact } from "../round-mail.ts";
 import { requireRoundManagerOf } from "../round-manager.ts";
 import { roundFor } from "../round-title.ts";
@@ -66,6 +67,7 @@ export async function sendConsultation(ctx: Ctx, by: UserActor, id: string) {
   if (!check.ok) throw new ValidationError([{ field: "deadline", message: "round.deadline_passed" }]);
 
   const t = bodyText;
+  const letterhead = await roundLetterhead(ctx, facts.c, k.officerId, facts.date);
   const prepareLetter = async (letter: RoundLetter, fileName: string, type: string) =>
     prepareDocument(
       ctx,
@@ -78,7 +80,7 @@ export async function sendConsultation(ctx: Ctx, by: UserActor, id: string) {
         description: letter.title,
         documentType: type,
       },
-      { fileName, bytes: await letterWord(letter) },
+      { fileName, bytes: await letterWord(letter, letterhead) },
     );
   const missivPrepared = await prepareLetter(missiv(t, facts), "missiv.docx", "missiv");
   const listPrepared = await prepareLetter(

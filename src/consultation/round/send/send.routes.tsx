@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { requireCan } from "../../../auth/index.ts";
 import { sendPage, viewFor } from "../../../web/render.ts";
 import { allRecipients } from "../consultation.service.ts";
+import { roundLetterhead } from "../round-letterhead.ts";
 import { bodyText } from "../round-mail.ts";
 import { requireRoundManagerOf } from "../round-manager.ts";
 import { sendWord } from "../word-response.ts";
@@ -60,11 +61,9 @@ export async function sendRoutes(app: FastifyInstance) {
     });
     app.get<Params>(`/remisser/:id/${path}.docx`, async (req, reply) => {
       requireCan(req, "consultation.view");
-      return sendWord(
-        reply,
-        fileName,
-        await letterWord(write(bodyText, await letterFacts(ctx, req.params.id))),
-      );
+      const facts = await letterFacts(ctx, req.params.id);
+      const letterhead = await roundLetterhead(ctx, facts.c, facts.consultation.officerId, facts.date);
+      return sendWord(reply, fileName, await letterWord(write(bodyText, facts), letterhead));
     });
   }
 }
