@@ -408,12 +408,20 @@ describe("answering", () => {
     expect(twice.json().error.fields[0].message).toBe("Remissinstansen har redan svarat på remissen.");
 
     const staffToken = await tokenFor("handlaggare");
-    await t.app.inject({
-      method: "POST",
-      url: `/api/v1/consultations/${k.id}/close`,
-      headers: { authorization: `Bearer ${staffToken}` },
-      payload: {},
-    });
+    const close = (payload: object) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/v1/consultations/${k.id}/close`,
+        headers: { authorization: `Bearer ${staffToken}` },
+        payload,
+      });
+    // Before the deadline, closing asks for `early: true` and names the bodies that still have time.
+    const early = await close({});
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.fields[0]).toMatchObject({ field: "early" });
+    expect(early.json().error.fields[0].message).toContain("Kulturnämnden");
+    expect(early.json().error.fields[0].message).not.toContain("Södermalms");
+    expect((await close({ early: true })).json().status).toBe("closed");
     const afterClosing = await t.app.inject({
       method: "POST",
       url: `/api/v1/consultations/${k.id}/recipients/${rid(KULTUR)}/decline`,

@@ -662,7 +662,7 @@ const UNITS: Record<string, Entry | Exempt> = {
   },
   "POST /api/v1/consultations/:id/close": {
     kind: "consultation-sent",
-    request: (m) => ({ path: `/api/v1/consultations/${m.consultationId}/close`, json: {} }),
+    request: (m) => ({ path: `/api/v1/consultations/${m.consultationId}/close`, json: { early: true } }),
     expect: caseWrite(200),
     anonymous: API,
     unchanged: consultationState,

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../../auth/index.ts";
-import { NotFoundError } from "../../platform/errors.ts";
+import { ConflictError, NotFoundError } from "../../platform/errors.ts";
 import { apiFileRoute, apiRoute } from "../../platform/http/api-route.ts";
 import { readMultipart } from "../../platform/http/multipart.ts";
 import { answerConsultation, declineConsultation } from "./answer/answer.command.ts";
 import { answerInputSchema, declineInputSchema } from "./answer/answer.rules.ts";
 import { accessForUser } from "./body-access.ts";
-import { closeConsultation } from "./close/close.command.ts";
+import { closeConsultation, closingEarly } from "./close/close.command.ts";
 import { assessAnswer, assessmentSchema } from "./compile/assessment.command.ts";
 import { compilationWord, registerCompilation } from "./compile/compile.command.ts";
 import type { ConsultationDetails } from "./consultation.model.ts";
@@ -165,11 +165,35 @@ export function consultationStepsApi<R extends z.ZodType>(
     (by, id, rid, input) => assessAnswer(ctx, by, id, rid, input),
   );
 
-  roundStep(
-    "close",
-    "Close a sent consultation: no more answers; its answers enter the public register",
-    (by, id) => closeConsultation(ctx, by, id),
-  );
+  apiRoute(app, {
+    method: "POST",
+    path: "/consultations/:id/close",
+    summary:
+      "Close a sent consultation: no more answers; its answers enter the public register. Closing while a body without a reply still has time (the deadline or its extension) needs `early: true`; without it the answer is 409 naming those bodies",
+    tag: "consultation",
+    access: manager,
+    params: idParams,
+    body: z.strictObject({ early: z.boolean().optional() }),
+    response,
+    handler: async (req, { params, body: input }) => {
+      const by = manager(req);
+      const { waiting } = await closingEarly(ctx, by, params.id);
+      if (waiting && input.early !== true)
+        throw new ConflictError(
+          "closing early: bodies without a reply still have time",
+          ["close"],
+          [
+            {
+              field: "early",
+              message: "round.close_early",
+              params: { bodies: waiting.map((b) => b.name).join(", ") },
+            },
+          ],
+        );
+      await closeConsultation(ctx, by, params.id);
+      return current(req, params.id);
+    },
+  });
   roundStep(
     "compilation",
     "Register the compilation of answers as an internal document of the case",

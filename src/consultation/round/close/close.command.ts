@@ -5,10 +5,22 @@ import type { Ctx } from "../../../platform/context.ts";
 import { ConflictError, NotFoundError } from "../../../platform/errors.ts";
 import { reindexCase } from "../../../registry/index.ts";
 import { allowedActions, type ConsultationStatus } from "../consultation.model.ts";
+import { allRecipients, getConsultation } from "../consultation.service.ts";
 import { findConsultation } from "../consultation.store.ts";
 import { requireRoundManager } from "../round-manager.ts";
-import { publicHoldOf } from "./close.rules.ts";
+import { earlyClosing, publicHoldOf } from "./close.rules.ts";
 import { claimClosing, releaseHeldAnswers } from "./close.store.ts";
+
+/**
+ * Whether closing a round now would be early (the round's manager asks): the bodies without a
+ * reply that still have time, or null. The page asks to confirm; the API wants `early: true`.
+ */
+export async function closingEarly(ctx: Ctx, by: UserActor, id: string) {
+  const k = await getConsultation(ctx, id);
+  const c = await requireRoundManager(ctx, by, k.caseId);
+  const waiting = k.status === "sent" ? earlyClosing(allRecipients(k), stockholmDate(ctx.clock.now())) : null;
+  return { k, c, waiting };
+}
 
 /**
  * Closes a consultation that is out: no more answers, links stop working, and its answers

@@ -1,13 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { requireCan } from "../../../auth/index.ts";
-import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import { formFields } from "../../../web/forms.ts";
 import { sendPage, viewFor } from "../../../web/render.ts";
-import { allRecipients, getConsultation } from "../consultation.service.ts";
-import { requireRoundManager } from "../round-manager.ts";
 import { roundFor } from "../round-title.ts";
-import { closeConsultation } from "./close.command.ts";
-import { earlyClosing } from "./close.rules.ts";
+import { closeConsultation, closingEarly } from "./close.command.ts";
 import { CloseConfirmPage } from "./views/CloseConfirmPage.tsx";
 
 type Params = { Params: { id: string } };
@@ -23,10 +19,7 @@ export async function closeRoutes(app: FastifyInstance) {
   app.post<Params>("/remisser/:id/avsluta", async (req, reply) => {
     const actor = requireCan(req, "consultation.manage");
     if (formFields(req.body).confirm !== "yes") {
-      const k = await getConsultation(ctx, req.params.id);
-      const c = await requireRoundManager(ctx, actor, k.caseId);
-      const waiting =
-        k.status === "sent" ? earlyClosing(allRecipients(k), stockholmDate(ctx.clock.now())) : null;
+      const { k, c, waiting } = await closingEarly(ctx, actor, req.params.id);
       if (waiting)
         return sendPage(
           reply,

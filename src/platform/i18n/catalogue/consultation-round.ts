@@ -195,6 +195,8 @@ export const consultationRound = defineMessages(
     "round.close_confirm_text":
       "Remissens sista svarsdag är {deadline}, och alla remissinstanser har inte svarat eller fått sin tid ut. Avslutar du nu tar remissen inte emot fler svar och de som inte har svarat visas som Inget svar.",
     "round.close_confirm_caption": "Remissinstanser som inte har svarat ({count})",
+    "round.close_early":
+      "Remissinstanser som inte har svarat har fortfarande tid ({bodies}): skicka early: true för att avsluta ändå",
     "round.close_confirm_button": "Avsluta remissen ändå",
     "round.close_cancel": "Avbryt och gå tillbaka till remissen",
     "round.body_extended_until": "Remissinstansens anstånd till",
@@ -399,6 +401,8 @@ export const consultationRound = defineMessages(
     "round.close_confirm_text":
       "The consultation's last day to answer is {deadline}, and not every body has answered or had its time. If you close now, no more answers are taken and those that have not answered are shown as No answer.",
     "round.close_confirm_caption": "Bodies that have not answered ({count})",
+    "round.close_early":
+      "Bodies that have not answered still have time ({bodies}): send early: true to close anyway",
     "round.close_confirm_button": "Close the consultation anyway",
     "round.close_cancel": "Cancel and go back to the consultation",
     "round.body_extended_until": "The body's extension until",
