@@ -37,7 +37,17 @@ const summary = (r: AnnualReport, t: Translate) =>
 export function reportDocx(r: AnnualReport, t: Translate): Promise<Buffer> {
   const tables = reportTables(r, t);
   return wordFile(t("report.title", { year: r.year }), [
-    [t("report.summary_title"), [summary(r, t), t("report.method")]],
+    [
+      t("report.summary_title"),
+      [
+        summary(r, t),
+        t("report.cost_split", {
+          city: r.cityCost.toLocaleString("sv-SE"),
+          external: r.externalCost.toLocaleString("sv-SE"),
+        }),
+        t("report.method"),
+      ],
+    ],
     ...tables.map((table): [string, WordTable[]] => [table.caption, [table]]),
   ]);
 }

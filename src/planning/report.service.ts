@@ -1,4 +1,11 @@
-import { countryName, directionsOf, REVIEWED_TYPES } from "../engagements/index.ts";
+import {
+  costInYear,
+  countryName,
+  directionsOf,
+  financingOf,
+  REVIEWED_TYPES,
+  yearCostsOf,
+} from "../engagements/index.ts";
 import type { Ctx } from "../platform/context.ts";
 import type { Translate } from "../platform/i18n/index.ts";
 import { plansOfYear } from "./plans.service.ts";
@@ -19,16 +26,31 @@ export async function annualReport(
   const last = `${year}-12-31`;
   const rows = await listReportedEngagements(ctx.db, ctx.config.tenantId, REPORTED_STATUSES, first, last);
   const ids = rows.map((r) => r.id);
-  const [directions, countries] = await Promise.all([
+  const [directions, countries, financing, yearCosts] = await Promise.all([
     directionsOf(ctx.db, ids),
     listCounterpartCountries(ctx.db, ids),
+    financingOf(ctx.db, ids),
+    yearCostsOf(ctx.db, ids),
   ]);
-  const engagements = rows.map((r) => ({
-    ...r,
-    cost: r.cost === null ? null : Number(r.cost),
-    directions: directions.get(r.id) ?? [],
-    countries: countries.filter((c) => c.engagement_id === r.id).map((c) => c.country),
-  }));
+  const engagements = rows.map((r) => {
+    const share = costInYear(
+      {
+        startDate: r.start_date,
+        endDate: r.end_date,
+        cost: r.cost === null ? null : Number(r.cost),
+        yearCosts: yearCosts.get(r.id) ?? [],
+        financing: financing.get(r.id) ?? [],
+      },
+      year,
+    );
+    return {
+      ...r,
+      cost: share.total,
+      share,
+      directions: directions.get(r.id) ?? [],
+      countries: countries.filter((c) => c.engagement_id === r.id).map((c) => c.country),
+    };
+  });
   const item = (e: (typeof engagements)[number], date: string): ReportItem => ({
     id: e.id,
     title: e.title,
@@ -39,7 +61,9 @@ export async function annualReport(
   return {
     year,
     engagements: engagements.length,
-    cost: engagements.reduce((s, e) => s + (e.cost ?? 0), 0),
+    cost: engagements.reduce((s, e) => s + e.share.total, 0),
+    cityCost: engagements.reduce((s, e) => s + e.share.city, 0),
+    externalCost: engagements.reduce((s, e) => s + e.share.external, 0),
     byDirection: breakdown(
       engagements,
       (e) => e.directions,

@@ -15,6 +15,7 @@ import { importer } from "./catalogue/import.ts";
 import { incoming } from "./catalogue/incoming.ts";
 import { mailIntake } from "./catalogue/mail-intake.ts";
 import { organisation } from "./catalogue/organisation.ts";
+import { publicEngagements } from "./catalogue/public-engagements.ts";
 import { registry } from "./catalogue/registry.ts";
 import { search } from "./catalogue/search.ts";
 import { secrecyGrounds } from "./catalogue/secrecy-grounds.ts";
@@ -35,6 +36,7 @@ const sv = {
   ...consultation.sv,
   ...consultationRound.sv,
   ...engagement.sv,
+  ...publicEngagements.sv,
   ...importer.sv,
   ...followup.sv,
   ...secrecyGrounds.sv,
@@ -57,6 +59,7 @@ const en: Record<keyof typeof sv, string> = {
   ...consultation.en,
   ...consultationRound.en,
   ...engagement.en,
+  ...publicEngagements.en,
   ...importer.en,
   ...followup.en,
   ...secrecyGrounds.en,
