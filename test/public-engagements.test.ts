@@ -6,7 +6,7 @@ import {
   registerEngagement,
   updateEngagement,
 } from "../src/engagements/engagements.service.ts";
-import { annualReport } from "../src/planning/report.service.ts";
+import { annualReport, registeredCostByUnit } from "../src/planning/report.service.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { AppError } from "../src/platform/errors.ts";
 import { translator } from "../src/platform/i18n/index.ts";
@@ -148,6 +148,16 @@ describe("the public page of international engagements", () => {
     expect(report.cityCost - secret.city).toBe(sum("city"));
     expect(report.externalCost - secret.external).toBe(sum("external"));
     expect(report.cityCost + report.externalCost).toBe(report.cost);
+
+    // The follow-up of the units' plans shows each unit's cost from the same figures.
+    const byUnit = await registeredCostByUnit(t.ctx, 2024);
+    expect([...byUnit.values()].reduce((s, v) => s + v, 0)).toBe(report.cost);
+    const own = report.byUnit.find((row) => row.key === "slk-kommunikation-omvarld");
+    expect(byUnit.get("slk-kommunikation-omvarld")).toBe(own?.cost);
+    const browser = new TestClient(t.app);
+    await browser.login("lasare");
+    const plans = await browser.get("/engagemang/planer/2025");
+    expect(plans.body).toContain("Kostnad enligt engagemangsregistret (kr)");
   });
 });
 

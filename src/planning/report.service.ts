@@ -15,16 +15,18 @@ import { listCounterpartCountries, listReportedEngagements } from "./report.stor
 /** Engagements that count in a year's report: decided and running, or since ended. */
 const REPORTED_STATUSES = ["approved", "ended"] as const;
 
-/** Builds the annual report of a year, with labels in the reader's language. */
-export async function annualReport(
-  ctx: Ctx,
-  year: number,
-  t: Translate,
-  locale: string,
-): Promise<AnnualReport> {
-  const first = `${year}-01-01`;
-  const last = `${year}-12-31`;
-  const rows = await listReportedEngagements(ctx.db, ctx.config.tenantId, REPORTED_STATUSES, first, last);
+/**
+ * The engagements that count in a year, each with the part of its cost that falls in the year,
+ * split into the city's share and external funding (`costInYear`, as on the public page).
+ */
+async function yearEngagements(ctx: Ctx, year: number) {
+  const rows = await listReportedEngagements(
+    ctx.db,
+    ctx.config.tenantId,
+    REPORTED_STATUSES,
+    `${year}-01-01`,
+    `${year}-12-31`,
+  );
   const ids = rows.map((r) => r.id);
   const [directions, countries, financing, yearCosts] = await Promise.all([
     directionsOf(ctx.db, ids),
@@ -32,7 +34,7 @@ export async function annualReport(
     financingOf(ctx.db, ids),
     yearCostsOf(ctx.db, ids),
   ]);
-  const engagements = rows.map((r) => {
+  return rows.map((r) => {
     const share = costInYear(
       {
         startDate: r.start_date,
@@ -51,6 +53,25 @@ export async function annualReport(
       countries: countries.filter((c) => c.engagement_id === r.id).map((c) => c.country),
     };
   });
+}
+
+/** Each unit's registered cost in a year, for the follow-up of its plan (the report's figures). */
+export async function registeredCostByUnit(ctx: Ctx, year: number): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const e of await yearEngagements(ctx, year)) out.set(e.unit_id, (out.get(e.unit_id) ?? 0) + e.cost);
+  return out;
+}
+
+/** Builds the annual report of a year, with labels in the reader's language. */
+export async function annualReport(
+  ctx: Ctx,
+  year: number,
+  t: Translate,
+  locale: string,
+): Promise<AnnualReport> {
+  const last = `${year}-12-31`;
+  const first = `${year}-01-01`;
+  const engagements = await yearEngagements(ctx, year);
   const item = (e: (typeof engagements)[number], date: string): ReportItem => ({
     id: e.id,
     title: e.title,

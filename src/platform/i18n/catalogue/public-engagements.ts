@@ -35,6 +35,7 @@ export const publicEngagements = defineMessages(
     "cost.total": "Totalt (kr)",
     "cost.city": "Stadens andel (kr)",
     "cost.external": "Extern finansiering (kr)",
+    "plan.registered_cost": "Kostnad enligt engagemangsregistret (kr)",
     "report.cost_split": "Av kostnaden bar staden {city} kr och extern finansiering {external} kr.",
     "public_engagements.title": "Stadens internationella engagemang",
     "public_engagements.intro":
@@ -105,6 +106,7 @@ export const publicEngagements = defineMessages(
     "cost.total": "Total (kr)",
     "cost.city": "The city's share (kr)",
     "cost.external": "External funding (kr)",
+    "plan.registered_cost": "Cost in the engagement register (kr)",
     "report.cost_split": "Of the cost, the city bore SEK {city} and external funding SEK {external}.",
     "public_engagements.title": "The city's international engagements",
     "public_engagements.intro":
