@@ -25,7 +25,7 @@ export interface YearAmount {
   amount: number;
 }
 
-export interface CostFacts {
+interface CostFacts {
   startDate: string;
   endDate: string | null;
   cost: number | null;
@@ -68,13 +68,13 @@ export function spreadCost(total: number, startDate: string, endDate: string): Y
 }
 
 /** The external share in whole percent: the EU's and other parties' rows, at most 100. */
-export function externalPercent(financing: CostFacts["financing"]): number {
+function externalPercent(financing: CostFacts["financing"]): number {
   const external = financing.filter((f) => f.source !== "city").reduce((s, f) => s + f.sharePercent, 0);
   return Math.min(100, external);
 }
 
 /** The amount of each year, before the split: by hand, spread, or yearly for an open period. */
-export function yearAmounts(e: CostFacts, throughYear: number): YearAmount[] {
+function yearAmounts(e: CostFacts, throughYear: number): YearAmount[] {
   if (e.yearCosts.length > 0) return [...e.yearCosts].sort((a, b) => a.year - b.year);
   if (e.cost === null) return [];
   if (e.endDate === null)

@@ -1,4 +1,4 @@
-export { type CostFacts, costInYear, costsByYear, type YearCost } from "./costs.ts";
+export { costInYear } from "./costs.ts";
 export { countryName } from "./countries.ts";
 export { recordDecision } from "./decisions.service.ts";
 export { type EngagementTasks, engagementTasks } from "./engagement-work.ts";

@@ -1,7 +1,7 @@
 import type { Db } from "../../platform/db/database.ts";
 
 /** The statuses of a decided engagement: approved, or approved and since ended (as the annual report counts). */
-export const DECIDED_STATUSES = ["approved", "ended"] as const;
+const DECIDED_STATUSES = ["approved", "ended"] as const;
 
 /** Decided engagements that are not secret, with their unit's name and their case's diary number. */
 export const listDecidedPublicRows = (db: Db, tenantId: string) =>

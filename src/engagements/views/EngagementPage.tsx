@@ -187,21 +187,13 @@ export function EngagementPage(props: {
 }
 
 /** An engagement's cost per year, split into the city's share and external funding (`costs.ts`). */
-export function CostTable({
-  view,
-  costs,
-  caption,
-}: {
-  view: { t: ActorView["t"]; locale: string };
-  costs: YearCost[];
-  caption?: string;
-}) {
+function CostTable({ view, costs }: { view: ActorView; costs: YearCost[] }) {
   const { t } = view;
   const number = new Intl.NumberFormat(view.locale);
   const amount = (n: number) => <span safe>{number.format(n)}</span>;
   return (
     <Table<YearCost>
-      caption={caption ?? t("engagement.costs_by_year")}
+      caption={t("engagement.costs_by_year")}
       empty="–"
       rows={costs}
       columns={[
