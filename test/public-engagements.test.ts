@@ -228,6 +228,10 @@ describe("the rule after approval", () => {
     const e = await register({ title: "Hamnprojekt som ändras efter beslut", cost: 180_000 });
     await decide(e.id, "approved", "§ 20");
 
+    const editor = new TestClient(t.app);
+    await editor.login("handlaggare");
+    expect((await editor.get(`/engagemang/${e.id}/andra`)).body).toContain('name="changeReason"');
+
     // A change that leaves what the decision rests on keeps the approval.
     const purpose = await updateEngagement(t.ctx, officer, e.id, { purpose: "Ett tydligare syfte." });
     expect(purpose.engagement.status).toBe("approved");
