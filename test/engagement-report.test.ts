@@ -35,7 +35,10 @@ describe("the annual report on international work", () => {
       .execute();
     expect(running.length).toBeGreaterThan(0);
     expect(r.engagements).toBe(running.length);
-    expect(r.cost).toBe(running.reduce((s, e) => s + Number(e.cost ?? 0), 0));
+    // The year's part of each cost (spread over a period, or yearly when open), never the whole of each.
+    expect(r.cost).toBeGreaterThan(0);
+    expect(r.cost).toBeLessThan(running.reduce((s, e) => s + Number(e.cost ?? 0), 0));
+    expect(r.cityCost + r.externalCost).toBe(r.cost);
     expect(r.byType.reduce((s, row) => s + row.count, 0)).toBe(running.length);
     expect(r.byUnit.reduce((s, row) => s + row.cost, 0)).toBe(r.cost);
     expect(r.byDirection.every((row) => row.count <= running.length)).toBe(true);
@@ -80,6 +83,16 @@ describe("the annual report on international work", () => {
     const rows = r.byDirection.map((_d, i) => sheet.getRow(i + 2).values);
     expect(rows).toEqual(r.byDirection.map((d) => [undefined, d.label, d.count, d.cost]));
     expect(book.worksheets.map((s) => s.name)).toHaveLength(8);
+    // Filters on every header, and dates as date cells.
+    expect(sheet.autoFilter).toBeTruthy();
+    const visits = book.worksheets[4];
+    const firstVisit = r.visits[0];
+    if (!visits || !firstVisit) throw new Error("no visits");
+    expect(visits.getRow(2).getCell(3).value).toEqual(new Date(`${firstVisit.date}T00:00:00Z`));
+    expect(visits.getRow(2).getCell(3).numFmt).toBe("yyyy-mm-dd");
+    // The Word file groups amounts the Swedish way.
+    const [topCost] = [...r.byDirection].sort((a, b) => b.cost - a.cost);
+    if (topCost && topCost.cost >= 1000) expect(text).toContain(topCost.cost.toLocaleString("sv-SE"));
   });
 
   it("answers the API with the same report", async () => {

@@ -28,6 +28,10 @@ interface DemoEngagement {
   mutualBenefit?: string;
   theme?: string;
   cost?: number;
+  /** The cost split by hand per year (otherwise the total is spread over the period). */
+  yearCosts?: [year: number, amount: number][];
+  /** Never on the public page. */
+  secret?: boolean;
   lastReviewedOn?: string;
   counterparts: [kind: string, name: string, country: string][];
   financing?: [source: string, sharePercent: number, funder?: string][];
@@ -37,7 +41,7 @@ interface DemoEngagement {
   decisions?: [decidedOn: string, paragraph: string, outcome: DecisionOutcome, conditions?: string][];
 }
 
-/** An invented decade of international engagements (2016–2026) across the demo units; no real persons. */
+/** An invented decade of international engagements (2016–2026) across the demo units; no real persons. One is secret (never on the public page), one has its cost split by hand per year. */
 const ENGAGEMENTS: DemoEngagement[] = [
   {
     type: "membership",
@@ -136,6 +140,12 @@ const ENGAGEMENTS: DemoEngagement[] = [
     mutualBenefit: "Projektets städer delar utvärderingar av åtgärderna.",
     theme: "Klimatanpassning",
     cost: 2_400_000,
+    yearCosts: [
+      [2019, 500_000],
+      [2020, 900_000],
+      [2021, 850_000],
+      [2022, 150_000],
+    ],
     counterparts: [
       ["city", "Partnerstad i Nederländerna", "NL"],
       ["academia", "Tekniskt universitet", "NL"],
@@ -330,6 +340,20 @@ const ENGAGEMENTS: DemoEngagement[] = [
     counterparts: [["organisation", "Internationell organisation för kultur i städer", "FR"]],
   },
   {
+    type: "trip",
+    title: "Studieresa om skydd av dricksvattenanläggningar",
+    unitId: "bolag-stockholm-vatten",
+    startDate: "2025-05-12",
+    endDate: "2025-05-14",
+    directions: ["omvarldsbevakning"],
+    purpose: "Lära av en partnerstads arbete med att skydda sina dricksvattenanläggningar.",
+    cost: 35_000,
+    counterparts: [["city", "Partnerstad i Finland", "FI"]],
+    financing: [["city", 100]],
+    secret: true,
+    decisions: [["2025-04-10", "§ 7", "approved"]],
+  },
+  {
     type: "eu_project",
     title: "EU-projekt om energieffektiva skolor",
     unitId: "forv-utbildning",
@@ -392,6 +416,8 @@ export async function seedEngagementsDemo(ctx: Ctx, officer: UserRow): Promise<v
       startDate: e.startDate,
       endDate: e.endDate,
       cost: e.cost,
+      yearCosts: (e.yearCosts ?? []).map(([year, amount]) => ({ year, amount })),
+      secret: e.secret ?? false,
       lastReviewedOn: e.lastReviewedOn,
       counterparts: e.counterparts.map(([kind, name, country]) => ({ kind, name, country })),
       financing: (e.financing ?? []).map(([source, sharePercent, funder]) => ({

@@ -164,6 +164,8 @@ function readablePart(raw: Record<string, unknown>, errors: FieldError[]): Engag
     counterparts: partial.data.counterparts ?? [],
     financing: partial.data.financing ?? [],
     prioritised: partial.data.prioritised ?? false,
+    yearCosts: partial.data.yearCosts ?? [],
+    secret: partial.data.secret ?? false,
   };
 }
 

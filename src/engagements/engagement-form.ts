@@ -49,9 +49,17 @@ export function engagementFromForm(body: Body, opts: { clearBlank: boolean }): R
     "purpose",
   ])
     if (name in body) out[name] = text(body, name);
-  for (const name of ["mutualBenefit", "theme", "startDate", "endDate", "reviewDate", "lastReviewedOn"]) {
+  for (const name of [
+    "mutualBenefit",
+    "theme",
+    "startDate",
+    "endDate",
+    "reviewDate",
+    "lastReviewedOn",
+    "changeReason",
+  ]) {
     const v = text(body, name);
-    out[name] = v === "" ? (name === "startDate" ? undefined : blank) : v;
+    out[name] = v === "" ? (name === "startDate" || name === "changeReason" ? undefined : blank) : v;
   }
   for (const name of ["caseDiaryNumber", "registryId", "classId"])
     if (name in body) out[name] = text(body, name);
@@ -59,7 +67,7 @@ export function engagementFromForm(body: Body, opts: { clearBlank: boolean }): R
   out.unitsAffected = units === "" ? undefined : wholeNumber(units);
   const cost = text(body, "cost");
   out.cost = cost === "" ? blank : wholeNumber(cost);
-  for (const name of ["addsResourceBurden", "touchesStateRelations", "prioritised"])
+  for (const name of ["addsResourceBurden", "touchesStateRelations", "prioritised", "secret"])
     out[name] = text(body, name) === "true";
   out.directions = list(body.directions);
   out.counterparts = rows(body, "counterparts", ["kind", "name", "country"]);
@@ -68,5 +76,10 @@ export function engagementFromForm(body: Body, opts: { clearBlank: boolean }): R
     ...(f.funder ? { funder: f.funder } : {}),
     sharePercent: f.sharePercent ? wholeNumber(f.sharePercent) : undefined,
   }));
+  // One field per year of the period (`yearCosts.0.amount` beside its hidden year); empty years are
+  // left out, and all empty means the total is spread over the period.
+  out.yearCosts = rows(body, "yearCosts", ["year", "amount"])
+    .filter((y) => y.amount !== "")
+    .map((y) => ({ year: wholeNumber(y.year ?? ""), amount: wholeNumber(y.amount ?? "") }));
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { requireCan } from "../auth/index.ts";
+import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import { apiRoute, listQuery, listResponse } from "../platform/http/api-route.ts";
 import { cursorKey, pageOf } from "../platform/http/cursor.ts";
 import { nameApiSchemas } from "../platform/http/openapi.ts";
 import type { Translate } from "../platform/i18n/index.ts";
+import { costsByYear } from "./costs.ts";
 import { recordDecision } from "./decisions.service.ts";
 import { assessEngagement, assessStored, type EngagementAssessment } from "./engagement-checks.ts";
 import {
@@ -19,6 +21,7 @@ import {
   engagementInputSchema,
   engagementPatchSchema,
   FINANCING_SOURCES,
+  MATERIAL_FACTS,
   ON_BEHALF_OF,
   POLITICAL_LEVELS,
   SCOPES,
@@ -76,6 +79,8 @@ const engagementSchema = z.object({
   endDate: z.string().nullable(),
   cost: z.number().nullable(),
   prioritised: z.boolean(),
+  /** Never on the public page or in its open data. */
+  secret: z.boolean(),
   status: z.enum(ENGAGEMENT_STATUSES),
   reviewDate: z.string().nullable(),
   lastReviewedOn: z.string().nullable(),
@@ -89,6 +94,23 @@ const detailsSchema = engagementSchema.extend({
   counterparts: z.array(z.object({ kind: z.enum(COUNTERPART_KINDS), name: z.string(), country: z.string() })),
   financing: z.array(
     z.object({ source: z.enum(FINANCING_SOURCES), funder: z.string().nullable(), sharePercent: z.number() }),
+  ),
+  /** The cost split by hand per year; empty when the total is spread over the period. */
+  yearCosts: z.array(z.object({ year: z.number(), amount: z.number() })),
+  /** Each year's cost as the annual report and the public page count it. */
+  costByYear: z.array(
+    z.object({ year: z.number(), total: z.number(), city: z.number(), external: z.number() }),
+  ),
+  /** Changes after approval that sent the engagement back to proposed, with their reason. */
+  changes: z.array(
+    z.object({
+      changed: z.array(z.enum(MATERIAL_FACTS)),
+      reason: z.string(),
+      statusBefore: z.enum(ENGAGEMENT_STATUSES),
+      statusAfter: z.enum(ENGAGEMENT_STATUSES),
+      changedBy: z.string().nullable(),
+      createdAt: z.string(),
+    }),
   ),
   decisions: z.array(
     z.object({
@@ -129,8 +151,9 @@ const assessmentJson = (t: Translate, a: EngagementAssessment) => ({
   ...routingJson(t, a),
   derived: a.derived,
 });
-const detailsJson = (t: Translate, e: EngagementDetails, a: EngagementAssessment) => ({
+const detailsJson = (t: Translate, e: EngagementDetails, a: EngagementAssessment, thisYear: number) => ({
   ...e,
+  costByYear: costsByYear(e, thisYear),
   warnings: findings(t, a.warnings),
   ...routingJson(t, a),
 });
@@ -138,6 +161,7 @@ const plain = (e: Engagement) => e;
 
 export async function engagementsApi(app: FastifyInstance) {
   const { ctx } = app;
+  const thisYear = () => Number(stockholmDate(ctx.clock.now()).slice(0, 4));
 
   apiRoute(app, {
     method: "POST",
@@ -195,7 +219,7 @@ export async function engagementsApi(app: FastifyInstance) {
     handler: async (req, { body }) => {
       const actor = requireCan(req, "engagement.manage");
       const { engagement, assessment } = await registerEngagement(ctx, actor, body);
-      return detailsJson(req.t, engagement, assessment);
+      return detailsJson(req.t, engagement, assessment, thisYear());
     },
   });
 
@@ -209,7 +233,7 @@ export async function engagementsApi(app: FastifyInstance) {
     response: detailsSchema,
     handler: async (req, { params }) => {
       const e = await getEngagement(ctx, params.id);
-      return detailsJson(req.t, e, assessStored(ctx, e));
+      return detailsJson(req.t, e, assessStored(ctx, e), thisYear());
     },
   });
 
@@ -226,7 +250,7 @@ export async function engagementsApi(app: FastifyInstance) {
     handler: async (req, { params, body }) => {
       const actor = requireCan(req, "engagement.manage");
       const { engagement, assessment } = await updateEngagement(ctx, actor, params.id, body);
-      return detailsJson(req.t, engagement, assessment);
+      return detailsJson(req.t, engagement, assessment, thisYear());
     },
   });
 
@@ -245,7 +269,7 @@ export async function engagementsApi(app: FastifyInstance) {
     handler: async (req, { params, body }) => {
       const actor = requireCan(req, "engagement.decide");
       const e = await recordDecision(ctx, actor, params.id, body);
-      return detailsJson(req.t, e, assessStored(ctx, e));
+      return detailsJson(req.t, e, assessStored(ctx, e), thisYear());
     },
   });
 }

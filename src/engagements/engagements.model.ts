@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Subject } from "../auth/index.ts";
 import { blankToUndefined } from "../platform/validation.ts";
+import type { YearAmount } from "./costs.ts";
 import { isCountryCode } from "./countries.ts";
 
 /**
@@ -103,6 +104,8 @@ export interface Engagement {
   endDate: string | null;
   cost: number | null;
   prioritised: boolean;
+  /** Secret (OSL): never on the public page or in its open data. */
+  secret: boolean;
   status: EngagementStatus;
   reviewDate: string | null;
   lastReviewedOn: string | null;
@@ -132,11 +135,28 @@ export const engagementSubject = (e: Pick<Engagement, "unitId" | "officerId">): 
   officerId: e.officerId,
 });
 
+/** A change after approval that sent the engagement back to proposed (issue 20), with its reason. */
+export interface EngagementChange {
+  changed: MaterialFact[];
+  reason: string;
+  statusBefore: EngagementStatus;
+  statusAfter: EngagementStatus;
+  changedBy: string | null;
+  createdAt: string;
+}
+
 export interface EngagementDetails extends Engagement {
   counterparts: Counterpart[];
   financing: Financing[];
+  /** The cost split by hand per year; empty when the total is spread over the period. */
+  yearCosts: YearAmount[];
   decisions: EngagementDecision[];
+  changes: EngagementChange[];
 }
+
+/** The facts a decision rests on: changing one after approval needs a new decision. */
+export const MATERIAL_FACTS = ["cost", "period", "scope", "counterparts", "financing"] as const;
+export type MaterialFact = (typeof MATERIAL_FACTS)[number];
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 const optionalDate = z.preprocess(blankToUndefined, z.iso.date({ error: "validation.date" }).optional());
@@ -151,6 +171,18 @@ export const financingSchema = z.strictObject({
   source: z.enum(FINANCING_SOURCES),
   funder: optionalText(200),
   sharePercent: z.number().int().min(0).max(100),
+});
+
+const kronor = z
+  .number({ error: "followup.kronor" })
+  .int({ error: "followup.kronor" })
+  .min(0, { error: "followup.kronor" })
+  .max(1_000_000_000);
+
+export const yearCostSchema = z.strictObject({
+  year: z.number().int().min(2000).max(2100),
+  /** Whole kronor. */
+  amount: kronor,
 });
 
 /** The engagement's own facts, as the API takes them (the form is converted to this shape). */
@@ -178,9 +210,12 @@ export const engagementFieldsSchema = z.strictObject({
   endDate: optionalDate,
   counterparts: z.array(counterpartSchema).max(50).default([]),
   financing: z.array(financingSchema).max(10).default([]),
-  /** Whole kronor. */
-  cost: z.number().int().min(0).max(1_000_000_000).optional(),
+  /** Whole kronor, for the whole period (per year for an engagement without an end date). */
+  cost: kronor.optional(),
+  /** The cost split by hand per year; left empty, the total is spread over the period. */
+  yearCosts: z.array(yearCostSchema).max(50).default([]),
   prioritised: z.boolean().default(false),
+  secret: z.boolean().default(false),
   /** P4: set by hand, or derived from the start or the last review. */
   reviewDate: optionalDate,
   lastReviewedOn: optionalDate,
@@ -214,10 +249,14 @@ export const engagementPatchSchema = engagementFieldsSchema
     counterparts: fields.counterparts.unwrap().optional(),
     financing: fields.financing.unwrap().optional(),
     prioritised: fields.prioritised.unwrap().optional(),
+    yearCosts: fields.yearCosts.unwrap().optional(),
+    secret: fields.secret.unwrap().optional(),
+    /** Why an approved engagement's cost, period, scope, counterparts or financing change. */
+    changeReason: optionalText(2000),
     mutualBenefit: optionalText(5000).nullable(),
     theme: optionalText(200).nullable(),
     endDate: optionalDate.nullable(),
-    cost: z.number().int().min(0).max(1_000_000_000).nullable().optional(),
+    cost: kronor.nullable().optional(),
     reviewDate: optionalDate.nullable(),
     lastReviewedOn: optionalDate.nullable(),
     status: z.literal("ended").optional(),

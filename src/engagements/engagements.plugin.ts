@@ -4,6 +4,8 @@ import { engagementsRoutes } from "./engagements.routes.tsx";
 import { followupRoutes } from "./followup/followup.routes.tsx";
 import { networkApi } from "./network/network.api.ts";
 import { networkRoutes } from "./network/network.routes.tsx";
+import { publicEngagementsApi } from "./public/public-engagements.api.ts";
+import { publicEngagementsRoutes } from "./public/public-engagements.routes.tsx";
 import { reviewsApi } from "./reviews/reviews.api.ts";
 import { reviewsRoutes } from "./reviews/reviews.routes.tsx";
 import { visitsApi } from "./visits/visits.api.ts";
@@ -20,4 +22,6 @@ export async function engagementsPlugin(app: FastifyInstance) {
   await app.register(reviewsRoutes);
   await app.register(reviewsApi);
   await app.register(followupRoutes);
+  await app.register(publicEngagementsRoutes);
+  await app.register(publicEngagementsApi);
 }

@@ -107,6 +107,7 @@ export async function engagementsRoutes(app: FastifyInstance) {
         errors={errors}
         assessment={assessment}
         unitName={names.get(String(values.unitId ?? "")) ?? null}
+        thisYear={Number(stockholmDate(ctx.clock.now()).slice(0, 4))}
         data={
           await formData(
             actor,
@@ -223,11 +224,17 @@ export async function engagementsRoutes(app: FastifyInstance) {
         caseTitle={caseTitleFor(actor, c)}
         unitName={unitName}
         officerName={officerName}
+        thisYear={Number(stockholmDate(ctx.clock.now()).slice(0, 4))}
       />,
     );
   });
 
-  const editMode = (e: EngagementDetails): FormMode => ({ kind: "edit", id: e.id, title: e.title });
+  const editMode = (e: EngagementDetails): FormMode => ({
+    kind: "edit",
+    id: e.id,
+    title: e.title,
+    approved: e.status === "approved",
+  });
 
   app.get<{ Params: { id: string } }>("/engagemang/:id/andra", async (req, reply) => {
     requireCan(req, "engagement.manage");

@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../platform/erro
 import { newId } from "../platform/ids.ts";
 import { dedupe, fieldErrors } from "../platform/validation.ts";
 import { type PreparedCase, prepareCase, writePreparedCase } from "../registry/index.ts";
+import { materialChanges, storedCost } from "./approved-changes.ts";
 import {
   assessEngagement,
   type CaseChoice,
@@ -24,9 +25,11 @@ import {
   engagementPatchSchema,
   engagementSubject,
   isStoredEngagementType,
+  type MaterialFact,
 } from "./engagements.model.ts";
 import {
   type ChildRows,
+  changesOf,
   childrenOf,
   decisionsOf,
   directionsOf,
@@ -34,6 +37,7 @@ import {
   type EngagementRow,
   engagementPage,
   findEngagement,
+  insertChange,
   insertEngagement,
   toDecision,
   toEngagement,
@@ -53,6 +57,7 @@ function childRows(id: string, e: EngagementFields): ChildRows {
       funder: f.funder ?? null,
       share_percent: f.sharePercent,
     })),
+    yearCosts: e.yearCosts.map((y) => ({ engagement_id: id, year: y.year, amount: y.amount })),
   };
 }
 
@@ -73,8 +78,9 @@ function factColumns(e: EngagementFields, a: EngagementAssessment) {
     theme: e.theme ?? null,
     start_date: e.startDate,
     end_date: e.endDate ?? null,
-    cost: e.cost ?? null,
+    cost: storedCost(e),
     prioritised: e.prioritised ? 1 : 0,
+    secret: e.secret ? 1 : 0,
     review_date: a.derived.reviewDate,
     last_reviewed_on: e.lastReviewedOn ?? null,
     deciding_body: a.routing.body,
@@ -157,6 +163,7 @@ export async function writePreparedEngagement(
       ...toEngagement(row, data.directions),
       counterparts: data.counterparts,
       financing: data.financing,
+      yearCosts: data.yearCosts,
     },
   });
 }
@@ -179,15 +186,17 @@ export async function registerEngagement(
 export async function getEngagement(ctx: Ctx, id: string): Promise<EngagementDetails> {
   const row = await findEngagement(ctx.db, ctx.config.tenantId, id);
   if (!row) throw new NotFoundError();
-  const [directions, children, decisions] = await Promise.all([
+  const [directions, children, decisions, changes] = await Promise.all([
     directionsOf(ctx.db, [id]),
     childrenOf(ctx.db, id),
     decisionsOf(ctx.db, id),
+    changesOf(ctx.db, id),
   ]);
   return {
     ...toEngagement(row, directions.get(id) ?? []),
     ...children,
     decisions: decisions.map(toDecision),
+    changes,
   };
 }
 
@@ -226,7 +235,9 @@ export function asFields(e: EngagementDetails): EngagementFields {
     counterparts: e.counterparts,
     financing: e.financing.map((f) => ({ ...f, funder: f.funder ?? undefined })),
     cost: e.cost ?? undefined,
+    yearCosts: e.yearCosts,
     prioritised: e.prioritised,
+    secret: e.secret,
     lastReviewedOn: e.lastReviewedOn ?? undefined,
     // A derived review date is not kept as if given by hand: it follows the start and the last review.
     reviewDate:
@@ -242,12 +253,15 @@ export interface EngagementUpdate {
   data: EngagementFields;
   assessment: EngagementAssessment;
   by: UserActor;
+  /** Set when an approved engagement's cost, period, scope, counterparts or financing changed. */
+  reopened: { changed: MaterialFact[]; reason: string } | null;
 }
 
 /**
  * Checks a change to an engagement: the changed facts are merged with the stored ones and checked
  * as a whole (principles included); the routing is worked out again. Ending needs an approval
- * first. Nothing is written.
+ * first. A change to what an approval rests on sends the engagement back to proposed and needs a
+ * reason (`approved-changes.ts`). Nothing is written.
  */
 export async function prepareEngagementUpdate(
   ctx: Ctx,
@@ -263,7 +277,11 @@ export async function prepareEngagementUpdate(
   errors.push(...(await referenceErrors(ctx, by, raw, before.unitId)));
   if (patch.success && patch.data.status === "ended" && before.status !== "approved")
     errors.push({ field: "status", message: "engagement.end_only_approved" });
-  const { status: _s, ...changes } = patch.success ? patch.data : { status: undefined };
+  const {
+    status: _s,
+    changeReason,
+    ...changes
+  } = patch.success ? patch.data : { status: undefined, changeReason: undefined };
   // null clears an optional fact; a field left out keeps its value.
   const cleared = Object.fromEntries(
     Object.entries(changes)
@@ -274,32 +292,53 @@ export async function prepareEngagementUpdate(
   if (!merged.success) errors.push(...fieldErrors(merged.error.issues));
   const assessment = merged.success ? assessEngagement(ctx, merged.data) : null;
   if (assessment) errors.push(...principleErrors(assessment, errors));
+  const changed =
+    merged.success && before.status === "approved" ? materialChanges(asFields(before), merged.data) : [];
+  if (changed.length > 0 && !changeReason)
+    errors.push({ field: "changeReason", message: "engagement.change_reason_required" });
+  if (changed.length > 0 && patch.data?.status === "ended")
+    errors.push({ field: "status", message: "engagement.end_without_changes" });
   if (!merged.success || !assessment || errors.length > 0)
     throw new ValidationError(dedupe(errors, "message"));
 
   const data = merged.data;
-  const status: EngagementStatus = patch.data?.status ?? before.status;
+  const status: EngagementStatus = changed.length > 0 ? "proposed" : (patch.data?.status ?? before.status);
   const existing = await findEngagement(ctx.db, ctx.config.tenantId, id);
   if (!existing) throw new NotFoundError();
   const updatedAt = ctx.clock.now().toISOString();
   const row: EngagementRow = { ...existing, ...factColumns(data, assessment), status, updated_at: updatedAt };
-  return { before, row, children: childRows(id, data), data, assessment, by };
+  const reopened = changed.length > 0 && changeReason ? { changed, reason: changeReason } : null;
+  return { before, row, children: childRows(id, data), data, assessment, by, reopened };
 }
 
 /** Writes a prepared change and its audit event in the caller's transaction. */
 export async function writeEngagementUpdate(ctx: Ctx, trx: Db, update: EngagementUpdate): Promise<void> {
-  const { before, row, children, data, by } = update;
+  const { before, row, children, data, by, reopened } = update;
   await updateEngagementRow(trx, row, children);
+  if (reopened)
+    await insertChange(trx, {
+      id: newId(),
+      tenant_id: ctx.config.tenantId,
+      engagement_id: row.id,
+      changed: reopened.changed.join(","),
+      reason: reopened.reason,
+      status_before: before.status,
+      status_after: row.status,
+      changed_by: by.id,
+      created_at: row.updated_at,
+    });
   await appendAudit(trx, ctx.config.tenantId, new Date(row.updated_at), {
     ...auditBy(by),
-    action: "engagement.update",
+    action: reopened ? "engagement.reopen" : "engagement.update",
     subjectType: "engagement",
     subjectId: row.id,
-    before: { ...before, decisions: undefined },
+    before: { ...before, decisions: undefined, changes: undefined },
     after: {
       ...toEngagement(row, data.directions),
       counterparts: data.counterparts,
       financing: data.financing,
+      yearCosts: data.yearCosts,
+      ...(reopened ? { changed: reopened.changed, reason: reopened.reason } : {}),
     },
   });
 }

@@ -1,19 +1,24 @@
 import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../platform/db/database.ts";
 import type {
+  EngagementChangeTable,
   EngagementCounterpartTable,
   EngagementDecisionTable,
   EngagementDirectionTable,
   EngagementFinancingTable,
   EngagementTable,
+  EngagementYearCostTable,
 } from "../platform/db/schema.ts";
+import type { YearAmount } from "./costs.ts";
 import type {
   Counterpart,
   Direction,
   Engagement,
+  EngagementChange,
   EngagementDecision,
   EngagementStatus,
   Financing,
+  MaterialFact,
   StoredEngagementType,
 } from "./engagements.model.ts";
 
@@ -41,6 +46,7 @@ export const toEngagement = (r: EngagementRow, directions: Direction[]): Engagem
   endDate: r.end_date,
   cost: r.cost === null ? null : Number(r.cost),
   prioritised: r.prioritised === 1,
+  secret: r.secret === 1,
   status: r.status,
   reviewDate: r.review_date,
   lastReviewedOn: r.last_reviewed_on,
@@ -69,6 +75,7 @@ export interface ChildRows {
   directions: Insertable<EngagementDirectionTable>[];
   counterparts: Insertable<EngagementCounterpartTable>[];
   financing: Insertable<EngagementFinancingTable>[];
+  yearCosts: Insertable<EngagementYearCostTable>[];
 }
 
 export async function insertEngagement(db: Db, row: EngagementRow, children: ChildRows): Promise<void> {
@@ -83,6 +90,7 @@ export async function updateEngagementRow(db: Db, row: EngagementRow, children: 
   await db.deleteFrom("engagement_directions").where("engagement_id", "=", id).execute();
   await db.deleteFrom("engagement_counterparts").where("engagement_id", "=", id).execute();
   await db.deleteFrom("engagement_financing").where("engagement_id", "=", id).execute();
+  await db.deleteFrom("engagement_year_costs").where("engagement_id", "=", id).execute();
   await insertChildren(db, children);
 }
 
@@ -91,6 +99,7 @@ async function insertChildren(db: Db, c: ChildRows): Promise<void> {
   if (c.counterparts.length > 0)
     await db.insertInto("engagement_counterparts").values(c.counterparts).execute();
   if (c.financing.length > 0) await db.insertInto("engagement_financing").values(c.financing).execute();
+  if (c.yearCosts.length > 0) await db.insertInto("engagement_year_costs").values(c.yearCosts).execute();
 }
 
 export const findEngagement = (db: Db, tenantId: string, id: string) =>
@@ -117,8 +126,8 @@ export async function directionsOf(db: Db, ids: string[]): Promise<Map<string, D
 export async function childrenOf(
   db: Db,
   id: string,
-): Promise<{ counterparts: Counterpart[]; financing: Financing[] }> {
-  const [counterparts, financing] = await Promise.all([
+): Promise<{ counterparts: Counterpart[]; financing: Financing[]; yearCosts: YearAmount[] }> {
+  const [counterparts, financing, yearCosts] = await Promise.all([
     db
       .selectFrom("engagement_counterparts")
       .select(["kind", "name", "country"])
@@ -131,6 +140,7 @@ export async function childrenOf(
       .where("engagement_id", "=", id)
       .orderBy("position")
       .execute(),
+    yearCostsOf(db, [id]),
   ]);
   return {
     counterparts: counterparts.map((c) => ({
@@ -143,7 +153,59 @@ export async function childrenOf(
       funder: f.funder,
       sharePercent: Number(f.share_percent),
     })),
+    yearCosts: yearCosts.get(id) ?? [],
   };
+}
+
+/** The costs split by hand per year of several engagements, by year. */
+export async function yearCostsOf(db: Db, ids: string[]): Promise<Map<string, YearAmount[]>> {
+  const out = new Map<string, YearAmount[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom("engagement_year_costs")
+    .select(["engagement_id", "year", "amount"])
+    .where("engagement_id", "in", ids)
+    .orderBy("year")
+    .execute();
+  for (const r of rows) out.get(r.engagement_id)?.push({ year: Number(r.year), amount: Number(r.amount) });
+  return out;
+}
+
+/** The financing rows of several engagements. */
+export async function financingOf(db: Db, ids: string[]): Promise<Map<string, Financing[]>> {
+  const out = new Map<string, Financing[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom("engagement_financing")
+    .select(["engagement_id", "source", "funder", "share_percent"])
+    .where("engagement_id", "in", ids)
+    .orderBy("position")
+    .execute();
+  for (const r of rows)
+    out
+      .get(r.engagement_id)
+      ?.push({ source: r.source, funder: r.funder, sharePercent: Number(r.share_percent) });
+  return out;
+}
+
+export const insertChange = (db: Db, row: Insertable<EngagementChangeTable>) =>
+  db.insertInto("engagement_changes").values(row).execute();
+
+export async function changesOf(db: Db, engagementId: string): Promise<EngagementChange[]> {
+  const rows = await db
+    .selectFrom("engagement_changes")
+    .selectAll()
+    .where("engagement_id", "=", engagementId)
+    .orderBy("created_at")
+    .execute();
+  return rows.map((r) => ({
+    changed: r.changed.split(",") as MaterialFact[],
+    reason: r.reason,
+    statusBefore: r.status_before as EngagementStatus,
+    statusAfter: r.status_after as EngagementStatus,
+    changedBy: r.changed_by,
+    createdAt: r.created_at,
+  }));
 }
 
 export const insertDecision = (db: Db, row: DecisionRow) =>

@@ -1,5 +1,6 @@
 import { addCivilYears } from "../platform/calendar/civil-date.ts";
 import type { MessageKey } from "../platform/i18n/index.ts";
+import { type YearAmount, yearCostFindings } from "./costs.ts";
 import {
   type Counterpart,
   type EngagementType,
@@ -31,6 +32,8 @@ export interface PrincipleSubject {
   counterparts: readonly Counterpart[];
   financing: readonly Pick<Financing, "source" | "sharePercent">[];
   prioritised: boolean;
+  cost?: number | null;
+  yearCosts?: readonly YearAmount[];
   reviewDate?: string | null;
   lastReviewedOn?: string | null;
 }
@@ -75,6 +78,7 @@ export function assessPrinciples(e: PrincipleSubject, today: string): Assessment
     });
   if (e.prioritised && e.type !== "visit")
     errors.push({ principle: null, field: "prioritised", message: "engagement.prioritised_visits_only" });
+  errors.push(...yearCostFindings(e));
 
   // P1: no foreign policy of the city's own; flag for advice from SLK.
   const p1Field = e.touchesStateRelations

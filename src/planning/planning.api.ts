@@ -63,6 +63,8 @@ export async function planningApi(app: FastifyInstance) {
       year: z.number(),
       engagements: z.number(),
       cost: z.number(),
+      cityCost: z.number(),
+      externalCost: z.number(),
       byDirection: z.array(rowOut),
       byType: z.array(rowOut),
       byUnit: z.array(rowOut),

@@ -8,6 +8,7 @@ import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage } from "../web/render.ts";
 import { yearSchema } from "./plans.model.ts";
 import { plansOfYear, savePlan } from "./plans.service.ts";
+import { registeredCostByUnit } from "./report.service.ts";
 import { PlansPage } from "./views/PlansPage.tsx";
 
 const params = z.object({ year: z.string().max(10) });
@@ -35,6 +36,7 @@ export async function plansRoutes(app: FastifyInstance) {
         view={view}
         year={year}
         plans={await plansOfYear(ctx, year)}
+        registered={await registeredCostByUnit(ctx, year)}
         // The form offers only the units whose plan the user keeps.
         units={(await networkUnits(ctx)).filter((u) => view.can("engagement_plan.manage", { unitId: u.id }))}
         values={values}

@@ -34,20 +34,35 @@ export function reportTables(r: AnnualReport, t: Translate): WordTable[] {
 const summary = (r: AnnualReport, t: Translate) =>
   t("report.summary", { count: r.engagements, cost: r.cost.toLocaleString("sv-SE"), year: r.year });
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** The annual report as a Word file on the city's template: a summary and every table. */
 export function reportDocx(r: AnnualReport, t: Translate, letterhead: Letterhead): Promise<Buffer> {
   const tables = reportTables(r, t);
   return wordFile(
     t("report.title", { year: r.year }),
     [
-      [t("report.summary_title"), [summary(r, t), t("report.method")]],
+      [
+        t("report.summary_title"),
+        [
+          summary(r, t),
+          t("report.cost_split", {
+            city: r.cityCost.toLocaleString("sv-SE"),
+            external: r.externalCost.toLocaleString("sv-SE"),
+          }),
+          t("report.method"),
+        ],
+      ],
       ...tables.map((table): [string, WordTable[]] => [table.caption, [table]]),
     ],
     { letterhead },
   );
 }
 
-/** The annual report as an Excel workbook: one sheet per table, bold frozen header, plain values (never formulas). */
+/**
+ * The annual report as an Excel workbook: one sheet per table, bold frozen header with filters,
+ * plain values (never formulas), dates as real date cells.
+ */
 export async function reportXlsx(r: AnnualReport, t: Translate): Promise<Buffer> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
@@ -61,7 +76,15 @@ export async function reportXlsx(r: AnnualReport, t: Translate): Promise<Buffer>
       },
     );
     sheet.addRow(table.head).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row);
+    for (const row of table.rows) {
+      const added = sheet.addRow(
+        row.map((v) => (typeof v === "string" && ISO_DATE.test(v) ? new Date(`${v}T00:00:00Z`) : v)),
+      );
+      added.eachCell((c) => {
+        if (c.value instanceof Date) c.numFmt = "yyyy-mm-dd";
+      });
+    }
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.head.length } };
     sheet.columns.forEach((c) => {
       c.width = 24;
     });

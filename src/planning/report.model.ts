@@ -17,14 +17,17 @@ export interface ReportItem {
 
 /**
  * The city-wide annual report on international work for the executive board. It counts the
- * engagements that ran during the year (approved, or since ended), with the cost the register
- * holds for each, broken down by direction, type, unit and country; the visits hosted, the
+ * engagements that ran during the year (approved, or since ended), with the part of each one's
+ * cost that falls in the year (the engagements domain's `costInYear`), broken down by direction, type, unit and country; the visits hosted, the
  * memberships, the reviews due, and the units' plans and follow-up.
  */
 export interface AnnualReport {
   year: number;
   engagements: number;
+  /** The year's part of the engagements' costs (`costInYear`), and how it splits. */
   cost: number;
+  cityCost: number;
+  externalCost: number;
   byDirection: ReportRow[];
   byType: ReportRow[];
   byUnit: ReportRow[];

@@ -9,6 +9,7 @@ import { InlineError } from "../../web/components/InlineError.tsx";
 import { errorFor } from "../../web/components/messages.ts";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
+import { periodYears, spreadCost, type YearAmount } from "../costs.ts";
 import { COUNTRY_CODES, countryName } from "../countries.ts";
 import type { EngagementAssessment } from "../engagement-checks.ts";
 import { COUNTERPART_ROWS, FINANCING_ROWS } from "../engagement-form.ts";
@@ -32,7 +33,8 @@ export interface EngagementFormData {
   classes: [string, string][];
 }
 
-export type FormMode = { kind: "new" } | { kind: "edit"; id: string; title: string };
+/** `approved`: a change to what the decision rests on then needs a reason (issue 20). */
+export type FormMode = { kind: "new" } | { kind: "edit"; id: string; title: string; approved: boolean };
 
 type Values = Record<string, unknown>;
 const str = (v: unknown): string => (v === undefined || v === null ? "" : String(v));
@@ -97,6 +99,62 @@ function RowGroup(
   );
 }
 
+const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/**
+ * One amount field per year of the period (and any year already given), each beside its hidden
+ * year, so the cost can be split by hand without JavaScript. A blank year takes its share of the
+ * spread total, shown in its hint.
+ */
+function YearCosts(props: { view: View; values: Values; errors: FieldError[]; thisYear: number }) {
+  const { view, values, errors } = props;
+  const { t } = view;
+  const given = rowsOf(values.yearCosts).map((y) => ({ year: Number(y.year), amount: y.amount }));
+  const start = isDate(values.startDate) ? values.startDate : null;
+  const end = isDate(values.endDate) && start && values.endDate >= start ? values.endDate : null;
+  const period = start ? periodYears(start, end, props.thisYear).slice(0, 50) : [];
+  const years = [...new Set([...period, ...given.map((y) => y.year)])].sort((a, b) => a - b);
+  const cost = typeof values.cost === "number" ? values.cost : null;
+  const spread: YearAmount[] =
+    cost === null || !start
+      ? []
+      : end
+        ? spreadCost(cost, start, end)
+        : period.map((year) => ({ year, amount: cost }));
+  const number = new Intl.NumberFormat(view.locale);
+  return (
+    <RowGroup
+      view={view}
+      name="yearCosts"
+      legend={t("engagement.year_costs")}
+      hint={t("engagement.year_costs_hint")}
+      errors={errors}
+    >
+      {years.map((year, i) => {
+        const k = given.findIndex((y) => y.year === year);
+        const share = spread.find((y) => y.year === year);
+        return (
+          <>
+            <input type="hidden" name={`yearCosts.${i}.year`} value={String(year)} />
+            <Field
+              view={view}
+              name={`yearCosts.${i}.amount`}
+              id={k >= 0 ? `yearCosts.${k}.amount` : `yearCosts-${year}`}
+              label={t("engagement.year_cost_n", { year })}
+              value={k >= 0 ? str(given[k]?.amount) : ""}
+              hint={
+                share ? t("engagement.year_cost_spread", { amount: number.format(share.amount) }) : undefined
+              }
+              errors={errors}
+              width="short"
+            />
+          </>
+        );
+      })}
+    </RowGroup>
+  );
+}
+
 /** Register (or change) an engagement; "Kontrollera" shows the principles and the routing without saving. */
 export function EngagementFormPage(props: {
   view: View;
@@ -106,6 +164,8 @@ export function EngagementFormPage(props: {
   assessment: EngagementAssessment | null;
   unitName: string | null;
   data: EngagementFormData;
+  /** The year an open period's cost runs through in the year fields. */
+  thisYear: number;
 }) {
   const { view, mode, values, errors, assessment, data } = props;
   const { t } = view;
@@ -207,6 +267,15 @@ export function EngagementFormPage(props: {
           </>
         ) : null}
         {field("cost", t("engagement.cost"), { width: "short" })}
+        <YearCosts view={view} values={values} errors={errors} thisYear={props.thisYear} />
+        <Checkbox
+          view={view}
+          name="secret"
+          label={t("engagement.secret")}
+          hint={t("engagement.secret_hint")}
+          checked={values.secret === true}
+          errors={errors}
+        />
         <RowGroup
           view={view}
           name="counterparts"
@@ -306,6 +375,12 @@ export function EngagementFormPage(props: {
             {field("classId", t("engagement.class"), { options: [choose, ...data.classes] })}
           </fieldset>
         ) : null}
+        {mode.kind === "edit" && mode.approved
+          ? field("changeReason", t("engagement.change_reason"), {
+              hint: t("engagement.change_reason_hint"),
+              rows: 3,
+            })
+          : null}
         <p class="hint" id="check-hint" safe>
           {t("engagement.check_hint")}
         </p>

@@ -2,6 +2,7 @@ import type { ActorView } from "../../auth/index.ts";
 import type { Case } from "../../registry/index.ts";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
+import { costsByYear, type YearCost } from "../costs.ts";
 import { countryName } from "../countries.ts";
 import type { EngagementAssessment } from "../engagement-checks.ts";
 import {
@@ -23,6 +24,8 @@ export function EngagementPage(props: {
   caseTitle: string;
   unitName: string;
   officerName: string;
+  /** The year an open period's yearly cost runs through. */
+  thisYear: number;
 }) {
   const { view, engagement: e, assessment, c, unitName } = props;
   const { t } = view;
@@ -86,6 +89,8 @@ export function EngagementPage(props: {
           e.cost === null ? null : new Intl.NumberFormat(view.locale).format(e.cost),
         )}
       </dl>
+      <h2 safe>{t("engagement.costs_by_year")}</h2>
+      <CostTable view={view} costs={costsByYear(e, props.thisYear)} />
       <h2 safe>{t("engagement.counterparts")}</h2>
       <Table<Counterpart>
         caption={t("engagement.counterparts")}
@@ -161,6 +166,42 @@ export function EngagementPage(props: {
           },
         ]}
       />
+      {e.changes.length > 0 ? (
+        <>
+          <h2 safe>{t("engagement.changes_title")}</h2>
+          <ul>
+            {e.changes.map((ch) => (
+              <li safe>
+                {t("engagement.change_line", {
+                  date: ch.createdAt.slice(0, 10),
+                  facts: ch.changed.map((f) => t(`engagement.fact.${f}`)).join(", "),
+                  reason: ch.reason,
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </Layout>
+  );
+}
+
+/** An engagement's cost per year, split into the city's share and external funding (`costs.ts`). */
+function CostTable({ view, costs }: { view: ActorView; costs: YearCost[] }) {
+  const { t } = view;
+  const number = new Intl.NumberFormat(view.locale);
+  const amount = (n: number) => <span safe>{number.format(n)}</span>;
+  return (
+    <Table<YearCost>
+      caption={t("engagement.costs_by_year")}
+      empty="–"
+      rows={costs}
+      columns={[
+        { header: t("cost.year"), cell: (c) => <span safe>{String(c.year)}</span>, rowHeader: true },
+        { header: t("cost.total"), cell: (c) => amount(c.total), numeric: true },
+        { header: t("cost.city"), cell: (c) => amount(c.city), numeric: true },
+        { header: t("cost.external"), cell: (c) => amount(c.external), numeric: true },
+      ]}
+    />
   );
 }

@@ -79,6 +79,9 @@ export function AnnualReportPage({ view, report: r }: { view: View; report: Annu
       </p>
       <h2 safe>{t("report.summary_title")}</h2>
       <p safe>{t("report.summary", { count: r.engagements, cost: number.format(r.cost), year: r.year })}</p>
+      <p safe>
+        {t("report.cost_split", { city: number.format(r.cityCost), external: number.format(r.externalCost) })}
+      </p>
       <p class="hint" safe>
         {t("report.method")}
       </p>

@@ -13,6 +13,8 @@ export function PlansPage(props: {
   view: ActorView;
   year: number;
   plans: Plan[];
+  /** Each unit's cost in the year as the engagement register and the annual report count it. */
+  registered: Map<string, number>;
   units: Unit[];
   values: Record<string, string>;
   errors: FieldError[];
@@ -52,6 +54,11 @@ export function PlansPage(props: {
           {
             header: t("plan.cost"),
             cell: (p) => <span safe>{p.cost === null ? "–" : kr.format(p.cost)}</span>,
+            numeric: true,
+          },
+          {
+            header: t("plan.registered_cost"),
+            cell: (p) => <span safe>{kr.format(props.registered.get(p.unitId) ?? 0)}</span>,
             numeric: true,
           },
         ]}

@@ -31,12 +31,14 @@ export interface Database {
   disposal_rules: DisposalRuleTable;
   document_files: DocumentFileTable;
   documents: DocumentTable;
+  engagement_changes: EngagementChangeTable;
   engagement_counterparts: EngagementCounterpartTable;
   engagement_decisions: EngagementDecisionTable;
   engagement_directions: EngagementDirectionTable;
   engagement_financing: EngagementFinancingTable;
   engagement_plans: EngagementPlanTable;
   engagement_reviews: EngagementReviewTable;
+  engagement_year_costs: EngagementYearCostTable;
   engagements: EngagementTable;
   import_drafts: ImportDraftTable;
   login_failures: LoginFailureTable;
@@ -393,6 +395,18 @@ export interface DocumentTable {
   secrecy_ground_id: string | null;
 }
 
+export interface EngagementChangeTable {
+  id: string;
+  tenant_id: string;
+  engagement_id: string;
+  changed: string;
+  reason: string;
+  status_before: string;
+  status_after: string;
+  changed_by: string | null;
+  created_at: string;
+}
+
 export interface EngagementCounterpartTable {
   id: string;
   engagement_id: string;
@@ -462,6 +476,12 @@ export interface EngagementReviewTable {
   created_at: string;
 }
 
+export interface EngagementYearCostTable {
+  engagement_id: string;
+  year: number;
+  amount: number;
+}
+
 /** An international engagement (domain.md §5); twin-city agreements are never stored (P2). */
 export interface EngagementTable {
   id: string;
@@ -504,6 +524,7 @@ export interface EngagementTable {
   created_by: string | null;
   created_at: string;
   updated_at: string;
+  secret: Generated<number>;
 }
 
 /** A received consultation between upload and confirmation (src/import/). */

@@ -16,6 +16,7 @@ import { incoming } from "./catalogue/incoming.ts";
 import { letterhead } from "./catalogue/letterhead.ts";
 import { mailIntake } from "./catalogue/mail-intake.ts";
 import { organisation } from "./catalogue/organisation.ts";
+import { publicEngagements } from "./catalogue/public-engagements.ts";
 import { registry } from "./catalogue/registry.ts";
 import { search } from "./catalogue/search.ts";
 import { secrecyGrounds } from "./catalogue/secrecy-grounds.ts";
@@ -36,6 +37,7 @@ const sv = {
   ...consultation.sv,
   ...consultationRound.sv,
   ...engagement.sv,
+  ...publicEngagements.sv,
   ...importer.sv,
   ...followup.sv,
   ...secrecyGrounds.sv,
@@ -59,6 +61,7 @@ const en: Record<keyof typeof sv, string> = {
   ...consultation.en,
   ...consultationRound.en,
   ...engagement.en,
+  ...publicEngagements.en,
   ...importer.en,
   ...followup.en,
   ...secrecyGrounds.en,

@@ -114,6 +114,55 @@ export function LineChart(props: ChartProps & { lowerIsBetter?: boolean }) {
   );
 }
 
+/** A place on a world map: its latitude and longitude (when known) and a short mark beside its dot. */
+export interface MapDatum extends ChartDatum {
+  position?: { lat: number; lon: number } | undefined;
+  mark: string;
+}
+
+/**
+ * A world map as an equirectangular grid (every 30 degrees, no coastlines): each place is a dot at
+ * its latitude and longitude, its area growing with its value, marked with a short label. The data
+ * table below holds every place, also those without a position.
+ */
+export function WorldMap(props: Omit<ChartProps, "data"> & { data: MapDatum[] }) {
+  const height = WIDTH / 2;
+  const x = (lon: number) => ((lon + 180) / 360) * WIDTH;
+  const y = (lat: number) => ((90 - lat) / 180) * height;
+  const max = Math.max(...props.data.map((d) => d.value), 1);
+  const meridians = Array.from({ length: 11 }, (_, i) => -150 + i * 30);
+  const parallels = [-60, -30, 0, 30, 60];
+  return (
+    <ChartFrame {...props} height={height}>
+      <rect x="0" y="0" width={String(WIDTH)} height={String(height)} class="map-sea" />
+      {meridians.map((lon) => (
+        <line x1={x(lon).toFixed(1)} y1="0" x2={x(lon).toFixed(1)} y2={String(height)} class="map-grid" />
+      ))}
+      {parallels.map((lat) => (
+        <line x1="0" y1={y(lat).toFixed(1)} x2={String(WIDTH)} y2={y(lat).toFixed(1)} class="map-grid" />
+      ))}
+      {props.data.map((d) => {
+        if (!d.position) return "";
+        const cx = x(d.position.lon);
+        const cy = y(d.position.lat);
+        return (
+          <g>
+            <circle
+              cx={cx.toFixed(1)}
+              cy={cy.toFixed(1)}
+              r={(3 + 7 * Math.sqrt(d.value / max)).toFixed(1)}
+              class="chart-point map-point"
+            />
+            <text x={(cx + 8).toFixed(1)} y={(cy - 6).toFixed(1)} class="chart-label" safe>
+              {d.mark}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFrame>
+  );
+}
+
 /**
  * What every chart shares: the SVG named by its title and description (role="img"), the caption,
  * and the same numbers as a table for anyone who cannot see it; a sentence when there is no data.

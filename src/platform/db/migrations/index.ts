@@ -21,6 +21,7 @@ import * as copyRequestDecisions from "./2026-12-06-0020-copy-request-decisions.
 import * as classVersions from "./2026-12-06-0021-class-versions.ts";
 import * as importReading from "./2026-12-07-0201-import-reading.ts";
 import * as mailIntake from "./2026-12-07-0301-mail-intake.ts";
+import * as engagementCosts from "./2026-12-08-0101-engagement-costs.ts";
 import * as unitLetterhead from "./2026-12-08-0201-unit-letterhead.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
@@ -47,5 +48,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-06-0021-class-versions": classVersions,
   "2026-12-07-0201-import-reading": importReading,
   "2026-12-07-0301-mail-intake": mailIntake,
+  "2026-12-08-0101-engagement-costs": engagementCosts,
   "2026-12-08-0201-unit-letterhead": unitLetterhead,
 };

@@ -251,7 +251,7 @@ export const followup = defineMessages(
     "report.summary_title": "Sammanfattning",
     "report.summary": "Under {year} pågick {count} internationella engagemang till en kostnad av {cost} kr.",
     "report.method":
-      "Engagemang som beslutats och pågick någon gång under året räknas, också sådana som sedan avslutats. Kostnaden är den som registrerats för engagemanget. Ett engagemang med flera inriktningar eller länder räknas under var och en.",
+      "Engagemang som beslutats och pågick någon gång under året räknas, också sådana som sedan avslutats. Kostnaden är årets del av engagemangets kostnad: fördelad per år för hand, annars spridd över perioden efter antal dagar per år (utan slutdatum räknas beloppet varje år), och delad i stadens andel och extern finansiering efter finansieringsraderna. Samma beräkning används på den offentliga sidan. Ett engagemang med flera inriktningar eller länder räknas under var och en.",
     "report.download_docx": "Ladda ner som Word",
     "report.download_xlsx": "Ladda ner som Excel",
     "report.chart_desc": "{title}. Störst: {top} ({value}).",
@@ -517,7 +517,7 @@ export const followup = defineMessages(
     "report.summary_title": "Summary",
     "report.summary": "In {year}, {count} international engagements ran at a cost of SEK {cost}.",
     "report.method":
-      "Engagements that were approved and ran at some time during the year are counted, also those since ended. The cost is the one recorded for the engagement. An engagement with several directions or countries is counted under each.",
+      "Engagements that were approved and ran at some time during the year are counted, also those since ended. The cost is the year's part of the engagement's cost: split per year by hand, or else spread over the period by the days in each year (without an end date the amount counts each year), and divided into the city's share and external funding by the financing rows. The public page uses the same computation. An engagement with several directions or countries is counted under each.",
     "report.download_docx": "Download as Word",
     "report.download_xlsx": "Download as Excel",
     "report.chart_desc": "{title}. Largest: {top} ({value}).",

@@ -25,6 +25,11 @@ export function PublicRegisterPage(props: {
           {t("public.consultations_link")}
         </a>
       </p>
+      <p>
+        <a href="/offentlig/internationellt" safe>
+          {t("public_engagements.link")}
+        </a>
+      </p>
       <SearchSection
         view={view}
         action="/offentlig"
