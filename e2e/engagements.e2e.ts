@@ -43,8 +43,8 @@ async function fillCommon(page: Page, title: string) {
   await page.getByLabel("Samverkan").check();
   await page.fill("#mutualBenefit", "Båda parter lär av varandras arbetssätt.");
   await page.fill("#theme", "Hållbar stadsutveckling");
-  await page.fill("#startDate", "2026-09-01");
-  await page.fill("#endDate", "2027-08-31");
+  await fillDate(page, "startDate", "2026-09-01");
+  await fillDate(page, "endDate", "2027-08-31");
   await page.selectOption(byId("counterparts.0.kind"), "city");
   await page.fill(byId("counterparts.0.name"), "Partnerstad i Finland");
   await page.selectOption(byId("counterparts.0.country"), "FI");

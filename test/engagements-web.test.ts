@@ -71,7 +71,7 @@ describe("engagement pages", () => {
       "officerId",
       "directions",
       "scope",
-      "reviewDate",
+      "reviewDate-year",
       "counterparts.0.country",
       "financing.0.source",
       "caseDiaryNumber",

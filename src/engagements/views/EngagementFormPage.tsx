@@ -2,6 +2,7 @@ import type { PropsWithChildren } from "@kitajs/html";
 import type { FieldError } from "../../platform/errors.ts";
 import { isOneOf } from "../../platform/validation.ts";
 import { CheckboxList } from "../../web/components/CheckboxList.tsx";
+import { DateInput } from "../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";
 import { Form } from "../../web/components/Form.tsx";
@@ -185,6 +186,16 @@ export function EngagementFormPage(props: {
   const field = (name: string, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
     <Field view={view} name={name} label={label} value={str(values[name])} errors={errors} {...extra} />
   );
+  const date = (name: string, legend: string, hint: string) => (
+    <DateInput
+      view={view}
+      name={name}
+      legend={legend}
+      hint={hint}
+      value={str(values[name])}
+      errors={errors}
+    />
+  );
   return (
     <Layout view={view} title={title} hasErrors={errors.length > 0}>
       <nav aria-label={t("layout.breadcrumbs")} class="breadcrumbs">
@@ -252,18 +263,12 @@ export function EngagementFormPage(props: {
         ) : null}
         {field("mutualBenefit", t("engagement.mutual_benefit"), { rows: 3 })}
         {field("theme", t("engagement.theme"), { hint: t("engagement.theme_hint") })}
-        {field("startDate", t("engagement.start_date"), { hint: t("engagement.date_hint"), width: "short" })}
-        {field("endDate", t("engagement.end_date"), { hint: t("engagement.date_hint"), width: "short" })}
+        {date("startDate", t("engagement.start_date"), t("engagement.date_hint"))}
+        {date("endDate", t("engagement.end_date"), t("engagement.date_hint"))}
         {REVIEWED_TYPES.includes(type) ? (
           <>
-            {field("reviewDate", t("engagement.review_date"), {
-              hint: t("engagement.review_hint"),
-              width: "short",
-            })}
-            {field("lastReviewedOn", t("engagement.last_reviewed_on"), {
-              hint: t("engagement.date_hint"),
-              width: "short",
-            })}
+            {date("reviewDate", t("engagement.review_date"), t("engagement.review_hint"))}
+            {date("lastReviewedOn", t("engagement.last_reviewed_on"), t("engagement.date_hint"))}
           </>
         ) : null}
         {field("cost", t("engagement.cost"), { width: "short" })}
