@@ -7,13 +7,18 @@ import {
   runDueReminders,
   sendConsultation,
 } from "../src/consultation/index.ts";
-import { readRegistryMailbox } from "../src/mail-intake/intake-worker.ts";
+import { FAILURES_BEFORE_SET_ASIDE, readRegistryMailbox } from "../src/mail-intake/intake-worker.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import { sha256Hex } from "../src/platform/files/blob-store.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { TestClient } from "./helpers/client.ts";
+import { TEST_DIALECT } from "./helpers/database.ts";
 import { demoActor } from "./helpers/demo.ts";
 import { makeDocx, makePdf, makeZip } from "./helpers/documents.ts";
 import { composeMail, startImapServer, type TestImapServer } from "./helpers/imap.ts";
+
+/** Messages in the mail-bomb test: 100 in the suite, `MAIL_BURST_COUNT=500` for the issue's full bomb. */
+const BURST = Number(process.env.MAIL_BURST_COUNT ?? 100);
 
 /** Monday 9 March 2026, 10:00 in Stockholm; the rounds' deadline is eight weeks on. */
 const MONDAY = new Date("2026-03-09T09:00:00Z");
@@ -100,6 +105,31 @@ async function recordOf(raw: Buffer) {
     .selectAll()
     .where("eml_sha256", "=", sha256Hex(raw))
     .executeTakeFirstOrThrow();
+}
+
+const messageIdOf = (raw: Buffer) => /^Message-ID: *(<[^>]+>)/im.exec(raw.toString("latin1"))?.[1] ?? "";
+
+const TRIGGER = "test_refused_mail";
+
+/** Makes the database refuse to record a message with this subject, except when it is set aside as failed. */
+async function refuseReceivedMailWithSubject(subject: string): Promise<void> {
+  if (TEST_DIALECT === "postgres")
+    await t.database.raw(`
+      create function ${TRIGGER}() returns trigger language plpgsql as $$
+      begin raise exception 'injected'; end $$;
+      create trigger ${TRIGGER} before insert on received_mail for each row
+      when (new.subject = '${subject}' and new.queue_reason is distinct from 'intake_failed')
+      execute function ${TRIGGER}();`);
+  else
+    await t.database.raw(`
+      create trigger ${TRIGGER} before insert on received_mail
+      when new.subject = '${subject}' and new.queue_reason is not 'intake_failed'
+      begin select raise(abort, 'injected'); end;`);
+}
+
+async function allowReceivedMail(): Promise<void> {
+  if (TEST_DIALECT === "postgres") await t.database.raw(`drop function if exists ${TRIGGER}() cascade`);
+  else await t.database.raw(`drop trigger if exists ${TRIGGER}`);
 }
 
 const recipient = async (consultationId: string, email: string) =>
@@ -295,7 +325,7 @@ describe("bad input by e-mail", () => {
     expect((await recipient(k, SODERMALM))?.answeredOn).toBeNull();
   });
 
-  it("keeps a 60 MB attachment as received but queues it as too large", async () => {
+  it("queues a 60 MB message as too large by the size the server gives, downloading only its header", async () => {
     const k = await onlyRound();
     const raw = await message({
       from: SODERMALM,
@@ -303,11 +333,63 @@ describe("bad input by e-mail", () => {
       attachments: [{ filename: "remissvar.pdf", content: Buffer.alloc(60 * 1024 * 1024, "%PDF-") }],
     });
     await receive(raw);
-    const row = await recordOf(raw);
-    expect([row.status, row.queue_reason]).toEqual(["queued", "too_large"]);
-    expect(row.subject).toBe(diaryNumber);
-    expect(await t.ctx.files.has(row.eml_sha256)).toBe(true);
+    const row = await t.ctx.db
+      .selectFrom("received_mail")
+      .selectAll()
+      .where("message_id", "=", messageIdOf(raw))
+      .executeTakeFirstOrThrow();
+    expect([row.status, row.queue_reason, row.subject]).toEqual(["queued", "too_large", diaryNumber]);
+    expect(Number(row.eml_size)).toBeGreaterThan(60 * 1024 * 1024);
+    // What was downloaded and kept is the header: the whole message stays on the mail server.
+    const kept = await t.ctx.files.get(row.eml_sha256);
+    expect(kept.length).toBeLessThan(64 * 1024);
+    expect(raw.subarray(0, kept.length).equals(kept)).toBe(true);
+    expect(await imap.count("Registrerat")).toBeGreaterThan(0);
     expect((await recipient(k, SODERMALM))?.answeredOn).toBeNull();
+  });
+
+  it("sets a message the intake keeps failing on aside, queued with the error, and takes the ones behind it", async () => {
+    const k = await onlyRound();
+    const failing = "Meddelande som databasen vägrar";
+    await refuseReceivedMailWithSubject(failing);
+    try {
+      const bad = await message({ from: SODERMALM, subject: failing, attachments: [await answerDocx()] });
+      const answer = await message({
+        from: SODERMALM,
+        subject: diaryNumber,
+        attachments: [await answerDocx()],
+      });
+      const other = await message({ from: "other@example.org", subject: "Fråga om parkering" });
+      for (const raw of [bad, answer, other]) await imap.deliver(raw);
+      const setAsideBefore = await imap.count("kansli-failed");
+
+      await readRegistryMailbox(t.ctx);
+      expect((await recordOf(answer)).status).toBe("answer");
+      expect((await recordOf(other)).queue_reason).toBe("no_diary_number");
+      expect((await recipient(k, SODERMALM))?.answeredOn).not.toBeNull();
+      expect(await imap.count("INBOX")).toBe(1);
+
+      for (let round = 1; round < FAILURES_BEFORE_SET_ASIDE; round++) await readRegistryMailbox(t.ctx);
+      expect(await imap.count("INBOX")).toBe(0);
+      expect(await imap.count("kansli-failed")).toBe(setAsideBefore + 1);
+      const row = await recordOf(bad);
+      expect([row.status, row.queue_reason, row.subject]).toEqual(["queued", "intake_failed", failing]);
+      expect(row.intake_error).toContain("injected");
+      expect(await t.ctx.files.has(row.eml_sha256)).toBe(true);
+      // Kept with its attachment, so the registrar can file it.
+      const [attachment] = JSON.parse(row.attachments) as { fileName: string; sha256: string }[];
+      expect(attachment?.fileName).toBe("remissvar.docx");
+      expect(await t.ctx.files.has(attachment?.sha256 ?? "")).toBe(true);
+
+      const registrar = new TestClient(t.app);
+      await registrar.login("registrator");
+      const queue = await registrar.get("/post");
+      expect(queue.body).toContain(failing);
+      expect(queue.body).toContain("Kunde inte tas emot automatiskt efter flera försök");
+      expect((await registrar.get(`/post/${row.id}`)).body).toContain("Felet vid mottagandet");
+    } finally {
+      await allowReceivedMail();
+    }
   });
 
   it("keeps malformed MIME without a crash", async () => {
@@ -320,14 +402,14 @@ describe("bad input by e-mail", () => {
     expect(row.status).toBe("queued");
   });
 
-  it("works through a mail bomb of 500 messages, each kept once, none registered", async () => {
+  it(`works through a mail bomb (${BURST} messages), each kept once, none registered`, async () => {
     await onlyRound();
     const before = await countRows("received_mail");
     const docs = await countRows("documents");
-    for (let i = 0; i < 500; i++)
+    for (let i = 0; i < BURST; i++)
       await imap.deliver(await message({ from: `spam${i}@spam.example`, subject: `Erbjudande ${i}` }));
     while ((await readRegistryMailbox(t.ctx)) > 0);
-    expect(await countRows("received_mail")).toBe(before + 500);
+    expect(await countRows("received_mail")).toBe(before + BURST);
     expect(await countRows("documents")).toBe(docs);
     expect(await imap.count("INBOX")).toBe(0);
   }, 400_000);

@@ -1,5 +1,6 @@
 import { type ParsedMail, simpleParser } from "mailparser";
 import { auditBy } from "../auth/index.ts";
+import type { Config } from "../config.ts";
 import { answerByMail, bodiesAwaitingAnswer, type MailBody } from "../consultation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import type { Ctx } from "../platform/context.ts";
@@ -9,6 +10,7 @@ import { sha256Hex } from "../platform/files/blob-store.ts";
 import { safeFileName } from "../platform/files/file-name.ts";
 import { sniffFileType } from "../platform/files/file-type.ts";
 import { newId } from "../platform/ids.ts";
+import type { MailboxMessage } from "./mailbox.ts";
 import {
   type Authentication,
   answerFiles,
@@ -42,66 +44,31 @@ const MB = 1024 * 1024;
 /** Text kept of a message's body: enough to read and match on, never a whole mail bomb. */
 const MAX_BODY_CHARS = 100_000;
 
-/**
- * Takes one raw message (RFC 5322 bytes) into the registry: kept as received (.eml) and with its
- * attachments in the blob store, then registered as a body's answer when it matches a round
- * that is out, or put in the received-mail queue with the reason. Taking the same message again
- * (the same Message-ID and bytes, e.g. after a crash before it was moved) changes nothing.
- */
-export async function takeInMessage(ctx: Ctx, raw: Buffer): Promise<IntakeOutcome> {
-  const emlSha256 = sha256Hex(raw);
-  const message = await readMessage(ctx, raw);
-  const intakeKey = `${message.messageId ?? ""}\n${emlSha256}`;
-  if (await isTakenIn(ctx.db, ctx.config.tenantId, intakeKey)) return "known";
-  await ctx.files.put(raw);
-  for (const a of message.attachments) await ctx.files.put(a.bytes);
+/** A message over this (by the size the mail server gives) is read as its header only and queued as too large. */
+export const maxMessageBytes = (config: Pick<Config, "maxUploadMb">): number =>
+  // Attachments are base64 (4/3 of their size): a message this big holds a file over the limit.
+  Math.floor(config.maxUploadMb * MB * 1.4);
 
-  const now = ctx.clock.now();
-  const row = (status: "answer" | "queued", reason: QueueReason | null, documentId: string | null) => ({
-    id: newId(),
-    tenant_id: ctx.config.tenantId,
-    intake_key: intakeKey,
-    message_id: message.messageId,
-    received_at: now.toISOString(),
-    from_address: message.fromAddress,
-    from_name: message.fromName,
-    subject: message.subject,
-    body_text: message.bodyText,
-    eml_sha256: emlSha256,
-    eml_size: raw.length,
-    attachments: JSON.stringify(message.attachments.map((a) => a.stored)),
-    authentication: JSON.stringify(message.authentication),
-    status,
-    queue_reason: reason,
-    filed_at: status === "answer" ? now.toISOString() : null,
-    filed_by: null,
-    document_id: documentId,
-    not_public_reason: null,
-  });
-  const record = async (trx: Db, values: ReturnType<typeof row>) => {
-    // Another process took the same message meanwhile: roll back, the message is known.
-    if (!(await insertReceivedMail(trx, values))) throw new AlreadyTakenIn();
-    await appendAudit(trx, ctx.config.tenantId, now, {
-      ...auditBy("system"),
-      action: values.status === "answer" ? "mail_intake.answer" : "mail_intake.queued",
-      subjectType: "received_mail",
-      subjectId: values.id,
-      after: {
-        from: values.from_address,
-        subject: values.subject,
-        reason: values.queue_reason,
-        documentId: values.document_id,
-        eml: emlSha256,
-      },
-    });
-  };
+/**
+ * Takes one message from the mailbox into the registry: kept as received (.eml, or its header
+ * when it is over the size limit) and with its attachments in the blob store, then registered as
+ * a body's answer when it matches a round that is out, or put in the received-mail queue with the
+ * reason. Taking the same message again (the same Message-ID and bytes, e.g. after a crash before
+ * it was moved) changes nothing.
+ */
+export async function takeInMessage(ctx: Ctx, mail: MailboxMessage): Promise<IntakeOutcome> {
+  const message = await readMessage(ctx, mail);
+  const kept = keptRow(ctx, mail, message);
+  if (await isTakenIn(ctx.db, ctx.config.tenantId, kept.intake_key)) return "known";
+  await ctx.files.put(mail.raw);
+  for (const a of message.attachments) await ctx.files.put(a.bytes);
 
   const match = await matchMessage(ctx, message);
   try {
     if ("body" in match) {
       try {
         await answerByMail(ctx, match.body.consultationId, match.body.recipientId, match.file, (trx, doc) =>
-          record(trx, row("answer", null, doc.id)),
+          record(ctx, trx, { ...kept, status: "answer", filed_at: kept.received_at, document_id: doc.id }),
         );
         return "answer";
       } catch (error) {
@@ -111,7 +78,7 @@ export async function takeInMessage(ctx: Ctx, raw: Buffer): Promise<IntakeOutcom
       }
     }
     const reason = "reason" in match ? match.reason : "answer_refused";
-    await ctx.db.transaction().execute((trx) => record(trx, row("queued", reason, null)));
+    await ctx.db.transaction().execute((trx) => record(ctx, trx, { ...kept, queue_reason: reason }));
     return "queued";
   } catch (error) {
     if (error instanceof AlreadyTakenIn) return "known";
@@ -119,42 +86,113 @@ export async function takeInMessage(ctx: Ctx, raw: Buffer): Promise<IntakeOutcom
   }
 }
 
+/**
+ * Puts a message that taking in failed on again and again in the queue as `intake_failed`, with
+ * the error, so a registrar sees it and can file it: kept as received with its attachments as far
+ * as it can be read (by its header alone when reading is what failed).
+ */
+export async function queueFailedMessage(ctx: Ctx, mail: MailboxMessage, error: string): Promise<void> {
+  const message =
+    (await readMessage(ctx, mail).catch(() => null)) ??
+    (await parseMessage(headerOf(mail.raw))) ??
+    UNREADABLE;
+  await ctx.files.put(mail.raw);
+  for (const a of message.attachments) await ctx.files.put(a.bytes);
+  const values = {
+    ...keptRow(ctx, mail, message),
+    queue_reason: "intake_failed" as const,
+    intake_error: error,
+  };
+  try {
+    await ctx.db.transaction().execute((trx) => record(ctx, trx, values));
+  } catch (e) {
+    if (!(e instanceof AlreadyTakenIn)) throw e;
+  }
+}
+
+/** The row of a message as received: queued with no reason yet. */
+function keptRow(ctx: Ctx, mail: MailboxMessage, message: ReadMessage) {
+  const emlSha256 = sha256Hex(mail.raw);
+  return {
+    id: newId(),
+    tenant_id: ctx.config.tenantId,
+    intake_key: `${message.messageId ?? ""}\n${emlSha256}`,
+    message_id: message.messageId,
+    received_at: ctx.clock.now().toISOString(),
+    from_address: message.fromAddress,
+    from_name: message.fromName,
+    subject: message.subject,
+    body_text: message.bodyText,
+    eml_sha256: emlSha256,
+    eml_size: mail.size,
+    attachments: JSON.stringify(message.attachments.map((a) => a.stored)),
+    authentication: JSON.stringify(message.authentication),
+    status: "queued" as "answer" | "queued",
+    queue_reason: null as QueueReason | null,
+    filed_at: null as string | null,
+    filed_by: null,
+    document_id: null as string | null,
+    not_public_reason: null,
+    intake_error: null as string | null,
+  };
+}
+
+/** Writes a message's row and its audit event; another process that took it meanwhile rolls it back. */
+async function record(ctx: Ctx, trx: Db, values: ReturnType<typeof keptRow>): Promise<void> {
+  if (!(await insertReceivedMail(trx, values))) throw new AlreadyTakenIn();
+  await appendAudit(trx, ctx.config.tenantId, new Date(values.received_at), {
+    ...auditBy("system"),
+    action: values.status === "answer" ? "mail_intake.answer" : "mail_intake.queued",
+    subjectType: "received_mail",
+    subjectId: values.id,
+    after: {
+      from: values.from_address,
+      subject: values.subject,
+      reason: values.queue_reason,
+      documentId: values.document_id,
+      eml: values.eml_sha256,
+      ...(values.intake_error ? { error: values.intake_error } : {}),
+    },
+  });
+}
+
 class AlreadyTakenIn extends Error {}
 
-/** Reads a message's parts. A message too big or too broken to parse is kept with what its header says. */
-async function readMessage(ctx: Ctx, raw: Buffer): Promise<ReadMessage> {
+/** What is kept of a message that cannot be parsed at all. */
+const UNREADABLE: ReadMessage = {
+  messageId: null,
+  fromAddress: null,
+  fromName: null,
+  subject: "",
+  bodyText: "",
+  authentication: { spf: null, dkim: null, dmarc: null },
+  attachments: [],
+  refused: null,
+};
+
+/** Reads a message's parts. A message too big (read as its header) or too broken to parse is refused. */
+async function readMessage(ctx: Ctx, mail: MailboxMessage): Promise<ReadMessage> {
+  const tooBig = !mail.whole || mail.size > maxMessageBytes(ctx.config);
+  const message = await parseMessage(tooBig ? headerOf(mail.raw) : mail.raw);
+  if (!message) return { ...UNREADABLE, refused: "malformed" };
   const limit = ctx.config.maxUploadMb * MB;
-  // Attachments are base64 (4/3 of their size): a message this big holds a file over the limit.
-  const tooBig = raw.length > limit * 1.4;
+  if (tooBig || message.attachments.some((a) => a.bytes.length > limit))
+    return { ...message, attachments: [], refused: "too_large" };
+  return message;
+}
+
+/** A message's header, text and attachments by mailparser; null when it cannot be parsed. */
+async function parseMessage(bytes: Buffer): Promise<ReadMessage | null> {
   let parsed: ParsedMail;
   try {
-    parsed = await simpleParser(tooBig ? headerOf(raw) : raw, { skipImageLinks: true, skipTextToHtml: true });
+    parsed = await simpleParser(bytes, { skipImageLinks: true, skipTextToHtml: true });
   } catch {
-    return {
-      messageId: null,
-      fromAddress: null,
-      fromName: null,
-      subject: "",
-      bodyText: "",
-      authentication: { spf: null, dkim: null, dmarc: null },
-      attachments: [],
-      refused: "malformed",
-    };
+    return null;
   }
   const from = parsed.from?.value[0];
-  const attachments = parsed.attachments.map((a, i) => ({
-    stored: {
-      fileName: safeFileName(a.filename ?? "") ?? `bilaga-${i + 1}`,
-      sha256: sha256Hex(a.content),
-      size: a.content.length,
-      mime: a.contentType,
-    },
-    bytes: a.content,
-  }));
   const authHeaders = parsed.headerLines
     .filter((h) => h.key === "authentication-results")
     .map((h) => h.line.slice(h.line.indexOf(":") + 1));
-  const anyTooLarge = tooBig || attachments.some((a) => a.bytes.length > limit);
   return {
     messageId: parsed.messageId ?? null,
     fromAddress: from?.address?.toLowerCase() ?? null,
@@ -162,8 +200,16 @@ async function readMessage(ctx: Ctx, raw: Buffer): Promise<ReadMessage> {
     subject: (parsed.subject ?? "").slice(0, 1000),
     bodyText: (parsed.text ?? "").slice(0, MAX_BODY_CHARS),
     authentication: readAuthentication(authHeaders),
-    attachments: anyTooLarge ? [] : attachments,
-    refused: anyTooLarge ? "too_large" : null,
+    attachments: parsed.attachments.map((a, i) => ({
+      stored: {
+        fileName: safeFileName(a.filename ?? "") ?? `bilaga-${i + 1}`,
+        sha256: sha256Hex(a.content),
+        size: a.content.length,
+        mime: a.contentType,
+      },
+      bytes: a.content,
+    })),
+    refused: null,
   };
 }
 

@@ -30,6 +30,7 @@ const receivedMailOut = z.object({
   filedAt: z.string().nullable(),
   documentId: z.string().nullable(),
   notPublicReason: z.string().nullable(),
+  intakeError: z.string().nullable(),
 });
 nameApiSchemas({ ReceivedMail: receivedMailOut });
 

@@ -20,6 +20,7 @@ export const QUEUE_REASONS = [
   "authentication_failed",
   "extension_request",
   "answer_refused",
+  "intake_failed",
 ] as const;
 export type QueueReason = (typeof QUEUE_REASONS)[number];
 
@@ -54,6 +55,8 @@ export interface ReceivedMail {
   filedAt: string | null;
   documentId: string | null;
   notPublicReason: string | null;
+  /** The error taking the message in failed with, when it was set aside after repeated failures. */
+  intakeError: string | null;
 }
 
 /**

@@ -28,6 +28,7 @@ const toReceivedMail = (r: Row): ReceivedMail => ({
   filedAt: r.filed_at,
   documentId: r.document_id,
   notPublicReason: r.not_public_reason,
+  intakeError: r.intake_error,
 });
 
 /** Whether a message (by its Message-ID and content hash) was already taken in. */
@@ -97,4 +98,34 @@ export async function fileQueued(
     .where("status", "=", "queued")
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Counts one more failure to take in the message with this checksum; answers how many there have been. */
+export async function countIntakeFailure(
+  db: Db,
+  tenantId: string,
+  emlSha256: string,
+  error: string,
+): Promise<number> {
+  const row = await db
+    .insertInto("mail_intake_attempts")
+    .values({ tenant_id: tenantId, eml_sha256: emlSha256, failures: 1, last_error: error })
+    .onConflict((oc) =>
+      oc.columns(["tenant_id", "eml_sha256"]).doUpdateSet((eb) => ({
+        failures: eb("mail_intake_attempts.failures", "+", 1),
+        last_error: error,
+      })),
+    )
+    .returning("failures")
+    .executeTakeFirstOrThrow();
+  return Number(row.failures);
+}
+
+/** Forgets a message's failures once it is set aside: moved back by a person, it gets its tries again. */
+export async function clearIntakeFailures(db: Db, tenantId: string, emlSha256: string): Promise<void> {
+  await db
+    .deleteFrom("mail_intake_attempts")
+    .where("tenant_id", "=", tenantId)
+    .where("eml_sha256", "=", emlSha256)
+    .execute();
 }

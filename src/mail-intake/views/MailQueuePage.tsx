@@ -32,7 +32,16 @@ export function MailQueuePage({ view, queue }: { view: ActorView; queue: Receive
           },
           {
             header: t("mail.reason"),
-            cell: (m) => (m.queueReason ? <span safe>{t(`mail.queue_reason.${m.queueReason}`)}</span> : ""),
+            cell: (m) =>
+              m.queueReason ? (
+                <span safe>
+                  {m.intakeError
+                    ? `${t(`mail.queue_reason.${m.queueReason}`)}: ${m.intakeError}`
+                    : t(`mail.queue_reason.${m.queueReason}`)}
+                </span>
+              ) : (
+                ""
+              ),
           },
           { header: t("mail.attachments"), numeric: true, cell: (m) => String(m.attachments.length) },
         ]}

@@ -71,6 +71,12 @@ export function ReceivedMailPage(props: {
             <dd safe>{t(`mail.queue_reason.${mail.queueReason}`)}</dd>
           </>
         ) : null}
+        {mail.intakeError ? (
+          <>
+            <dt safe>{t("mail.intake_error")}</dt>
+            <dd safe>{mail.intakeError}</dd>
+          </>
+        ) : null}
         {mail.notPublicReason ? (
           <>
             <dt safe>{t("mail.status.not_public")}</dt>

@@ -42,6 +42,7 @@ export interface Database {
   engagements: EngagementTable;
   import_drafts: ImportDraftTable;
   login_failures: LoginFailureTable;
+  mail_intake_attempts: MailIntakeAttemptTable;
   mail_outbox: MailOutboxTable;
   network_messages: NetworkMessageTable;
   received_mail: ReceivedMailTable;
@@ -566,6 +567,13 @@ export interface LoginFailureTable {
   last_failed_at: string;
 }
 
+export interface MailIntakeAttemptTable {
+  tenant_id: string;
+  eml_sha256: string;
+  failures: number;
+  last_error: string;
+}
+
 export interface MailOutboxTable {
   id: string;
   tenant_id: string;
@@ -615,6 +623,7 @@ export interface ReceivedMailTable {
   filed_by: string | null;
   document_id: string | null;
   not_public_reason: string | null;
+  intake_error: string | null;
 }
 
 /** A counter per cached reference list, bumped by triggers on every write to its tables. */

@@ -23,6 +23,7 @@ import * as importReading from "./2026-12-07-0201-import-reading.ts";
 import * as mailIntake from "./2026-12-07-0301-mail-intake.ts";
 import * as engagementCosts from "./2026-12-08-0101-engagement-costs.ts";
 import * as unitLetterhead from "./2026-12-08-0201-unit-letterhead.ts";
+import * as mailIntakeFailures from "./2026-12-08-0301-mail-intake-failures.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-07-0301-mail-intake": mailIntake,
   "2026-12-08-0101-engagement-costs": engagementCosts,
   "2026-12-08-0201-unit-letterhead": unitLetterhead,
+  "2026-12-08-0301-mail-intake-failures": mailIntakeFailures,
 };
