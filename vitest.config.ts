@@ -1,7 +1,9 @@
 import { defineConfig } from "vitest/config";
 
 const shared = {
-  testTimeout: 30_000,
+  // Several tests build their own app (own settings, own seed) inside the test: on a shared,
+  // loaded 2-core machine that alone has taken over 30 s on PostgreSQL. The limit only catches hangs.
+  testTimeout: 60_000,
   hookTimeout: 60_000,
   // Seeded test apps are copies of one template a run (test/helpers/seeded-copies.ts).
   globalSetup: ["test/helpers/global-setup.ts"],
