@@ -953,6 +953,12 @@ const UNITS: Record<string, Entry | Exempt> = {
   "POST /begaranden/:id/beslut": {
     exempt: "copy requests are handled by the registry desk (registry staff), not by a unit",
   },
+  "GET /api/v1/copy-requests/:id": {
+    exempt: "copy requests are handled by the registry desk (registry staff), not by a unit",
+  },
+  "POST /api/v1/copy-requests/:id/decision": {
+    exempt: "copy requests are handled by the registry desk (registry staff), not by a unit",
+  },
   "GET /post/:id": { exempt: "the received-mail queue is the registry desk's (registrators), not a unit's" },
   "GET /post/:id/eml": {
     exempt: "the received-mail queue is the registry desk's (registrators), not a unit's",
