@@ -107,7 +107,10 @@ export function restoreBackup(
   if (fs.existsSync(target.dataDir) && fs.readdirSync(target.dataDir).length > 0)
     throw new RestoreRefused(`the data folder ${target.dataDir} is not empty; restore into an empty folder`);
   let manifest: Manifest | null = null;
+  const seen = new Set<string>();
   for (const entry of tarEntries(archive)) {
+    if (seen.has(entry.name)) throw new RestoreRefused(`${archive} holds "${entry.name}" twice`);
+    seen.add(entry.name);
     if (entry.name === MANIFEST_ENTRY) manifest = JSON.parse(entry.bytes.toString("utf8")) as Manifest;
     else if (entry.name !== DATABASE_ENTRY && !FILE_ENTRY.test(entry.name))
       throw new RestoreRefused(`${archive} holds "${entry.name}", which is not part of a kansli backup`);
