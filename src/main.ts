@@ -18,7 +18,12 @@ Commands:
                              with each checkpoint in the file
   audit checkpoint           print the trail's head (sequence, keyed hash, time) as one JSON line
                              to keep outside the database
-  backup <file>              consistent copy of the SQLite database
+  backup <file.tar>          one archive: a consistent copy of the SQLite database (PostgreSQL:
+                             pg_dump beside it), every stored file it references, a manifest
+  restore <file.tar>         unpack a backup into an empty data folder, check it, then verify
+  verify [--checkpoint <file>]
+                             audit verify, and that every stored file the database references
+                             is there with its SHA-256
   dispose [--dry-run]        dispose of file content whose retention has run out (R6); --dry-run only lists it
   remind                     send the consultation reminders due now and close overdue rounds (the server also does this every 15 minutes)
   export-archive --registry <prefix> --year <year> --out <file.zip>

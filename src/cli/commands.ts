@@ -34,6 +34,7 @@ import {
   SKIP_REASONS,
   seedSecrecyGrounds,
 } from "../registry/index.ts";
+import { backup, restore, verifyStoredFiles } from "./backup.ts";
 import { importRemiss } from "./import-remiss.ts";
 import { cliTranslator, withContext } from "./runtime.ts";
 import { serve } from "./serve.ts";
@@ -69,6 +70,10 @@ export async function runCommand(positionals: string[], flags: Flags, config: Co
       return auditCheckpoint(config);
     case "backup":
       return backup(config, sub);
+    case "restore":
+      return restore(config, sub, () => verify(config, undefined));
+    case "verify":
+      return verify(config, flags.checkpoint);
     case "dispose":
       return dispose(config, flags["dry-run"] === true);
     case "export-archive":
@@ -285,6 +290,14 @@ async function auditVerify(config: Config, checkpointFile: Flags[string]): Promi
   });
 }
 
+/** After a restore and on a schedule: the audit chain and every stored file the database references. */
+async function verify(config: Config, checkpointFile: Flags[string]): Promise<number> {
+  const audit = await auditVerify(config, checkpointFile);
+  if (audit === 2) return audit;
+  const files = await verifyStoredFiles(config);
+  return audit === 0 && files === 0 ? 0 : 1;
+}
+
 /** The head of a verified trail as one JSON line, to keep outside the database. */
 async function auditCheckpoint(config: Config): Promise<number> {
   return withContext(config, async (ctx) => {
@@ -298,29 +311,6 @@ async function auditCheckpoint(config: Config): Promise<number> {
       return 1;
     }
     out(checkpointLine({ ...result.last, takenAt: ctx.clock.now().toISOString() }));
-    return 0;
-  });
-}
-
-async function backup(config: Config, file: string | undefined): Promise<number> {
-  if (!file) {
-    err("usage: kansli backup <file>");
-    return 2;
-  }
-  if (config.databaseUrl) {
-    err(
-      "kansli backup copies the embedded SQLite database. For PostgreSQL use pg_dump (see docs/operations.md).",
-    );
-    return 2;
-  }
-  if (fs.existsSync(file)) {
-    err(`kansli backup: ${file} exists; choose a new file name`);
-    return 1;
-  }
-  return withContext(config, async (_ctx, open) => {
-    // SQLite's online backup API: a consistent copy while the server keeps writing.
-    await open.sqlite?.backup(file);
-    out(`backup written to ${file}`);
     return 0;
   });
 }

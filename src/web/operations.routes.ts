@@ -35,6 +35,10 @@ export function registerOperations(
     try {
       const pending = await migrationsPendingOnLiveDatabase(ctx.db);
       if (pending.length > 0) return reply.code(503).send({ status: "migrations pending", pending });
+      if (!(await ctx.files.reachable())) {
+        ctx.log.error("readiness check failed: the file store is missing or unreadable");
+        return reply.code(503).send({ status: "file store unreachable" });
+      }
       return { status: "ready" };
     } catch (error) {
       ctx.log.error({ err: error }, "readiness check failed");

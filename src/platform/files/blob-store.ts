@@ -13,6 +13,8 @@ export interface BlobStore {
   has(sha256: string): Promise<boolean>;
   /** Removes the content (disposal); removing what is not there is not an error, so retries are harmless. */
   remove(sha256: string): Promise<void>;
+  /** Whether the store can be read and written now (readiness): false when its folder is gone or closed to us. */
+  reachable(): Promise<boolean>;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { assertSha256, BlobCorruptError, BlobMissingError, type BlobStore, sha256Hex } from "./blob-store.ts";
@@ -6,10 +7,13 @@ import { assertSha256, BlobCorruptError, BlobMissingError, type BlobStore, sha25
 /**
  * A BlobStore in a folder: `dir/ab/cd/<sha256>`. Two levels of fan-out keep folders small
  * (65,536 leaves) for millions of files. Holds no state in memory, so any number of processes
- * may share the folder.
+ * may share the folder. The folder is made when the store is opened, so a new installation is
+ * ready at once; one that disappears later is not made again behind the operator's back by a
+ * read, and `reachable` reports it.
  */
 export function diskBlobStore(dir: string): BlobStore {
   const root = path.resolve(dir);
+  fsSync.mkdirSync(root, { recursive: true });
   const pathOf = (sha256: string): string => {
     assertSha256(sha256);
     return path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
@@ -46,6 +50,15 @@ export function diskBlobStore(dir: string): BlobStore {
     async remove(sha256) {
       // Folders are left in place: removing them could race with a put in another process.
       await fs.rm(pathOf(sha256), { force: true });
+    },
+
+    async reachable() {
+      try {
+        await fs.access(root, fsSync.constants.R_OK | fsSync.constants.W_OK | fsSync.constants.X_OK);
+        return (await fs.stat(root)).isDirectory();
+      } catch {
+        return false;
+      }
     },
   };
 }

@@ -69,6 +69,7 @@ export const common = defineMessages(
     "error.500.title": "Något gick fel",
     "error.500.text": "Ett tekniskt fel uppstod. Ingenting har sparats. Försök igen om en stund.",
     "error.back_home": "Till startsidan",
+    "error.file_missing": "Filen saknas i arkivet – kontakta registrator/IT.",
     "a11y.title": "Tillgänglighetsredogörelse",
     "a11y.intro":
       "Den här tillgänglighetsredogörelsen gäller tjänsten kansli. Vi vill att så många som möjligt ska kunna använda tjänsten, enligt lagen (2018:1937) om tillgänglighet till digital offentlig service.",
@@ -154,6 +155,7 @@ export const common = defineMessages(
     "error.500.title": "Something went wrong",
     "error.500.text": "A technical error occurred. Nothing was saved. Try again in a while.",
     "error.back_home": "Go to the home page",
+    "error.file_missing": "The file is missing from the archive – contact the registrar or IT.",
     "a11y.title": "Accessibility statement",
     "a11y.intro":
       "This accessibility statement applies to kansli. We want as many people as possible to be able to use it, as the Swedish Act (2018:1937) on accessibility to digital public services requires.",
