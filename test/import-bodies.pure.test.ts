@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_UNITS } from "../src/demo/units-demo.ts";
 import { bodiesInProse } from "../src/import/bodies-prose.ts";
-import { findRange, findYearlessDates } from "../src/import/dates.ts";
 import { extractProposal } from "../src/import/extract.ts";
 import register from "../src/import/public-bodies.json" with { type: "json" };
 import { PUBLIC_BODY_NAMES, publicBodyName } from "../src/import/public-bodies.ts";
 import { matchBodies } from "../src/import/units-match.ts";
+import { findRange, findYearlessDates } from "../src/platform/text/swedish-dates.ts";
 
 const DEMO = { name: "Stockholms stad", units: DEMO_UNITS };
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   asksForMoreTime,
@@ -5,7 +6,9 @@ import {
   diaryNumbersIn,
   matchSender,
   readAuthentication,
+  requestedDay,
 } from "../src/mail-intake/received-mail.model.ts";
+import { addCivilDays, type CivilDate } from "../src/platform/calendar/civil-date.ts";
 
 describe("reading a received message", () => {
   it("finds diary numbers of both of Stockholm's forms, once each, and nothing without its prefix", () => {
@@ -31,6 +34,56 @@ describe("reading a received message", () => {
     expect(asksForMoreTime("Kan vi få förlänga svarstiden?")).toBe(true);
     expect(asksForMoreTime("Vi behöver mer tid.")).toBe(true);
     expect(asksForMoreTime("Nämnden tillstyrker förlängningen av tunnelbanan.")).toBe(false);
+  });
+
+  it("reads the day a request for more time asks for: the latest day it names from today on", () => {
+    const today = "2026-12-07";
+    expect(requestedDay("Vi ber om anstånd till den 1 februari.", today)).toBe("2027-02-01");
+    expect(requestedDay("Svarsdatum är 15 januari 2027; vi ber om anstånd till 2027-01-29.", today)).toBe(
+      "2027-01-29",
+    );
+    expect(requestedDay("Förlängd svarstid till 31.1.2027 önskas, jfr beslut 3 mars 2025.", today)).toBe(
+      "2027-01-31",
+    );
+    expect(requestedDay("Vi behöver mer tid.", today)).toBeNull();
+    expect(requestedDay("Anstånd till 1 maj 2025", today)).toBeNull();
+  });
+
+  it("reads any later day written the Swedish way in a request, whatever else it quotes", () => {
+    const MONTHS = [
+      "januari",
+      "februari",
+      "mars",
+      "april",
+      "maj",
+      "juni",
+      "juli",
+      "augusti",
+      "september",
+      "oktober",
+      "november",
+      "december",
+    ];
+    const today = "2026-12-07" as CivilDate;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 800 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.boolean(),
+        (ahead, back, spelled) => {
+          const day = addCivilDays(today, ahead);
+          const quoted = addCivilDays(day, -back);
+          const [y, m, d] = day.split("-").map(Number);
+          const written = spelled ? `${d} ${MONTHS[(m ?? 1) - 1]} ${y}` : day;
+          expect(
+            requestedDay(
+              `Vår svarsfrist ${quoted} räcker inte; vi ber om anstånd till den ${written}.`,
+              today,
+            ),
+          ).toBe(day);
+        },
+      ),
+    );
   });
 
   it("matches the body with the very address, or the only one at the sender's domain", () => {

@@ -209,7 +209,7 @@ describe("answers by e-mail", () => {
         message({
           from: SODERMALM,
           subject: diaryNumber,
-          text: "Vi behöver anstånd till den 1 juni.",
+          text: "Vi behöver anstånd, datum återkommer vi om.",
         }),
         "extension_request",
       ],
@@ -220,6 +220,55 @@ describe("answers by e-mail", () => {
       const row = await recordOf(raw);
       expect([row.status, row.queue_reason]).toEqual(["queued", reason]);
     }
+    expect(await countRows("documents")).toBe(docs);
+  });
+
+  it("registers a body's request for more time with the day it names, by the link's rules; a day they refuse waits in the queue", async () => {
+    const k = await onlyRound();
+    const body = await recipient(k, SODERMALM);
+    const asked = await message({
+      from: SODERMALM,
+      subject: `Begäran om anstånd ${diaryNumber}`,
+      text: "Nämnden sammanträder först i maj. Vi ber om anstånd med svaret till den 1 juni 2026.",
+    });
+    await receive(asked);
+    const row = await recordOf(asked);
+    expect(row.status).toBe("document");
+    const requests = await t.ctx.db
+      .selectFrom("consultation_extensions")
+      .selectAll()
+      .where("recipient_id", "=", body?.id ?? "")
+      .execute();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({
+      requested_until: "2026-06-01",
+      status: "requested",
+      request_document_id: row.document_id,
+    });
+    expect(requests[0]?.reason).toContain("sammanträder först i maj");
+    // The same officer's mail as after the link's form.
+    const { email } = await t.ctx.db
+      .selectFrom("users")
+      .select("email")
+      .where("id", "=", officer.id)
+      .executeTakeFirstOrThrow();
+    const toOfficer = await t.ctx.db
+      .selectFrom("mail_outbox")
+      .select("subject")
+      .where("to_address", "=", email ?? "")
+      .execute();
+    expect(toOfficer.some((m) => m.subject.includes("Södermalm"))).toBe(true);
+
+    // 1 May is before the round's deadline (4 May): the link's form refuses it, so it waits.
+    const docs = await countRows("documents");
+    const early = await message({
+      from: "registrator@region.example",
+      subject: diaryNumber,
+      text: "Vi behöver anstånd till 1 maj.",
+    });
+    await receive(early);
+    const queued = await recordOf(early);
+    expect([queued.status, queued.queue_reason]).toEqual(["queued", "extension_request"]);
     expect(await countRows("documents")).toBe(docs);
   });
 

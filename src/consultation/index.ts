@@ -12,7 +12,12 @@
  */
 export { consultationPlugin } from "./consultation.plugin.ts";
 export { answerConsultation, declineConsultation } from "./round/answer/answer.command.ts";
-export { answerByMail, bodiesAwaitingAnswer, type MailBody } from "./round/answer/by-mail.ts";
+export {
+  answerByMail,
+  bodiesAwaitingAnswer,
+  extensionByMail,
+  type MailBody,
+} from "./round/answer/by-mail.ts";
 export { type InboxItem, unitInbox } from "./round/answer/inbox.ts";
 export { checkLinkUpload } from "./round/answer/link-upload.ts";
 export { type OfficerTask, officerTasks } from "./round/board/officer-work.ts";

@@ -1,7 +1,7 @@
-import { findDates } from "./dates.ts";
+import { mendDigits } from "../platform/text/ocr-digits.ts";
+import { findDates } from "../platform/text/swedish-dates.ts";
 import { fold } from "./fold.ts";
 import { labelled } from "./labels.ts";
-import { mendDigits } from "./ocr-digits.ts";
 
 /**
  * The sender's diary number, as ministries (Fi2024/01234, S2023/04567/K), agencies

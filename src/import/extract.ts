@@ -1,6 +1,6 @@
+import { type DateRange, findDates, findRange, findYearlessDates } from "../platform/text/swedish-dates.ts";
 import { consultedBodies } from "./bodies.ts";
 import { bodiesInProse } from "./bodies-prose.ts";
-import { type DateRange, findDates, findRange, findYearlessDates } from "./dates.ts";
 import { diaryNumberOf } from "./diary-number.ts";
 import { fold } from "./fold.ts";
 import { labelled } from "./labels.ts";

@@ -1,6 +1,6 @@
+import { asDigits } from "../platform/text/ocr-digits.ts";
 import { fold } from "./fold.ts";
 import { CANNOT_END } from "./line-kinds.ts";
-import { asDigits } from "./ocr-digits.ts";
 
 /**
  * Layout repairs that need no dictionary: running headers and footers, and lines that hold two

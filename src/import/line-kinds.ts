@@ -1,4 +1,4 @@
-import { findDates } from "./dates.ts";
+import { findDates } from "../platform/text/swedish-dates.ts";
 import { fold } from "./fold.ts";
 
 /** Kinds of line a cover letter is made of, shared by the title and the list readers. Pure. */

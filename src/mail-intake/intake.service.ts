@@ -1,8 +1,9 @@
 import { type ParsedMail, simpleParser } from "mailparser";
 import { auditBy } from "../auth/index.ts";
 import type { Config } from "../config.ts";
-import { answerByMail, bodiesAwaitingAnswer, type MailBody } from "../consultation/index.ts";
+import { answerByMail, bodiesAwaitingAnswer, extensionByMail, type MailBody } from "../consultation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
+import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import type { Db } from "../platform/db/database.ts";
 import { AppError } from "../platform/errors.ts";
@@ -20,12 +21,13 @@ import {
   matchSender,
   type QueueReason,
   readAuthentication,
+  requestedDay,
   type StoredAttachment,
 } from "./received-mail.model.ts";
 import { insertReceivedMail, isTakenIn } from "./received-mail.store.ts";
 
 /** What became of one message taken from the mailbox. */
-export type IntakeOutcome = "answer" | "queued" | "known";
+export type IntakeOutcome = "answer" | "extension_request" | "queued" | "known";
 
 /** A message read from its bytes: what is kept of it, and the attachments' bytes for matching. */
 interface ReadMessage {
@@ -77,7 +79,21 @@ export async function takeInMessage(ctx: Ctx, mail: MailboxMessage): Promise<Int
         if (!(error instanceof AppError)) throw error;
       }
     }
-    const reason = "reason" in match ? match.reason : "answer_refused";
+    if ("extension" in match) {
+      const { body, until, reason } = match.extension;
+      try {
+        await extensionByMail(ctx, body.consultationId, body.recipientId, { until, reason }, (trx, doc) =>
+          record(ctx, trx, { ...kept, status: "document", filed_at: kept.received_at, document_id: doc.id }),
+        );
+        return "extension_request";
+      } catch (error) {
+        // The rules refused the day (not after the body's deadline, not a working day) or the
+        // round no longer takes requests: the registrar reads the request in the queue.
+        if (!(error instanceof AppError)) throw error;
+      }
+    }
+    const reason =
+      "reason" in match ? match.reason : "extension" in match ? "extension_request" : "answer_refused";
     await ctx.db.transaction().execute((trx) => record(ctx, trx, { ...kept, queue_reason: reason }));
     return "queued";
   } catch (error) {
@@ -127,7 +143,7 @@ function keptRow(ctx: Ctx, mail: MailboxMessage, message: ReadMessage) {
     eml_size: mail.size,
     attachments: JSON.stringify(message.attachments.map((a) => a.stored)),
     authentication: JSON.stringify(message.authentication),
-    status: "queued" as "answer" | "queued",
+    status: "queued" as keyof typeof AUDIT_ACTIONS,
     queue_reason: null as QueueReason | null,
     filed_at: null as string | null,
     filed_by: null,
@@ -142,7 +158,7 @@ async function record(ctx: Ctx, trx: Db, values: ReturnType<typeof keptRow>): Pr
   if (!(await insertReceivedMail(trx, values))) throw new AlreadyTakenIn();
   await appendAudit(trx, ctx.config.tenantId, new Date(values.received_at), {
     ...auditBy("system"),
-    action: values.status === "answer" ? "mail_intake.answer" : "mail_intake.queued",
+    action: AUDIT_ACTIONS[values.status],
     subjectType: "received_mail",
     subjectId: values.id,
     after: {
@@ -155,6 +171,13 @@ async function record(ctx: Ctx, trx: Db, values: ReturnType<typeof keptRow>): Pr
     },
   });
 }
+
+/** What taking a message in records: an answer, a request for more time, or a queued message. */
+const AUDIT_ACTIONS = {
+  answer: "mail_intake.answer",
+  document: "mail_intake.extension_request",
+  queued: "mail_intake.queued",
+} as const;
 
 class AlreadyTakenIn extends Error {}
 
@@ -221,12 +244,19 @@ function headerOf(raw: Buffer): Buffer {
   return raw.subarray(0, Math.min(cut, 64 * 1024));
 }
 
-type Match = { body: MailBody; file: { fileName: string; bytes: Buffer } } | { reason: QueueReason };
+type Match =
+  | { body: MailBody; file: { fileName: string; bytes: Buffer } }
+  | { extension: { body: MailBody; until: string; reason: string } }
+  | { reason: QueueReason };
+
+/** The most of a message's text that goes into an extension request's reason (the form's limit). */
+const MAX_REASON_CHARS = 5000;
 
 /**
  * Whether a message is a body's answer (issue 22, item 2): the diary number of one round that is
  * out, from one of its bodies, with one Word, PDF or ODT file that really is one, and a sender
- * whose server did not fail SPF, DKIM or DMARC. Otherwise the reason it waits for a registrar.
+ * whose server did not fail SPF, DKIM or DMARC; or a body's request for more time that names the
+ * day it asks for. Otherwise the reason it waits for a registrar.
  */
 async function matchMessage(ctx: Ctx, m: ReadMessage): Promise<Match> {
   if (m.refused) return { reason: m.refused };
@@ -239,9 +269,15 @@ async function matchMessage(ctx: Ctx, m: ReadMessage): Promise<Match> {
   }
   if (rounds.size === 0) return { reason: "no_diary_number" };
   if (rounds.size > 1) return { reason: "several_consultations" };
-  if (asksForMoreTime(`${m.subject}\n${m.bodyText}`)) return { reason: "extension_request" };
   const [bodies] = [...rounds.values()];
   const sender = matchSender(bodies ?? [], m.fromAddress ?? "");
+  const text = `${m.subject}\n${m.bodyText}`;
+  if (asksForMoreTime(text)) {
+    const until = requestedDay(text, stockholmDate(ctx.clock.now()));
+    if ("reason" in sender || !until) return { reason: "extension_request" };
+    const reason = (m.bodyText.trim() || m.subject).slice(0, MAX_REASON_CHARS);
+    return { extension: { body: sender.body, until, reason } };
+  }
   if ("reason" in sender) return sender;
   const files = answerFiles(m.attachments.map((a) => ({ ...a, fileName: a.stored.fileName })));
   const [file] = files;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { fileTypeOfName } from "../platform/files/file-type.ts";
+import { findDates, findYearlessDates } from "../platform/text/swedish-dates.ts";
 import { blankToUndefined } from "../platform/validation.ts";
 
 /** Where a received message stands: waiting for a registrar, or filed one of three ways. */
@@ -99,6 +100,20 @@ export const asksForMoreTime = (text: string): boolean =>
   /(?<![\p{L}])(anstånd|mer tid|längre tid|förläng\p{L}* (svars)?(tid|fristen|datum)\p{L}*|senare svarsdatum)(?![\p{L}])/iu.test(
     text,
   );
+
+/**
+ * The day a request for more time asks for: the latest date the text names from `today` on
+ * ("anstånd till den 31 januari", "förlängd svarstid till 2027-01-31"), a date without a year
+ * read as its next occurrence. A request's text may also quote the deadline it wants moved, which
+ * is earlier. Null when it names no such day.
+ */
+export function requestedDay(text: string, today: string): string | null {
+  const days = [...findDates(text), ...findYearlessDates(text, today)]
+    .map((d) => d.iso)
+    .filter((iso) => iso >= today)
+    .sort();
+  return days.at(-1) ?? null;
+}
 
 /** The address of a sender, lower-cased, and its domain. */
 function addressParts(address: string): { address: string; domain: string } {

@@ -2,6 +2,7 @@ import type { Ctx } from "../../../platform/context.ts";
 import type { Db } from "../../../platform/db/database.ts";
 import type { RegistryDocument, UploadedFile } from "../../../registry/index.ts";
 import { accessByMail } from "../body-access.ts";
+import { requestExtension } from "../extension/extension.command.ts";
 import { answerConsultation } from "./answer.command.ts";
 import { sentBodiesOfCase } from "./answer.store.ts";
 
@@ -40,4 +41,19 @@ export async function answerByMail(
 ): Promise<RegistryDocument> {
   const access = await accessByMail(ctx, consultationId, recipientId);
   return answerConsultation(ctx, "mail", access, {}, file, alsoInTransaction);
+}
+
+/**
+ * Registers a body's e-mailed request for more time, by the same rules as the link's form (a
+ * later working day than the body's deadline, a round still out): 422 or 409 when they refuse it.
+ */
+export async function extensionByMail(
+  ctx: Ctx,
+  consultationId: string,
+  recipientId: string,
+  request: { until: string; reason: string },
+  alsoInTransaction: (trx: Db, doc: RegistryDocument) => Promise<void>,
+): Promise<void> {
+  const access = await accessByMail(ctx, consultationId, recipientId);
+  await requestExtension(ctx, "mail", access, request, alsoInTransaction);
 }

@@ -2,10 +2,11 @@ import { auditBy, findUserById, toActor, type UserActor } from "../../../auth/in
 import { appendAudit } from "../../../platform/audit/audit.service.ts";
 import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
+import type { Db } from "../../../platform/db/database.ts";
 import { ConflictError, ValidationError } from "../../../platform/errors.ts";
 import { newId } from "../../../platform/ids.ts";
 import { fieldErrors } from "../../../platform/validation.ts";
-import { writePreparedDocument } from "../../../registry/index.ts";
+import { type RegistryDocument, writePreparedDocument } from "../../../registry/index.ts";
 import { linkLastDay } from "../answer-link.ts";
 import { type Answerer, actingAs, type BodyAccess, bodyOf, requireStep, via } from "../body-access.ts";
 import { prepareRoundDocument } from "../round-documents.ts";
@@ -25,8 +26,17 @@ import {
   setOwnDeadline,
 } from "./extension.store.ts";
 
-/** A body asks for more time with a reason: registered as an incoming document, the officer is told. */
-export async function requestExtension(ctx: Ctx, who: Answerer, access: BodyAccess, input: unknown) {
+/**
+ * A body asks for more time with a reason: registered as an incoming document, the officer is
+ * told. `alsoInTransaction` writes what the caller records with it (the mail that asked).
+ */
+export async function requestExtension(
+  ctx: Ctx,
+  who: Answerer,
+  access: BodyAccess,
+  input: unknown,
+  alsoInTransaction?: (trx: Db, doc: RegistryDocument) => Promise<void>,
+) {
   requireStep(access, "ask_extension");
   const parsed = extensionRequestSchema.safeParse(input);
   const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
@@ -92,6 +102,7 @@ export async function requestExtension(ctx: Ctx, who: Answerer, access: BodyAcce
       subjectId: k.id,
       after: { recipientId: r.id, body: r.name, via: via(who), until: parsed.data.until },
     });
+    await alsoInTransaction?.(trx, doc);
   });
 }
 

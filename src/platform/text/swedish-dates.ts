@@ -1,4 +1,4 @@
-import { civilDate, isCivilDate } from "../platform/calendar/civil-date.ts";
+import { civilDate, isCivilDate } from "../calendar/civil-date.ts";
 import { mendDigits } from "./ocr-digits.ts";
 
 /** Dates as Swedish documents write them, read into YYYY-MM-DD. Pure. */
@@ -74,7 +74,8 @@ function isoDate(y: number, m: number, d: number): string | null {
   return isCivilDate(date) ? date : null;
 }
 
-const MONTH_WORD = "(\\p{L}{3,10})\\.?";
+/** A month's name or abbreviation: a whole word ("februar" is not taken out of "februari 2027"). */
+const MONTH_WORD = "(\\p{L}{3,10})(?!\\p{L})\\.?";
 /** "28 februari" with no year after it. */
 const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?::e|:a)?\\s+${MONTH_WORD}(?!\\s*\\d{4})`, "gu");
 
