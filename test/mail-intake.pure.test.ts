@@ -4,6 +4,7 @@ import {
   asksForMoreTime,
   authenticationFailed,
   diaryNumbersIn,
+  matchRoundSender,
   matchSender,
   readAuthentication,
   requestedDay,
@@ -34,6 +35,27 @@ describe("reading a received message", () => {
     expect(asksForMoreTime("Kan vi få förlänga svarstiden?")).toBe(true);
     expect(asksForMoreTime("Vi behöver mer tid.")).toBe(true);
     expect(asksForMoreTime("Nämnden tillstyrker förlängningen av tunnelbanan.")).toBe(false);
+  });
+
+  it("picks the round of a case that has the sender among its bodies; a body of two rounds is for the registrar", () => {
+    const visits = [
+      { id: "kultur", addresses: ["fn.kultur@stockholm.example"] },
+      { id: "rinkeby", addresses: ["sdn.rinkeby@stockholm.example"] },
+    ];
+    const twinning = [
+      { id: "rinkeby-2", addresses: ["sdn.rinkeby@stockholm.example"] },
+      { id: "region", addresses: ["registrator@region.example"] },
+    ];
+    expect(matchRoundSender([visits, twinning], "fn.kultur@stockholm.example")).toEqual({ body: visits[0] });
+    expect(matchRoundSender([visits, twinning], "handlaggare@region.example")).toEqual({ body: twinning[1] });
+    expect(matchRoundSender([visits, twinning], "sdn.rinkeby@stockholm.example")).toEqual({
+      reason: "several_consultations",
+    });
+    expect(matchRoundSender([visits, twinning], "ny.person@stockholm.example")).toEqual({
+      reason: "several_bodies",
+    });
+    expect(matchRoundSender([visits, twinning], "okand@annan.example")).toEqual({ reason: "unknown_sender" });
+    expect(matchRoundSender([visits], "okand@annan.example")).toEqual({ reason: "unknown_sender" });
   });
 
   it("reads the day a request for more time asks for: the latest day it names from today on", () => {

@@ -272,6 +272,17 @@ describe("answers by e-mail", () => {
     expect(await countRows("documents")).toBe(docs);
   });
 
+  it("queues an answer from a body that two rounds of the case are out to, as several consultations", async () => {
+    await onlyRound();
+    await sentRound();
+    const docs = await countRows("documents");
+    const raw = await message({ from: SODERMALM, subject: diaryNumber, attachments: [await answerDocx()] });
+    await receive(raw);
+    const row = await recordOf(raw);
+    expect([row.status, row.queue_reason]).toEqual(["queued", "several_consultations"]);
+    expect(await countRows("documents")).toBe(docs);
+  });
+
   it("refuses a second answer from the same body by the link's rule: the second message waits in the queue", async () => {
     const k = await onlyRound();
     const first = await message({ from: SODERMALM, subject: diaryNumber, attachments: [await answerDocx()] });

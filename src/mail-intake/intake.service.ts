@@ -18,7 +18,7 @@ import {
   asksForMoreTime,
   authenticationFailed,
   diaryNumbersIn,
-  matchSender,
+  matchRoundSender,
   type QueueReason,
   readAuthentication,
   requestedDay,
@@ -253,8 +253,8 @@ type Match =
 const MAX_REASON_CHARS = 5000;
 
 /**
- * Whether a message is a body's answer (issue 22, item 2): the diary number of one round that is
- * out, from one of its bodies, with one Word, PDF or ODT file that really is one, and a sender
+ * Whether a message is a body's answer (issue 22, item 2): the diary number of a case with rounds
+ * out, from a body of exactly one of them, with one Word, PDF or ODT file that really is one, and a sender
  * whose server did not fail SPF, DKIM or DMARC; or a body's request for more time that names the
  * day it asks for. Otherwise the reason it waits for a registrar.
  */
@@ -268,9 +268,7 @@ async function matchMessage(ctx: Ctx, m: ReadMessage): Promise<Match> {
     }
   }
   if (rounds.size === 0) return { reason: "no_diary_number" };
-  if (rounds.size > 1) return { reason: "several_consultations" };
-  const [bodies] = [...rounds.values()];
-  const sender = matchSender(bodies ?? [], m.fromAddress ?? "");
+  const sender = matchRoundSender([...rounds.values()], m.fromAddress ?? "");
   const text = `${m.subject}\n${m.bodyText}`;
   if (asksForMoreTime(text)) {
     const until = requestedDay(text, stockholmDate(ctx.clock.now()));

@@ -139,6 +139,31 @@ export function matchSender<B extends { addresses: string[] }>(
   return { reason: sameDomain.length > 1 ? "several_bodies" : "unknown_sender" };
 }
 
+/**
+ * Which body of which round sent the message, among the rounds out under the diary number it
+ * names: in one round, `matchSender`. When a case has several rounds out, the one body registered
+ * with the very address, or else the one round where `matchSender` finds the sender by its domain
+ * and no other round has several bodies there; a sender that could be in two rounds is for the
+ * registrar.
+ */
+export function matchRoundSender<B extends { addresses: string[] }>(
+  rounds: readonly (readonly B[])[],
+  from: string,
+): { body: B } | { reason: "unknown_sender" | "several_bodies" | "several_consultations" } {
+  const [only] = rounds;
+  if (rounds.length === 1 && only) return matchSender(only, from);
+  const { address } = addressParts(from);
+  const exact = rounds.flatMap((bodies) => bodies.filter((b) => b.addresses.includes(address)));
+  if (exact.length > 1) return { reason: "several_consultations" };
+  if (exact[0]) return { body: exact[0] };
+  const results = rounds.map((bodies) => matchSender(bodies, from));
+  const found = results.filter((m) => "body" in m);
+  if (found.length > 1) return { reason: "several_consultations" };
+  if (results.some((m) => "reason" in m && m.reason === "several_bodies"))
+    return { reason: "several_bodies" };
+  return found[0] ?? { reason: "unknown_sender" };
+}
+
 /** The attachments that could be an answer by their name: Word, PDF or ODT (the content is sniffed later). */
 export const answerFiles = <A extends { fileName: string }>(attachments: readonly A[]): A[] =>
   attachments.filter((a) => {
