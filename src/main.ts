@@ -21,9 +21,11 @@ Commands:
   backup <file.tar>          one archive: a consistent copy of the SQLite database (PostgreSQL:
                              pg_dump beside it), every stored file it references, a manifest
   restore <file.tar>         unpack a backup into an empty data folder, check it, then verify
-  verify [--checkpoint <file>]
+  verify [--checkpoint <file>] [--repair]
                              audit verify, and that every stored file the database references
-                             is there with its SHA-256
+                             is there with its SHA-256; lists stored files nothing references
+                             (left by a request that failed), which --repair removes (those
+                             stored over an hour ago; the server also sweeps them hourly)
   dispose [--dry-run]        dispose of file content whose retention has run out (R6); --dry-run only lists it
   remind                     send the consultation reminders due now and close overdue rounds (the server also does this every 15 minutes)
   export-archive --registry <prefix> --year <year> --out <file.zip>
@@ -87,6 +89,7 @@ function parse(argv: string[]) {
       out: { type: "string" },
       json: { type: "boolean" },
       checkpoint: { type: "string" },
+      repair: { type: "boolean" },
     },
   });
 }

@@ -7,6 +7,7 @@ import {
   restoreBackup,
   writeBackup,
 } from "../platform/backup/backup.service.ts";
+import { findOrphans, sweepOrphans } from "../platform/backup/orphans.ts";
 import { NotAnArchiveError } from "../platform/backup/tar.ts";
 import { withContext } from "./runtime.ts";
 
@@ -78,5 +79,26 @@ export async function verifyStoredFiles(config: Config): Promise<number> {
     }
     out(`stored files intact: ${checked} files`);
     return 0;
+  });
+}
+
+/**
+ * Stored files nothing references (orphans, over an hour old): listed, or with `repair` removed
+ * with any half-written temporary files. They are no record, so they never fail `verify`.
+ */
+export async function reportOrphans(config: Config, repair: boolean): Promise<void> {
+  await withContext(config, async (ctx) => {
+    if (repair) {
+      const { orphans, leftovers } = await sweepOrphans(ctx.db, ctx.files);
+      for (const o of orphans) out(`removed unreferenced stored file ${o.sha256}`);
+      out(`removed ${orphans.length} unreferenced stored file(s) and ${leftovers} half-written one(s)`);
+      return;
+    }
+    const orphans = await findOrphans(ctx.db, ctx.files);
+    for (const o of orphans) out(`unreferenced stored file ${o.sha256} (stored ${o.putAt.toISOString()})`);
+    if (orphans.length > 0)
+      out(
+        `${orphans.length} unreferenced stored file(s) over an hour old: kansli verify --repair removes them`,
+      );
   });
 }

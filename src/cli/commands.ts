@@ -34,7 +34,7 @@ import {
   SKIP_REASONS,
   seedSecrecyGrounds,
 } from "../registry/index.ts";
-import { backup, restore, verifyStoredFiles } from "./backup.ts";
+import { backup, reportOrphans, restore, verifyStoredFiles } from "./backup.ts";
 import { importRemiss } from "./import-remiss.ts";
 import { cliTranslator, withContext } from "./runtime.ts";
 import { serve } from "./serve.ts";
@@ -71,9 +71,9 @@ export async function runCommand(positionals: string[], flags: Flags, config: Co
     case "backup":
       return backup(config, sub);
     case "restore":
-      return restore(config, sub, () => verify(config, undefined));
+      return restore(config, sub, () => verify(config, undefined, false));
     case "verify":
-      return verify(config, flags.checkpoint);
+      return verify(config, flags.checkpoint, flags.repair === true);
     case "dispose":
       return dispose(config, flags["dry-run"] === true);
     case "export-archive":
@@ -291,10 +291,11 @@ async function auditVerify(config: Config, checkpointFile: Flags[string]): Promi
 }
 
 /** After a restore and on a schedule: the audit chain and every stored file the database references. */
-async function verify(config: Config, checkpointFile: Flags[string]): Promise<number> {
+async function verify(config: Config, checkpointFile: Flags[string], repair: boolean): Promise<number> {
   const audit = await auditVerify(config, checkpointFile);
   if (audit === 2) return audit;
   const files = await verifyStoredFiles(config);
+  await reportOrphans(config, repair);
   return audit === 0 && files === 0 ? 0 : 1;
 }
 

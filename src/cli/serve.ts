@@ -3,6 +3,7 @@ import type { Config } from "../config.ts";
 import { startReminderWorker } from "../consultation/index.ts";
 import { startReviewReminders } from "../engagements/index.ts";
 import { startMailIntake } from "../mail-intake/index.ts";
+import { startOrphanSweep } from "../platform/backup/orphans.ts";
 import { systemClock } from "../platform/clock.ts";
 import { openDatabase } from "../platform/db/database.ts";
 import { startMailDelivery } from "../platform/mail/mail.service.ts";
@@ -18,6 +19,7 @@ export async function serve(config: Config, release: () => void): Promise<void> 
   const stopConsultationReminders = startReminderWorker(app.ctx);
   const stopReviewReminders = startReviewReminders(app.ctx);
   const stopMailIntake = startMailIntake(app.ctx);
+  const stopOrphanSweep = startOrphanSweep(app.ctx);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -27,6 +29,7 @@ export async function serve(config: Config, release: () => void): Promise<void> 
     stopConsultationReminders();
     stopReviewReminders();
     stopMailIntake();
+    stopOrphanSweep();
     await app.close();
     await open.close();
     release();

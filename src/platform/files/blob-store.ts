@@ -15,6 +15,16 @@ export interface BlobStore {
   remove(sha256: string): Promise<void>;
   /** Whether the store can be read and written now (readiness): false when its folder is gone or closed to us. */
   reachable(): Promise<boolean>;
+  /** Every blob in the store with when it was last put: the orphan sweep leaves young ones alone. */
+  list(): AsyncIterable<StoredBlob>;
+  /** Removes what puts that crashed half-way left behind, if older than `before`; how many. */
+  removeLeftovers(before: Date): Promise<number>;
+}
+
+export interface StoredBlob {
+  sha256: string;
+  /** When the bytes were last put (a put of content already there counts as a put). */
+  putAt: Date;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;

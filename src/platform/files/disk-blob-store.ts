@@ -2,7 +2,14 @@ import crypto from "node:crypto";
 import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { assertSha256, BlobCorruptError, BlobMissingError, type BlobStore, sha256Hex } from "./blob-store.ts";
+import {
+  assertSha256,
+  BlobCorruptError,
+  BlobMissingError,
+  type BlobStore,
+  isSha256,
+  sha256Hex,
+} from "./blob-store.ts";
 
 /**
  * A BlobStore in a folder: `dir/ab/cd/<sha256>`. Two levels of fan-out keep folders small
@@ -23,9 +30,13 @@ export function diskBlobStore(dir: string): BlobStore {
     async put(bytes) {
       const sha256 = sha256Hex(bytes);
       const target = pathOf(sha256);
-      // Same name, same content: nothing to write. A damaged copy (which `get` refuses) is
-      // replaced, so uploading the original again repairs the store.
-      if (!(await holdsIntact(target, sha256, bytes.length))) await writeAtomically(root, target, bytes);
+      // Same name, same content: nothing to write, but the put is dated, so that the orphan sweep
+      // does not take bytes a transaction is about to reference. A damaged copy (which `get`
+      // refuses) is replaced, so uploading the original again repairs the store.
+      if (await holdsIntact(target, sha256, bytes.length)) {
+        const now = new Date();
+        await fs.utimes(target, now, now);
+      } else await writeAtomically(root, target, bytes);
       return { sha256, size: bytes.length };
     },
 
@@ -50,6 +61,28 @@ export function diskBlobStore(dir: string): BlobStore {
     async remove(sha256) {
       // Folders are left in place: removing them could race with a put in another process.
       await fs.rm(pathOf(sha256), { force: true });
+    },
+
+    async *list() {
+      for await (const file of filesUnder(root)) {
+        const name = path.basename(file);
+        if (!isSha256(name)) continue;
+        const stat = await statOrNull(file);
+        if (stat) yield { sha256: name, putAt: stat.mtime };
+      }
+    },
+
+    async removeLeftovers(before) {
+      let removed = 0;
+      for await (const file of filesUnder(root)) {
+        if (!TEMPORARY.test(path.basename(file))) continue;
+        const stat = await statOrNull(file);
+        if (stat && stat.mtime < before) {
+          await fs.rm(file, { force: true });
+          removed += 1;
+        }
+      }
+      return removed;
     },
 
     async reachable() {
@@ -103,6 +136,33 @@ async function syncFolder(folder: string): Promise<void> {
     if (!isCode(err, "EISDIR") && !isCode(err, "EPERM") && !isCode(err, "EINVAL")) throw err;
   } finally {
     await handle?.close();
+  }
+}
+
+/** A temporary file of `writeAtomically`: `.<sha256>.<random>.tmp`. */
+const TEMPORARY = /^\.[0-9a-f]{64}\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * The files in the two levels of fan-out folders (`ab/cd/…`), skipping anything else; one leaf
+ * folder at a time, so a store of millions is never listed in memory at once.
+ */
+async function* filesUnder(root: string): AsyncGenerator<string> {
+  const fanOut = async (dir: string) =>
+    (await fs.readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && /^[0-9a-f]{2}$/.test(e.name))
+      .map((e) => path.join(dir, e.name));
+  for (const first of await fanOut(root))
+    for (const second of await fanOut(first))
+      for (const e of await fs.readdir(second, { withFileTypes: true }))
+        if (e.isFile()) yield path.join(second, e.name);
+}
+
+async function statOrNull(file: string) {
+  try {
+    return await fs.stat(file);
+  } catch (err) {
+    if (isCode(err, "ENOENT")) return null;
+    throw err;
   }
 }
 
