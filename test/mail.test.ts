@@ -1,8 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createConsultation, sendConsultation } from "../src/consultation/index.ts";
 import { ManualClock } from "../src/platform/clock.ts";
-import { deliverPending, mailTransport } from "../src/platform/mail/mail.service.ts";
+import {
+  deliverPending,
+  MAX_ATTEMPTS,
+  mailTransport,
+  retryDelayMs,
+} from "../src/platform/mail/mail.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
+import { demoActor } from "./helpers/demo.ts";
 import { header, startSmtpServer } from "./helpers/smtp.ts";
 
 let t: TestApp;
@@ -56,21 +63,70 @@ describe("mail", () => {
     expect(page.body).toContain("Ingen SMTP-server är inställd");
   });
 
-  it("retries a refused message and gives up after five attempts", async () => {
+  it("retries a refused message after doubling waits and marks it failed after eight attempts", async () => {
     smtp = await startSmtpServer({ reject: true });
-    t = await buildTestApp({ env: { KANSLI_SMTP_URL: smtp.url, KANSLI_LOGIN_MAX_FAILURES: "3" } });
+    const clock = new ManualClock(new Date("2026-03-02T08:00:00Z"));
+    t = await buildTestApp({ clock, env: { KANSLI_SMTP_URL: smtp.url, KANSLI_LOGIN_MAX_FAILURES: "3" } });
     await throttle("lasare");
     const transport = mailTransport(t.config);
     if (!transport) throw new Error("no transport");
-    for (let i = 1; i <= 4; i++) {
-      expect(await deliverPending(t.ctx, transport)).toBe(0);
-      expect((await outbox())[0]).toMatchObject({ status: "pending", attempts: i });
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      await deliverPending(t.ctx, transport);
+      const [row] = await outbox();
+      expect(row).toMatchObject({ status: "pending", attempts: attempt });
+      const wait = retryDelayMs(attempt);
+      expect(Date.parse(row?.next_attempt_at ?? "") - clock.now().getTime()).toBe(wait);
+      // Not tried again before its time.
+      clock.advanceMinutes(wait / 60_000 - 1);
+      await deliverPending(t.ctx, transport);
+      expect((await outbox())[0]?.attempts).toBe(attempt);
+      clock.advanceMinutes(1);
     }
+    expect(retryDelayMs(1)).toBe(60_000);
+    expect(retryDelayMs(MAX_ATTEMPTS - 1)).toBe(64 * 60_000);
     await deliverPending(t.ctx, transport);
     transport.close();
     const [row] = await outbox();
-    expect(row).toMatchObject({ status: "failed", attempts: 5 });
+    expect(row).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS, next_attempt_at: null });
     expect(row?.last_error).toContain("unavailable");
+    // Failed for good: visible to the admin, never tried again.
+    const admin = new TestClient(t.app);
+    await admin.login("admin");
+    expect((await admin.get("/admin/utkorg")).body).toContain("unavailable");
+  });
+
+  it("marks every mail as auto-generated and sends a body's replies to the round's officer", async () => {
+    smtp = await startSmtpServer();
+    t = await buildTestApp({ env: { KANSLI_SMTP_URL: smtp.url } });
+    const officer = await demoActor(t, "handlaggare");
+    const { id: caseId } = await t.ctx.db
+      .selectFrom("cases")
+      .select("id")
+      .where("diary_number", "=", "KS 171-482/2016")
+      .executeTakeFirstOrThrow();
+    const { consultation } = await createConsultation(t.ctx, officer, caseId, {
+      title: "Remiss om svarsadresser",
+      deadline: "2027-05-04",
+      instructions: "Svara som Word-fil.",
+      officerId: officer.id,
+      unitIds: ["sdn-sodermalm"],
+      externalBodies: "",
+      documentIds: [],
+    });
+    await t.ctx.db.updateTable("mail_outbox").set({ status: "sent" }).execute();
+    await sendConsultation(t.ctx, officer, consultation.id);
+    const transport = mailTransport(t.config);
+    if (!transport) throw new Error("no transport");
+    expect(await deliverPending(t.ctx, transport)).toBe(1);
+    transport.close();
+    const raw = smtp.received[0]?.raw ?? "";
+    expect(header(raw, "Auto-Submitted")).toBe("auto-generated");
+    const { email } = await t.ctx.db
+      .selectFrom("users")
+      .select("email")
+      .where("id", "=", officer.id)
+      .executeTakeFirstOrThrow();
+    expect(header(raw, "Reply-To")).toBe(email);
   });
 
   it("tells the user once an hour at most, however many addresses fail", async () => {

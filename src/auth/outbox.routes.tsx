@@ -1,11 +1,13 @@
 import type { FastifyInstance } from "fastify";
+import { stockholmDateTime } from "../platform/calendar/civil-date.ts";
 import { recentMail } from "../platform/mail/mail.store.ts";
 import { Table } from "../web/components/Table.tsx";
 import { Layout } from "../web/Layout.tsx";
 import { sendPage, viewFor } from "../web/render.ts";
 import { requireCan } from "./guards.ts";
 
-const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") : "–");
+/** A moment in Stockholm's local time, as staff read it. */
+const when = (iso: string | null) => (iso ? stockholmDateTime(new Date(iso)) : "–");
 
 /** The mail outbox: what kansli sent or will send, readable by admins even without an SMTP server. */
 export async function outboxRoutes(app: FastifyInstance) {
@@ -33,7 +35,24 @@ export async function outboxRoutes(app: FastifyInstance) {
             { header: t("outbox.to"), cell: (m) => <span safe>{m.to_address}</span> },
             {
               header: t("outbox.status"),
-              cell: (m) => <span safe>{t(`outbox.status.${m.status}`)}</span>,
+              cell: (m) => (
+                <>
+                  <span safe>{t(`outbox.status.${m.status}`)}</span>
+                  {m.status !== "sent" && m.attempts > 0 ? (
+                    <>
+                      <br />
+                      <small safe>
+                        {t("outbox.attempts", { n: m.attempts })}
+                        {m.status === "pending" && m.next_attempt_at
+                          ? ` ${t("outbox.next_attempt", { at: when(m.next_attempt_at) })}`
+                          : ""}
+                      </small>
+                      <br />
+                      <small safe>{m.last_error ?? ""}</small>
+                    </>
+                  ) : null}
+                </>
+              ),
             },
             { header: t("outbox.created"), cell: (m) => <span safe>{when(m.created_at)}</span> },
             { header: t("outbox.sent"), cell: (m) => <span safe>{when(m.sent_at)}</span> },

@@ -8,18 +8,23 @@ import { queueMail } from "../../platform/mail/mail.service.ts";
 /** Mail to consultation bodies is written in Swedish: they are the city's own and Swedish bodies. */
 export const bodyText = translator("sv");
 
-/** Queues a mail about a consultation with the case's diary number first in the subject. */
+/**
+ * Queues a mail about a consultation with the case's diary number first in the subject. A mail to
+ * a body names the round's officer (`officerId`), whose address its replies go to.
+ */
 export async function queueRoundMail(
   trx: Db,
   config: Config,
   now: Date,
-  mail: { to: string | null; diaryNumber: string; subject: string; lines: string[] },
+  mail: { to: string | null; diaryNumber: string; subject: string; lines: string[]; officerId?: string },
 ): Promise<void> {
   if (!mail.to) return;
+  const officer = mail.officerId ? await findUserById(trx, config.tenantId, mail.officerId) : undefined;
   await queueMail(trx, config.tenantId, now, {
     to: mail.to,
     subject: `${mail.diaryNumber} ${mail.subject}`,
     text: `${mail.lines.join("\n\n")}\n`,
+    replyTo: officer?.email ?? null,
   });
 }
 

@@ -588,6 +588,8 @@ export interface MailOutboxTable {
   sent_at: string | null;
   last_error: string | null;
   attachments: string | null;
+  reply_to: string | null;
+  next_attempt_at: string | null;
 }
 
 /** A message sent to the whole contact network and registered as an outgoing document. */

@@ -17,9 +17,14 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   attachments?: MailAttachment[];
+  /** Where a reply goes: the responsible officer, not the no-reply sender. */
+  replyTo?: string | null;
 }
 
-const MAX_ATTEMPTS = 5;
+/** Attempts before a message is marked failed: the waits (1, 2, 4 … 64 minutes) span about two hours. */
+export const MAX_ATTEMPTS = 8;
+/** The wait before attempt n + 1 after n failed ones: one minute, doubled each time. */
+export const retryDelayMs = (failedAttempts: number): number => 60_000 * 2 ** Math.max(0, failedAttempts - 1);
 /** A claim older than this is taken to belong to a process that died while sending. */
 const CLAIM_MINUTES = 5;
 
@@ -41,6 +46,8 @@ export async function queueMail(trx: Db, tenantId: string, now: Date, mail: Outg
     sent_at: null,
     last_error: null,
     attachments: mail.attachments?.length ? JSON.stringify(mail.attachments) : null,
+    reply_to: mail.replyTo ?? null,
+    next_attempt_at: null,
   });
 }
 
@@ -73,15 +80,24 @@ export async function deliverPending(ctx: Ctx, smtp: Transporter, batch = 20): P
       await smtp.sendMail({
         from: ctx.config.mailFrom,
         to: mail.to_address,
+        ...(mail.reply_to ? { replyTo: mail.reply_to } : {}),
         subject: mail.subject,
         text: mail.body_text,
         attachments: await attachmentsOf(ctx, mail.attachments),
+        // Every mail kansli sends is written by the system: auto-responders must not answer it (RFC 3834).
+        headers: { "Auto-Submitted": "auto-generated" },
       });
       await markSent(ctx.db, mail.id, ctx.clock.now().toISOString());
       sent += 1;
     } catch (error) {
-      ctx.log.warn({ err: error, mailId: mail.id }, "mail delivery failed");
-      await markFailed(ctx.db, mail.id, String(error), mail.attempts + 1 >= MAX_ATTEMPTS);
+      const attempts = mail.attempts + 1;
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      const retryAt = new Date(ctx.clock.now().getTime() + retryDelayMs(attempts));
+      ctx.log.warn(
+        { err: error, mailId: mail.id, attempts, ...(giveUp ? {} : { retryAt }) },
+        giveUp ? "mail delivery failed for good" : "mail delivery failed",
+      );
+      await markFailed(ctx.db, mail.id, String(error), giveUp ? null : retryAt.toISOString());
     }
   }
   return sent;

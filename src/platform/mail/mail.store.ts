@@ -7,7 +7,7 @@ export type MailRow = Selectable<MailOutboxTable>;
 export const insertMail = (db: Db, row: MailRow) => db.insertInto("mail_outbox").values(row).execute();
 
 /**
- * Claims up to `limit` messages for this process: pending ones, and ones another process
+ * Claims up to `limit` messages for this process: pending ones whose retry time has come, and ones another process
  * claimed before `staleBefore` and never finished. On PostgreSQL rows another process is
  * claiming right now are skipped, so two servers never take the same message.
  */
@@ -18,7 +18,10 @@ export async function claimMail(db: Db, now: string, staleBefore: string, limit:
       .selectAll()
       .where((eb) =>
         eb.or([
-          eb("status", "=", "pending"),
+          eb.and([
+            eb("status", "=", "pending"),
+            eb.or([eb("next_attempt_at", "is", null), eb("next_attempt_at", "<=", now)]),
+          ]),
           eb.and([eb("status", "=", "sending"), eb("claimed_at", "<", staleBefore)]),
         ]),
       )
@@ -56,11 +59,13 @@ export const pendingMailBefore = (db: Db, tenantId: string, before: string) =>
     .where("created_at", "<", before)
     .execute();
 
-export const markFailed = (db: Db, id: string, error: string, giveUp: boolean) =>
+/** A failed attempt: tried again from `retryAt`, or marked failed for good when that is null. */
+export const markFailed = (db: Db, id: string, error: string, retryAt: string | null) =>
   db
     .updateTable("mail_outbox")
     .set((eb) => ({
-      status: giveUp ? "failed" : "pending",
+      status: retryAt ? "pending" : "failed",
+      next_attempt_at: retryAt,
       claimed_at: null,
       attempts: eb("attempts", "+", 1),
       last_error: error.slice(0, 500),

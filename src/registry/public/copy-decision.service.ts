@@ -1,4 +1,4 @@
-import { auditBy, type UserActor } from "../../auth/index.ts";
+import { auditBy, findUserById, type UserActor } from "../../auth/index.ts";
 import { letterheadFor } from "../../organisation/index.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
 import { stockholmDate } from "../../platform/calendar/civil-date.ts";
@@ -163,6 +163,8 @@ export async function decideCopyRequest(
     if (row.email)
       await queueMail(trx, ctx.config.tenantId, now, {
         to: row.email,
+        // The requester's questions about the decision reach the officer who took it.
+        replyTo: (await findUserById(trx, ctx.config.tenantId, by.id))?.email ?? null,
         subject: sv("requests.mail_subject", { requestNumber: text.requestNumber }),
         text: [
           ...decisionParagraphs(sv, text),

@@ -75,6 +75,7 @@ export async function answerConsultation(
       to: r.email,
       diaryNumber,
       subject: t("round.mail_receipt_subject", { title }),
+      officerId: k.officerId,
       lines: [t("round.mail_receipt", { body: r.name, title, date: today, number: diaryNumber })],
     });
     await appendAudit(trx, ctx.config.tenantId, now, {
@@ -122,6 +123,7 @@ export async function declineConsultation(ctx: Ctx, who: Answerer, access: BodyA
       to: r.email,
       diaryNumber,
       subject: t("round.mail_receipt_subject", { title }),
+      officerId: k.officerId,
       lines: [t("round.mail_decline_receipt", { body: r.name, title, date: today })],
     });
     await appendAudit(trx, ctx.config.tenantId, now, {

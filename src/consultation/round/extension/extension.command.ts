@@ -178,6 +178,7 @@ export async function decideExtension(
       to: r.email,
       diaryNumber,
       subject: t("round.mail_extension_decided_subject", { title }),
+      officerId: k.officerId,
       lines: letter,
     });
     await appendAudit(trx, ctx.config.tenantId, now, {

@@ -56,6 +56,7 @@ export async function inviteToMeeting(ctx: Ctx, by: UserActor, consultationId: s
         to: r.email,
         diaryNumber: facts.c.diaryNumber,
         subject: t("round.meeting_mail_subject", { title: k.title }),
+        officerId: k.officerId,
         lines: [t("round.meeting_mail_to", { body: r.name }), ...letterLines(letter)],
       });
     await appendAudit(trx, ctx.config.tenantId, now, {

@@ -28,6 +28,8 @@ export interface ReminderTarget {
   lastDay: string;
   /** The officer's name, e-mail and the round's contact line. */
   contact: string;
+  /** The round's officer, whom replies reach. */
+  officerId: string;
   kind: "before" | "after" | "manual";
   key: string;
 }
@@ -53,6 +55,7 @@ export const reminderTarget = (
   extended: r.extended,
   lastDay: linkLastDay(r.deadline, graceDays),
   contact,
+  officerId: k.officerId,
   ...due,
 });
 
@@ -90,6 +93,7 @@ export async function sendReminder(
       to: target.email,
       diaryNumber: target.diaryNumber,
       subject: t("round.mail_reminder_subject", { title: target.title }),
+      officerId: target.officerId,
       lines: [
         t(target.kind === "after" ? "round.mail_reminder_late" : "round.mail_reminder", {
           body: target.body,

@@ -115,6 +115,7 @@ export async function sendConsultation(ctx: Ctx, by: UserActor, id: string) {
         to: r.email,
         diaryNumber: facts.c.diaryNumber,
         subject: t("round.mail_sent_subject", { title: k.title }),
+        officerId: k.officerId,
         lines: [
           t("round.mail_sent_intro", { body: r.name, title: k.title, deadline: k.deadline }),
           t("round.mail_link", { url: answerLinkUrl(ctx.config.publicUrl, link.secret), lastDay }),
