@@ -250,7 +250,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app);
-  registerOperations(app, (req) => requireCan(req, "metrics.view"));
+  registerOperations(
+    app,
+    (req) => requireCan(req, "metrics.view"),
+    (req) => (req.actor?.kind === "user" ? req.actor.id : null),
+  );
   await app.register(pagesRoutes);
   await app.register(authPlugin);
   await app.register(organisationPlugin);

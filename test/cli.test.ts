@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.ts";
 import { loadConfig } from "../src/config.ts";
 import { systemClock } from "../src/platform/clock.ts";
-import { cliEnv, runCli } from "./helpers/cli.ts";
+import { cliEnv, readyUrl, runCli } from "./helpers/cli.ts";
 import { createTestDatabase, TEST_DIALECT, type TestDatabase } from "./helpers/database.ts";
 
 let database: TestDatabase;
@@ -146,18 +146,18 @@ describe("kansli CLI", () => {
 });
 
 describe("kansli serve", () => {
-  it("serves until SIGTERM, then shuts down cleanly", async () => {
+  it("serves until SIGTERM, then shuts down cleanly, writing only JSON lines to standard output", async () => {
     const { spawn } = await import("node:child_process");
     const child = spawn(process.execPath, [path.resolve("bin/kansli.js"), "serve", "--port", "0"], {
-      env: { PATH: process.env.PATH ?? "", ...env },
+      env: { PATH: process.env.PATH ?? "", ...env, KANSLI_LOG_LEVEL: "info" },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    let out = "";
     const url = await new Promise<string>((resolve, reject) => {
-      let out = "";
       child.stdout.on("data", (d) => {
         out += d;
-        const found = /ready at (http:\/\/\S+)/.exec(out);
-        if (found?.[1]) resolve(found[1]);
+        const found = readyUrl(out.slice(0, out.lastIndexOf("\n") + 1));
+        if (found) resolve(found);
       });
       child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
     });
@@ -166,6 +166,30 @@ describe("kansli serve", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
+    const lines = out.split("\n").filter(Boolean);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+  });
+
+  it("says in one line that the port is busy, before migrating or printing anything", async () => {
+    const net = await import("node:net");
+    const holder = net.createServer();
+    const port = await new Promise<number>((resolve) =>
+      holder.listen(0, "127.0.0.1", () => resolve((holder.address() as { port: number }).port)),
+    );
+    const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "kansli-busy-"));
+    for (const command of ["start", "serve"]) {
+      const res = await runCli([command, "--port", String(port)], { ...env, KANSLI_DATA_DIR: emptyDir });
+      expect(res.code).toBe(1);
+      expect(res.stdout).toBe("");
+      expect(res.stderr.trim()).toBe(
+        `kansli ${command}: port ${port} on 127.0.0.1 is in use; stop what holds it or choose another with PORT or --port`,
+      );
+    }
+    // Nothing was migrated or seeded: on SQLite no database was even made in the data folder.
+    if (TEST_DIALECT === "sqlite") expect(fs.existsSync(path.join(emptyDir, "kansli.sqlite"))).toBe(false);
+    holder.close();
+    fs.rmSync(emptyDir, { recursive: true, force: true });
   });
 });
 

@@ -9,6 +9,7 @@ import {
 } from "../platform/backup/backup.service.ts";
 import { findOrphans, sweepOrphans } from "../platform/backup/orphans.ts";
 import { NotAnArchiveError } from "../platform/backup/tar.ts";
+import { lastBackupFile } from "../platform/metrics.ts";
 import { withContext } from "./runtime.ts";
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -37,7 +38,13 @@ export async function backup(config: Config, file: string | undefined): Promise<
     if (manifest.database === "postgres")
       out("the database itself is not in it: back it up with pg_dump (docs/operations.md)");
     for (const m of manifest.missing) err(`stored file missing, not in the backup: ${m.sha256} (${m.where})`);
-    return manifest.missing.length > 0 ? 1 : 0;
+    if (manifest.missing.length > 0) return 1;
+    // For /metrics (kansli_last_backup_timestamp_seconds): only a complete backup counts.
+    fs.writeFileSync(
+      lastBackupFile(config.dataDir),
+      `${JSON.stringify({ at: new Date().toISOString(), file: path.resolve(file) })}\n`,
+    );
+    return 0;
   });
 }
 

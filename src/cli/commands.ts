@@ -37,7 +37,7 @@ import {
 import { backup, reportOrphans, restore, verifyStoredFiles } from "./backup.ts";
 import { importRemiss } from "./import-remiss.ts";
 import { cliTranslator, withContext } from "./runtime.ts";
-import { serve } from "./serve.ts";
+import { portProblem, serve } from "./serve.ts";
 
 type Flags = Record<string, string | boolean | undefined>;
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -152,16 +152,27 @@ function becomeTheServer(config: Config): (() => void) | null {
 }
 
 async function start(config: Config): Promise<number> {
-  const release = becomeTheServer(config);
+  const release = await becomeTheServerOnItsPort(config, "start");
   if (!release) return 1;
   await migrateAndEnsureTenant(config);
   await seedIfEmpty(config);
-  await serve(config, release);
+  await serve(config, release, { greet: true });
   return -1;
 }
 
-async function serveIfMigrated(config: Config): Promise<number> {
+/** The data folder's writer lock and a free port, or one line saying which is taken. */
+async function becomeTheServerOnItsPort(config: Config, command: string): Promise<(() => void) | null> {
   const release = becomeTheServer(config);
+  if (!release) return null;
+  const problem = await portProblem(config);
+  if (!problem) return release;
+  release();
+  err(`kansli ${command}: ${problem}`);
+  return null;
+}
+
+async function serveIfMigrated(config: Config): Promise<number> {
+  const release = await becomeTheServerOnItsPort(config, "serve");
   if (!release) return 1;
   const problem = await withContext(config, async (ctx) => {
     const pending = await pendingMigrations(ctx.db);
@@ -174,7 +185,7 @@ async function serveIfMigrated(config: Config): Promise<number> {
     err(`kansli serve: ${problem}`);
     return 1;
   }
-  await serve(config, release);
+  await serve(config, release, { greet: false });
   return -1;
 }
 

@@ -1,3 +1,4 @@
+import net from "node:net";
 import { buildApp } from "../app.ts";
 import type { Config } from "../config.ts";
 import { startReminderWorker } from "../consultation/index.ts";
@@ -12,7 +13,11 @@ import { startMailDelivery } from "../platform/mail/mail.service.ts";
  * Listens until SIGTERM or SIGINT, then finishes open requests, closes the database and lets go
  * of the data folder (`release`, see takeWriterLock).
  */
-export async function serve(config: Config, release: () => void): Promise<void> {
+export async function serve(
+  config: Config,
+  release: () => void,
+  { greet }: { greet: boolean },
+): Promise<void> {
   const open = openDatabase(config);
   const app = await buildApp({ config, db: open.db, dialect: open.dialect, clock: systemClock });
   const stopMail = startMailDelivery(app.ctx);
@@ -42,5 +47,27 @@ export async function serve(config: Config, release: () => void): Promise<void> 
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const host = config.host === "0.0.0.0" ? "localhost" : config.host;
-  process.stdout.write(`kansli is ready at http://${host}:${port}\n`);
+  const url = `http://${host}:${port}`;
+  app.log.info({ url }, "kansli is ready");
+  // `kansli start` (the demo) also says so in words; `kansli serve` writes only JSON lines.
+  if (greet) process.stderr.write(`kansli is ready at ${url}\n`);
+}
+
+/**
+ * Whether the port can be listened on, asked before anything is migrated or printed so that a
+ * busy port is one line and nothing else. Null when it is free, else the line to print.
+ */
+export async function portProblem(config: Config): Promise<string | null> {
+  if (config.port === 0) return null;
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      resolve(
+        error.code === "EADDRINUSE"
+          ? `port ${config.port} on ${config.host} is in use; stop what holds it or choose another with PORT or --port`
+          : `cannot listen on ${config.host}:${config.port}: ${error.message}`,
+      ),
+    );
+    probe.listen(config.port, config.host, () => probe.close(() => resolve(null)));
+  });
 }

@@ -9,6 +9,7 @@ import { listAllUnits } from "../organisation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { addCivilDays, stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
+import { importReads } from "../platform/metrics.ts";
 import type { Db } from "../platform/db/database.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { safeFileName } from "../platform/files/file-name.ts";
@@ -117,8 +118,10 @@ export async function uploadForImport(
 export async function readImport(ctx: Ctx, id: string, signal?: AbortSignal): Promise<void> {
   const row = await findImportDraft(ctx.db, ctx.config.tenantId, id);
   if (row?.status !== "reading") return;
+  const timer = importReads.startTimer();
   const finish = async (action: string, write: (trx: Db) => Promise<boolean>, after: object) =>
     ctx.db.transaction().execute(async (trx) => {
+      timer({ outcome: action === "import.read" ? "read" : "failed" });
       if (!(await write(trx))) return;
       await appendAudit(trx, ctx.config.tenantId, ctx.clock.now(), {
         ...auditBy("system"),

@@ -1,19 +1,23 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import client from "prom-client";
 import { migrationsPendingOnLiveDatabase } from "../platform/db/health.store.ts";
+import { registerBusinessMetrics } from "../platform/metrics.ts";
 
 /**
  * Health for load balancers, readiness for deploys, Prometheus metrics for admins only, and the
- * one log line per answered request. `authorizeMetrics` throws unless the request may read the metrics.
+ * one log line per answered request (with the signed-in user's id from `userIdOf`).
+ * `authorizeMetrics` throws unless the request may read the metrics.
  * Registered on the root app (not as an encapsulated plugin) so its timing hook sees every route.
  */
 export function registerOperations(
   app: FastifyInstance,
   authorizeMetrics: (req: FastifyRequest) => void,
+  userIdOf: (req: FastifyRequest) => string | null,
 ): void {
   const { ctx } = app;
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: "kansli_" });
+  registerBusinessMetrics(registry, ctx.db, ctx.config.dataDir);
   const requests = new client.Histogram({
     name: "kansli_http_request_duration_seconds",
     help: "Time to answer HTTP requests",
@@ -22,7 +26,10 @@ export function registerOperations(
     registers: [registry],
   });
   app.addHook("onResponse", async (req, reply) => {
-    req.log.info({ req, res: reply, responseTime: reply.elapsedTime }, "request completed");
+    req.log.info(
+      { req, res: reply, responseTime: reply.elapsedTime, userId: userIdOf(req) },
+      "request completed",
+    );
     requests.observe(
       { method: req.method, route: req.routeOptions.url ?? "unmatched", status: String(reply.statusCode) },
       reply.elapsedTime / 1000,

@@ -55,10 +55,23 @@ export interface RunningServer {
   stop(): Promise<number | null>;
 }
 
-/** Starts `kansli serve|start …` as a real process and waits until it prints its address. */
+/** The address a server's "kansli is ready" log line (JSON, on standard output) names. */
+export function readyUrl(stdout: string): string | null {
+  for (const line of stdout.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    const entry = JSON.parse(line) as { msg?: string; url?: string };
+    if (entry.msg === "kansli is ready" && entry.url) return entry.url;
+  }
+  return null;
+}
+
+/**
+ * Starts `kansli serve|start …` as a real process (logging at `info`) and waits until it logs
+ * that it is ready.
+ */
 export function startServer(args: string[], env: Record<string, string>): Promise<RunningServer> {
   const child = spawn(process.execPath, [path.resolve("bin/kansli.js"), ...args], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env, KANSLI_LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -70,10 +83,10 @@ export function startServer(args: string[], env: Record<string, string>): Promis
     });
     child.stdout.on("data", (d) => {
       out += d;
-      const found = /ready at (http:\/\/\S+)/.exec(out);
-      if (found?.[1])
+      const url = readyUrl(out.slice(0, out.lastIndexOf("\n") + 1));
+      if (url)
         resolve({
-          url: found[1],
+          url,
           pid: child.pid ?? 0,
           stop: () => {
             child.kill("SIGTERM");

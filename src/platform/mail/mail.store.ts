@@ -94,3 +94,11 @@ export async function mailedSince(db: Db, tenantId: string, to: string, subject:
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** How many messages the outbox holds in each status, over all tenants (for `/metrics`). */
+export const mailCountsByStatus = (db: Db) =>
+  db
+    .selectFrom("mail_outbox")
+    .select((eb) => ["status", eb.fn.countAll<string | number>().as("n")])
+    .groupBy("status")
+    .execute();

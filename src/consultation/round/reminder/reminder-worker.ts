@@ -1,5 +1,6 @@
 import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { Ctx } from "../../../platform/context.ts";
+import { reminderMails, reminderRuns } from "../../../platform/metrics.ts";
 import { startRepeatingJob } from "../../../platform/repeating-job.ts";
 import { getCase } from "../../../registry/index.ts";
 import { closeConsultation } from "../close/close.command.ts";
@@ -55,6 +56,8 @@ export function startReminderWorker(ctx: Ctx, everyMs = 15 * 60_000): () => void
     runAtStart: true,
     run: async () => {
       const r = await runDueReminders(ctx);
+      reminderRuns.inc();
+      reminderMails.inc(r.sent);
       if (r.sent + r.closed > 0) ctx.log.info(r, "consultation reminders");
     },
   });
