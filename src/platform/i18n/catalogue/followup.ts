@@ -27,8 +27,14 @@ export const followup = defineMessages(
     "network.missing_none": "Alla förvaltningar och bolag har en kontaktperson.",
     "network.appoint_title": "Registrera utsedd kontaktperson",
     "network.appoint_button": "Registrera",
-    "network.unit_required": "Välj förvaltning eller bolag",
-    "network.unit_not_in_network": "Välj en förvaltning eller ett bolag",
+    "network.account": "Kontaktpersonens konto",
+    "network.account_hint":
+      "Kontaktpersonen är ett användarkonto med rollen internationell kontaktperson för sin förvaltning eller sitt bolag. Saknas kontot ber du administratören lägga upp det under Användare.",
+    "network.account_required": "Välj kontaktpersonens konto",
+    "network.account_not_contact":
+      "Kontot är inte internationell kontaktperson för en förvaltning eller ett bolag",
+    "network.account_without_email": "Kontot saknar e-postadress, så kontaktpersonen kan inte nås",
+    "network.export": "Ladda ner kontaktnätet (CSV)",
     "network.message_title": "Meddelande till hela nätverket",
     "network.message_hint":
       "Meddelandet skickas med e-post till alla kontaktpersoner och registreras som utgående handling i ärendet.",
@@ -291,8 +297,14 @@ export const followup = defineMessages(
     "network.missing_none": "Every administration and company has a contact person.",
     "network.appoint_title": "Record an appointed contact person",
     "network.appoint_button": "Record",
-    "network.unit_required": "Choose an administration or company",
-    "network.unit_not_in_network": "Choose an administration or a company",
+    "network.account": "The contact person's account",
+    "network.account_hint":
+      "A contact person is a user account with the international contact person role for their administration or company. If the account is missing, ask the administrator to add it under Users.",
+    "network.account_required": "Choose the contact person's account",
+    "network.account_not_contact":
+      "The account is not the international contact person of an administration or company",
+    "network.account_without_email": "The account has no e-mail address, so the contact person cannot be reached",
+    "network.export": "Download the contact network (CSV)",
     "network.message_title": "Message to the whole network",
     "network.message_hint":
       "The message is e-mailed to every contact person and registered as an outgoing document in the case.",
