@@ -1,9 +1,9 @@
 import { auditBy, type UserActor } from "../../auth/index.ts";
-import { listAllUnits, NETWORK_UNIT_TYPES, networkUnits } from "../../organisation/index.ts";
+import { listAllUnits, NETWORK_UNIT_TYPES, networkUnits, type Unit } from "../../organisation/index.ts";
 import { appendAudit } from "../../platform/audit/audit.service.ts";
 import type { Ctx } from "../../platform/context.ts";
-import { type FieldError, ValidationError } from "../../platform/errors.ts";
 import { csvDocument } from "../../platform/csv.ts";
+import { type FieldError, ValidationError } from "../../platform/errors.ts";
 import { compareText, type Translate } from "../../platform/i18n/index.ts";
 import { newId } from "../../platform/ids.ts";
 import { queueMail } from "../../platform/mail/mail.service.ts";
@@ -46,19 +46,23 @@ export async function appointableContacts(ctx: Ctx): Promise<ContactAccount[]> {
 }
 
 /**
- * The contact person of the unit of the network a unit belongs to: the unit itself or its
- * nearest administration or company above it, or, for a committee or board, the administration
- * or company under it. Null when that unit has none.
+ * Finds the contact person of any unit: that of the unit of the network it belongs to, the unit
+ * itself or its nearest administration or company above it, or, for a committee or board, the
+ * administration or company under it. Null when that unit has none.
  */
-export async function contactOfUnit(ctx: Ctx, unitId: string): Promise<ContactPerson | null> {
-  const units = await listAllUnits(ctx);
+export async function contactResolver(ctx: Ctx): Promise<(unitId: string) => ContactPerson | null> {
+  const [units, contacts] = await Promise.all([
+    listAllUnits(ctx),
+    currentContacts(ctx.db, ctx.config.tenantId),
+  ]);
   const byId = new Map(units.map((u) => [u.id, u]));
-  let unit = byId.get(unitId);
-  while (unit && !NETWORK_UNIT_TYPES.includes(unit.type)) unit = unit.parentId ? byId.get(unit.parentId) : undefined;
-  unit ??= units.find((u) => u.parentId === unitId && NETWORK_UNIT_TYPES.includes(u.type));
-  if (!unit) return null;
-  const contacts = await currentContacts(ctx.db, ctx.config.tenantId);
-  return contacts.find((c) => c.unitId === unit.id) ?? null;
+  const inNetwork = (u: Unit) => NETWORK_UNIT_TYPES.includes(u.type);
+  return (unitId) => {
+    let unit = byId.get(unitId);
+    while (unit && !inNetwork(unit)) unit = unit.parentId ? byId.get(unit.parentId) : undefined;
+    unit ??= units.find((u) => u.parentId === unitId && inNetwork(u));
+    return contacts.find((c) => c.unitId === unit?.id) ?? null;
+  };
 }
 
 /**

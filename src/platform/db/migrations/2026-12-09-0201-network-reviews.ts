@@ -83,11 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     const account = accounts.find((u) => u.tenant_id === unit.tenant_id && u.unit_id === unit.id);
     if (!account) continue;
     if (current)
-      await db
-        .updateTable("contact_persons")
-        .set({ ended_on: today })
-        .where("id", "=", current.id)
-        .execute();
+      await db.updateTable("contact_persons").set({ ended_on: today }).where("id", "=", current.id).execute();
     await db
       .insertInto("contact_persons")
       .values({

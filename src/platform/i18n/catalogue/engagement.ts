@@ -173,7 +173,7 @@ export const engagement = defineMessages(
     "engagement.p4_review_before_start":
       "P4: Omprövningsdatumet ska ligga efter startdatumet eller den senaste omprövningen.",
     "engagement.p4_review_late":
-      "P4: Medlemskap och intentionsavtal omprövas regelbundet, till exempel vart fjärde år – omprövningsdatumet ligger längre fram än så.",
+      "P4: Medlemskap, nätverk och intentionsavtal omprövas regelbundet, till exempel vart fjärde år – omprövningsdatumet ligger längre fram än så.",
     "engagement.p4_review_due": "P4: Omprövningen skulle ha gjorts senast {date} – dags att ompröva.",
     "engagement.p4_intention_counterpart":
       "P4: Intentionsavtal ingås med internationella organisationer och nätverk eller inom internationella initiativ – ingen motpart är en organisation eller ett nätverk.",
@@ -387,7 +387,7 @@ export const engagement = defineMessages(
     "engagement.p4_review_before_start":
       "P4: The review date must be after the start date or the last review.",
     "engagement.p4_review_late":
-      "P4: Memberships and intention agreements are reviewed regularly, for example every fourth year – the review date is further off than that.",
+      "P4: Memberships, networks and intention agreements are reviewed regularly, for example every fourth year – the review date is further off than that.",
     "engagement.p4_review_due": "P4: The review was due by {date} – time to review.",
     "engagement.p4_intention_counterpart":
       "P4: Intention agreements are made with international organisations and networks or within international initiatives – no counterpart is an organisation or a network.",
