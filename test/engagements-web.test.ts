@@ -125,6 +125,34 @@ describe("engagement pages", () => {
     expect(await count()).toBe(before);
   });
 
+  it("says what is wrong with a number: below the least, not whole, not a number", async () => {
+    const browser = new TestClient(t.app);
+    await browser.login("handlaggare");
+    await browser.get("/engagemang/ny?typ=cooperation_agreement");
+    const before = await count();
+    const res = await browser.post(
+      "/engagemang",
+      agreement({
+        action: "save",
+        unitsAffected: "-1",
+        cost: "-5",
+        "financing.0.sharePercent": "12,5",
+        "financing.1.source": "eu",
+        "financing.1.sharePercent": "hälften",
+      }),
+    );
+    expect(res.statusCode).toBe(422);
+    for (const [field, message] of [
+      ["unitsAffected", "Måste vara minst 1"],
+      ["cost", "Skriv ett belopp i hela kronor, 0 eller mer"],
+      ["financing.0.sharePercent", "Måste vara ett heltal"],
+      ["financing.1.sharePercent", "Skriv ett tal, till exempel 25"],
+    ])
+      expect(res.body).toContain(`<a href="#${field}">${message}</a>`);
+    expect(res.body).not.toContain("Fyll i fältet");
+    expect(await count()).toBe(before);
+  });
+
   it("registers, shows, changes and decides an engagement", async () => {
     const browser = new TestClient(t.app);
     await browser.login("handlaggare");

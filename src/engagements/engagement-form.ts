@@ -13,9 +13,12 @@ const text = (body: Body, name: string): string => {
   const v = body[name];
   return (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim();
 };
-/** A whole number typed with or without spaces; otherwise the text, so the schema names the error. */
-const wholeNumber = (s: string): number | string =>
-  /^\d[\d\s]*$/.test(s) ? Number(s.replace(/\s/g, "")) : s;
+/**
+ * A number typed with or without spaces, a minus sign or a decimal comma; otherwise the text. The
+ * schema then says what is wrong with it: below the least allowed, not whole, or not a number.
+ */
+const formNumber = (s: string): number | string =>
+  /^-?\d[\d\s]*([.,]\d+)?$/.test(s) ? Number(s.replace(/\s/g, "").replace(",", ".")) : s;
 const list = (v: string | string[] | undefined): string[] =>
   (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== "");
 
@@ -64,9 +67,9 @@ export function engagementFromForm(body: Body, opts: { clearBlank: boolean }): R
   for (const name of ["caseDiaryNumber", "registryId", "classId"])
     if (name in body) out[name] = text(body, name);
   const units = text(body, "unitsAffected");
-  out.unitsAffected = units === "" ? undefined : wholeNumber(units);
+  out.unitsAffected = units === "" ? undefined : formNumber(units);
   const cost = text(body, "cost");
-  out.cost = cost === "" ? blank : wholeNumber(cost);
+  out.cost = cost === "" ? blank : formNumber(cost);
   for (const name of ["addsResourceBurden", "touchesStateRelations", "prioritised", "secret"])
     out[name] = text(body, name) === "true";
   out.directions = list(body.directions);
@@ -74,12 +77,12 @@ export function engagementFromForm(body: Body, opts: { clearBlank: boolean }): R
   out.financing = rows(body, "financing", ["source", "funder", "sharePercent"]).map((f) => ({
     source: f.source,
     ...(f.funder ? { funder: f.funder } : {}),
-    sharePercent: f.sharePercent ? wholeNumber(f.sharePercent) : undefined,
+    sharePercent: f.sharePercent ? formNumber(f.sharePercent) : undefined,
   }));
   // One field per year of the period (`yearCosts.0.amount` beside its hidden year); empty years are
   // left out, and all empty means the total is spread over the period.
   out.yearCosts = rows(body, "yearCosts", ["year", "amount"])
     .filter((y) => y.amount !== "")
-    .map((y) => ({ year: wholeNumber(y.year ?? ""), amount: wholeNumber(y.amount ?? "") }));
+    .map((y) => ({ year: formNumber(y.year ?? ""), amount: formNumber(y.amount ?? "") }));
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
