@@ -1,13 +1,18 @@
 /**
  * The engagement form's fields turned into the shape the API takes, so the page and the API go
  * through the same service and rules. Repeated rows are named `counterparts.0.name` and so on,
- * the paths zod reports errors on; empty rows are dropped and the rest keep their order, and the
- * form is shown again from the converted values, so error paths and rows line up.
+ * the paths zod reports errors on; empty rows and rows ticked "Ta bort" are dropped and the rest
+ * keep their order, and the form is shown again from the converted values, so error paths and
+ * rows line up.
  */
-export const COUNTERPART_ROWS = 3;
-export const FINANCING_ROWS = 3;
-
 type Body = Record<string, string | string[] | undefined>;
+
+/** The form's groups of repeated rows, and how many rows each may have (as the schema allows). */
+export const ROW_GROUPS = { counterparts: 50, financing: 10 } as const;
+export type RowGroupName = keyof typeof ROW_GROUPS;
+/** How many rows of each group the form shows. */
+export type ShownRows = Record<RowGroupName, number>;
+const GROUP_NAMES = Object.keys(ROW_GROUPS) as RowGroupName[];
 
 const text = (body: Body, name: string): string => {
   const v = body[name];
@@ -22,13 +27,43 @@ const formNumber = (s: string): number | string =>
 const list = (v: string | string[] | undefined): string[] =>
   (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== "");
 
+/** The keys of the rows ticked "Ta bort" (`counterparts.1.remove`), as their prefix `counterparts.1.`. */
+const removedRows = (body: Body): string[] =>
+  Object.keys(body)
+    .filter((key) => /^(counterparts|financing)\.\d+\.remove$/.test(key) && text(body, key) === "true")
+    .map((key) => key.slice(0, -"remove".length));
+
+/** The group whose "Lägg till" button was pressed (`action=add-counterparts`), or null. */
+export const addedRowGroup = (body: Body): RowGroupName | null =>
+  GROUP_NAMES.find((g) => text(body, "action") === `add-${g}`) ?? null;
+
+/**
+ * How many rows of each group to show again: as many as the form showed (its hidden
+ * `counterpartsRows`), less those ticked for removal, plus one where "Lägg till" was pressed; never
+ * fewer than are filled in, at least one, at most the group's limit. Without JavaScript.
+ */
+export function shownRows(body: Body, input: Record<string, unknown>): ShownRows {
+  const removed = removedRows(body);
+  const added = addedRowGroup(body);
+  const out = {} as ShownRows;
+  for (const g of GROUP_NAMES) {
+    const filled = Array.isArray(input[g]) ? input[g].length : 0;
+    const before = Number(text(body, `${g}Rows`)) || filled + 1;
+    const gone = removed.filter((p) => p.startsWith(`${g}.`)).length;
+    out[g] = Math.min(ROW_GROUPS[g], Math.max(before - gone + (added === g ? 1 : 0), filled, 1));
+  }
+  return out;
+}
+
 function rows(body: Body, prefix: string, fields: string[]): Record<string, string>[] {
   const indices = new Set<number>();
   for (const key of Object.keys(body)) {
     const m = new RegExp(`^${prefix}\\.(\\d+)\\.`).exec(key);
     if (m) indices.add(Number(m[1]));
   }
+  const removed = removedRows(body);
   return [...indices]
+    .filter((i) => !removed.includes(`${prefix}.${i}.`))
     .sort((a, b) => a - b)
     .map((i) => Object.fromEntries(fields.map((f) => [f, text(body, `${prefix}.${i}.${f}`)])))
     .filter((row) => Object.values(row).some((v) => v !== ""));
