@@ -27,9 +27,11 @@ it("the engagement form adds and removes counterpart rows, and says what is wron
   await clickAndWait(page, page.getByRole("button", { name: "Kontrollera" }));
   expect(await rows.count()).toBe(1);
   expect(await page.locator("#counterparts\\.0\\.name").inputValue()).toBe("Påhittade högskolan");
-  const summary = (await page.locator(".error-summary").textContent()) ?? "";
-  expect(summary).toContain("Måste vara minst 1");
-  expect(summary).toContain("Måste vara ett heltal");
-  expect(summary).not.toContain("Fyll i fältet");
+  // Each number's message says what is wrong with it (empty required fields ask to be filled in).
+  const summary = page.locator(".error-summary");
+  expect(await summary.locator('a[href="#unitsAffected"]').textContent()).toBe("Måste vara minst 1");
+  expect(await summary.locator('a[href="#financing.0.sharePercent"]').textContent()).toBe(
+    "Måste vara ett heltal",
+  );
   await checkA11y(page);
 });
