@@ -74,6 +74,75 @@ beforeAll(async () => {
       appointment("c-register", "register-only", "bo@example.org"),
     ])
     .execute();
+  // A running network with no review date, one reviewed before, and a membership that has its date.
+  await db
+    .insertInto("classification_schemes")
+    .values({ id: "s", tenant_id: "t", name: "S", version: "1", valid_from: "2016-01-01", created_at: T })
+    .execute();
+  await db.insertInto("classes").values({ id: "k", scheme_id: "s", code: "1", title: "K" }).execute();
+  await db
+    .insertInto("registries")
+    .values({
+      id: "r",
+      tenant_id: "t",
+      prefix: "KS",
+      name: "KS",
+      number_pattern: "{prefix} {year}/{seq}",
+      created_at: T,
+      updated_at: T,
+    })
+    .execute();
+  await db
+    .insertInto("cases")
+    .values({
+      id: "case",
+      tenant_id: "t",
+      registry_id: "r",
+      diary_number: "KS 2020/1",
+      year: 2020,
+      seq: 1,
+      title: "Ärende",
+      class_id: "k",
+      unit_id: "linked",
+      status: "open",
+      opened_on: "2020-01-01",
+      created_at: T,
+      updated_at: T,
+    })
+    .execute();
+  const engagement = (id: string, type: string, start: string, more: Record<string, string> = {}) => ({
+    id,
+    tenant_id: "t",
+    case_id: "case",
+    type,
+    title: id,
+    unit_id: "linked",
+    officer_id: "u-officer",
+    scope: "service",
+    units_affected: 1,
+    political_level: "normal",
+    adds_resource_burden: 0,
+    on_behalf_of: "unit",
+    touches_state_relations: 0,
+    purpose: "Syfte",
+    start_date: start,
+    prioritised: 0,
+    status: "approved",
+    deciding_body: "UNIT",
+    routing_rule: "unit",
+    created_at: T,
+    updated_at: T,
+    ...more,
+  });
+  await db
+    .insertInto("engagements")
+    .values([
+      engagement("network-new", "network", "2024-02-29"),
+      engagement("network-reviewed", "network", "2016-05-01", { last_reviewed_on: "2023-06-01" }),
+      engagement("network-ended", "network", "2016-05-01", { status: "ended" }),
+      engagement("membership", "membership", "2020-01-01", { review_date: "2024-01-01" }),
+    ])
+    .execute();
   await migrateToLatest(database.open.db);
 });
 afterAll(() => database.drop());
@@ -114,6 +183,20 @@ describe("the migration that makes contact persons accounts", () => {
       .where("unit_id", "=", "register-only")
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ id: "c-register", user_id: null, ended_on: null });
+  });
+
+  it("gives each running network the review date four years after its last review or start (P4)", async () => {
+    const rows = await database.open.db
+      .selectFrom("engagements")
+      .select(["id", "review_date"])
+      .orderBy("id")
+      .execute();
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.review_date]))).toEqual({
+      membership: "2024-01-01",
+      "network-ended": null,
+      "network-new": "2028-02-29",
+      "network-reviewed": "2027-06-01",
+    });
   });
 
   it("gives the tenant a reminder lead time of 60 days", async () => {
