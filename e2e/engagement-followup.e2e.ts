@@ -53,7 +53,7 @@ it("the review dashboard lists what is due, and a review without its facts is re
   const page = await e2e.newPage();
   await login(page, "handlaggare");
   await page.goto("/engagemang/oversyner");
-  expect(await page.locator("h1").textContent()).toBe("Översyn av medlemskap och avtal");
+  expect(await page.locator("h1").textContent()).toBe("Översyn av medlemskap, nätverk och avtal");
   expect(await page.locator("table").first().locator("tbody tr").count()).toBeGreaterThan(0);
   await checkA11y(page);
   await page.selectOption("#engagementId", { index: 1 });

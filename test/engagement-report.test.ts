@@ -56,7 +56,17 @@ describe("the annual report on international work", () => {
       expect(page.body).toContain(`<title id="${id}-title">`);
       expect(page.body).toContain(`<desc id="${id}-desc">`);
     }
-    expect(page.body).toContain("<caption>Engagemang per inriktning</caption>");
+    // The title is shown once, above the chart; the data table's caption is for screen readers.
+    expect(page.body).toContain(
+      '<figcaption id="by-direction-caption">Engagemang per inriktning</figcaption>',
+    );
+    expect(page.body).toContain('<caption class="visually-hidden">Engagemang per inriktning</caption>');
+    expect(page.body.match(/<figcaption[^>]*>Engagemang per inriktning</g)).toHaveLength(1);
+    // Each chart has its axes named, the unit included, and round ticks from 0.
+    const costChart = page.body.slice(page.body.indexOf('id="cost-by-direction-caption"'));
+    expect(costChart).toContain('class="chart-axis-title">Kostnad (kr)</text>');
+    expect(costChart).toContain('class="chart-axis-title">Inriktning</text>');
+    expect(costChart).toMatch(/class="chart-tick">0<\/text>/);
     expect((await browser.get("/engagemang/arsrapport/20x5")).statusCode).toBe(404);
   });
 

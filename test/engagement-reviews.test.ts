@@ -104,7 +104,8 @@ describe("the review dashboard and reminders", () => {
       expect.objectContaining({
         kind: "review",
         due_on: "2026-04-01",
-        sent_to: "handlaggare@stockholm.example",
+        // The officer and the culture administration's contact person (the demo's kontaktperson).
+        sent_to: "handlaggare@stockholm.example, kontaktperson@stockholm.example",
       }),
     ]);
     const transport = mailTransport(t.config);
@@ -113,10 +114,15 @@ describe("the review dashboard and reminders", () => {
     await deliverPending(t.ctx, transport, 100);
     transport.close();
     const subjects = smtp.received.map((m) => header(m.raw, "Subject"));
-    expect(
-      subjects.filter((s) => s === "Dags för översyn: Medlemskap i ett påhittat kulturnätverk"),
-    ).toHaveLength(1);
-    expect(subjects.filter((s) => s.startsWith("Avtal upphör 2026-04-30"))).toHaveLength(1);
+    const reviewMails = smtp.received.filter(
+      (m) => header(m.raw, "Subject") === "Dags för översyn: Medlemskap i ett påhittat kulturnätverk",
+    );
+    expect(reviewMails.flatMap((m) => m.to).sort()).toEqual([
+      "handlaggare@stockholm.example",
+      "kontaktperson@stockholm.example",
+    ]);
+    // One reminder, to the officer and the contact person.
+    expect(subjects.filter((s) => s.startsWith("Avtal upphör 2026-04-30"))).toHaveLength(2);
   });
 
   it("refuses a bad review with every error at once and changes nothing", async () => {
@@ -171,5 +177,57 @@ describe("the review dashboard and reminders", () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(list.json().items.map((r: { outcome: string }) => r.outcome)).toEqual(["end", "continue"]);
+  });
+});
+
+describe("networks in the review cycle, and the reminders' lead time", () => {
+  it("reviews a network four years after its start, and reminds as many days ahead as the admin set", async () => {
+    clock.set(new Date("2026-03-10T09:00:00Z"));
+    const admin = await demoActor(t, "admin");
+    // A committee's network: its contact person is that of the administration under it.
+    const { engagement } = await registerEngagement(t.ctx, admin, {
+      ...base(officer.id),
+      unitId: "fn-kultur",
+      type: "network",
+      title: "Deltagande i ett påhittat nätverk för kulturstäder",
+      startDate: "2022-04-20",
+    });
+    expect(engagement.reviewDate).toBe("2026-04-20");
+    const browser = new TestClient(t.app);
+    await browser.login("admin");
+    const page = await browser.get("/engagemang/oversyner");
+    expect(page.body).toContain('value="60"');
+    const refused = await browser.post("/engagemang/oversyner/installningar", { leadDays: "0" });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.body).toContain("Måste vara ett heltal mellan 1 och 365");
+    expect((await browser.post("/engagemang/oversyner/installningar", { leadDays: "30" })).statusCode).toBe(
+      303,
+    );
+    expect((await browser.get("/engagemang/oversyner?dagar=30")).body).toContain(
+      "Påminnelser skickas nu 30 dagar före datumet.",
+    );
+    const ofNetwork = async () =>
+      (await reminders()).filter((r) => r.engagement_id === engagement.id).map((r) => r.sent_to);
+    await sendReviewReminders(t.ctx);
+    expect(await ofNetwork()).toEqual([]);
+    await browser.post("/engagemang/oversyner/installningar", { leadDays: "45" });
+    await sendReviewReminders(t.ctx);
+    await sendReviewReminders(t.ctx);
+    expect(await ofNetwork()).toEqual(["handlaggare@stockholm.example, kontaktperson@stockholm.example"]);
+    const audit = await t.ctx.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "review_settings.update")
+      .execute();
+    expect(audit).toHaveLength(2);
+  });
+
+  it("lets only an admin set the lead time", async () => {
+    const browser = new TestClient(t.app);
+    await browser.login("handlaggare");
+    expect((await browser.get("/engagemang/oversyner")).body).not.toContain("leadDays");
+    expect((await browser.post("/engagemang/oversyner/installningar", { leadDays: "10" })).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -125,6 +125,84 @@ describe("engagement pages", () => {
     expect(await count()).toBe(before);
   });
 
+  it("says what is wrong with a number: below the least, not whole, not a number", async () => {
+    const browser = new TestClient(t.app);
+    await browser.login("handlaggare");
+    await browser.get("/engagemang/ny?typ=cooperation_agreement");
+    const before = await count();
+    const res = await browser.post(
+      "/engagemang",
+      agreement({
+        action: "save",
+        unitsAffected: "-1",
+        cost: "-5",
+        "financing.0.sharePercent": "12,5",
+        "financing.1.source": "eu",
+        "financing.1.sharePercent": "hälften",
+      }),
+    );
+    expect(res.statusCode).toBe(422);
+    for (const [field, message] of [
+      ["unitsAffected", "Måste vara minst 1"],
+      ["cost", "Skriv ett belopp i hela kronor, 0 eller mer"],
+      ["financing.0.sharePercent", "Måste vara ett heltal"],
+      ["financing.1.sharePercent", "Skriv ett tal, till exempel 25"],
+    ])
+      expect(res.body).toContain(`<a href="#${field}">${message}</a>`);
+    expect(res.body).not.toContain("Fyll i fältet");
+    expect(await count()).toBe(before);
+  });
+
+  it("adds and removes counterpart and financing rows without JavaScript, saving nothing until asked", async () => {
+    const browser = new TestClient(t.app);
+    await browser.login("handlaggare");
+    const form = await browser.get("/engagemang/ny?typ=cooperation_agreement");
+    expect(form.body).toContain('name="counterparts.0.kind"');
+    expect(form.body).not.toContain('name="counterparts.1.kind"');
+    expect(form.body).toContain('<button type="submit" name="action" value="add-counterparts"');
+    const before = await count();
+    const added = await browser.post(
+      "/engagemang",
+      agreement({ action: "add-counterparts", counterpartsRows: "2", financingRows: "1" }),
+    );
+    expect(added.statusCode).toBe(200);
+    expect(added.body).toContain('name="counterparts.2.kind"');
+    expect(added.body).not.toContain('name="counterparts.3.kind"');
+    expect(added.body).toContain('name="counterpartsRows" value="3"');
+    expect(added.body).not.toContain('name="financing.1.source"');
+    expect(added.body).toContain('value="Exempelstadens trafikförvaltning"');
+    expect(added.body).not.toContain("error-summary");
+    const two = {
+      "counterparts.1.kind": "academia",
+      "counterparts.1.name": "Påhittade tekniska högskolan",
+      "counterparts.1.country": "FI",
+      counterpartsRows: "3",
+    };
+    const removed = await browser.post(
+      "/engagemang",
+      agreement({ ...two, action: "check", "counterparts.0.remove": "true" }),
+    );
+    expect(removed.statusCode).toBe(200);
+    expect(removed.body).not.toContain("Exempelstadens trafikförvaltning");
+    expect(removed.body).toContain(
+      'name="counterparts.0.name" type="text" value="Påhittade tekniska högskolan"',
+    );
+    expect(removed.body).toContain('name="counterpartsRows" value="2"');
+    expect(await count()).toBe(before);
+    const saved = await browser.post(
+      "/engagemang",
+      agreement({ ...two, action: "save", "counterparts.0.remove": "true" }),
+    );
+    expect(saved.statusCode).toBe(303);
+    const id = String(saved.headers.location).split("/").at(-1) ?? "";
+    const stored = await t.ctx.db
+      .selectFrom("engagement_counterparts")
+      .select("name")
+      .where("engagement_id", "=", id)
+      .execute();
+    expect(stored.map((c) => c.name)).toEqual(["Påhittade tekniska högskolan"]);
+  });
+
   it("registers, shows, changes and decides an engagement", async () => {
     const browser = new TestClient(t.app);
     await browser.login("handlaggare");

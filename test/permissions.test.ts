@@ -471,6 +471,7 @@ const MATRIX: Record<string, Case> = {
   },
   "GET /uppfoljning": { path: "/uppfoljning", expect: signedIn(200) },
   "GET /engagemang/kontaktnat": { path: "/engagemang/kontaktnat", expect: signedIn(200) },
+  "GET /engagemang/kontaktnat.csv": { path: "/engagemang/kontaktnat.csv", expect: signedIn(200) },
   "POST /engagemang/kontaktnat/utnamning": {
     path: "/engagemang/kontaktnat/utnamning",
     form: {},
@@ -526,6 +527,11 @@ const MATRIX: Record<string, Case> = {
     path: "/engagemang/oversyner/paminnelser",
     form: {},
     expect: reviewers(303),
+  },
+  "POST /engagemang/oversyner/installningar": {
+    path: "/engagemang/oversyner/installningar",
+    form: {},
+    expect: admin(422),
   },
   "GET /api/v1/contact-network": { path: "/api/v1/contact-network", expect: signedIn(200, 401) },
   "POST /api/v1/contact-network/appointments": {

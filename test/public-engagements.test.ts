@@ -101,7 +101,7 @@ describe("the public page of international engagements", () => {
     expect(page.body).toContain("2024: 1 035 219 kr");
     expect(page.body).toContain("2025: 1 032 390 kr");
     expect(page.body).toContain('aria-labelledby="countries-title countries-desc"');
-    expect(page.body).toContain("<caption>Engagemang per motpartsland</caption>");
+    expect(page.body).toContain('<caption class="visually-hidden">Engagemang per motpartsland</caption>');
 
     const start = await anonymous().get("/offentlig");
     expect(start.body).toContain('href="/offentlig/internationellt"');

@@ -43,7 +43,8 @@ export type Action =
   | "engagement_review.manage"
   | "contact_network.manage"
   | "engagement_plan.manage"
-  | "monitoring.manage";
+  | "monitoring.manage"
+  | "review_settings.manage";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
@@ -177,6 +178,8 @@ const RULES = {
     actor.role === "registrator" ||
     ((actor.role === "handlaggare" || actor.role === "kontaktperson") && ownUnit(actor, subject)),
   "monitoring.manage": registryStaff,
+  // How long before a review or an agreement's end the reminders go out, for the whole city.
+  "review_settings.manage": admin,
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {

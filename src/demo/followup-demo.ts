@@ -1,4 +1,5 @@
-import { toActor, type UserRow } from "../auth/index.ts";
+import crypto from "node:crypto";
+import { createUser, listUsers, toActor, type UserRow } from "../auth/index.ts";
 import {
   appointContact,
   assessVisitRequest,
@@ -113,26 +114,49 @@ const INDICES: [name: string, values: [year: number, rank: number | null, value:
 ];
 
 /**
- * Demo data for the follow-up (issue 5): contact persons, plans for the last two years,
- * external monitoring and a few visit requests, so the annual report shows real content.
+ * The network's contact persons: each one a user account with the kontaktperson role for their
+ * unit (issue 20), the demo's own contact person account included; the invented ones get a
+ * password nobody knows (an admin may set one).
  */
-export async function seedFollowupDemo(ctx: Ctx, officerRow: UserRow, year: number): Promise<void> {
-  const officer = toActor(officerRow, "session", null);
-  if (!officer) return;
+async function seedContactNetwork(ctx: Ctx, year: number): Promise<void> {
+  const existing = new Map(
+    (await listUsers(ctx.db, ctx.config.tenantId))
+      .filter((u) => u.role === "kontaktperson" && u.unit_id)
+      .map((u) => [u.unit_id, u]),
+  );
   let i = 0;
   for (const entry of await listNetwork(ctx)) {
     if (WITHOUT_CONTACT.has(entry.unitId)) continue;
     const first = FIRST[i % FIRST.length] ?? "Alva";
     const last = LAST[(i * 5) % LAST.length] ?? "Ekbacke";
     i++;
+    const ascii = (text: string) => text.toLowerCase().replace(/[åä]/g, "a").replace(/ö/g, "o");
+    const account =
+      existing.get(entry.unitId) ??
+      (await createUser(ctx, "system", {
+        username: `kontakt-${entry.unitId}`,
+        displayName: `${first} ${last} (demo)`,
+        role: "kontaktperson",
+        unitId: entry.unitId,
+        email: ascii(`${first}.${last}@stockholm.example`),
+        password: crypto.randomBytes(15).toString("base64url"),
+      }));
     await appointContact(ctx, "system", {
-      unitId: entry.unitId,
-      name: `${first} ${last} (demo)`,
-      email: `${first}.${last}@stockholm.example`.toLowerCase().replace(/[åä]/g, "a").replace(/ö/g, "o"),
+      userId: account.id,
       appointedOn: `${year - 1}-0${(i % 9) + 1}-15`,
       appointedBy: "Förvaltningschefen",
     });
   }
+}
+
+/**
+ * Demo data for the follow-up (issue 5): contact persons, plans for the last two years,
+ * external monitoring and a few visit requests, so the annual report shows real content.
+ */
+export async function seedFollowupDemo(ctx: Ctx, officerRow: UserRow, year: number): Promise<void> {
+  const officer = toActor(officerRow, "session", null);
+  if (!officer) return;
+  await seedContactNetwork(ctx, year);
   for (const [unitId, work, budget, outcome, cost] of PLANS) {
     await savePlan(ctx, "system", year, {
       unitId,

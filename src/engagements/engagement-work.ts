@@ -3,8 +3,7 @@ import type { Ctx } from "../platform/context.ts";
 import type { Engagement } from "./engagements.model.ts";
 import { listEngagements } from "./engagements.service.ts";
 import type { DueItem } from "./reviews/reviews.model.ts";
-import { REMINDER_DAYS } from "./reviews/reviews.model.ts";
-import { dueItems } from "./reviews/reviews.service.ts";
+import { dueForReminder } from "./reviews/reviews.service.ts";
 import { type VisitRequest, visitSubject } from "./visits/visits.model.ts";
 import { listVisitRequests } from "./visits/visits.service.ts";
 
@@ -23,7 +22,7 @@ export interface EngagementTasks {
 export async function engagementTasks(ctx: Ctx, actor: UserActor): Promise<EngagementTasks> {
   const [reviews, visits, toDecide] = await Promise.all([
     can(actor, "engagement_review.manage")
-      ? dueItems(ctx, REMINDER_DAYS).then((items) =>
+      ? dueForReminder(ctx).then((items) =>
           items.filter((d) => can(actor, "engagement_review.manage", { unitId: d.unitId })),
         )
       : [],

@@ -65,8 +65,8 @@ export type DecidingBody = (typeof DECIDING_BODIES)[number];
 export const DECISION_OUTCOMES = ["approved", "rejected", "postponed"] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
-/** Types reviewed regularly, by default every fourth year (P4). */
-export const REVIEWED_TYPES: readonly EngagementType[] = ["membership", "intention_agreement"];
+/** Types reviewed regularly, by default every fourth year (P4); networks like memberships (issue 20). */
+export const REVIEWED_TYPES: readonly EngagementType[] = ["membership", "intention_agreement", "network"];
 export const REVIEW_INTERVAL_YEARS = 4;
 
 export interface Counterpart {

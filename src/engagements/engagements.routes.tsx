@@ -11,7 +11,7 @@ import { formFields, handleForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
 import { recordDecision } from "./decisions.service.ts";
 import { assessStored, checkNewEngagement, type EngagementAssessment } from "./engagement-checks.ts";
-import { engagementFromForm } from "./engagement-form.ts";
+import { addedRowGroup, engagementFromForm, type ShownRows, shownRows } from "./engagement-form.ts";
 import {
   ENGAGEMENT_STATUSES,
   ENGAGEMENT_TYPES,
@@ -95,6 +95,7 @@ export async function engagementsRoutes(app: FastifyInstance) {
     errors: FieldError[],
     assessment: EngagementAssessment | null,
     status: number,
+    rows?: ShownRows,
   ) => {
     const view = viewFor(req, reply);
     const names = await unitNames();
@@ -108,6 +109,7 @@ export async function engagementsRoutes(app: FastifyInstance) {
         assessment={assessment}
         unitName={names.get(String(values.unitId ?? "")) ?? null}
         thisYear={Number(stockholmDate(ctx.clock.now()).slice(0, 4))}
+        rows={rows}
         data={
           await formData(
             actor,
@@ -182,6 +184,9 @@ export async function engagementsRoutes(app: FastifyInstance) {
     const actor = requireCan(req, "engagement.manage");
     const body = formFields(req.body) as Body;
     const input = engagementFromForm(body, { clearBlank: false });
+    const rows = shownRows(body, input);
+    // "Lägg till" shows the form again with one row more, saving nothing.
+    if (addedRowGroup(body)) return showForm(req, reply, actor, { kind: "new" }, input, [], null, 200, rows);
     const checked = await checkNewEngagement(ctx, actor, input);
     if (one(body.action) === "check" || checked.errors.length > 0)
       return showForm(
@@ -193,11 +198,12 @@ export async function engagementsRoutes(app: FastifyInstance) {
         checked.errors,
         checked.assessment,
         checked.errors.length > 0 && one(body.action) !== "check" ? 422 : 200,
+        rows,
       );
     return handleForm(
       () => registerEngagement(ctx, actor, input),
       ({ engagement }) => reply.redirect(`/engagemang/${engagement.id}`, 303),
-      (errors) => showForm(req, reply, actor, { kind: "new" }, input, errors, checked.assessment, 422),
+      (errors) => showForm(req, reply, actor, { kind: "new" }, input, errors, checked.assessment, 422, rows),
     );
   });
 
@@ -257,10 +263,12 @@ export async function engagementsRoutes(app: FastifyInstance) {
       ...input
     } = engagementFromForm(body, { clearBlank: true });
     const shown = { ...engagementFromForm(body, { clearBlank: false }), type: e.type };
+    const rows = shownRows(body, shown);
+    if (addedRowGroup(body)) return showForm(req, reply, actor, editMode(e), shown, [], null, 200, rows);
     return handleForm(
       () => updateEngagement(ctx, actor, e.id, input),
       () => reply.redirect(`/engagemang/${e.id}`, 303),
-      (errors) => showForm(req, reply, actor, editMode(e), shown, errors, null, 422),
+      (errors) => showForm(req, reply, actor, editMode(e), shown, errors, null, 422, rows),
     );
   });
 

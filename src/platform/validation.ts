@@ -1,5 +1,21 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { type FieldError, ValidationError } from "./errors.ts";
+
+/**
+ * A value of the wrong type is named by what is wrong with it. Zod reports an issue's input only
+ * to an error map (not in the issue it returns), so this runs as the global one: a missing or
+ * empty value is to be filled in, "12,5" for a whole number is not whole, "hälften" is no number.
+ * A schema's own `{ error: "some.key" }` still wins.
+ */
+z.config({
+  customError: (issue) => {
+    if (issue.code !== "invalid_type") return undefined;
+    if (issue.input === undefined || issue.input === null || issue.input === "") return "validation.required";
+    if (issue.expected === "int") return "validation.integer";
+    if (issue.expected === "number") return "validation.number";
+    return "validation.type";
+  },
+});
 
 /**
  * Turns zod's issues into field errors whose messages are catalogue keys, so
@@ -37,9 +53,7 @@ export const dedupe = (errors: FieldError[], per: "field" | "message" = "field")
 function genericMessage(issue: z.core.$ZodIssue): Omit<FieldError, "field"> {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined || issue.input === ""
-        ? { message: "validation.required" }
-        : { message: "validation.type" };
+      return { message: "validation.required" };
     case "too_small":
       if (issue.origin === "string") {
         return Number(issue.minimum) === 1

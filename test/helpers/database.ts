@@ -9,7 +9,7 @@ import {
   type OpenDatabase,
   openDatabase,
 } from "../../src/platform/db/database.ts";
-import { migrateToLatest } from "../../src/platform/db/migrate.ts";
+import { migrateTo, migrateToLatest } from "../../src/platform/db/migrate.ts";
 import type { Database } from "../../src/platform/db/schema.ts";
 
 /** The audit key every test app and test CLI run uses (PostgreSQL refuses to run without one). */
@@ -26,8 +26,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database: a SQLite file in a temp folder, or a new PostgreSQL schema. */
-export async function createTestDatabase(options: { pgDatabaseUrl?: string } = {}): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database: a SQLite file in a temp folder, or a new PostgreSQL schema;
+ * `upTo` stops after that migration, for a test of the next one.
+ */
+export async function createTestDatabase(
+  options: { pgDatabaseUrl?: string; upTo?: string } = {},
+): Promise<TestDatabase> {
+  const migrate = (db: Db) => (options.upTo ? migrateTo(db, options.upTo) : migrateToLatest(db));
   if (TEST_DIALECT === "postgres" && options.pgDatabaseUrl) return inPgDatabase(options.pgDatabaseUrl);
   if (TEST_DIALECT === "postgres") {
     const url = process.env.TEST_DATABASE_URL;
@@ -39,7 +45,7 @@ export async function createTestDatabase(options: { pgDatabaseUrl?: string } = {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kansli-test-"));
     const target: DatabaseTarget = { databaseUrl: url, dataDir, pgSchema: schema };
     const open = openDatabase(target);
-    await migrateToLatest(open.db);
+    await migrate(open.db);
     return {
       target,
       open,
@@ -58,7 +64,7 @@ export async function createTestDatabase(options: { pgDatabaseUrl?: string } = {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kansli-test-"));
   const target: DatabaseTarget = { databaseUrl: null, dataDir };
   const open = openDatabase(target);
-  await migrateToLatest(open.db);
+  await migrate(open.db);
   return {
     target,
     open,

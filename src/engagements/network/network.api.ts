@@ -9,6 +9,7 @@ import { appointContact, listNetwork, sendNetworkMessage } from "./network.servi
 const contactSchema = z.object({
   id: z.string(),
   unitId: z.string(),
+  userId: z.string(),
   name: z.string(),
   email: z.string(),
   phone: z.string().nullable(),
@@ -37,7 +38,8 @@ export async function networkApi(app: FastifyInstance) {
   apiRoute(app, {
     method: "POST",
     path: "/contact-network/appointments",
-    summary: "Record the contact person a unit's head appointed; the previous appointment ends that day",
+    summary:
+      "Record the contact person a unit's head appointed: a user account with the kontaktperson role for its unit; the previous appointment ends that day",
     tag: "engagement follow-up",
     access: (req) => requireCan(req, "contact_network.manage"),
     body: appointmentSchema,

@@ -1,14 +1,25 @@
 import { z } from "zod";
 import { blankToUndefined } from "../../platform/validation.ts";
 
+/** An appointment of a user account (role kontaktperson for the unit) as the unit's contact person. */
 export interface ContactPerson {
   id: string;
   unitId: string;
+  userId: string;
+  /** The account's name and e-mail as they are now. */
   name: string;
   email: string;
   phone: string | null;
   appointedOn: string;
   appointedBy: string;
+}
+
+/** A user account that may be appointed: active, with the kontaktperson role for a unit of the network. */
+export interface ContactAccount {
+  userId: string;
+  name: string;
+  email: string | null;
+  unitId: string;
 }
 
 /** A unit of the network and its current contact person, or null when it has none. */
@@ -20,11 +31,9 @@ export interface NetworkEntry {
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
 
-/** An appointment as the head of the unit made it. */
+/** An appointment as the head of the unit made it: of the account that is the unit's kontaktperson. */
 export const appointmentSchema = z.strictObject({
-  unitId: z.string().trim().min(1, { error: "network.unit_required" }).max(100),
-  name: z.string().trim().min(1).max(200),
-  email: z.email({ error: "validation.email" }).max(254),
+  userId: z.string().trim().min(1, { error: "network.account_required" }).max(100),
   phone: optionalText(50),
   appointedOn: z.iso.date({ error: "validation.date" }),
   appointedBy: z.string().trim().min(1).max(200),

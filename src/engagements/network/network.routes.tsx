@@ -1,7 +1,14 @@
 import type { FastifyInstance } from "fastify";
-import { actorViewFor, registerFormPage } from "../../auth/index.ts";
+import { actorViewFor, registerFormPage, requireCan } from "../../auth/index.ts";
 import { sendPage } from "../../web/render.ts";
-import { appointContact, listNetwork, listNetworkMessages, sendNetworkMessage } from "./network.service.ts";
+import {
+  appointableContacts,
+  appointContact,
+  listNetwork,
+  listNetworkMessages,
+  networkCsv,
+  sendNetworkMessage,
+} from "./network.service.ts";
 import { ContactNetworkPage } from "./views/ContactNetworkPage.tsx";
 
 /** The international contact network (issue 5, item 6). */
@@ -16,6 +23,7 @@ export async function networkRoutes(app: FastifyInstance) {
         <ContactNetworkPage
           view={actorViewFor(req, reply)}
           entries={await listNetwork(ctx)}
+          accounts={await appointableContacts(ctx)}
           messages={await listNetworkMessages(ctx)}
           failed={failed}
         />,
@@ -35,5 +43,13 @@ export async function networkRoutes(app: FastifyInstance) {
         save: (by, v) => sendNetworkMessage(ctx, by, v),
       },
     ],
+  });
+
+  app.get("/engagemang/kontaktnat.csv", async (req, reply) => {
+    requireCan(req, "followup.view");
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header("content-disposition", 'attachment; filename="kontaktnat.csv"')
+      .send(await networkCsv(ctx, req.t));
   });
 }

@@ -11,9 +11,8 @@ export const AGREEMENT_TYPES: readonly StoredEngagementType[] = [
   "cooperation_agreement",
   "intention_agreement",
 ];
-/** How far ahead the dashboard looks, and when the owner is reminded, in days. */
+/** How far ahead the dashboard looks, in days (the reminders' lead time is the tenant's setting). */
 export const DASHBOARD_DAYS = 180;
-export const REMINDER_DAYS = 60;
 
 export const isReviewed = (type: string) => isOneOf(REVIEWED_TYPES, type);
 
@@ -30,6 +29,8 @@ export interface DueItem {
   unitName: string;
   officerName: string;
   officerEmail: string | null;
+  /** The unit's international contact person's e-mail, where the unit has one. */
+  contactEmail: string | null;
   kind: "review" | "end";
   dueOn: string;
   overdue: boolean;
@@ -48,4 +49,13 @@ export const reviewSchema = z.strictObject({
   reviewedOn: z.iso.date({ error: "validation.date" }),
   outcome: z.enum(REVIEW_OUTCOMES, { error: "validation.choice" }),
   note: z.string().trim().min(1, { error: "review.note_required" }).max(5000),
+});
+
+/** The reminders' lead time an admin sets, in whole days. */
+export const reminderSettingsSchema = z.strictObject({
+  leadDays: z.coerce
+    .number({ error: "review.lead_days_range" })
+    .int({ error: "review.lead_days_range" })
+    .min(1, { error: "review.lead_days_range" })
+    .max(365, { error: "review.lead_days_range" }),
 });

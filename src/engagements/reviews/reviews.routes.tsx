@@ -7,15 +7,20 @@ import { sendPage } from "../../web/render.ts";
 import { engagementSubject } from "../engagements.model.ts";
 import {
   dueItems,
+  leadDays,
   recentReviews,
   recordReview,
   reviewableEngagements,
   sendReviewReminders,
+  setLeadDays,
 } from "./reviews.service.ts";
 import { ReviewsPage } from "./views/ReviewsPage.tsx";
 
 const PAGE = "/engagemang/oversyner";
-const sentQuery = z.object({ skickade: z.coerce.number().int().min(0).optional() });
+const sentQuery = z.object({
+  skickade: z.coerce.number().int().min(0).optional(),
+  dagar: z.coerce.number().int().min(1).optional(),
+});
 
 /** The review dashboard of memberships and agreements (issue 5, item 5). */
 export async function reviewsRoutes(app: FastifyInstance) {
@@ -25,7 +30,7 @@ export async function reviewsRoutes(app: FastifyInstance) {
     reply: FastifyReply,
     values: Record<string, string>,
     errors: FieldError[],
-    sent?: number,
+    notice: string | null = null,
   ) => {
     const view = actorViewFor(req, reply);
     // The form offers only the engagements the user may review.
@@ -39,9 +44,10 @@ export async function reviewsRoutes(app: FastifyInstance) {
         due={await dueItems(ctx)}
         reviewable={reviewable}
         recent={await recentReviews(ctx)}
+        leadDays={await leadDays(ctx)}
         values={values}
         errors={errors}
-        notice={sent === undefined ? null : view.t("review.reminders_sent", { count: sent })}
+        notice={notice}
       />,
       errors.length > 0 ? 422 : 200,
     );
@@ -50,7 +56,14 @@ export async function reviewsRoutes(app: FastifyInstance) {
   app.get(PAGE, async (req, reply) => {
     requireCan(req, "followup.view");
     const query = sentQuery.safeParse(req.query);
-    return show(req, reply, {}, [], query.success ? query.data.skickade : undefined);
+    const { skickade, dagar } = query.success ? query.data : {};
+    const notice =
+      skickade !== undefined
+        ? req.t("review.reminders_sent", { count: skickade })
+        : dagar !== undefined
+          ? req.t("review.settings_saved", { days: dagar })
+          : null;
+    return show(req, reply, {}, [], notice);
   });
 
   app.post(PAGE, async (req, reply) => {
@@ -71,5 +84,15 @@ export async function reviewsRoutes(app: FastifyInstance) {
     requireCan(req, "engagement_review.manage");
     const sent = await sendReviewReminders(ctx);
     return reply.redirect(`${PAGE}?skickade=${sent}`, 303);
+  });
+
+  app.post(`${PAGE}/installningar`, async (req, reply) => {
+    const actor = requireCan(req, "review_settings.manage");
+    const values = formFields(req.body);
+    return handleForm(
+      () => setLeadDays(ctx, actor, values),
+      (days) => reply.redirect(`${PAGE}?dagar=${days}`, 303),
+      (errors) => show(req, reply, values, errors),
+    );
   });
 }

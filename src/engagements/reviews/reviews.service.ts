@@ -10,14 +10,15 @@ import { startRepeatingJob } from "../../platform/repeating-job.ts";
 import { fieldErrors } from "../../platform/validation.ts";
 import { engagementSubject } from "../engagements.model.ts";
 import { getEngagement, prepareEngagementUpdate, writeEngagementUpdate } from "../engagements.service.ts";
+import { contactResolver } from "../network/network.service.ts";
 import {
   AGREEMENT_TYPES,
   DASHBOARD_DAYS,
   type DueItem,
   isReviewed,
   nextReviewOn,
-  REMINDER_DAYS,
   type Review,
+  reminderSettingsSchema,
   reviewSchema,
 } from "./reviews.model.ts";
 import {
@@ -25,8 +26,10 @@ import {
   dueRows,
   insertReview,
   latestReviews,
+  reminderLeadDays,
   reviewableRows,
   reviewsOfEngagement,
+  updateReminderLeadDays,
 } from "./reviews.store.ts";
 
 /**
@@ -36,7 +39,10 @@ import {
 export async function dueItems(ctx: Ctx, days = DASHBOARD_DAYS): Promise<DueItem[]> {
   const today = stockholmDate(ctx.clock.now());
   const horizon = addCivilDays(today, days);
-  const rows = await dueRows(ctx.db, ctx.config.tenantId, today, horizon);
+  const [rows, contactOf] = await Promise.all([
+    dueRows(ctx.db, ctx.config.tenantId, today, horizon),
+    contactResolver(ctx),
+  ]);
   const items: DueItem[] = [];
   for (const r of rows) {
     const base = {
@@ -47,6 +53,7 @@ export async function dueItems(ctx: Ctx, days = DASHBOARD_DAYS): Promise<DueItem
       unitName: r.unit_name,
       officerName: r.display_name,
       officerEmail: r.email,
+      contactEmail: contactOf(r.unit_id)?.email ?? null,
     };
     if (isReviewed(r.type) && r.review_date && r.review_date <= horizon)
       items.push({ ...base, kind: "review", dueOn: r.review_date, overdue: r.review_date < today });
@@ -58,18 +65,30 @@ export async function dueItems(ctx: Ctx, days = DASHBOARD_DAYS): Promise<DueItem
 
 const sv = translator("sv");
 
+/** How many days before a due date the reminders go out: the setting an admin makes. */
+export const leadDays = (ctx: Ctx): Promise<number> => reminderLeadDays(ctx.db, ctx.config.tenantId);
+
+/** What falls due within the reminders' lead time. */
+export const dueForReminder = async (ctx: Ctx): Promise<DueItem[]> => dueItems(ctx, await leadDays(ctx));
+
+/** Who is reminded: the engagement's officer and its unit's contact person, each once. */
+const recipientsOf = (item: DueItem): string[] => [
+  ...new Set([item.officerEmail, item.contactEmail].filter((e): e is string => !!e)),
+];
+
 /**
- * E-mails the owner (the engagement's officer) of each review or end date within
- * REMINDER_DAYS, once: a reminder is a row whose unique key is the engagement, the kind and the
- * due date, inserted with ON CONFLICT DO NOTHING in the transaction that queues the mail. A
- * second run, or a second process, finds the row and sends nothing. A new due date (after a
- * review) is a new reminder. Returns how many were queued.
+ * E-mails the officer of each engagement and its unit's contact person of each review or end date
+ * within the lead time, once: a reminder is a row whose unique key is the engagement, the kind
+ * and the due date, inserted with ON CONFLICT DO NOTHING in the transaction that queues the mail.
+ * A second run, or a second process, finds the row and sends nothing. A new due date (after a
+ * review) is a new reminder. Returns how many reminders were queued.
  */
 export async function sendReviewReminders(ctx: Ctx): Promise<number> {
-  const due = (await dueItems(ctx, REMINDER_DAYS)).filter((d) => d.officerEmail);
+  const due = (await dueForReminder(ctx)).filter((d) => recipientsOf(d).length > 0);
   let queued = 0;
   for (const item of due) {
     const now = ctx.clock.now();
+    const recipients = recipientsOf(item);
     const sent = await ctx.db.transaction().execute(async (trx) => {
       const claimed = await claimReminder(trx, {
         id: newId(),
@@ -77,21 +96,44 @@ export async function sendReviewReminders(ctx: Ctx): Promise<number> {
         engagement_id: item.engagementId,
         kind: item.kind,
         due_on: item.dueOn,
-        sent_to: item.officerEmail ?? "",
+        sent_to: recipients.join(", "),
         created_at: now.toISOString(),
       });
       if (!claimed) return false;
       const params = { title: item.title, date: item.dueOn };
-      await queueMail(trx, ctx.config.tenantId, now, {
-        to: item.officerEmail ?? "",
-        subject: sv(`review.reminder_subject.${item.kind}`, params),
-        text: sv(`review.reminder_text.${item.kind}`, params),
-      });
+      for (const to of recipients)
+        await queueMail(trx, ctx.config.tenantId, now, {
+          to,
+          subject: sv(`review.reminder_subject.${item.kind}`, params),
+          text: sv(`review.reminder_text.${item.kind}`, params),
+        });
       return true;
     });
     if (sent) queued++;
   }
   return queued;
+}
+
+/** Sets the reminders' lead time (admins only), with its audit event; the next run uses it. */
+export async function setLeadDays(ctx: Ctx, by: UserActor, input: unknown): Promise<number> {
+  if (!can(by, "review_settings.manage")) throw new ForbiddenError();
+  const parsed = reminderSettingsSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrors(parsed.error.issues));
+  const before = await leadDays(ctx);
+  const days = parsed.data.leadDays;
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateReminderLeadDays(trx, ctx.config.tenantId, days);
+    await appendAudit(trx, ctx.config.tenantId, now, {
+      ...auditBy(by),
+      action: "review_settings.update",
+      subjectType: "tenant",
+      subjectId: ctx.config.tenantId,
+      before: { leadDays: before },
+      after: { leadDays: days },
+    });
+  });
+  return days;
 }
 
 /** Runs the reminders every `everyMs` while the server runs (they are sent once whatever the interval). */

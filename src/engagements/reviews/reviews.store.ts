@@ -114,3 +114,16 @@ export async function latestReviews(
     .execute();
   return rows.map((r) => ({ ...toReview(r), title: r.title }));
 }
+
+/** How many days before a due date the reminders go out (the tenant's setting). */
+export async function reminderLeadDays(db: Db, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom("tenants")
+    .select("review_reminder_days")
+    .where("id", "=", tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(row.review_reminder_days);
+}
+
+export const updateReminderLeadDays = (db: Db, tenantId: string, days: number) =>
+  db.updateTable("tenants").set({ review_reminder_days: days }).where("id", "=", tenantId).execute();

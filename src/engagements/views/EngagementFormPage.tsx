@@ -13,7 +13,7 @@ import type { View } from "../../web/view.ts";
 import { periodYears, spreadCost, type YearAmount } from "../costs.ts";
 import { COUNTRY_CODES, countryName } from "../countries.ts";
 import type { EngagementAssessment } from "../engagement-checks.ts";
-import { COUNTERPART_ROWS, FINANCING_ROWS } from "../engagement-form.ts";
+import type { RowGroupName, ShownRows } from "../engagement-form.ts";
 import {
   COUNTERPART_KINDS,
   DIRECTIONS,
@@ -167,6 +167,8 @@ export function EngagementFormPage(props: {
   data: EngagementFormData;
   /** The year an open period's cost runs through in the year fields. */
   thisYear: number;
+  /** How many rows of each group to show; without it, those filled in and one blank. */
+  rows?: ShownRows;
 }) {
   const { view, mode, values, errors, assessment, data } = props;
   const { t } = view;
@@ -183,6 +185,19 @@ export function EngagementFormPage(props: {
   const choose: [string, string] = ["", t("engagement.choose")];
   const counterparts = rowsOf(values.counterparts);
   const financing = rowsOf(values.financing);
+  const shown = (group: RowGroupName, filled: number) => props.rows?.[group] ?? filled + 1;
+  /** Under each row, its "Ta bort" box; under the group, the count shown and the "Lägg till" button. */
+  const removeBox = (group: RowGroupName, i: number, label: string) => (
+    <Checkbox view={view} name={`${group}.${i}.remove`} label={label} checked={false} errors={[]} />
+  );
+  const addButton = (group: RowGroupName, count: number, label: string) => (
+    <>
+      <input type="hidden" name={`${group}Rows`} value={String(count)} />
+      <button type="submit" name="action" value={`add-${group}`} class="button secondary" safe>
+        {label}
+      </button>
+    </>
+  );
   const field = (name: string, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
     <Field view={view} name={name} label={label} value={str(values[name])} errors={errors} {...extra} />
   );
@@ -288,7 +303,7 @@ export function EngagementFormPage(props: {
           hint={t("engagement.counterparts_hint")}
           errors={errors}
         >
-          {Array.from({ length: Math.max(COUNTERPART_ROWS, counterparts.length + 1) }, (_, i) => {
+          {Array.from({ length: shown("counterparts", counterparts.length) }, (_, i) => {
             const row = counterparts[i] ?? {};
             const name = (f: string) => `counterparts.${i}.${f}`;
             return (
@@ -323,9 +338,15 @@ export function EngagementFormPage(props: {
                   errors={errors}
                   options={[choose, ...countries]}
                 />
+                {removeBox("counterparts", i, t("engagement.remove_counterpart", { n: i + 1 }))}
               </fieldset>
             );
           })}
+          {addButton(
+            "counterparts",
+            shown("counterparts", counterparts.length),
+            t("engagement.add_counterpart"),
+          )}
         </RowGroup>
         <RowGroup
           view={view}
@@ -334,7 +355,7 @@ export function EngagementFormPage(props: {
           hint={t("engagement.financing_hint")}
           errors={errors}
         >
-          {Array.from({ length: Math.max(FINANCING_ROWS, financing.length + 1) }, (_, i) => {
+          {Array.from({ length: shown("financing", financing.length) }, (_, i) => {
             const row = financing[i] ?? {};
             const name = (f: string) => `financing.${i}.${f}`;
             return (
@@ -366,9 +387,11 @@ export function EngagementFormPage(props: {
                   errors={errors}
                   width="short"
                 />
+                {removeBox("financing", i, t("engagement.remove_financing", { n: i + 1 }))}
               </fieldset>
             );
           })}
+          {addButton("financing", shown("financing", financing.length), t("engagement.add_financing"))}
         </RowGroup>
         {mode.kind === "new" ? (
           <fieldset class="field">

@@ -31,6 +31,12 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
 
+/** Runs the migrations up to and including `name` (a test builds the data an upgrade meets). */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const { error } = await (await migrator(db)).migrateTo(name);
+  if (error) throw new Error(`migration to ${name} failed: ${String(error)}`, { cause: error });
+}
+
 /** Names of migrations the code knows that the database has not run. */
 export async function pendingMigrations(db: Db): Promise<string[]> {
   const all = await (await migrator(db)).getMigrations();

@@ -276,6 +276,7 @@ export interface ContactPersonTable {
   ended_on: string | null;
   recorded_by: string | null;
   created_at: string;
+  user_id: string | null;
 }
 
 export interface CopyRequestTable {
@@ -709,6 +710,7 @@ export interface TenantTable {
   id: string;
   name: string;
   created_at: string;
+  review_reminder_days: Generated<number>;
 }
 
 export interface UnitTable {

@@ -21,54 +21,147 @@ interface ChartProps {
 }
 
 const WIDTH = 640;
-const ROW = 26;
 const LABEL_WIDTH = 220;
+const LINE = 15;
+/** Characters of a bar's label per line: it wraps, and is never cut off. */
+const LABEL_CHARS = 30;
+
+/** A label broken into lines at spaces, each at most `max` characters (a longer word keeps its line). */
+export function wrapLabel(label: string, max = LABEL_CHARS): string[] {
+  const lines: string[] = [];
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length > 0 ? lines : [""];
+}
+
+/**
+ * Round ticks for an axis from `lo` to `hi`: steps of 1, 2 or 5 times a power of ten (whole
+ * numbers when the data are), about four of them, covering the range.
+ */
+export function axisTicks(lo: number, hi: number, whole: boolean): number[] {
+  const raw = (hi - lo || Math.abs(hi) || 1) / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max([1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? raw, whole ? 1 : 0);
+  const first = Math.floor(lo / step) * step;
+  const ticks: number[] = [];
+  for (let v = first; v < hi + step; v += step) ticks.push(Number(v.toPrecision(12)));
+  return ticks;
+}
+
+/** An axis's name (its unit included, e.g. "Kostnad (kr)"), in the chart's own text style. */
+const AxisTitle = (props: { x: number; y: number; anchor?: string; text: string }) => (
+  <text
+    x={String(props.x)}
+    y={String(props.y)}
+    text-anchor={props.anchor ?? "middle"}
+    class="chart-axis-title"
+    safe
+  >
+    {props.text}
+  </text>
+);
 
 /**
  * A horizontal bar chart drawn on the server as SVG (no script), named by its title and
  * description (role="img"), followed by the same numbers as a table for anyone who cannot see it.
+ * Its value axis below has round ticks and the value's name with its unit; long labels wrap.
  */
 export function BarChart(props: ChartProps) {
   const { data, format = String } = props;
-  const max = Math.max(...data.map((d) => d.value), 1);
-  const barSpace = WIDTH - LABEL_WIDTH - 90;
-  const height = data.length * ROW + 10;
+  const ticks = axisTicks(
+    0,
+    Math.max(...data.map((d) => d.value), 0),
+    data.every((d) => Number.isInteger(d.value)),
+  );
+  const max = ticks.at(-1) || 1;
+  const barSpace = WIDTH - LABEL_WIDTH - 110;
+  const top = 24;
+  const rows = data.map((d) => ({ ...d, lines: wrapLabel(d.label) }));
+  const heights = rows.map((r) => Math.max(26, r.lines.length * LINE + 11));
+  const axisY = top + heights.reduce((a, b) => a + b, 0);
+  const height = axisY + 48;
+  const xOf = (v: number) => LABEL_WIDTH + Math.round((v / max) * barSpace);
+  let y = top;
   return (
     <ChartFrame {...props} height={height}>
-      {data.map((d, i) => {
-        const y = i * ROW + 5;
-        const w = Math.round((d.value / max) * barSpace);
+      <AxisTitle x={LABEL_WIDTH - 8} y={14} anchor="end" text={props.labelHeader} />
+      {rows.map((d, i) => {
+        const rowTop = y;
+        const rowHeight = heights[i] ?? 26;
+        y += rowHeight;
+        const mid = rowTop + rowHeight / 2;
+        const w = xOf(d.value) - LABEL_WIDTH;
+        const firstLine = mid - ((d.lines.length - 1) * LINE) / 2 + 4;
         return (
           <g>
-            <text x={String(LABEL_WIDTH - 8)} y={String(y + 17)} text-anchor="end" class="chart-label" safe>
-              {d.label.length > 30 ? `${d.label.slice(0, 29)}…` : d.label}
+            <text x={String(LABEL_WIDTH - 8)} y={firstLine.toFixed(1)} text-anchor="end" class="chart-label">
+              {d.lines.map((line, n) => (
+                <tspan x={String(LABEL_WIDTH - 8)} dy={n === 0 ? "0" : String(LINE)} safe>
+                  {line}
+                </tspan>
+              ))}
             </text>
             <rect
               x={String(LABEL_WIDTH)}
-              y={String(y + 3)}
+              y={(mid - 9).toFixed(1)}
               width={String(w)}
-              height={String(ROW - 8)}
+              height="18"
               class="chart-bar"
             />
-            <text x={String(LABEL_WIDTH + w + 6)} y={String(y + 17)} class="chart-value" safe>
+            <text x={String(LABEL_WIDTH + w + 6)} y={(mid + 4).toFixed(1)} class="chart-value" safe>
               {format(d.value)}
             </text>
           </g>
         );
       })}
+      <line
+        x1={String(LABEL_WIDTH)}
+        y1={String(top)}
+        x2={String(LABEL_WIDTH)}
+        y2={String(axisY)}
+        class="chart-axis"
+      />
+      <line
+        x1={String(LABEL_WIDTH)}
+        y1={String(axisY)}
+        x2={String(xOf(max))}
+        y2={String(axisY)}
+        class="chart-axis"
+      />
+      {ticks.map((v) => (
+        <g>
+          <line
+            x1={String(xOf(v))}
+            y1={String(axisY)}
+            x2={String(xOf(v))}
+            y2={String(axisY + 5)}
+            class="chart-axis"
+          />
+          <text x={String(xOf(v))} y={String(axisY + 18)} text-anchor="middle" class="chart-tick" safe>
+            {format(v)}
+          </text>
+        </g>
+      ))}
+      <AxisTitle x={LABEL_WIDTH + barSpace / 2} y={axisY + 40} text={props.valueHeader} />
     </ChartFrame>
   );
 }
 
-/** A line chart over ordered labels (e.g. years), with its points marked and its data table. */
+/**
+ * A line chart over ordered labels (e.g. years), with its points marked, a value axis at the left
+ * with round ticks and the value's name, the labels' axis below with its name, and its data table.
+ */
 export function LineChart(props: ChartProps & { lowerIsBetter?: boolean }) {
   const { data, format = String } = props;
-  const height = 240;
-  const pad = { left: 60, right: 20, top: 20, bottom: 40 };
+  const height = 270;
+  const pad = { left: 80, right: 30, top: 40, bottom: 60 };
   const values = data.map((d) => d.value);
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
-  const span = hi - lo || 1;
+  const ticks = axisTicks(Math.min(...values), Math.max(...values), values.every(Number.isInteger));
+  const lo = ticks[0] ?? 0;
+  const span = (ticks.at(-1) ?? 1) - lo || 1;
   const x = (i: number) =>
     pad.left + (data.length === 1 ? 0 : (i * (WIDTH - pad.left - pad.right)) / (data.length - 1));
   // For a rank, 1 is best: drawn at the top.
@@ -77,26 +170,43 @@ export function LineChart(props: ChartProps & { lowerIsBetter?: boolean }) {
     return pad.top + (props.lowerIsBetter ? share : 1 - share) * (height - pad.top - pad.bottom);
   };
   const points = data.map((d, i) => `${x(i).toFixed(1)},${y(d.value).toFixed(1)}`).join(" ");
+  const base = height - pad.bottom;
   return (
     <ChartFrame {...props} height={height}>
+      <AxisTitle x={pad.left - 12} y={20} anchor="start" text={props.valueHeader} />
       <line
-        x1={String(pad.left)}
-        y1={String(height - pad.bottom)}
+        x1={String(pad.left - 12)}
+        y1={String(pad.top)}
+        x2={String(pad.left - 12)}
+        y2={String(base)}
+        class="chart-axis"
+      />
+      {ticks.map((v) => (
+        <g>
+          <line
+            x1={String(pad.left - 17)}
+            y1={y(v).toFixed(1)}
+            x2={String(pad.left - 12)}
+            y2={y(v).toFixed(1)}
+            class="chart-axis"
+          />
+          <text x={String(pad.left - 20)} y={(y(v) + 4).toFixed(1)} text-anchor="end" class="chart-tick" safe>
+            {format(v)}
+          </text>
+        </g>
+      ))}
+      <line
+        x1={String(pad.left - 12)}
+        y1={String(base)}
         x2={String(WIDTH - pad.right)}
-        y2={String(height - pad.bottom)}
+        y2={String(base)}
         class="chart-axis"
       />
       <polyline points={points} class="chart-line" fill="none" />
       {data.map((d, i) => (
         <g>
           <circle cx={x(i).toFixed(1)} cy={y(d.value).toFixed(1)} r="4" class="chart-point" />
-          <text
-            x={x(i).toFixed(1)}
-            y={String(height - pad.bottom + 18)}
-            text-anchor="middle"
-            class="chart-label"
-            safe
-          >
+          <text x={x(i).toFixed(1)} y={String(base + 18)} text-anchor="middle" class="chart-label" safe>
             {d.label}
           </text>
           <text
@@ -110,6 +220,7 @@ export function LineChart(props: ChartProps & { lowerIsBetter?: boolean }) {
           </text>
         </g>
       ))}
+      <AxisTitle x={(pad.left + WIDTH - pad.right) / 2} y={base + 44} text={props.labelHeader} />
     </ChartFrame>
   );
 }
@@ -153,7 +264,13 @@ export function WorldMap(props: Omit<ChartProps, "data"> & { data: MapDatum[] })
               r={(3 + 7 * Math.sqrt(d.value / max)).toFixed(1)}
               class="chart-point map-point"
             />
-            <text x={(cx + 8).toFixed(1)} y={(cy - 6).toFixed(1)} class="chart-label" safe>
+            <text
+              x={(cx > WIDTH - 60 ? cx - 8 : cx + 8).toFixed(1)}
+              y={Math.max(cy - 6, 12).toFixed(1)}
+              text-anchor={cx > WIDTH - 60 ? "end" : "start"}
+              class="chart-label"
+              safe
+            >
               {d.mark}
             </text>
           </g>
@@ -164,8 +281,9 @@ export function WorldMap(props: Omit<ChartProps, "data"> & { data: MapDatum[] })
 }
 
 /**
- * What every chart shares: the SVG named by its title and description (role="img"), the caption,
- * and the same numbers as a table for anyone who cannot see it; a sentence when there is no data.
+ * What every chart shares: its title shown once, as the caption above it; the SVG named by the
+ * title and description (role="img"); and the same numbers as a table for anyone who cannot see it,
+ * its caption (the title again) for screen readers only. A sentence when there is no data.
  */
 function ChartFrame(props: PropsWithChildren<ChartProps & { height: number }>) {
   const { id } = props;
@@ -177,6 +295,9 @@ function ChartFrame(props: PropsWithChildren<ChartProps & { height: number }>) {
     );
   return (
     <figure class="chart">
+      <figcaption id={`${id}-caption`} safe>
+        {props.title}
+      </figcaption>
       <svg
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
@@ -192,7 +313,6 @@ function ChartFrame(props: PropsWithChildren<ChartProps & { height: number }>) {
         </desc>
         {props.children}
       </svg>
-      <figcaption safe>{props.title}</figcaption>
       <DataTable {...props} />
     </figure>
   );
@@ -203,6 +323,7 @@ function DataTable(props: ChartProps) {
   return (
     <Table<ChartDatum>
       caption={props.title}
+      captionHidden
       columns={[
         { header: props.labelHeader, cell: (d) => <span safe>{d.label}</span>, rowHeader: true },
         { header: props.valueHeader, cell: (d) => <span safe>{format(d.value)}</span>, numeric: true },

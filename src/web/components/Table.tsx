@@ -16,11 +16,14 @@ export interface Column<T> {
  */
 export function Table<T>({
   caption,
+  captionHidden = false,
   columns,
   rows,
   empty,
 }: {
   caption: string;
+  /** The caption for screen readers only, where the same words are already shown (a chart's title). */
+  captionHidden?: boolean;
   columns: Column<T>[];
   rows: T[];
   empty: string;
@@ -35,7 +38,9 @@ export function Table<T>({
   return (
     <section class="table-wrap" aria-label={caption} tabindex="0">
       <table>
-        <caption safe>{caption}</caption>
+        <caption class={captionHidden ? "visually-hidden" : undefined} safe>
+          {caption}
+        </caption>
         <thead>
           <tr>
             {columns.map((c) => (

@@ -5,7 +5,7 @@ import { Field } from "../../../web/components/Field.tsx";
 import { Form } from "../../../web/components/Form.tsx";
 import { Table } from "../../../web/components/Table.tsx";
 import { Layout } from "../../../web/Layout.tsx";
-import type { NetworkEntry } from "../network.model.ts";
+import type { ContactAccount, NetworkEntry } from "../network.model.ts";
 
 export interface SentMessage {
   id: string;
@@ -23,10 +23,13 @@ export type FailedForm = FailedFormOf<"appoint" | "message">;
 export function ContactNetworkPage(props: {
   view: ActorView;
   entries: NetworkEntry[];
+  /** The kontaktperson accounts the appointment form offers. */
+  accounts: ContactAccount[];
   messages: SentMessage[];
   failed: FailedForm | null;
 }) {
-  const { view, entries, messages, failed } = props;
+  const { view, entries, accounts, messages, failed } = props;
+  const unitName = new Map(entries.map((e) => [e.unitId, e.unitName]));
   const { t } = view;
   const errors = failed?.errors ?? [];
   const values = (form: FailedForm["form"]) => (failed?.form === form ? failed.values : {});
@@ -39,6 +42,11 @@ export function ContactNetworkPage(props: {
       <ErrorSummary view={view} errors={errors} />
       <h1 safe>{t("network.title")}</h1>
       <p safe>{t("network.intro")}</p>
+      <p>
+        <a href="/engagemang/kontaktnat.csv" download="kontaktnat.csv" safe>
+          {t("network.export")}
+        </a>
+      </p>
       <Table<NetworkEntry>
         caption={t("network.table_caption")}
         columns={[
@@ -75,26 +83,18 @@ export function ContactNetworkPage(props: {
           <Form view={view} action="/engagemang/kontaktnat/utnamning">
             <Field
               view={view}
-              name="unitId"
-              label={t("network.unit")}
-              value={appoint.unitId}
+              name="userId"
+              label={t("network.account")}
+              hint={t("network.account_hint")}
+              value={appoint.userId}
               errors={errorsOf("appoint")}
-              options={[["", ""], ...entries.map((e): [string, string] => [e.unitId, e.unitName])]}
-            />
-            <Field
-              view={view}
-              name="name"
-              label={t("network.contact")}
-              value={appoint.name}
-              errors={errorsOf("appoint")}
-            />
-            <Field
-              view={view}
-              name="email"
-              type="email"
-              label={t("network.email")}
-              value={appoint.email}
-              errors={errorsOf("appoint")}
+              options={[
+                ["", ""],
+                ...accounts.map((a): [string, string] => [
+                  a.userId,
+                  `${a.name} – ${unitName.get(a.unitId) ?? a.unitId}`,
+                ]),
+              ]}
             />
             <Field
               view={view}

@@ -15,11 +15,13 @@ export function ReviewsPage(props: {
   /** Every membership and intention agreement that may be reviewed, for the form. */
   reviewable: { id: string; title: string }[];
   recent: (Review & { title: string })[];
+  /** The reminders' lead time in days. */
+  leadDays: number;
   values: Record<string, string>;
   errors: FieldError[];
   notice: string | null;
 }) {
-  const { view, due, reviewable, recent, values, errors, notice } = props;
+  const { view, due, reviewable, recent, leadDays, values, errors, notice } = props;
   const { t } = view;
   return (
     <Layout view={view} title={t("review.title")} hasErrors={errors.length > 0}>
@@ -67,7 +69,7 @@ export function ReviewsPage(props: {
             secondary
           />
           <p class="hint" safe>
-            {t("review.remind_hint")}
+            {t("review.remind_hint", { days: leadDays })}
           </p>
           <h2 safe>{t("review.form_title")}</h2>
           <p class="hint" safe>
@@ -135,6 +137,25 @@ export function ReviewsPage(props: {
         rows={recent}
         empty={t("review.none_recorded")}
       />
+      {view.can("review_settings.manage") ? (
+        <>
+          <h2 safe>{t("review.settings_title")}</h2>
+          <Form view={view} action="/engagemang/oversyner/installningar">
+            <Field
+              view={view}
+              name="leadDays"
+              type="number"
+              label={t("review.lead_days")}
+              hint={t("review.lead_days_hint")}
+              value={values.leadDays ?? String(leadDays)}
+              errors={errors}
+            />
+            <button type="submit" class="button" safe>
+              {t("review.settings_button")}
+            </button>
+          </Form>
+        </>
+      ) : null}
     </Layout>
   );
 }

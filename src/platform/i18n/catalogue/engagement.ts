@@ -57,6 +57,10 @@ export const engagement = defineMessages(
     "engagement.counterparts": "Motparter",
     "engagement.counterparts_hint": "Fyll i de rader som behövs; tomma rader hoppas över.",
     "engagement.counterpart_n": "Motpart {n}",
+    "engagement.add_counterpart": "Lägg till motpart",
+    "engagement.remove_counterpart": "Ta bort motpart {n} när formuläret skickas",
+    "engagement.add_financing": "Lägg till finansiering",
+    "engagement.remove_financing": "Ta bort finansiering {n} när formuläret skickas",
     "engagement.counterpart_kind": "Slag av motpart",
     "engagement.counterpart_name": "Namn",
     "engagement.counterpart_country": "Land",
@@ -173,7 +177,7 @@ export const engagement = defineMessages(
     "engagement.p4_review_before_start":
       "P4: Omprövningsdatumet ska ligga efter startdatumet eller den senaste omprövningen.",
     "engagement.p4_review_late":
-      "P4: Medlemskap och intentionsavtal omprövas regelbundet, till exempel vart fjärde år – omprövningsdatumet ligger längre fram än så.",
+      "P4: Medlemskap, nätverk och intentionsavtal omprövas regelbundet, till exempel vart fjärde år – omprövningsdatumet ligger längre fram än så.",
     "engagement.p4_review_due": "P4: Omprövningen skulle ha gjorts senast {date} – dags att ompröva.",
     "engagement.p4_intention_counterpart":
       "P4: Intentionsavtal ingås med internationella organisationer och nätverk eller inom internationella initiativ – ingen motpart är en organisation eller ett nätverk.",
@@ -269,6 +273,10 @@ export const engagement = defineMessages(
     "engagement.counterparts": "Counterparts",
     "engagement.counterparts_hint": "Fill in the rows you need; empty rows are skipped.",
     "engagement.counterpart_n": "Counterpart {n}",
+    "engagement.add_counterpart": "Add a counterpart",
+    "engagement.remove_counterpart": "Remove counterpart {n} when the form is sent",
+    "engagement.add_financing": "Add financing",
+    "engagement.remove_financing": "Remove financing {n} when the form is sent",
     "engagement.counterpart_kind": "Kind of counterpart",
     "engagement.counterpart_name": "Name",
     "engagement.counterpart_country": "Country",
@@ -387,7 +395,7 @@ export const engagement = defineMessages(
     "engagement.p4_review_before_start":
       "P4: The review date must be after the start date or the last review.",
     "engagement.p4_review_late":
-      "P4: Memberships and intention agreements are reviewed regularly, for example every fourth year – the review date is further off than that.",
+      "P4: Memberships, networks and intention agreements are reviewed regularly, for example every fourth year – the review date is further off than that.",
     "engagement.p4_review_due": "P4: The review was due by {date} – time to review.",
     "engagement.p4_intention_counterpart":
       "P4: Intention agreements are made with international organisations and networks or within international initiatives – no counterpart is an organisation or a network.",
