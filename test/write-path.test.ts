@@ -6,7 +6,7 @@ import {
   registerEngagement,
   updateEngagement,
 } from "../src/engagements/engagements.service.ts";
-import { appointContact, sendNetworkMessage } from "../src/engagements/network/network.service.ts";
+import { sendNetworkMessage } from "../src/engagements/network/network.service.ts";
 import { recordReview } from "../src/engagements/reviews/reviews.service.ts";
 import {
   assessVisitRequest,
@@ -41,13 +41,6 @@ beforeAll(async () => {
   officer = await demoActor(t, "handlaggare");
   decider = await demoActor(t, "beslutsfattare");
   classId = await demoClassId(t, "2019", "1.4");
-  await appointContact(t.ctx, "system", {
-    unitId: "forv-kultur",
-    name: "Greta Exempelsson",
-    email: "greta.exempelsson@example.se",
-    appointedOn: "2026-01-05",
-    appointedBy: "Förvaltningschefen",
-  });
 });
 afterAll(async () => {
   await t.close();
