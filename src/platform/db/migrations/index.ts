@@ -24,6 +24,7 @@ import * as mailIntake from "./2026-12-07-0301-mail-intake.ts";
 import * as engagementCosts from "./2026-12-08-0101-engagement-costs.ts";
 import * as unitLetterhead from "./2026-12-08-0201-unit-letterhead.ts";
 import * as mailIntakeFailures from "./2026-12-08-0301-mail-intake-failures.ts";
+import * as oidc from "./2026-12-09-0301-oidc.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-08-0101-engagement-costs": engagementCosts,
   "2026-12-08-0201-unit-letterhead": unitLetterhead,
   "2026-12-08-0301-mail-intake-failures": mailIntakeFailures,
+  "2026-12-09-0301-oidc": oidc,
 };
