@@ -21,6 +21,8 @@ export function OidcMappingsPage(props: {
   const { view, mappings, units, configured, values, errors } = props;
   const { t } = view;
   const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const unitLabel = (m: OidcRoleMapping): string =>
+    m.unit_id ? (unitName.get(m.unit_id) ?? m.unit_id) : "–";
   const unitOptions: [string, string][] = [
     ["", t("users.no_unit")],
     ...[...units]
@@ -46,7 +48,7 @@ export function OidcMappingsPage(props: {
           { header: t("oidc.mappings.role"), cell: (m) => <span safe>{t(`role.${m.role}`)}</span> },
           {
             header: t("oidc.mappings.unit"),
-            cell: (m) => <span safe>{m.unit_id ? (unitName.get(m.unit_id) ?? m.unit_id) : "–"}</span>,
+            cell: (m) => <span safe>{unitLabel(m)}</span>,
           },
           {
             header: t("oidc.mappings.actions"),
