@@ -113,6 +113,8 @@ describe("sign-in through the city's OpenID provider", () => {
     const page = await new TestClient(t.app).get("/logga-in?next=/konto");
     expect(page.body).toContain("Logga in med organisationens konto");
     expect(page.body).toContain('href="/logga-in/oidc?next=%2Fkonto"');
+    // Signing out sends the browser from a form on to the provider: the policy must allow it.
+    expect(page.headers["content-security-policy"]).toContain(`form-action 'self' ${provider.issuer};`);
   });
 
   it("signs in with the code flow, PKCE, state and nonce, and creates the account at first sign-in", async () => {
