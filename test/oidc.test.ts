@@ -219,13 +219,17 @@ describe("sign-in through the city's OpenID provider", () => {
   it("disables the account at the next sign-in when the provider no longer puts the person in a mapped group", async () => {
     const { client: laptop } = await signIn(t, provider, "gustav");
     expect(await signedIn(laptop)).toBe(true);
+    const token = /kansli_[\w-]+/.exec((await laptop.post("/konto/nycklar", { name: "Skript" })).body)?.[0];
+    const asScript = () => t.app.inject({ url: "/api/v1/me", headers: { authorization: `Bearer ${token}` } });
+    expect((await asScript()).statusCode).toBe(200);
     const gustav = provider.people.get("gustav") as ProviderPerson;
     gustav.groups = ["grp-okand"];
     const { res } = await signIn(t, provider, "gustav");
     expect(res.statusCode).toBe(403);
     expect((await userBySubject("sub-gustav"))?.disabled_at).not.toBeNull();
-    // The session they already had ends with it.
+    // The session and API token they already had end with it.
     expect(await signedIn(laptop)).toBe(false);
+    expect((await asScript()).statusCode).toBe(401);
     // Back in a mapped group, the provider vouches again.
     gustav.groups = ["grp-lasare"];
     const { client } = await signIn(t, provider, "gustav");
