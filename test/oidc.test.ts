@@ -85,6 +85,7 @@ describe("sign-in through the city's OpenID provider", () => {
       person("fanny", { roles: ["Kansli.Remissinstans"] }),
       person("gustav", { groups: ["grp-handlaggare"] }),
       person("helga", { groups: ["grp-handlaggare"] }),
+      person("ivar", { groups: ["grp-handlaggare"], sub: "x".repeat(300) }),
     ]);
     t = await buildTestApp({ seed: false, env: provider.env });
     const system = "system" as const;
@@ -286,6 +287,14 @@ describe("sign-in through the city's OpenID provider", () => {
     });
     expect(res.statusCode).toBe(400);
     expect(await signedIn(client)).toBe(false);
+  });
+
+  it("refuses an ID token without a usable subject", async () => {
+    const before = await countUsers();
+    const { res, client } = await signIn(t, provider, "ivar");
+    expect(res.statusCode).toBe(400);
+    expect(await signedIn(client)).toBe(false);
+    expect(await countUsers()).toBe(before);
   });
 
   it("signs out of kansli and of the provider (RP-initiated logout)", async () => {

@@ -12,7 +12,7 @@ export interface PendingSignIn {
 export type IdTokenClaims = Record<string, unknown>;
 
 /** The redirect URI to register at the provider. */
-export const redirectUri = (config: Config) => `${config.publicUrl}/logga-in/oidc/callback`;
+const redirectUri = (config: Config) => `${config.publicUrl}/logga-in/oidc/callback`;
 
 /**
  * kansli as a client of the city's OpenID provider (openid-client): the authorization code flow

@@ -16,7 +16,7 @@ import {
 import { ROLES, type Role, UNIT_BOUND_ROLES } from "./roles.ts";
 import { findUnitId } from "./users.store.ts";
 
-export const mappingSchema = z.strictObject({
+const mappingSchema = z.strictObject({
   claimValue: z.string().trim().min(1).max(200),
   role: z.enum(ROLES),
   unitId: z.preprocess(blankToUndefined, z.string().max(100).optional()),

@@ -35,7 +35,9 @@ type Claims = z.infer<typeof claimsSchema>;
 export type OidcSignInResult =
   | { ok: true; token: string; user: UserRow }
   /** None of the person's groups is mapped: no account, or their account is disabled. */
-  | { ok: false; reason: "no_access" };
+  | { ok: false; reason: "no_access" }
+  /** The ID token has no usable subject. */
+  | { ok: false; reason: "invalid_claims" };
 
 /**
  * Signs in a person the provider vouches for. They are known by the provider's stable subject
@@ -49,7 +51,12 @@ export async function signInWithOidc(
   rawClaims: IdTokenClaims,
   client: ClientInfo,
 ): Promise<OidcSignInResult> {
-  const claims = claimsSchema.parse(rawClaims);
+  const parsed = claimsSchema.safeParse(rawClaims);
+  if (!parsed.success) {
+    await recordOidcFailure(ctx, client, "invalid_claims");
+    return { ok: false, reason: "invalid_claims" };
+  }
+  const claims = parsed.data;
   const { tenantId } = ctx.config;
   const subject = claims.oid ?? claims.sub;
   const values = [...new Set([...(claims.groups ?? []), ...(claims.roles ?? [])])];
@@ -73,7 +80,7 @@ export async function signInWithOidc(
       return { ok: false, reason: "no_access" } as const;
     }
     const user = existing
-      ? await follow(trx, ctx, existing, claims, access, now, client)
+      ? await follow(trx, existing, claims, access, now, client)
       : await create(trx, ctx, { username, subject, claims, access, now, client });
     const proof = { method: "oidc" as const, amr: claims.amr ?? null, acr: claims.acr ?? null };
     const token = await startSession(trx, ctx, user, client, proof);
@@ -132,7 +139,6 @@ async function create(
 /** Brings the account in line with the provider: name, e-mail, role, unit; enabled again if it was disabled. */
 async function follow(
   trx: Db,
-  ctx: Ctx,
   user: UserRow,
   claims: Claims,
   access: MappedAccess,

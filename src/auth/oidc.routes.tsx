@@ -84,7 +84,7 @@ export async function oidcRoutes(app: FastifyInstance, { oidc }: { oidc: OidcCli
       return refused(req, reply, "failed");
     }
     const result = await signInWithOidc(ctx, claims, client(req));
-    if (!result.ok) return refused(req, reply, "no_access");
+    if (!result.ok) return refused(req, reply, result.reason === "no_access" ? "no_access" : "failed");
     reply.setCookie(sessionCookieName(ctx.config), result.token, sessionCookieOptions(ctx.config));
     return reply.redirect(safeLocalPath(pending.next), 303);
   });
