@@ -207,6 +207,28 @@ describe("sign-in through the city's OpenID provider", () => {
     expect(taken.body).toContain("Värdet har redan en roll");
   });
 
+  it("lets an admin remove a mapping, with its audit event", async () => {
+    expect((await map("grp-tillfallig", "lasare")).statusCode).toBe(303);
+    const client = await admin();
+    const { id } = await t.ctx.db
+      .selectFrom("oidc_role_mappings")
+      .select("id")
+      .where("claim_value", "=", "grp-tillfallig")
+      .executeTakeFirstOrThrow();
+    const action = `/admin/inloggning/${id}/ta-bort`;
+    expect((await client.get("/admin/inloggning")).body).toContain(`action="${action}"`);
+    expect((await client.post(action)).statusCode).toBe(303);
+    const after = (await client.get("/admin/inloggning")).body;
+    expect(after).not.toContain("grp-tillfallig");
+    expect(after).toContain("Kansli.Remissinstans");
+    const removed = await t.ctx.db
+      .selectFrom("audit_events")
+      .select("before_json")
+      .where("action", "=", "oidc.mapping_remove")
+      .executeTakeFirst();
+    expect(removed?.before_json).toContain("grp-tillfallig");
+  });
+
   it('answers a person with no mapped group "Du har inte behörighet" and creates no account', async () => {
     const before = await countUsers();
     const { client, res } = await signIn(t, provider, "bertil");
