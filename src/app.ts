@@ -179,7 +179,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (form && req.body && typeof req.body === "object")
       req.body = foldDateParts(req.body as Record<string, unknown>);
   });
-  const setSecurityHeaders = addSecurityHeaders(app, secure);
+  const setSecurityHeaders = addSecurityHeaders(
+    app,
+    secure,
+    config.oidc ? [new URL(config.oidc.issuer).origin] : [],
+  );
   await app.register(rateLimit, { global: false });
   await app.register(csrf, {
     sessionPlugin: "@fastify/cookie",

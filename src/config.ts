@@ -36,6 +36,16 @@ export interface Config {
   reminderDaysAfter: number[];
   cityName: string;
   logoPath: string | null;
+  oidc: OidcConfig | null;
+  breakGlassUser: string | null;
+}
+
+/** The city's OpenID provider, when sign-in through it is set up. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
 }
 
 /** Fastify's `trustProxy`: off, any proxy, or the proxies' addresses. */
@@ -224,7 +234,43 @@ export const SETTINGS = {
     default: "info",
     meaning: "fatal, error, warn, info, debug, trace or silent",
   },
-} satisfies Record<keyof Config, SettingSpec>;
+  oidcIssuer: {
+    env: "KANSLI_OIDC_ISSUER",
+    flag: "oidc-issuer",
+    default: "",
+    meaning:
+      "The city's OpenID Connect provider (its issuer URL, https://; http:// only on loopback). Set: the sign-in page offers the organisation's account",
+  },
+  oidcClientId: {
+    env: "KANSLI_OIDC_CLIENT_ID",
+    flag: "oidc-client-id",
+    default: "",
+    meaning:
+      "kansli's client id at the provider; the redirect URI to register is KANSLI_PUBLIC_URL + /logga-in/oidc/callback",
+  },
+  oidcClientSecret: {
+    env: "KANSLI_OIDC_CLIENT_SECRET",
+    flag: "oidc-client-secret",
+    default: "",
+    meaning: "kansli's client secret at the provider",
+  },
+  oidcScopes: {
+    env: "KANSLI_OIDC_SCOPES",
+    flag: "oidc-scopes",
+    default: "openid profile email",
+    meaning: "Scopes asked of the provider, space-separated; must include openid",
+  },
+  breakGlassUser: {
+    env: "KANSLI_BREAK_GLASS_USER",
+    flag: "break-glass-user",
+    default: "",
+    meaning:
+      "Set (with KANSLI_OIDC_ISSUER): only this local account may sign in with a password; everyone else signs in through the provider. Unset: every local account may",
+  },
+} satisfies Record<Exclude<keyof Config, "oidc"> | OidcSetting, SettingSpec>;
+
+type OidcSetting = "oidcIssuer" | "oidcClientId" | "oidcClientSecret" | "oidcScopes";
+type SettingKey = keyof typeof SETTINGS;
 
 export class ConfigError extends Error {}
 
@@ -281,7 +327,7 @@ const isLogLevel = (value: string): value is (typeof LOG_LEVELS)[number] =>
  * Empty strings count as unset.
  */
 export function loadConfig(env: Source = process.env, flags: Source = {}): Config {
-  const raw = (key: keyof Config): { name: string; value: string } => {
+  const raw = (key: SettingKey): { name: string; value: string } => {
     const spec: SettingSpec = SETTINGS[key];
     const fromFlag = flags[spec.flag];
     if (fromFlag !== undefined && fromFlag !== "") return { name: `--${spec.flag}`, value: fromFlag };
@@ -289,7 +335,7 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
     if (fromEnv !== undefined && fromEnv !== "") return { name: spec.env, value: fromEnv };
     return { name: spec.env, value: spec.default };
   };
-  const optional = (key: keyof Config) => {
+  const optional = (key: SettingKey) => {
     const r = raw(key);
     return r.value === "" ? null : r;
   };
@@ -327,6 +373,11 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
   const mailFrom = raw("mailFrom");
   if (!mailFrom.value.includes("@"))
     throw new ConfigError(`${mailFrom.name}: "${mailFrom.value}" has no address`);
+
+  const breakGlassUser = optional("breakGlassUser");
+  const oidc = oidcConfig(optional, raw("oidcScopes"));
+  if (breakGlassUser && !oidc)
+    throw new ConfigError(`${breakGlassUser.name}: needs KANSLI_OIDC_ISSUER, or no one else could sign in`);
 
   return {
     port: intIn(port.name, port.value, 0, 65535),
@@ -378,5 +429,37 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
     reminderDaysAfter: dayList(raw("reminderDaysAfter").name, raw("reminderDaysAfter").value),
     cityName: raw("cityName").value.trim(),
     logoPath: logoPath ? path.resolve(logoPath.value) : null,
+    oidc,
+    breakGlassUser: breakGlassUser?.value.trim().toLowerCase() ?? null,
+  };
+}
+
+type Setting = { name: string; value: string };
+
+/** The provider's settings: all of issuer, client id and secret, or none. */
+function oidcConfig(optional: (key: SettingKey) => Setting | null, scopes: Setting): OidcConfig | null {
+  const issuer = optional("oidcIssuer");
+  const clientId = optional("oidcClientId");
+  const clientSecret = optional("oidcClientSecret");
+  if (!issuer && !clientId && !clientSecret) return null;
+  if (!issuer || !clientId || !clientSecret) {
+    const missing = (["oidcIssuer", "oidcClientId", "oidcClientSecret"] as const).find((k) => !optional(k));
+    throw new ConfigError(
+      `${SETTINGS[missing ?? "oidcIssuer"].env}: must be set with the other KANSLI_OIDC_ settings (all three or none)`,
+    );
+  }
+  const parsed = new URL(url(issuer.name, issuer.value, ["http:", "https:"]));
+  // Plain http lets anyone on the way forge the provider's answers: only for a provider on this machine.
+  if (parsed.protocol === "http:" && !["127.0.0.1", "localhost", "[::1]"].includes(parsed.hostname))
+    throw new ConfigError(
+      `${issuer.name}: must start with https:// (http:// only for 127.0.0.1 or localhost)`,
+    );
+  if (!scopes.value.split(/\s+/).includes("openid"))
+    throw new ConfigError(`${scopes.name}: "${scopes.value}" must include openid`);
+  return {
+    issuer: issuer.value,
+    clientId: clientId.value,
+    clientSecret: clientSecret.value,
+    scopes: scopes.value.trim().split(/\s+/).join(" "),
   };
 }

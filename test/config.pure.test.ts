@@ -2,6 +2,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, SETTINGS } from "../src/config.ts";
 
+const OIDC = {
+  KANSLI_OIDC_ISSUER: "https://login.microsoftonline.com/stad-tenant-id/v2.0",
+  KANSLI_OIDC_CLIENT_ID: "kansli",
+  KANSLI_OIDC_CLIENT_SECRET: "hemligt",
+};
+
 describe("configuration", () => {
   it("has the documented defaults", () => {
     const c = loadConfig({});
@@ -41,6 +47,22 @@ describe("configuration", () => {
     expect(loadConfig({ KANSLI_REMINDER_DAYS_BEFORE: "none" }).reminderDaysBefore).toEqual([]);
   });
 
+  it("reads the OpenID provider's settings: all three or none", () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    expect(loadConfig({ ...OIDC, KANSLI_BREAK_GLASS_USER: "Nodkonto" })).toMatchObject({
+      oidc: {
+        issuer: OIDC.KANSLI_OIDC_ISSUER,
+        clientId: "kansli",
+        clientSecret: "hemligt",
+        scopes: "openid profile email",
+      },
+      breakGlassUser: "nodkonto",
+    });
+    // Plain http only for a provider on this machine (tests, development).
+    const local = loadConfig({ ...OIDC, KANSLI_OIDC_ISSUER: "http://127.0.0.1:8080/realms/stad" });
+    expect(local.oidc?.issuer).toBe("http://127.0.0.1:8080/realms/stad");
+  });
+
   it.each([
     [{ PORT: "80a" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
@@ -58,6 +80,12 @@ describe("configuration", () => {
     [{ KANSLI_TRUST_PROXY: "proxy.example" }, "KANSLI_TRUST_PROXY"],
     [{ KANSLI_LOGIN_MAX_FAILURES_PER_ADDRESS: "0" }, "KANSLI_LOGIN_MAX_FAILURES_PER_ADDRESS"],
     [{ KANSLI_LOGO_PATH: "package.json" }, "KANSLI_LOGO_PATH"],
+    [{ ...OIDC, KANSLI_OIDC_CLIENT_SECRET: "" }, "KANSLI_OIDC_CLIENT_SECRET"],
+    [{ KANSLI_OIDC_CLIENT_ID: "kansli" }, "KANSLI_OIDC_ISSUER"],
+    [{ ...OIDC, KANSLI_OIDC_ISSUER: "http://login.stad.example" }, "KANSLI_OIDC_ISSUER"],
+    [{ ...OIDC, KANSLI_OIDC_ISSUER: "ldap://login.stad.example" }, "KANSLI_OIDC_ISSUER"],
+    [{ ...OIDC, KANSLI_OIDC_SCOPES: "profile email" }, "KANSLI_OIDC_SCOPES"],
+    [{ KANSLI_BREAK_GLASS_USER: "nodkonto" }, "KANSLI_BREAK_GLASS_USER"],
     [{ KANSLI_LOGO_PATH: "finns-inte/logo.png" }, "KANSLI_LOGO_PATH"],
   ])("stops on a bad value and names the setting: %o", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

@@ -933,6 +933,7 @@ const UNITS: Record<string, Entry | Exempt> = {
     exempt: "a user's own API key (owner or admin), not a unit's record",
   },
   "POST /admin/anvandare/:id/avsluta-sessioner": { exempt: "a user account, admin only" },
+  "POST /admin/inloggning/:id/ta-bort": { exempt: "the provider's group-to-role mapping, admin only" },
   "GET /organisation/:id": { exempt: "the unit register itself, public to everyone signed in" },
   "GET /organisation/:id/andra": { exempt: "the unit register itself, admin only" },
   "POST /organisation/:id/andra": { exempt: "the unit register itself, admin only" },

@@ -62,6 +62,9 @@ const MATRIX: Record<string, Case> = {
     form: { username: "ingen", password: "fel-losenord" },
     expect: forAll(401),
   },
+  // No provider is set up in this app: test/oidc.test.ts signs in through a real one.
+  "GET /logga-in/oidc": { path: "/logga-in/oidc", expect: forAll(404) },
+  "GET /logga-in/oidc/callback": { path: "/logga-in/oidc/callback?code=x&state=y", expect: forAll(404) },
   "POST /logga-ut": { path: "/logga-ut", form: {}, expect: forAll(303) },
   "POST /logga-ut-overallt": { path: "/logga-ut-overallt", form: {}, expect: signedIn(303) },
   "POST /sprak": { path: "/sprak", form: { locale: "en", next: "/" }, expect: forAll(303) },
@@ -77,6 +80,13 @@ const MATRIX: Record<string, Case> = {
   "POST /admin/anvandare/ny": { path: "/admin/anvandare/ny", form: {}, expect: admin(422) },
   "POST /admin/anvandare/:id/avsluta-sessioner": {
     path: `/admin/anvandare/${UNKNOWN}/avsluta-sessioner`,
+    form: {},
+    expect: admin(404),
+  },
+  "GET /admin/inloggning": { path: "/admin/inloggning", expect: admin(200) },
+  "POST /admin/inloggning/ny": { path: "/admin/inloggning/ny", form: {}, expect: admin(422) },
+  "POST /admin/inloggning/:id/ta-bort": {
+    path: `/admin/inloggning/${UNKNOWN}/ta-bort`,
     form: {},
     expect: admin(404),
   },

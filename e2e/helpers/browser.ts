@@ -32,10 +32,16 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** The real app on 127.0.0.1 (fresh SQLite database with the demo data) and Debian's Chromium. */
-export async function startE2E(options: Parameters<typeof buildTestApp>[0] = {}): Promise<E2E> {
+/**
+ * The real app on 127.0.0.1 (fresh SQLite database with the demo data) and Debian's Chromium; on
+ * `port` when its address must be known beforehand (an OpenID provider's redirect URI), else any.
+ */
+export async function startE2E(
+  options: Parameters<typeof buildTestApp>[0] = {},
+  { port = 0 }: { port?: number } = {},
+): Promise<E2E> {
   const app = await buildTestApp(options);
-  const baseUrl = await app.app.listen({ port: 0, host: "127.0.0.1" });
+  const baseUrl = await app.app.listen({ port, host: "127.0.0.1" });
   const browser = await chromium
     .launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS })
     .catch(async (error: unknown) => {

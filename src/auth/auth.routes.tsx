@@ -4,6 +4,7 @@ import { isLocale } from "../platform/i18n/index.ts";
 import { safeLocalPath, sendPage, viewFor } from "../web/render.ts";
 import { clearSessionCookie, LOCALE_COOKIE, sessionCookieName, sessionCookieOptions } from "./cookies.ts";
 import { requireUser } from "./guards.ts";
+import type { OidcClient } from "./oidc-client.ts";
 import { login, logout, revokeAllSessions } from "./sessions.service.ts";
 import { setUserLocale } from "./users.service.ts";
 import { findUserById } from "./users.store.ts";
@@ -15,7 +16,7 @@ const field = (body: unknown, name: string) => {
   return typeof v === "string" ? v : "";
 };
 
-export async function authRoutes(app: FastifyInstance) {
+export async function authRoutes(app: FastifyInstance, { oidc }: { oidc: OidcClient | null }) {
   const { ctx } = app;
   const showLogin = (
     req: FastifyRequest,
@@ -30,6 +31,8 @@ export async function authRoutes(app: FastifyInstance) {
         view={viewFor(req, reply)}
         errors={errors}
         username={username}
+        oidc={oidc !== null}
+        breakGlassOnly={ctx.config.breakGlassUser !== null}
         next={safeLocalPath((req.query as { next?: string }).next ?? field(req.body, "next"))}
       />,
       status,
@@ -66,10 +69,21 @@ export async function authRoutes(app: FastifyInstance) {
   );
 
   app.post("/logga-ut", async (req, reply) => {
-    if (req.actor.kind === "user") await logout(ctx, req.actor, client(req));
+    const method = req.actor.kind === "user" ? await logout(ctx, req.actor, client(req)) : null;
     clearSessionCookie(reply, ctx.config);
-    return reply.redirect("/logga-in?utloggad=1", 303);
+    return reply.redirect((method === "oidc" && (await providerLogout(req))) || "/logga-in?utloggad=1", 303);
   });
+
+  /** RP-initiated logout: the provider ends its own session too, then sends the browser back. */
+  const providerLogout = async (req: FastifyRequest): Promise<string | null> => {
+    try {
+      return (await oidc?.logoutUrl()) ?? null;
+    } catch (error) {
+      // kansli's session is already ended; the provider's may outlive it.
+      req.log.warn({ err: error }, "the provider's logout address could not be read");
+      return null;
+    }
+  };
 
   app.post("/logga-ut-overallt", async (req, reply) => {
     const actor = requireUser(req);

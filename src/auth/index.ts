@@ -4,6 +4,8 @@ export { authPlugin } from "./auth.plugin.ts";
 export { clearSessionCookie, LOCALE_COOKIE, servedOverHttps, sessionCookieName } from "./cookies.ts";
 export { type FailedForm, registerFormPage } from "./form-page.ts";
 export { requireCan, requireUser } from "./guards.ts";
+export { addRoleMapping, listRoleMappings, removeRoleMapping } from "./oidc-mappings.service.ts";
+export type { OidcRoleMapping } from "./oidc-mappings.store.ts";
 export { PASSWORD_MIN, passwordProblems } from "./password.ts";
 export { type Action, can, type Subject } from "./policy.ts";
 export { ROLES, type Role } from "./roles.ts";

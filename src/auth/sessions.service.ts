@@ -17,6 +17,7 @@ import {
   insertSession,
   revokeSessionRow,
   revokeUserSessions,
+  sessionMethod,
   touchSession,
 } from "./sessions.store.ts";
 import { findUserByUsername, type UserRow } from "./users.store.ts";
@@ -68,14 +69,15 @@ export async function login(
   if (!claim.ok) return { ok: false, reason: "throttled", waitMs: claim.waitMs };
 
   const found = await findUserByUsername(ctx.db, tenantId, username);
-  const user = found && !found.disabled_at ? found : null;
+  const refusal = found ? passwordRefusal(ctx, found) : "unknown_user";
+  const user = found && !refusal ? found : null;
   const matches = await verifyPassword(user?.password_hash ?? (await decoyHash()), password);
   if (!user || !matches) {
     const outcome = await attemptFailed(ctx.db, claim, now);
     await ctx.db.transaction().execute(async (trx) => {
       const by = auditBy("system", client.ip);
       const subject = { subjectType: "user", subjectId: found?.id ?? null };
-      const reason = found ? (found.disabled_at ? "disabled" : "wrong_password") : "unknown_user";
+      const reason = refusal ?? "wrong_password";
       await appendAudit(trx, tenantId, now, {
         ...by,
         ...subject,
@@ -102,28 +104,63 @@ export async function login(
   }
 
   await attemptSucceeded(ctx.db, claim);
+  const token = await ctx.db
+    .transaction()
+    .execute((trx) => startSession(trx, ctx, user, client, { method: "password", amr: null, acr: null }));
+  return { ok: true, token, user };
+}
+
+/** How a session was proved: by a password, or by the provider with its methods (amr) and level (acr). */
+export interface SignInProof {
+  method: "password" | "oidc";
+  amr: string[] | null;
+  acr: string | null;
+}
+
+/** Starts a session for a user inside the sign-in's transaction, with its audit event; returns the cookie's secret. */
+export async function startSession(
+  trx: Db,
+  ctx: Ctx,
+  user: UserRow,
+  client: ClientInfo,
+  proof: SignInProof,
+): Promise<string> {
+  const now = ctx.clock.now();
   const token = newSecret();
   const actor = toActor(user, "session", digest(token));
-  await ctx.db.transaction().execute(async (trx) => {
-    await insertSession(trx, {
-      id: digest(token),
-      tenant_id: tenantId,
-      user_id: user.id,
-      created_at: now.toISOString(),
-      last_seen_at: now.toISOString(),
-      expires_at: addMinutes(now, ctx.config.sessionAbsoluteHours * 60).toISOString(),
-      revoked_at: null,
-      ip: client.ip,
-      user_agent: client.userAgent?.slice(0, 300) ?? null,
-    });
-    await appendAudit(trx, tenantId, now, {
-      ...auditBy(actor ?? "system", client.ip),
-      action: "auth.login",
-      subjectType: "user",
-      subjectId: user.id,
-    });
+  await insertSession(trx, {
+    id: digest(token),
+    tenant_id: user.tenant_id,
+    user_id: user.id,
+    created_at: now.toISOString(),
+    last_seen_at: now.toISOString(),
+    expires_at: addMinutes(now, ctx.config.sessionAbsoluteHours * 60).toISOString(),
+    revoked_at: null,
+    ip: client.ip,
+    user_agent: client.userAgent?.slice(0, 300) ?? null,
+    method: proof.method,
+    amr: proof.amr ? proof.amr.join(" ") : null,
+    acr: proof.acr,
   });
-  return { ok: true, token, user };
+  await appendAudit(trx, user.tenant_id, now, {
+    ...auditBy(actor ?? "system", client.ip),
+    action: "auth.login",
+    subjectType: "user",
+    subjectId: user.id,
+    ...(proof.method === "oidc" ? { after: { method: proof.method, amr: proof.amr, acr: proof.acr } } : {}),
+  });
+  return token;
+}
+
+/**
+ * Why an account may not sign in with a password at all: disabled, signing in through the provider
+ * (no password), or password sign-in kept for the break-glass account alone (`KANSLI_BREAK_GLASS_USER`).
+ */
+function passwordRefusal(ctx: Ctx, user: UserRow): string | null {
+  if (user.disabled_at) return "disabled";
+  if (!user.password_hash) return "no_password";
+  if (ctx.config.breakGlassUser && user.username !== ctx.config.breakGlassUser) return "password_login_off";
+  return null;
 }
 
 /**
@@ -162,11 +199,17 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<UserActor
   return toActor(user, "session", id);
 }
 
-export async function logout(ctx: Ctx, actor: UserActor, client: ClientInfo): Promise<void> {
-  if (!actor.sessionId) return;
+/** Ends the actor's session; says how it was signed in, so the provider's session can be ended too. */
+export async function logout(
+  ctx: Ctx,
+  actor: UserActor,
+  client: ClientInfo,
+): Promise<"password" | "oidc" | null> {
+  if (!actor.sessionId) return null;
   const sessionId = actor.sessionId;
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
+    const method = await sessionMethod(trx, sessionId);
     await revokeSessionRow(trx, sessionId, now.toISOString());
     await appendAudit(trx, actor.tenantId, now, {
       ...auditBy(actor, client.ip),
@@ -174,6 +217,7 @@ export async function logout(ctx: Ctx, actor: UserActor, client: ClientInfo): Pr
       subjectType: "user",
       subjectId: actor.id,
     });
+    return method;
   });
 }
 

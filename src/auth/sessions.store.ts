@@ -1,10 +1,15 @@
-import type { Selectable } from "kysely";
+import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../platform/db/database.ts";
 import type { SessionTable } from "../platform/db/schema.ts";
 
 export type SessionRow = Selectable<SessionTable>;
 
-export const insertSession = (db: Db, row: SessionRow) => db.insertInto("sessions").values(row).execute();
+export const insertSession = (db: Db, row: Insertable<SessionTable>) =>
+  db.insertInto("sessions").values(row).execute();
+
+/** How a session was signed in: a password, or the city's OpenID provider. */
+export const sessionMethod = async (db: Db, id: string) =>
+  (await db.selectFrom("sessions").select("method").where("id", "=", id).executeTakeFirst())?.method ?? null;
 
 /** A session with its user's row, in one query: every signed-in request asks this first. */
 export const findSessionWithUser = (db: Db, id: string) =>

@@ -76,6 +76,7 @@ export async function createUser(
     role: data.role,
     unit_id: data.unitId ?? null,
     password_hash: await hashPassword(data.password),
+    oidc_subject: null,
     locale: null,
     disabled_at: null,
     created_at: now.toISOString(),

@@ -12,6 +12,28 @@ export const findUserByUsername = (db: Db, tenantId: string, username: string) =
     .where("username", "=", username)
     .executeTakeFirst();
 
+/** The user the city's OpenID provider knows by this stable subject (`sub`, or Entra's `oid`). */
+export const findUserBySubject = (db: Db, tenantId: string, subject: string) =>
+  db
+    .selectFrom("users")
+    .selectAll()
+    .where("tenant_id", "=", tenantId)
+    .where("oidc_subject", "=", subject)
+    .executeTakeFirst();
+
+/** Which of these usernames are taken in the tenant. */
+export const takenUsernames = async (db: Db, tenantId: string, usernames: string[]) =>
+  new Set(
+    (
+      await db
+        .selectFrom("users")
+        .select("username")
+        .where("tenant_id", "=", tenantId)
+        .where("username", "in", usernames)
+        .execute()
+    ).map((r) => r.username),
+  );
+
 export const findUserById = (db: Db, tenantId: string, id: string) =>
   db
     .selectFrom("users")

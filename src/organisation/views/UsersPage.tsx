@@ -17,6 +17,11 @@ export function UsersPage({ view, users, units }: { view: View; users: UserRow[]
           {t("users.new")}
         </a>
       </p>
+      <p>
+        <a href="/admin/inloggning" safe>
+          {t("nav.oidc_mappings")}
+        </a>
+      </p>
       <Table
         caption={t("users.caption")}
         empty={t("users.none")}

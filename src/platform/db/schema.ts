@@ -45,6 +45,7 @@ export interface Database {
   mail_intake_attempts: MailIntakeAttemptTable;
   mail_outbox: MailOutboxTable;
   network_messages: NetworkMessageTable;
+  oidc_role_mappings: OidcRoleMappingTable;
   received_mail: ReceivedMailTable;
   reference_versions: ReferenceVersionTable;
   registries: RegistryTable;
@@ -606,6 +607,22 @@ export interface NetworkMessageTable {
   sent_at: string;
 }
 
+export interface OidcRoleMappingTable {
+  id: string;
+  tenant_id: string;
+  claim_value: string;
+  role:
+    | "admin"
+    | "registrator"
+    | "handlaggare"
+    | "remissinstans"
+    | "kontaktperson"
+    | "beslutsfattare"
+    | "lasare";
+  unit_id: string | null;
+  created_at: string;
+}
+
 export interface ReceivedMailTable {
   id: string;
   tenant_id: string;
@@ -704,6 +721,9 @@ export interface SessionTable {
   revoked_at: string | null;
   ip: string | null;
   user_agent: string | null;
+  method: Generated<"password" | "oidc">;
+  amr: string | null;
+  acr: string | null;
 }
 
 export interface TenantTable {
@@ -755,11 +775,12 @@ export interface UserTable {
     | "beslutsfattare"
     | "lasare";
   unit_id: string | null;
-  password_hash: string;
+  password_hash: string | null;
   locale: "sv" | "en" | null;
   disabled_at: string | null;
   created_at: string;
   updated_at: string;
+  oidc_subject: string | null;
 }
 
 export interface VisitRequestUnitTable {

@@ -6,10 +6,13 @@ import helmet from "helmet";
  * Helmet's security headers on every answer, the content security policy allowing only our own
  * scripts, styles and forms. The middleware is built once: @fastify/helmet built it again, CSP
  * parsing included, on every request. Returns the headers' setter, for answers no hook sees.
+ * `formTargets` are other origins a form's answer may redirect to: browsers hold a redirect after a
+ * form to form-action too, and signing out sends the browser on to the OpenID provider's logout.
  */
 export function addSecurityHeaders(
   app: FastifyInstance,
   secure: boolean,
+  formTargets: readonly string[] = [],
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const apply = helmet({
     contentSecurityPolicy: {
@@ -18,7 +21,7 @@ export function addSecurityHeaders(
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
-        formAction: ["'self'"],
+        formAction: ["'self'", ...formTargets],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: secure ? [] : null,
       },

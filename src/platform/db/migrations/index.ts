@@ -25,6 +25,7 @@ import * as engagementCosts from "./2026-12-08-0101-engagement-costs.ts";
 import * as unitLetterhead from "./2026-12-08-0201-unit-letterhead.ts";
 import * as mailIntakeFailures from "./2026-12-08-0301-mail-intake-failures.ts";
 import * as networkReviews from "./2026-12-09-0201-network-reviews.ts";
+import * as oidc from "./2026-12-09-0301-oidc.ts";
 import * as mailDelivery from "./2026-12-09-0401-mail-delivery.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
@@ -55,5 +56,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-08-0201-unit-letterhead": unitLetterhead,
   "2026-12-08-0301-mail-intake-failures": mailIntakeFailures,
   "2026-12-09-0201-network-reviews": networkReviews,
+  "2026-12-09-0301-oidc": oidc,
   "2026-12-09-0401-mail-delivery": mailDelivery,
 };

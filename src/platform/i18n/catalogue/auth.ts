@@ -16,6 +16,36 @@ export const auth = defineMessages(
     "mail.throttled.subject": "Misslyckade inloggningsförsök på ditt konto i kansli",
     "mail.throttled.text":
       "Hej!\n\nNågon har flera gånger i rad försökt logga in som {username} i kansli med fel lösenord, från adressen {ip}. Inloggning till kontot från den adressen fördröjs en stund. Ditt konto är inte låst: med rätt lösenord kan du logga in som vanligt.\n\nVar det inte du? Kontakta din administratör. Byt lösenord om du tror att någon annan känner till det.\n\nDetta meddelande skickades automatiskt av kansli.",
+    "oidc.login": "Logga in med organisationens konto",
+    "oidc.password_heading": "Logga in med lösenord",
+    "oidc.password_break_glass": "Nödkonto",
+    "oidc.password_break_glass_text":
+      "Inloggning med lösenord är bara öppen för nödkontot. Alla andra loggar in med organisationens konto.",
+    "oidc.no_access_title": "Du har inte behörighet",
+    "oidc.no_access_text":
+      "Ditt konto i organisationen ger inte tillgång till kansli: du är inte med i någon grupp som har en roll här. Kontakta din administratör om du behöver tillgång.",
+    "oidc.failed_title": "Inloggningen misslyckades",
+    "oidc.failed_text":
+      "Svaret från organisationens inloggningstjänst kunde inte godtas, eller så tog inloggningen för lång tid. Försök logga in igen.",
+    "oidc.back_to_login": "Till inloggningssidan",
+    "oidc.mapping_taken": "Värdet har redan en roll",
+    "oidc.mappings.title": "Roller från organisationens konto",
+    "oidc.mappings.intro":
+      "Den som loggar in med organisationens konto får roll och enhet efter sina grupper eller approller. Den som inte har något värde i listan får ingen åtkomst, och ett befintligt konto stängs av vid nästa inloggning. Har någon flera värden gäller den första rollen i ordningen administratör, registrator, handläggare, remissinstans, internationell kontaktperson, beslutsfattare, läsare.",
+    "oidc.mappings.not_configured":
+      "Inloggning med organisationens konto är inte inställd (KANSLI_OIDC_ISSUER). Rollerna används först när den är det.",
+    "oidc.mappings.caption": "Grupper och approller med roll i kansli",
+    "oidc.mappings.none": "Inga grupper har någon roll ännu.",
+    "oidc.mappings.claim_value": "Grupp eller approll",
+    "oidc.mappings.claim_value_hint":
+      "Värdet som inloggningstjänsten skickar i groups eller roles, till exempel gruppens objekt-id i Entra ID eller approllens namn",
+    "oidc.mappings.role": "Roll",
+    "oidc.mappings.unit": "Enhet",
+    "oidc.mappings.actions": "Åtgärder",
+    "oidc.mappings.new": "Ny roll för en grupp",
+    "oidc.mappings.add": "Lägg till",
+    "oidc.mappings.remove": "Ta bort rollen för {value}",
+    "nav.oidc_mappings": "Roller från organisationens konto",
     "outbox.title": "Utkorg för e-post",
     "outbox.caption": "Senaste e-postmeddelanden, nyast först",
     "outbox.none": "Utkorgen är tom.",
@@ -121,6 +151,36 @@ export const auth = defineMessages(
     "auth.invalid": "The username or password is wrong",
     "auth.throttled": "Too many failed attempts. Try again in {minutes} minutes.",
     "auth.throttled_one": "Too many failed attempts. Try again in a minute.",
+    "oidc.login": "Sign in with your organisation's account",
+    "oidc.password_heading": "Sign in with a password",
+    "oidc.password_break_glass": "Break-glass account",
+    "oidc.password_break_glass_text":
+      "Signing in with a password is open only to the break-glass account. Everyone else signs in with the organisation's account.",
+    "oidc.no_access_title": "You do not have access",
+    "oidc.no_access_text":
+      "Your organisation account gives no access to kansli: you are in no group that has a role here. Contact your administrator if you need access.",
+    "oidc.failed_title": "Sign-in failed",
+    "oidc.failed_text":
+      "The answer from your organisation's sign-in service could not be accepted, or signing in took too long. Try signing in again.",
+    "oidc.back_to_login": "To the sign-in page",
+    "oidc.mapping_taken": "This value already has a role",
+    "oidc.mappings.title": "Roles from the organisation's account",
+    "oidc.mappings.intro":
+      "Whoever signs in with the organisation's account gets a role and unit by their groups or app roles. Someone with no value in this list gets no access, and an existing account is disabled at their next sign-in. With several values, the first role in the order administrator, registrar, case officer, consultation body, international contact, decision maker, reader applies.",
+    "oidc.mappings.not_configured":
+      "Signing in with the organisation's account is not set up (KANSLI_OIDC_ISSUER). The roles apply once it is.",
+    "oidc.mappings.caption": "Groups and app roles with a role in kansli",
+    "oidc.mappings.none": "No group has a role yet.",
+    "oidc.mappings.claim_value": "Group or app role",
+    "oidc.mappings.claim_value_hint":
+      "The value the sign-in service sends in groups or roles, e.g. the group's object id in Entra ID or the app role's name",
+    "oidc.mappings.role": "Role",
+    "oidc.mappings.unit": "Unit",
+    "oidc.mappings.actions": "Actions",
+    "oidc.mappings.new": "New role for a group",
+    "oidc.mappings.add": "Add",
+    "oidc.mappings.remove": "Remove the role of {value}",
+    "nav.oidc_mappings": "Roles from the organisation's account",
     "mail.throttled.subject": "Failed sign-in attempts on your kansli account",
     "mail.throttled.text":
       "Hello,\n\nSomeone has tried several times in a row to sign in to kansli as {username} with a wrong password, from address {ip}. Sign-in to the account from that address is slowed down for a while. Your account is not locked: with the right password you can sign in as usual.\n\nWasn't it you? Contact your administrator. Change your password if you think someone else knows it.\n\nThis message was sent automatically by kansli.",
