@@ -105,8 +105,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // One line per request (logged when it is answered, see registerOperations), not two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
-    // The client address (sign-in throttling, audit, logs) from X-Forwarded-For only behind a trusted proxy.
-    trustProxy: config.trustProxy,
+    // The client address (sign-in throttling, audit, logs) from X-Forwarded-For only behind a
+    // trusted proxy; a hop count trusts that many proxies nearest kansli, whatever their addresses.
+    trustProxy: typeof config.trustProxy === "number" ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     // A URL the router cannot read (bad percent-encoding, an over-long parameter) is answered
     // before any hook runs, so as to anonymous, in the language of the cookie or the browser.
@@ -273,3 +274,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiRoutes);
   return app;
 }
+
+/** Trusts the `hops` addresses nearest kansli (the proxies) and takes the one before them as the client. */
+const trustHops =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops;

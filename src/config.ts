@@ -48,8 +48,8 @@ export interface OidcConfig {
   scopes: string;
 }
 
-/** Fastify's `trustProxy`: off, any proxy, or the proxies' addresses. */
-export type TrustProxy = boolean | string;
+/** Fastify's `trustProxy`: off, any proxy, the number of proxy hops, or the proxies' addresses. */
+export type TrustProxy = boolean | number | string;
 
 interface SettingSpec {
   env: string;
@@ -182,7 +182,7 @@ export const SETTINGS = {
     flag: "trust-proxy",
     default: "",
     meaning:
-      "Unset: the client address is the connection's. Behind a reverse proxy: its addresses (comma-separated IPs or CIDRs, or `loopback`), to take the client address from X-Forwarded-For",
+      "Unset: the client address is the connection's. Behind reverse proxies: their addresses (comma-separated IPs or CIDRs, or `loopback`) or their number (1–10 hops), to take the client address from X-Forwarded-For",
   },
   maxUploadMb: {
     env: "KANSLI_MAX_UPLOAD_MB",
@@ -303,10 +303,15 @@ function dayList(name: string, raw: string): number[] {
   return [...new Set(days)].sort((a, b) => a - b);
 }
 
-/** "" off; "true" any proxy (only when nothing but the proxy can reach kansli); else the proxies' addresses. */
+/**
+ * "" off; "true" any proxy (only when nothing but the proxy can reach kansli); a number of hops
+ * (1–10: the proxies in front, however their addresses change); else the proxies' addresses.
+ */
 function trustProxy(name: string, raw: string): TrustProxy {
   if (raw === "" || raw === "false") return false;
   if (raw === "true") return true;
+  // A hop count: the client is that many addresses from the end of X-Forwarded-For.
+  if (/^\d{1,2}$/.test(raw)) return intIn(name, raw, 1, 10);
   const parts = raw.split(",").map((p) => p.trim());
   const named = ["loopback", "linklocal", "uniquelocal"];
   if (parts.some((p) => !named.includes(p) && !/^[\da-fA-F.:]+(\/\d{1,3})?$/.test(p))) {

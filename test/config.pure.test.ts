@@ -37,6 +37,7 @@ describe("configuration", () => {
   it("trusts no proxy unless told which", () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ KANSLI_TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(loadConfig({ KANSLI_TRUST_PROXY: "2" }).trustProxy).toBe(2);
     expect(loadConfig({ KANSLI_TRUST_PROXY: "10.0.0.0/8, ::1,loopback" }).trustProxy).toBe(
       "10.0.0.0/8,::1,loopback",
     );
@@ -78,6 +79,7 @@ describe("configuration", () => {
     [{ KANSLI_REMINDER_DAYS_AFTER: "0" }, "KANSLI_REMINDER_DAYS_AFTER"],
     [{ KANSLI_CONSULTATION_GRACE_DAYS: "366" }, "KANSLI_CONSULTATION_GRACE_DAYS"],
     [{ KANSLI_TRUST_PROXY: "proxy.example" }, "KANSLI_TRUST_PROXY"],
+    [{ KANSLI_TRUST_PROXY: "11" }, "KANSLI_TRUST_PROXY"],
     [{ KANSLI_LOGIN_MAX_FAILURES_PER_ADDRESS: "0" }, "KANSLI_LOGIN_MAX_FAILURES_PER_ADDRESS"],
     [{ KANSLI_LOGO_PATH: "package.json" }, "KANSLI_LOGO_PATH"],
     [{ ...OIDC, KANSLI_OIDC_CLIENT_SECRET: "" }, "KANSLI_OIDC_CLIENT_SECRET"],

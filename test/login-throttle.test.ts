@@ -240,6 +240,21 @@ describe("client address behind a reverse proxy (KANSLI_TRUST_PROXY)", () => {
     expect(failure.ip).toBe("203.0.113.7");
   });
 
+  it("with a hop count, takes the address the proxies in front added, not one the client forged", async () => {
+    t = await buildTestApp({ env: { KANSLI_TRUST_PROXY: "2" } });
+    // Two proxies (the outer one added the client, the inner one the outer): "198.51.100.9" is forged.
+    for (let i = 0; i < 3; i++)
+      await loginViaProxy(t.app, `198.51.100.${i}, 203.0.113.7, 10.0.0.2`, "admin", WRONG);
+    expect((await loginViaProxy(t.app, "198.51.100.9, 203.0.113.7, 10.0.0.2", "admin")).statusCode).toBe(429);
+    expect((await loginViaProxy(t.app, "203.0.113.8, 10.0.0.2", "admin")).statusCode).toBe(303);
+    const failure = await t.ctx.db
+      .selectFrom("audit_events")
+      .select("ip")
+      .where("action", "=", "auth.login_failed")
+      .executeTakeFirstOrThrow();
+    expect(failure.ip).toBe("203.0.113.7");
+  });
+
   it("ignores X-Forwarded-For unless told to trust the proxy", async () => {
     t = await buildTestApp();
     for (let i = 0; i < 3; i++) await loginViaProxy(t.app, "203.0.113.7", "admin", WRONG);
