@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { stockholmDateTime } from "../platform/calendar/civil-date.ts";
-import { recentMail } from "../platform/mail/mail.store.ts";
+import type { Translate } from "../platform/i18n/index.ts";
+import { type MailRow, recentMail } from "../platform/mail/mail.store.ts";
 import { Table } from "../web/components/Table.tsx";
 import { Layout } from "../web/Layout.tsx";
 import { sendPage, viewFor } from "../web/render.ts";
@@ -8,6 +9,12 @@ import { requireCan } from "./guards.ts";
 
 /** A moment in Stockholm's local time, as staff read it. */
 const when = (iso: string | null) => (iso ? stockholmDateTime(new Date(iso)) : "–");
+
+/** How often a message failed and, while it waits, when it is tried next. */
+const attemptsLine = (t: Translate, m: MailRow) =>
+  m.status === "pending" && m.next_attempt_at
+    ? `${t("outbox.attempts", { n: m.attempts })} ${t("outbox.next_attempt", { at: when(m.next_attempt_at) })}`
+    : t("outbox.attempts", { n: m.attempts });
 
 /** The mail outbox: what kansli sent or will send, readable by admins even without an SMTP server. */
 export async function outboxRoutes(app: FastifyInstance) {
@@ -41,12 +48,7 @@ export async function outboxRoutes(app: FastifyInstance) {
                   {m.status !== "sent" && m.attempts > 0 ? (
                     <>
                       <br />
-                      <small safe>
-                        {t("outbox.attempts", { n: m.attempts })}
-                        {m.status === "pending" && m.next_attempt_at
-                          ? ` ${t("outbox.next_attempt", { at: when(m.next_attempt_at) })}`
-                          : ""}
-                      </small>
+                      <small safe>{attemptsLine(t, m)}</small>
                       <br />
                       <small safe>{m.last_error ?? ""}</small>
                     </>

@@ -9,12 +9,12 @@ import { listAllUnits } from "../organisation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { addCivilDays, stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
-import { importReads } from "../platform/metrics.ts";
 import type { Db } from "../platform/db/database.ts";
 import { ConflictError, type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
 import { safeFileName } from "../platform/files/file-name.ts";
 import { type FileType, sniffFileType } from "../platform/files/file-type.ts";
 import { newId } from "../platform/ids.ts";
+import { importReads } from "../platform/metrics.ts";
 import { findTenantName } from "../platform/tenants.store.ts";
 import { dedupe, fieldErrors, renamed } from "../platform/validation.ts";
 import {
