@@ -64,6 +64,24 @@ describe("sign-in through the city's OpenID provider", () => {
       .where("oidc_subject", "=", subject)
       .executeTakeFirst();
   const countUsers = async () => (await t.ctx.db.selectFrom("users").select("id").execute()).length;
+  const countSessions = async () => (await t.ctx.db.selectFrom("sessions").select("id").execute()).length;
+  const lastAuditSeq = async () =>
+    (await t.ctx.db.selectFrom("audit_events").select("seq").orderBy("seq", "desc").executeTakeFirst())
+      ?.seq ?? 0;
+  /** The audit events written after `seq`, oldest first. */
+  const auditSince = (seq: number) =>
+    t.ctx.db
+      .selectFrom("audit_events")
+      .select(["action", "after_json"])
+      .where("seq", ">", seq)
+      .orderBy("seq")
+      .execute();
+  /** A refused sign-in wrote nothing but one `auth.login_failed` event, with this reason. */
+  const expectOnlyFailure = async (seq: number, reason: string) => {
+    const written = await auditSince(seq);
+    expect(written.map((e) => e.action)).toEqual(["auth.login_failed"]);
+    expect(JSON.parse(written[0]?.after_json ?? "{}")).toEqual({ method: "oidc", reason });
+  };
   const admin = async () => {
     const client = new TestClient(t.app);
     expect((await client.login("admin", ADMIN_PASSWORD)).statusCode).toBe(303);
@@ -86,6 +104,7 @@ describe("sign-in through the city's OpenID provider", () => {
       person("gustav", { groups: ["grp-handlaggare"] }),
       person("helga", { groups: ["grp-handlaggare"] }),
       person("ivar", { groups: ["grp-handlaggare"], sub: "x".repeat(300) }),
+      person("jonna", { groups: ["grp-handlaggare"] }),
     ]);
     t = await buildTestApp({ seed: false, env: provider.env });
     const system = "system" as const;
@@ -231,12 +250,16 @@ describe("sign-in through the city's OpenID provider", () => {
 
   it('answers a person with no mapped group "Du har inte behörighet" and creates no account', async () => {
     const before = await countUsers();
+    const seq = await lastAuditSeq();
     const { client, res } = await signIn(t, provider, "bertil");
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain("Du har inte behörighet");
     expect(await signedIn(client)).toBe(false);
     expect(await countUsers()).toBe(before);
     expect(await userBySubject("sub-bertil")).toBeUndefined();
+    const written = await auditSince(seq);
+    expect(written.map((e) => e.action)).toEqual(["auth.login_refused"]);
+    expect(written[0]?.after_json).toContain("no_mapped_group");
   });
 
   it("disables the account at the next sign-in when the provider no longer puts the person in a mapped group", async () => {
@@ -295,28 +318,93 @@ describe("sign-in through the city's OpenID provider", () => {
   });
 
   it("refuses an ID token whose nonce is not the one kansli sent", async () => {
+    const seq = await lastAuditSeq();
     const { res, client } = await signIn(t, provider, "helga", {
       tamperRequest: (url) => url.searchParams.set("nonce", "forged-nonce-forged-nonce"),
     });
     expect(res.statusCode).toBe(400);
+    expect(res.body).toContain("Inloggningen misslyckades");
     expect(await signedIn(client)).toBe(false);
     expect(await userBySubject("sub-helga")).toBeUndefined();
+    await expectOnlyFailure(seq, "OAUTH_JWT_CLAIM_COMPARISON_FAILED");
   });
 
   it("refuses a code issued for another PKCE challenge", async () => {
+    const seq = await lastAuditSeq();
     const { res, client } = await signIn(t, provider, "helga", {
       tamperRequest: (url) => url.searchParams.set("code_challenge", "A".repeat(43)),
     });
     expect(res.statusCode).toBe(400);
+    expect(res.body).toContain("Inloggningen misslyckades");
     expect(await signedIn(client)).toBe(false);
+    await expectOnlyFailure(seq, "invalid_grant");
+  });
+
+  it("refuses a replayed code: the whole callback, cookie and all, sent again after it was used", async () => {
+    const client = new TestClient(t.app);
+    let callback = "";
+    let pendingCookie = "";
+    const first = await signIn(t, provider, "helga", {
+      client,
+      tamperAnswer: (url) => {
+        // What an attacker reading the browser's traffic or history holds: the address and the cookie.
+        callback = url.pathname + url.search;
+        pendingCookie = client.cookies.get("kansli_oidc") ?? "";
+      },
+    });
+    expect(first.res.statusCode).toBe(303);
+    expect(await signedIn(client)).toBe(true);
+    expect(pendingCookie).not.toBe("");
+    const users = await countUsers();
+    const sessions = await countSessions();
+    const seq = await lastAuditSeq();
+
+    const attacker = new TestClient(t.app);
+    attacker.cookies.set("kansli_oidc", pendingCookie);
+    const replay = await attacker.get(callback);
+    expect(replay.statusCode).toBe(400);
+    expect(replay.body).toContain("Inloggningen misslyckades");
+    expect(await signedIn(attacker)).toBe(false);
+    expect(await countUsers()).toBe(users);
+    expect(await countSessions()).toBe(sessions);
+    // The provider refuses the code a second time: kansli never gets an ID token for it.
+    await expectOnlyFailure(seq, "invalid_grant");
+    // The real session is untouched.
+    expect(await signedIn(client)).toBe(true);
+  });
+
+  it("refuses an ID token that has already expired when kansli checks it", async () => {
+    const users = await countUsers();
+    const sessions = await countSessions();
+    const seq = await lastAuditSeq();
+    // Two minutes past, well beyond openid-client's 30 seconds of clock tolerance.
+    provider.expireIdTokens(120);
+    try {
+      const { res, client } = await signIn(t, provider, "jonna");
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain("Inloggningen misslyckades");
+      expect(await signedIn(client)).toBe(false);
+    } finally {
+      provider.expireIdTokens(null);
+    }
+    expect(await userBySubject("sub-jonna")).toBeUndefined();
+    expect(await countUsers()).toBe(users);
+    expect(await countSessions()).toBe(sessions);
+    await expectOnlyFailure(seq, "OAUTH_JWT_TIMESTAMP_CHECK_FAILED");
+    // The same person with a fresh ID token gets in: the refusal was the token's age alone.
+    const { client } = await signIn(t, provider, "jonna");
+    expect(await signedIn(client)).toBe(true);
   });
 
   it("refuses an ID token without a usable subject", async () => {
     const before = await countUsers();
+    const seq = await lastAuditSeq();
     const { res, client } = await signIn(t, provider, "ivar");
     expect(res.statusCode).toBe(400);
+    expect(res.body).toContain("Inloggningen misslyckades");
     expect(await signedIn(client)).toBe(false);
     expect(await countUsers()).toBe(before);
+    await expectOnlyFailure(seq, "invalid_claims");
   });
 
   it("signs out of kansli and of the provider (RP-initiated logout)", async () => {

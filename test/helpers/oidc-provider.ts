@@ -30,6 +30,12 @@ export interface TestProvider {
   people: Map<string, ProviderPerson>;
   /** How many times the provider's login form was answered: a second SSO sign-in adds none. */
   logins: () => number;
+  /**
+   * From now on the provider issues ID tokens that expired `seconds` before they were issued (as
+   * one whose clock is behind or that hands out a stale token would), well past the client's
+   * clock tolerance; `null` goes back to fresh ones.
+   */
+  expireIdTokens: (seconds: number | null) => void;
   close(): Promise<void>;
 }
 
@@ -143,6 +149,13 @@ export async function startTestProvider(
   };
   const provider = new Provider(issuer, configuration);
   const handle = provider.callback();
+  // An ID token's lifetime must be positive (ttl.IdToken), but issue() takes an expiry time.
+  let expiredBy: number | null = null;
+  const issue = provider.IdToken.prototype.issue;
+  provider.IdToken.prototype.issue = function (this: InstanceType<typeof provider.IdToken>, options) {
+    if (expiredBy === null || options?.use !== "idtoken") return issue.call(this, options);
+    return issue.call(this, { ...options, expiresAt: Math.floor(Date.now() / 1000) - expiredBy });
+  };
 
   server.on("request", (req, res) => {
     const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(req.url ?? "");
@@ -188,6 +201,9 @@ export async function startTestProvider(
     },
     people: byLogin,
     logins: () => loginCount,
+    expireIdTokens: (seconds) => {
+      expiredBy = seconds;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
