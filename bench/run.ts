@@ -97,6 +97,8 @@ const server = await startProcess(
   {
     PORT: String(port),
     HOST: "127.0.0.1",
+    // Its first line on standard output is the "kansli is ready" log line, which startProcess waits for.
+    KANSLI_LOG_LEVEL: "info",
     KANSLI_AUDIT_KEY: auditKey,
     KANSLI_DATA_DIR: dataDir,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
