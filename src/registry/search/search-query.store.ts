@@ -77,12 +77,13 @@ const allowed = (source: Source, p: SearchParams) => {
     : source.text === "full"
       ? sql`and ${insiders(p.visibility)}`
       : sql`and not ${insiders(p.visibility)}`;
+  const conditions = filters(p, source.text);
   // The case is joined only when a condition reads it: joining every match before a page is cut
   // costs an index lookup per match (250 ms for a thousand matches on a large PostgreSQL register).
-  const cases =
-    mixed || Object.values(p.filter).some(Boolean) ? sql`join cases c on c.id = s.case_id` : sql``;
+  const cases = mixed || conditions.length > 0 ? sql`join cases c on c.id = s.case_id` : sql``;
+  const filtered = conditions.length > 0 ? sql`and ${sql.join(conditions, sql` and `)}` : sql``;
   return sql`${source.from} ${cases}
-    where ${source.where} and s.tenant_id = ${p.tenantId} and ${filters(p, source.text)} ${scope}`;
+    where ${source.where} and s.tenant_id = ${p.tenantId} ${filtered} ${scope}`;
 };
 
 /** Ranked by score, then newest: every match is scored (there are at most RANK_LIMIT of them). */
@@ -233,9 +234,10 @@ export async function estimateMatches(db: Db, backend: Backend): Promise<number>
   return parsed[0]?.Plan["Plan Rows"] ?? 0;
 }
 
-function filters(p: SearchParams, text: Text): Expression<SqlBool> {
+/** The conditions of the search's filters on the case `c` (none when no filter is set). */
+function filters(p: SearchParams, text: Text): Expression<SqlBool>[] {
   const f = p.filter;
-  const parts = [sql`1 = 1`];
+  const parts: Expression<SqlBool>[] = [];
   if (f.registryId) parts.push(sql`c.registry_id = ${f.registryId}`);
   if (f.unitId) parts.push(sql`c.unit_id = ${f.unitId}`);
   if (f.classId) parts.push(sql`c.class_id = ${f.classId}`);
@@ -250,5 +252,5 @@ function filters(p: SearchParams, text: Text): Expression<SqlBool> {
       sql`exists (select 1 from documents d where d.case_id = c.id and d.direction = ${f.direction} ${registered})`,
     );
   }
-  return sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+  return parts;
 }
