@@ -106,6 +106,15 @@ describe("the annual report on international work", () => {
     expect(visits.getRow(2).getCell(3).type).toBe(ExcelJS.ValueType.Date);
     expect(visits.getRow(2).getCell(3).value).toEqual(new Date(`${firstVisit.date}T00:00:00Z`));
     expect(visits.getRow(2).getCell(3).numFmt).toBe("yyyy-mm-dd");
+    // A plan's budget and cost are numbers, an unknown cost an empty cell (never text).
+    const plans = book.worksheets[7];
+    if (!plans) throw new Error("no plans sheet");
+    r.plans.forEach((p, i) => {
+      expect(plans.getRow(i + 2).getCell(3).value).toBe(p.budget);
+      expect(plans.getRow(i + 2).getCell(5).type).toBe(
+        p.cost === null ? ExcelJS.ValueType.Null : ExcelJS.ValueType.Number,
+      );
+    });
     // The Word file groups amounts the Swedish way.
     const [topCost] = [...r.byDirection].sort((a, b) => b.cost - a.cost);
     if (topCost && topCost.cost >= 1000) expect(text).toContain(topCost.cost.toLocaleString("sv-SE"));

@@ -28,7 +28,7 @@ export function reportTables(r: AnnualReport, t: Translate): WordTable[] {
     {
       caption: t("report.plans"),
       head: [t("review.unit"), t("plan.planned_work"), t("plan.budget"), t("plan.outcome"), t("plan.cost")],
-      rows: r.plans.map((p) => [p.unitName, p.plannedWork, p.budget, p.outcome ?? "", p.cost ?? ""]),
+      rows: r.plans.map((p) => [p.unitName, p.plannedWork, p.budget, p.outcome, p.cost]),
     },
   ];
 }

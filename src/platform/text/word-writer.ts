@@ -8,7 +8,8 @@ type Docx = typeof import("docx");
 export interface WordTable {
   caption: string;
   head: string[];
-  rows: (string | number)[][];
+  /** A missing value (null) is an empty cell. */
+  rows: (string | number | null)[][];
 }
 
 /** A picture in a Word file (a chart): PNG bytes, its size in pixels, and its alt text. */
@@ -39,8 +40,8 @@ const cell = ({ TableCell, Paragraph, TextRun }: Docx, text: string, bold = fals
   new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
 
 /** Numbers as the reader writes them: 560 000 in Swedish, 560,000 in English. */
-const cellText = (v: string | number, language: Locale) =>
-  typeof v === "number" ? v.toLocaleString(language === "sv" ? "sv-SE" : "en-GB") : v;
+const cellText = (v: string | number | null, language: Locale) =>
+  typeof v === "number" ? v.toLocaleString(language === "sv" ? "sv-SE" : "en-GB") : (v ?? "");
 
 function table(d: Docx, t: WordTable, language: Locale) {
   const { Paragraph, Table, TableRow, TextRun } = d;
