@@ -8,6 +8,8 @@ import { ManualClock } from "../src/platform/clock.ts";
 import { translator } from "../src/platform/i18n/index.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
+import { readPng } from "./helpers/png.ts";
+import { unzip } from "./helpers/sip.ts";
 
 /** The demo's last full year is 2025. */
 const clock = new ManualClock(new Date("2026-03-09T09:00:00Z"));
@@ -93,16 +95,51 @@ describe("the annual report on international work", () => {
     const rows = r.byDirection.map((_d, i) => sheet.getRow(i + 2).values);
     expect(rows).toEqual(r.byDirection.map((d) => [undefined, d.label, d.count, d.cost]));
     expect(book.worksheets.map((s) => s.name)).toHaveLength(8);
-    // Filters on every header, and dates as date cells.
-    expect(sheet.autoFilter).toBeTruthy();
+    // Filters on every sheet's header row, numbers as numbers and dates as date cells.
+    for (const s of book.worksheets)
+      expect(s.autoFilter).toBe(`A1:${String.fromCharCode(64 + s.getRow(1).cellCount)}1`);
+    expect(sheet.getRow(2).getCell(2).type).toBe(ExcelJS.ValueType.Number);
+    expect(sheet.getRow(2).getCell(3).type).toBe(ExcelJS.ValueType.Number);
     const visits = book.worksheets[4];
     const firstVisit = r.visits[0];
     if (!visits || !firstVisit) throw new Error("no visits");
+    expect(visits.getRow(2).getCell(3).type).toBe(ExcelJS.ValueType.Date);
     expect(visits.getRow(2).getCell(3).value).toEqual(new Date(`${firstVisit.date}T00:00:00Z`));
     expect(visits.getRow(2).getCell(3).numFmt).toBe("yyyy-mm-dd");
+    // A plan's budget and cost are numbers, an unknown cost an empty cell (never text).
+    const plans = book.worksheets[7];
+    if (!plans) throw new Error("no plans sheet");
+    r.plans.forEach((p, i) => {
+      expect(plans.getRow(i + 2).getCell(3).value).toBe(p.budget);
+      expect(plans.getRow(i + 2).getCell(5).type).toBe(
+        p.cost === null ? ExcelJS.ValueType.Null : ExcelJS.ValueType.Number,
+      );
+    });
     // The Word file groups amounts the Swedish way.
     const [topCost] = [...r.byDirection].sort((a, b) => b.cost - a.cost);
     if (topCost && topCost.cost >= 1000) expect(text).toContain(topCost.cost.toLocaleString("sv-SE"));
+  });
+
+  it("carries the page's five charts in the Word file as PNG pictures with alt text, and Swedish totals", async () => {
+    const r = await annualReport(t.ctx, 2025, translator("sv"), "sv");
+    const docx = await browser.get("/engagemang/arsrapport/2025/arsrapport.docx");
+    const entries = await unzip(docx.rawPayload);
+    const pictures = [...entries.keys()].filter((name) => /^word\/media\/.+\.png$/.test(name));
+    expect(pictures).toHaveLength(5);
+    for (const name of pictures) {
+      const { width, height } = readPng(entries.get(name) ?? Buffer.alloc(0));
+      expect(width).toBe(1280);
+      expect(height).toBeGreaterThan(150);
+      expect(height).toBeLessThan(4000);
+    }
+    const xml = entries.get("word/document.xml")?.toString("utf8") ?? "";
+    // Each picture is named and described for screen readers (the chart's title and sentence).
+    expect(xml).toContain('title="Kostnad per inriktning (kr)"');
+    expect(xml.match(/<wp:docPr [^>]*descr="[^"]+Störst: [^"]+"/g)).toHaveLength(5);
+    // The totals, grouped with the no-break space Swedish numbers use (560 000).
+    const sv = new Intl.NumberFormat("sv");
+    for (const total of [r.cost, r.cityCost, r.externalCost]) expect(xml).toContain(sv.format(total));
+    expect(sv.format(r.cost)).toMatch(/\d\u00a0\d{3}/);
   });
 
   it("answers the API with the same report", async () => {

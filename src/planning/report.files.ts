@@ -1,6 +1,8 @@
 import type { Translate } from "../platform/i18n/index.ts";
 import type { Letterhead } from "../platform/text/letterhead.ts";
-import { type WordTable, wordFile } from "../platform/text/word-writer.ts";
+import { type WordImage, type WordSection, type WordTable, wordFile } from "../platform/text/word-writer.ts";
+import { barChartImage } from "../web/components/chart-image.ts";
+import { reportCharts } from "./report.charts.ts";
 import type { AnnualReport, ReportItem, ReportRow } from "./report.model.ts";
 
 /** The report's tables, shared by the Word and the Excel file: a caption, a header and rows of plain values. */
@@ -26,34 +28,54 @@ export function reportTables(r: AnnualReport, t: Translate): WordTable[] {
     {
       caption: t("report.plans"),
       head: [t("review.unit"), t("plan.planned_work"), t("plan.budget"), t("plan.outcome"), t("plan.cost")],
-      rows: r.plans.map((p) => [p.unitName, p.plannedWork, p.budget, p.outcome ?? "", p.cost ?? ""]),
+      rows: r.plans.map((p) => [p.unitName, p.plannedWork, p.budget, p.outcome, p.cost]),
     },
   ];
 }
 
-const summary = (r: AnnualReport, t: Translate) =>
-  t("report.summary", { count: r.engagements, cost: r.cost.toLocaleString("sv-SE"), year: r.year });
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The annual report as a Word file on the city's template: a summary and every table. */
-export function reportDocx(r: AnnualReport, t: Translate, letterhead: Letterhead): Promise<Buffer> {
-  const tables = reportTables(r, t);
+/** The report's charts as pictures, by the heading of the table they go with (charts without data left out). */
+async function chartImages(r: AnnualReport, t: Translate, locale: string) {
+  const groups = await Promise.all(
+    reportCharts(r, t, locale).map(async ([heading, charts]) => {
+      const drawn = charts.filter((c) => c.data.length > 0);
+      const images = await Promise.all(
+        drawn.map(
+          async (c): Promise<WordImage> => ({
+            ...(await barChartImage(c)),
+            title: c.title,
+            description: c.description,
+          }),
+        ),
+      );
+      return [heading, images] as const;
+    }),
+  );
+  return new Map(groups);
+}
+
+/** The annual report as a Word file on the city's template: a summary, then each chart as a picture and every table. */
+export async function reportDocx(r: AnnualReport, t: Translate, letterhead: Letterhead): Promise<Buffer> {
+  const number = new Intl.NumberFormat(letterhead.language);
+  const images = await chartImages(r, t, letterhead.language);
   return wordFile(
     t("report.title", { year: r.year }),
     [
       [
         t("report.summary_title"),
         [
-          summary(r, t),
+          t("report.summary", { count: r.engagements, cost: number.format(r.cost), year: r.year }),
           t("report.cost_split", {
-            city: r.cityCost.toLocaleString("sv-SE"),
-            external: r.externalCost.toLocaleString("sv-SE"),
+            city: number.format(r.cityCost),
+            external: number.format(r.externalCost),
           }),
           t("report.method"),
         ],
       ],
-      ...tables.map((table): [string, WordTable[]] => [table.caption, [table]]),
+      ...reportTables(r, t).map(
+        (table): WordSection => [table.caption, [...(images.get(table.caption) ?? []), table]],
+      ),
     ],
     { letterhead },
   );

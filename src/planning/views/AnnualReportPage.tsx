@@ -2,36 +2,14 @@ import { BarChart } from "../../web/components/Charts.tsx";
 import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
-import type { AnnualReport, ReportItem, ReportRow } from "../report.model.ts";
+import { reportCharts } from "../report.charts.ts";
+import type { AnnualReport, ReportItem } from "../report.model.ts";
 
 /** The annual report for the executive board: summary, charts each with its data table, lists and downloads. */
 export function AnnualReportPage({ view, report: r }: { view: View; report: AnnualReport }) {
   const { t } = view;
   const number = new Intl.NumberFormat(view.locale);
   const title = t("report.title", { year: r.year });
-  const chart = (id: string, caption: string, header: string, rows: ReportRow[], value: "count" | "cost") => {
-    const data = rows.map((row) => ({ label: row.label, value: row[value] }));
-    const top = data.reduce<{ label: string; value: number } | null>(
-      (m, d) => (m && m.value >= d.value ? m : d),
-      null,
-    );
-    return (
-      <BarChart
-        id={id}
-        title={caption}
-        description={
-          top
-            ? t("report.chart_desc", { title: caption, top: top.label, value: number.format(top.value) })
-            : caption
-        }
-        labelHeader={header}
-        valueHeader={value === "count" ? t("report.count") : t("report.cost")}
-        data={data}
-        empty={t("report.none")}
-        format={(n) => number.format(n)}
-      />
-    );
-  };
   const items = (caption: string, dateHeader: string, rows: ReportItem[]) => (
     <Table<ReportItem>
       caption={caption}
@@ -85,21 +63,14 @@ export function AnnualReportPage({ view, report: r }: { view: View; report: Annu
       <p class="hint" safe>
         {t("report.method")}
       </p>
-      <h2 safe>{t("report.by_direction")}</h2>
-      {chart("by-direction", t("report.by_direction"), t("report.direction"), r.byDirection, "count")}
-      {chart(
-        "cost-by-direction",
-        t("report.cost_by_direction"),
-        t("report.direction"),
-        r.byDirection,
-        "cost",
-      )}
-      <h2 safe>{t("report.by_type")}</h2>
-      {chart("by-type", t("report.by_type"), t("review.type"), r.byType, "count")}
-      <h2 safe>{t("report.by_unit")}</h2>
-      {chart("by-unit", t("report.by_unit"), t("review.unit"), r.byUnit, "count")}
-      <h2 safe>{t("report.by_country")}</h2>
-      {chart("by-country", t("report.by_country"), t("report.country"), r.byCountry, "count")}
+      {reportCharts(r, t, view.locale).map(([heading, charts]) => (
+        <>
+          <h2 safe>{heading}</h2>
+          {charts.map((c) => (
+            <BarChart {...c} />
+          ))}
+        </>
+      ))}
       <h2 safe>{t("report.visits", { count: r.visits.length })}</h2>
       {items(t("report.visits", { count: r.visits.length }), t("report.date"), r.visits)}
       <h2 safe>{t("report.memberships", { count: r.memberships.length })}</h2>

@@ -8,7 +8,19 @@ type Docx = typeof import("docx");
 export interface WordTable {
   caption: string;
   head: string[];
-  rows: (string | number)[][];
+  /** A missing value (null) is an empty cell. */
+  rows: (string | number | null)[][];
+}
+
+/** A picture in a Word file (a chart): PNG bytes, its size in pixels, and its alt text. */
+export interface WordImage {
+  png: Buffer;
+  width: number;
+  height: number;
+  /** Shown above the picture, and its name for screen readers. */
+  title: string;
+  /** What the picture shows, in words (its alt text). */
+  description: string;
 }
 
 /** A block of a generated Word file: headings at two levels, a paragraph or a table. */
@@ -18,15 +30,18 @@ export type WordBlock =
   | { paragraph: string }
   | { table: WordTable };
 
-/** A section of a Word file: its heading (none when empty), then paragraphs and tables in order. */
-export type WordSection = [heading: string, blocks: (string | WordTable)[]];
+/** What a Word file holds: the blocks, and pictures (which the page versions of the blocks do not show). */
+type WordPart = WordBlock | { image: WordImage };
+
+/** A section of a Word file: its heading (none when empty), then paragraphs, tables and pictures in order. */
+export type WordSection = [heading: string, blocks: (string | WordTable | WordImage)[]];
 
 const cell = ({ TableCell, Paragraph, TextRun }: Docx, text: string, bold = false) =>
   new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
 
 /** Numbers as the reader writes them: 560 000 in Swedish, 560,000 in English. */
-const cellText = (v: string | number, language: Locale) =>
-  typeof v === "number" ? v.toLocaleString(language === "sv" ? "sv-SE" : "en-GB") : v;
+const cellText = (v: string | number | null, language: Locale) =>
+  typeof v === "number" ? v.toLocaleString(language === "sv" ? "sv-SE" : "en-GB") : (v ?? "");
 
 function table(d: Docx, t: WordTable, language: Locale) {
   const { Paragraph, Table, TableRow, TextRun } = d;
@@ -41,12 +56,34 @@ function table(d: Docx, t: WordTable, language: Locale) {
   ];
 }
 
-function toDocx(d: Docx, block: WordBlock, language: Locale) {
+/** Pixels of the page's text width (A4 with one-inch margins) that a picture may fill. */
+const IMAGE_MAX_WIDTH = 600;
+
+function image(d: Docx, i: WordImage) {
+  const { ImageRun, Paragraph, TextRun } = d;
+  const width = Math.min(IMAGE_MAX_WIDTH, i.width);
+  return [
+    new Paragraph({ children: [new TextRun({ text: i.title, bold: true })] }),
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type: "png",
+          data: i.png,
+          transformation: { width, height: Math.round((i.height * width) / i.width) },
+          altText: { name: i.title, title: i.title, description: i.description },
+        }),
+      ],
+    }),
+  ];
+}
+
+function toDocx(d: Docx, block: WordPart, language: Locale) {
   const { Paragraph, HeadingLevel } = d;
   if ("heading" in block) return [new Paragraph({ text: block.heading, heading: HeadingLevel.HEADING_1 })];
   if ("subheading" in block)
     return [new Paragraph({ text: block.subheading, heading: HeadingLevel.HEADING_2 })];
   if ("table" in block) return table(d, block.table, language);
+  if ("image" in block) return image(d, block.image);
   // A paragraph's own line breaks become paragraphs: Word shows them as the writer typed them.
   return block.paragraph.split(/\r?\n/).map((line) => new Paragraph({ text: line }));
 }
@@ -61,7 +98,7 @@ export interface WordOptions {
 /** A Word file of a title and blocks: how kansli writes its letters, lists, compilations and reports. */
 export async function writeWord(
   title: string,
-  blocks: readonly WordBlock[],
+  blocks: readonly WordPart[],
   { creator = "kansli", letterhead }: WordOptions = {},
 ): Promise<Buffer> {
   const d = await import("docx");
@@ -88,9 +125,11 @@ export const wordFile = (
 ): Promise<Buffer> =>
   writeWord(
     title,
-    sections.flatMap(([heading, blocks]): WordBlock[] => [
+    sections.flatMap(([heading, blocks]): WordPart[] => [
       ...(heading ? [{ heading }] : []),
-      ...blocks.map((b) => (typeof b === "string" ? { paragraph: b } : { table: b })),
+      ...blocks.map((b) =>
+        typeof b === "string" ? { paragraph: b } : "png" in b ? { image: b } : { table: b },
+      ),
     ]),
     options,
   );

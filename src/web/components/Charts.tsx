@@ -7,7 +7,7 @@ export interface ChartDatum {
   value: number;
 }
 
-interface ChartProps {
+export interface ChartProps {
   /** Unique on the page: the ids of the chart's title and description derive from it. */
   id: string;
   title: string;
@@ -18,6 +18,8 @@ interface ChartProps {
   data: ChartDatum[];
   empty: string;
   format?: (n: number) => string;
+  /** Only the SVG, sized and with its namespace: a picture outside the page (`chart-image.ts`). */
+  standalone?: boolean;
 }
 
 const WIDTH = 640;
@@ -293,26 +295,31 @@ function ChartFrame(props: PropsWithChildren<ChartProps & { height: number }>) {
         {props.empty}
       </p>
     );
+  const svg = (
+    <svg
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+      viewBox={`0 0 ${WIDTH} ${props.height}`}
+      {...(props.standalone
+        ? { xmlns: "http://www.w3.org/2000/svg", width: String(WIDTH), height: String(props.height) }
+        : { width: "100%", preserveAspectRatio: "xMinYMin meet" })}
+    >
+      <title id={`${id}-title`} safe>
+        {props.title}
+      </title>
+      <desc id={`${id}-desc`} safe>
+        {props.description}
+      </desc>
+      {props.children}
+    </svg>
+  );
+  if (props.standalone) return svg;
   return (
     <figure class="chart">
       <figcaption id={`${id}-caption`} safe>
         {props.title}
       </figcaption>
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${WIDTH} ${props.height}`}
-        width="100%"
-        preserveAspectRatio="xMinYMin meet"
-      >
-        <title id={`${id}-title`} safe>
-          {props.title}
-        </title>
-        <desc id={`${id}-desc`} safe>
-          {props.description}
-        </desc>
-        {props.children}
-      </svg>
+      {svg}
       <DataTable {...props} />
     </figure>
   );

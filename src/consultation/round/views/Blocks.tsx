@@ -20,7 +20,7 @@ function Block({ block: b }: { block: WordBlock }) {
           {b.table.rows.map((row) => (
             <tr>
               {row.map((v) => (
-                <td safe>{String(v)}</td>
+                <td safe>{String(v ?? "")}</td>
               ))}
             </tr>
           ))}
