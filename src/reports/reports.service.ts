@@ -82,15 +82,24 @@ export const attachableDocuments = async (ctx: Ctx, caseId: string) =>
 async function checkInput(ctx: Ctx, caseId: string, input: unknown): Promise<ReportContent> {
   const parsed = reportInputSchema.safeParse(input);
   const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error.issues);
-  if (parsed.success) {
-    const d = parsed.data;
+  // The choices are checked even when the text is not, so the form shows every problem at once.
+  const raw = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const chosen = (field: "attachmentIds" | "signatoryIds") => {
+    const r = reportInputSchema.shape[field].safeParse(raw[field]);
+    return r.success ? r.data : null;
+  };
+  const attachmentIds = chosen("attachmentIds");
+  if (attachmentIds && attachmentIds.length > 0) {
     const documents = new Set((await attachableDocuments(ctx, caseId)).map((doc) => doc.id));
-    if (d.attachmentIds.some((id) => !documents.has(id)))
+    if (attachmentIds.some((id) => !documents.has(id)))
       errors.push({ field: "attachmentIds", message: "report.attachment_not_in_case" });
+  }
+  const signatoryIds = chosen("signatoryIds");
+  if (signatoryIds && signatoryIds.length === 0)
+    errors.push({ field: "signatoryIds", message: "report.signatories_required" });
+  else if (signatoryIds) {
     const signatories = new Set((await possibleSignatories(ctx)).map((u) => u.id));
-    if (d.signatoryIds.length === 0)
-      errors.push({ field: "signatoryIds", message: "report.signatories_required" });
-    else if (d.signatoryIds.some((id) => !signatories.has(id)))
+    if (signatoryIds.some((id) => !signatories.has(id)))
       errors.push({ field: "signatoryIds", message: "report.signatory_unknown" });
   }
   if (!parsed.success || errors.length > 0) throw new ValidationError(dedupe(errors));
