@@ -142,7 +142,7 @@ export async function reportsRoutes(app: FastifyInstance) {
 
   app.get<Params & { Querystring: { version?: string } }>("/tjansteutlatanden/:id", async (req, reply) => {
     const view = actorViewFor(req, reply);
-    const { report, c } = await reportFor(ctx, req.actor, req.params.id);
+    const { report, c } = await reportFor(ctx, requireUser(req), req.params.id);
     const versions = await reportVersions(ctx, report.id);
     const asked = Number(req.query.version ?? report.version);
     const shown = versions.find((v) => v.version === asked) ?? versions[0];
