@@ -111,16 +111,3 @@ export const markApproved = (db: Db, id: string, version: number, documentId: st
     .set({ approved_version: version, document_id: documentId })
     .where("id", "=", id)
     .execute();
-
-/** Draft reports whose current version names `userId` as a signatory (the service checks who approved). */
-export const draftsAwaitingSignatory = (db: Db, tenantId: string, userId: string) =>
-  db
-    .selectFrom("officer_reports as r")
-    .innerJoin("officer_report_versions as v", (j) =>
-      j.onRef("v.report_id", "=", "r.id").onRef("v.version", "=", "r.current_version"),
-    )
-    .select(["r.id", "r.case_id", "r.current_version", "v.content"])
-    .where("r.tenant_id", "=", tenantId)
-    .where("r.document_id", "is", null)
-    .where("v.content", "like", `%${userId}%`)
-    .execute();

@@ -10,9 +10,6 @@ import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
 import type { ReportContent } from "../reports.model.ts";
 
-/** The form's answers: a report's content, with the proposal rows as typed (blank ones too). */
-export type ReportFormValues = ReportContent;
-
 /**
  * Writing a report, or changing a draft: the city's sections in order. Proposal rows are added and
  * removed with buttons that post the form back (no JavaScript needed); every answer is kept.
@@ -25,7 +22,8 @@ export function ReportFormPage(props: {
   viewsLabel: string;
   documents: RegistryDocument[];
   signatories: { id: string; name: string }[];
-  values: ReportFormValues;
+  /** The answers, with the proposal rows as typed (blank ones too). */
+  values: ReportContent;
   errors: FieldError[];
   editing: boolean;
 }) {
