@@ -50,6 +50,7 @@ import {
 } from "./platform/i18n/index.ts";
 import { appSecret } from "./platform/secrets.store.ts";
 import { registryPlugin } from "./registry/index.ts";
+import { reportsPlugin } from "./reports/index.ts";
 import { apiRoutes } from "./web/api.routes.ts";
 import { answerFrameworkError, registerErrorHandling } from "./web/error-handling.tsx";
 import { registerOperations } from "./web/operations.routes.ts";
@@ -268,6 +269,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(engagementsPlugin);
   await app.register(planningPlugin);
   await app.register(monitoringPlugin);
+  await app.register(reportsPlugin);
   await app.register(mailIntakePlugin);
   await app.register(importPlugin);
   await app.register(worklistPlugin);

@@ -332,6 +332,36 @@ const UNITS: Record<string, Entry | Exempt> = {
     anonymous: API,
     unchanged: caseRow,
   },
+  "GET /arenden/:id/tjansteutlatanden": {
+    kind: "case",
+    request: (m) => ({ path: `/arenden/${m.caseId}/tjansteutlatanden` }),
+    expect: caseWrite(200),
+    anonymous: PAGE,
+  },
+  "GET /arenden/:id/tjansteutlatanden/ny": {
+    kind: "case",
+    request: (m) => ({ path: `/arenden/${m.caseId}/tjansteutlatanden/ny` }),
+    expect: caseWrite(200),
+    anonymous: PAGE,
+  },
+  "POST /arenden/:id/tjansteutlatanden": {
+    kind: "case",
+    request: (m) => ({ path: `/arenden/${m.caseId}/tjansteutlatanden`, form: {} }),
+    expect: caseWrite(422),
+    anonymous: PAGE,
+  },
+  "GET /api/v1/cases/:id/reports": {
+    kind: "case",
+    request: (m) => ({ path: `/api/v1/cases/${m.caseId}/reports` }),
+    expect: caseWrite(200),
+    anonymous: API,
+  },
+  "POST /api/v1/cases/:id/reports": {
+    kind: "case",
+    request: (m) => ({ path: `/api/v1/cases/${m.caseId}/reports`, json: {} }),
+    expect: caseWrite(422),
+    anonymous: API,
+  },
   "POST /api/v1/cases/:id/close": {
     kind: "case",
     request: (m) => ({ path: `/api/v1/cases/${m.caseId}/close`, json: {} }),
@@ -917,6 +947,19 @@ const UNITS: Record<string, Entry | Exempt> = {
 
   // Routes with a parameter that names no record of a unit.
   "GET /static/*": { exempt: "static files" },
+  "GET /tjansteutlatanden/:id": {
+    exempt: "a report: its writers and signatories, test/officer-reports.test.ts",
+  },
+  "GET /tjansteutlatanden/:id/andra": { exempt: "a report: its writers, test/officer-reports.test.ts" },
+  "POST /tjansteutlatanden/:id/andra": { exempt: "a report: its writers, test/officer-reports.test.ts" },
+  "POST /tjansteutlatanden/:id/godkann": {
+    exempt: "a report: its signatories, test/officer-reports.test.ts",
+  },
+  "GET /api/v1/reports/:id": {
+    exempt: "a report: its writers and signatories, test/officer-reports.test.ts",
+  },
+  "PUT /api/v1/reports/:id": { exempt: "a report: its writers, test/officer-reports.test.ts" },
+  "POST /api/v1/reports/:id/approve": { exempt: "a report: its signatories, test/officer-reports.test.ts" },
   "POST /admin/sekretessgrunder/:id/avveckla": { exempt: "the city's list of secrecy grounds, admin only" },
   "POST /admin/sekretessgrunder/:id/ta-i-bruk": { exempt: "the city's list of secrecy grounds, admin only" },
   "POST /api/v1/secrecy-grounds/:id/retire": { exempt: "the city's list of secrecy grounds, admin only" },

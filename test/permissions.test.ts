@@ -121,6 +121,29 @@ const MATRIX: Record<string, Case> = {
   "POST /arenden/:id/handlingar": { path: `/arenden/${CASE}/handlingar`, form: {}, expect: staff(422) },
   "GET /arenden/:id/remisser/ny": { path: `/arenden/${CASE}/remisser/ny`, expect: staff(200) },
   "POST /arenden/:id/remisser": { path: `/arenden/${CASE}/remisser`, form: {}, expect: staff(422) },
+  // Officer's reports: written by the case's insiders; a report is read by them and its signatories.
+  "GET /arenden/:id/tjansteutlatanden": { path: `/arenden/${CASE}/tjansteutlatanden`, expect: staff(200) },
+  "GET /arenden/:id/tjansteutlatanden/ny": {
+    path: `/arenden/${CASE}/tjansteutlatanden/ny`,
+    expect: staff(200),
+  },
+  "POST /arenden/:id/tjansteutlatanden": {
+    path: `/arenden/${CASE}/tjansteutlatanden`,
+    form: {},
+    expect: staff(422),
+  },
+  "GET /tjansteutlatanden/:id": { path: `/tjansteutlatanden/${UNKNOWN}`, expect: signedIn(404) },
+  "GET /tjansteutlatanden/:id/andra": { path: `/tjansteutlatanden/${UNKNOWN}/andra`, expect: signedIn(404) },
+  "POST /tjansteutlatanden/:id/andra": {
+    path: `/tjansteutlatanden/${UNKNOWN}/andra`,
+    form: {},
+    expect: signedIn(404),
+  },
+  "POST /tjansteutlatanden/:id/godkann": {
+    path: `/tjansteutlatanden/${UNKNOWN}/godkann`,
+    form: {},
+    expect: signedIn(404),
+  },
   "GET /remisser": { path: "/remisser", expect: signedIn(200) },
   "GET /remisser/:id": { path: `/remisser/${UNKNOWN}`, expect: signedIn(404) },
   "GET /remisser/:id/skicka": { path: `/remisser/${UNKNOWN}/skicka`, expect: staff(404) },
@@ -306,6 +329,19 @@ const MATRIX: Record<string, Case> = {
   "GET /api/v1/cases": { path: "/api/v1/cases", expect: signedIn(200, 401) },
   "POST /api/v1/cases": { path: "/api/v1/cases", json: {}, expect: staff(422, 401) },
   "GET /api/v1/cases/:id": { path: `/api/v1/cases/${CASE}`, expect: signedIn(200, 401) },
+  "GET /api/v1/cases/:id/reports": { path: `/api/v1/cases/${CASE}/reports`, expect: staff(200, 401) },
+  "POST /api/v1/cases/:id/reports": {
+    path: `/api/v1/cases/${CASE}/reports`,
+    json: {},
+    expect: staff(422, 401),
+  },
+  "GET /api/v1/reports/:id": { path: `/api/v1/reports/${UNKNOWN}`, expect: signedIn(404, 401) },
+  "PUT /api/v1/reports/:id": { path: `/api/v1/reports/${UNKNOWN}`, json: {}, expect: signedIn(404, 401) },
+  "POST /api/v1/reports/:id/approve": {
+    path: `/api/v1/reports/${UNKNOWN}/approve`,
+    json: {},
+    expect: signedIn(404, 401),
+  },
   "PATCH /api/v1/cases/:id": { path: `/api/v1/cases/${CASE}`, json: { title: "" }, expect: staff(422, 401) },
   "POST /api/v1/cases/:id/close": {
     path: `/api/v1/cases/${UNKNOWN}/close`,

@@ -12,7 +12,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ["organisation"],
   ["registry"],
   ["consultation", "engagements"],
-  ["planning", "monitoring", "mail-intake"],
+  ["planning", "monitoring", "mail-intake", "reports"],
   ["import"],
   ["worklist"],
   ["demo"],
@@ -31,6 +31,7 @@ export const DOMAINS: readonly string[] = [
   "planning",
   "monitoring",
   "mail-intake",
+  "reports",
   "import",
   "worklist",
 ];

@@ -45,6 +45,9 @@ export interface Database {
   mail_intake_attempts: MailIntakeAttemptTable;
   mail_outbox: MailOutboxTable;
   network_messages: NetworkMessageTable;
+  officer_report_approvals: OfficerReportApprovalTable;
+  officer_report_versions: OfficerReportVersionTable;
+  officer_reports: OfficerReportTable;
   oidc_role_mappings: OidcRoleMappingTable;
   received_mail: ReceivedMailTable;
   reference_versions: ReferenceVersionTable;
@@ -605,6 +608,37 @@ export interface NetworkMessageTable {
   recipients: number;
   sent_by: string | null;
   sent_at: string;
+}
+
+export interface OfficerReportApprovalTable {
+  id: string;
+  tenant_id: string;
+  report_id: string;
+  version: number;
+  user_id: string;
+  approved_at: string;
+}
+
+export interface OfficerReportVersionTable {
+  id: string;
+  tenant_id: string;
+  report_id: string;
+  version: number;
+  content: string;
+  written_by: string | null;
+  written_at: string;
+}
+
+export interface OfficerReportTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  officer_id: string;
+  current_version: number;
+  approved_version: number | null;
+  document_id: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface OidcRoleMappingTable {

@@ -18,6 +18,7 @@ import { mailIntake } from "./catalogue/mail-intake.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { publicEngagements } from "./catalogue/public-engagements.ts";
 import { registry } from "./catalogue/registry.ts";
+import { reports } from "./catalogue/reports.ts";
 import { search } from "./catalogue/search.ts";
 import { secrecyGrounds } from "./catalogue/secrecy-grounds.ts";
 import { worklist } from "./catalogue/worklist.ts";
@@ -48,6 +49,7 @@ const sv = {
   ...incoming.sv,
   ...classification.sv,
   ...letterhead.sv,
+  ...reports.sv,
 };
 const en: Record<keyof typeof sv, string> = {
   ...common.en,
@@ -72,6 +74,7 @@ const en: Record<keyof typeof sv, string> = {
   ...incoming.en,
   ...classification.en,
   ...letterhead.en,
+  ...reports.en,
 };
 const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 

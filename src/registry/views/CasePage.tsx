@@ -96,6 +96,11 @@ export function CasePage(props: {
               </a>
             </li>
           ) : null}
+          <li>
+            <a class="button secondary" href={`/arenden/${c.id}/tjansteutlatanden`} safe>
+              {t("report.link")}
+            </a>
+          </li>
           {allowed.includes("close") && view.can("case.close", subject) ? (
             <li>
               <ActionButton
