@@ -5,6 +5,10 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+// npm scripts put node_modules/.bin, with the pinned Node 24, first on the PATH: this Node runs the
+// tests, and the npx and vitest processes below find the same one.
+process.stdout.write(`Node.js ${process.version} (${process.execPath})\n`);
+
 const outDir = path.resolve(".test-tmp");
 fs.mkdirSync(outDir, { recursive: true });
 let passed = 0;

@@ -48,9 +48,10 @@ export async function serve(
   const port = typeof address === "object" && address ? address.port : config.port;
   const host = config.host === "0.0.0.0" ? "localhost" : config.host;
   const url = `http://${host}:${port}`;
-  app.log.info({ url }, "kansli is ready");
+  // The Node version too: npm scripts run the pinned Node from node_modules, not the system's.
+  app.log.info({ url, node: process.version }, "kansli is ready");
   // `kansli start` (the demo) also says so in words; `kansli serve` writes only JSON lines.
-  if (greet) process.stderr.write(`kansli is ready at ${url}\n`);
+  if (greet) process.stderr.write(`kansli is ready at ${url} (Node.js ${process.version})\n`);
 }
 
 /**

@@ -9,7 +9,7 @@ const execFileAsync = promisify(execFile);
 
 /** An external step, stopped when the reading in progress is aborted (the server stopping). */
 const run = (command: string, args: string[], options: Parameters<typeof execFileAsync>[2] = {}) =>
-  execFileAsync(command, args, { encoding: "utf8", ...options, signal: currentReading()?.signal });
+  execFileAsync(command, args, { ...options, encoding: "utf8", signal: currentReading()?.signal });
 
 /** Each external step is bounded: a stuck tesseract must not hold the reading forever. */
 const STEP_TIMEOUT_MS = 60_000;
