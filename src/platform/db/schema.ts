@@ -826,6 +826,13 @@ export interface VisitRequestTable {
   raised_competence: number | null;
   city_image: number | null;
   resident_ties: number | null;
+  case_id: string | null;
+  document_id: string | null;
+  case_opened: Generated<number>;
+  written_off_at: string | null;
+  written_off_by: string | null;
+  written_off_reason: string | null;
+  invitation_document_id: string | null;
 }
 
 /** Something external monitoring noted: an event, trend, piece of research or ranking. */
