@@ -264,7 +264,7 @@ function engagementInput(v: VisitRequest, by: UserActor, caseDiaryNumber: string
     unitId: v.routing.unitId ?? KS_UNIT_ID,
     officerId: by.id,
     scope: "service",
-    unitsAffected: Math.max(1, v.unitIds.length),
+    affectedUnitIds: v.unitIds,
     politicalLevel: v.politicalLevel,
     onBehalfOf: v.routing.coordinator === "KS" ? "KS" : "unit",
     directions: checklist?.cityImage ? ["samverkan", "profilering"] : ["samverkan"],

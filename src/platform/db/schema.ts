@@ -38,6 +38,7 @@ export interface Database {
   engagement_financing: EngagementFinancingTable;
   engagement_plans: EngagementPlanTable;
   engagement_reviews: EngagementReviewTable;
+  engagement_units: EngagementUnitTable;
   engagement_year_costs: EngagementYearCostTable;
   engagements: EngagementTable;
   import_drafts: ImportDraftTable;
@@ -477,6 +478,11 @@ export interface EngagementReviewTable {
   next_review_on: string | null;
   reviewed_by: string | null;
   created_at: string;
+}
+
+export interface EngagementUnitTable {
+  engagement_id: string;
+  unit_id: string;
 }
 
 export interface EngagementYearCostTable {

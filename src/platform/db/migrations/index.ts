@@ -28,6 +28,7 @@ import * as networkReviews from "./2026-12-09-0201-network-reviews.ts";
 import * as oidc from "./2026-12-09-0301-oidc.ts";
 import * as mailDelivery from "./2026-12-09-0401-mail-delivery.ts";
 import * as visitRegistry from "./2026-12-10-0101-visit-registry.ts";
+import * as engagementUnits from "./2026-12-10-0102-engagement-units.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-09-0301-oidc": oidc,
   "2026-12-09-0401-mail-delivery": mailDelivery,
   "2026-12-10-0101-visit-registry": visitRegistry,
+  "2026-12-10-0102-engagement-units": engagementUnits,
 };
