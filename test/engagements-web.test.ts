@@ -23,7 +23,7 @@ afterAll(async () => {
 const count = () => rowCount(t.ctx.db, "engagements");
 
 /** A complete cooperation agreement as the form posts it. */
-const agreement = (extra: Record<string, string> = {}) => ({
+const agreement = (extra: Record<string, string | string[]> = {}) => ({
   type: "cooperation_agreement",
   title: "Samarbetsavtal om kollektivtrafik med en nordisk huvudstad",
   unitId: "slk-kommunikation-omvarld",
@@ -31,7 +31,6 @@ const agreement = (extra: Record<string, string> = {}) => ({
   purpose: "Utbyte om elektrifierad busstrafik.",
   directions: "samverkan",
   scope: "service",
-  unitsAffected: "1",
   politicalLevel: "normal",
   onBehalfOf: "unit",
   mutualBenefit: "Båda städerna delar driftdata och upphandlingserfarenhet.",
@@ -134,7 +133,6 @@ describe("engagement pages", () => {
       "/engagemang",
       agreement({
         action: "save",
-        unitsAffected: "-1",
         cost: "-5",
         "financing.0.sharePercent": "12,5",
         "financing.1.source": "eu",
@@ -143,7 +141,6 @@ describe("engagement pages", () => {
     );
     expect(res.statusCode).toBe(422);
     for (const [field, message] of [
-      ["unitsAffected", "Måste vara minst 1"],
       ["cost", "Skriv ett belopp i hela kronor, 0 eller mer"],
       ["financing.0.sharePercent", "Måste vara ett heltal"],
       ["financing.1.sharePercent", "Skriv ett tal, till exempel 25"],
@@ -255,6 +252,87 @@ describe("engagement pages", () => {
     expect(decided.body).toContain("§ 17");
     expect(decided.body).toContain("Beviljat");
     expect(decided.body).toContain('href="/handlingar/');
+  });
+
+  it("takes the units affected from the grouped picker, and the routing counts the ticked ones", async () => {
+    const browser = new TestClient(t.app);
+    await browser.login("handlaggare");
+    const form = await browser.get("/engagemang/ny?typ=cooperation_agreement");
+    // A fieldset per committee with its administration; the filter box waits for JavaScript.
+    expect(form.body).toMatch(/<legend>Kulturnämnden<\/legend>\s*<div class="field checkbox" data-unit>/);
+    expect(form.body).toContain('name="affectedUnitIds" value="forv-kultur"');
+    expect(form.body).toContain("<legend>Stockholms Stadshus AB</legend>");
+    expect(form.body).toContain("data-unit-filter hidden");
+    expect(form.body).not.toContain('name="unitsAffected"');
+
+    const saved = await browser.post(
+      "/engagemang",
+      agreement({ action: "save", affectedUnitIds: ["forv-kultur", "forv-idrott"] }),
+    );
+    expect(saved.statusCode).toBe(303);
+    const url = String(saved.headers.location);
+    const id = url.split("/").at(-1) ?? "";
+    const stored = async () => {
+      const row = await t.ctx.db
+        .selectFrom("engagements")
+        .select(["units_affected", "routing_rule", "deciding_body"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      const units = await t.ctx.db
+        .selectFrom("engagement_units")
+        .select("unit_id")
+        .where("engagement_id", "=", id)
+        .orderBy("unit_id")
+        .execute();
+      return { ...row, units: units.map((u) => u.unit_id) };
+    };
+    expect(await stored()).toEqual({
+      units_affected: 2,
+      routing_rule: "ks_several_units",
+      deciding_body: "KS",
+      units: ["forv-idrott", "forv-kultur"],
+    });
+    const edit = await browser.get(`${url}/andra`);
+    expect(edit.body).toContain('value="forv-kultur" checked');
+    expect(edit.body).toContain('value="forv-idrott" checked');
+
+    // One unit left ticked: the unit decides itself again.
+    const changed = await browser.post(url, agreement({ action: "save", affectedUnitIds: "forv-kultur" }));
+    expect(changed.statusCode).toBe(303);
+    expect(await stored()).toEqual({
+      units_affected: 1,
+      routing_rule: "unit_service",
+      deciding_body: "UNIT",
+      units: ["forv-kultur"],
+    });
+
+    const unknown = await browser.post(url, agreement({ action: "save", affectedUnitIds: "ingen-sadan" }));
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toContain(
+      '<a href="#affectedUnitIds">En vald förvaltning eller ett valt bolag finns inte</a>',
+    );
+  });
+
+  it("keeps the number of an engagement from before the picker until its units are ticked", async () => {
+    const browser = new TestClient(t.app);
+    await browser.login("handlaggare");
+    await browser.get("/engagemang/ny?typ=cooperation_agreement");
+    // As a client of the API before the picker: a number, no units.
+    const saved = await browser.post("/engagemang", agreement({ action: "save", unitsAffected: "3" }));
+    expect(saved.statusCode).toBe(303);
+    const url = String(saved.headers.location);
+    const id = url.split("/").at(-1) ?? "";
+    const edit = await browser.get(`${url}/andra`);
+    expect(edit.body).toContain("Tidigare angivet: 3 nämnder eller bolag. Kryssa i vilka de är.");
+    expect(edit.body).toContain('<input type="hidden" name="unitsAffected" value="3"');
+    const kept = await browser.post(url, agreement({ action: "save", unitsAffected: "3" }));
+    expect(kept.statusCode).toBe(303);
+    const row = await t.ctx.db
+      .selectFrom("engagements")
+      .select(["units_affected", "routing_rule"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ units_affected: 3, routing_rule: "ks_several_units" });
   });
 
   it("lets a contact person register for their own unit only", async () => {

@@ -212,7 +212,6 @@ describe("the city's letter template", () => {
     });
     const decided = await decideVisitRequest(t.ctx, officer, v.id, {
       outcome: "accept",
-      invitationLetter: true,
       outcomeNote: "The programme follows in April.",
       caseDiaryNumber: STRATEGY,
     });

@@ -132,6 +132,13 @@ const visitDeciders =
   (ok: Expected): Spec =>
   (who, s) =>
     who === "handlaggare" && s !== "own" ? 422 : visitHandlers(ok)(who, s);
+/**
+ * An invitation letter goes into the visit's engagement case (here the record's own case): those
+ * who handle the request and may write there — admin anywhere, a handläggare or kontaktperson of
+ * the record's unit; a handläggare of another unit may handle the request but not write in that
+ * case (403: the case is not one the form names).
+ */
+const invitationWriters = (ok: Expected): Spec => unitWork(ok);
 /** Recording a decision body's decision: decision makers and admins, whatever the unit. */
 const deciders =
   (ok: Expected): Spec =>
@@ -897,6 +904,66 @@ const UNITS: Record<string, Entry | Exempt> = {
     anonymous: PAGE,
     unchanged: visitRow,
   },
+  "POST /engagemang/besok/:id/avskriv": {
+    subjects: SUBJECTS,
+    kind: "visit",
+    request: (m) => ({ path: `/engagemang/besok/${m.visitId}/avskriv`, form: { reason: "Reklam." } }),
+    expect: visitHandlers(303),
+    anonymous: PAGE,
+    unchanged: visitRow,
+  },
+  "POST /engagemang/besok/:id/arende": {
+    subjects: SUBJECTS,
+    kind: "visit",
+    request: (m) => ({
+      path: `/engagemang/besok/${m.visitId}/arende`,
+      form: { caseDiaryNumber: m.diaryNumber },
+    }),
+    expect: visitDeciders(303),
+    anonymous: PAGE,
+    unchanged: visitRow,
+  },
+  "POST /engagemang/besok/:id/inbjudan": {
+    subjects: SUBJECTS,
+    kind: "visit-approved",
+    request: (m) => ({
+      path: `/engagemang/besok/${m.visitId}/inbjudan`,
+      form: { participantNames: "Aino Keksitty" },
+    }),
+    expect: invitationWriters(303),
+    anonymous: PAGE,
+    unchanged: visitRow,
+  },
+  "POST /api/v1/visit-requests/:id/write-off": {
+    subjects: SUBJECTS,
+    kind: "visit",
+    request: (m) => ({ path: `/api/v1/visit-requests/${m.visitId}/write-off`, json: { reason: "Reklam." } }),
+    expect: visitHandlers(200),
+    anonymous: API,
+    unchanged: visitRow,
+  },
+  "POST /api/v1/visit-requests/:id/case": {
+    subjects: SUBJECTS,
+    kind: "visit",
+    request: (m) => ({
+      path: `/api/v1/visit-requests/${m.visitId}/case`,
+      json: { caseDiaryNumber: m.diaryNumber },
+    }),
+    expect: visitDeciders(200),
+    anonymous: API,
+    unchanged: visitRow,
+  },
+  "POST /api/v1/visit-requests/:id/invitation-letter": {
+    subjects: SUBJECTS,
+    kind: "visit-approved",
+    request: (m) => ({
+      path: `/api/v1/visit-requests/${m.visitId}/invitation-letter`,
+      json: { participantNames: ["Aino Keksitty"] },
+    }),
+    expect: invitationWriters(201),
+    anonymous: API,
+    unchanged: visitRow,
+  },
   "GET /api/v1/visit-requests/:id": {
     subjects: SUBJECTS,
     kind: "visit",
@@ -991,6 +1058,9 @@ const UNITS: Record<string, Entry | Exempt> = {
   "POST /svar/:secret/anstand": { exempt: "a body's personal answer link: the link is the credential" },
   "POST /svar/:secret/avstar": { exempt: "a body's personal answer link: the link is the credential" },
   "GET /offentlig/begaran/:id": { exempt: "the receipt of a copy request, by its unguessable id, public" },
+  "GET /offentlig/besok/mottagen/:id": {
+    exempt: "the receipt of a visit request, by its unguessable id, public",
+  },
   "GET /begaranden/:id": {
     exempt: "copy requests are handled by the registry desk (registry staff), not by a unit",
   },

@@ -553,6 +553,10 @@ const MATRIX: Record<string, Case> = {
   "GET /offentlig/besok": { path: "/offentlig/besok", expect: forAll(200) },
   "POST /offentlig/besok": { path: "/offentlig/besok", form: {}, expect: forAll(422) },
   "GET /offentlig/besok/mottagen": { path: "/offentlig/besok/mottagen", expect: forAll(200) },
+  "GET /offentlig/besok/mottagen/:id": {
+    path: `/offentlig/besok/mottagen/${UNKNOWN}`,
+    expect: forAll(404),
+  },
   "GET /engagemang/besok": { path: "/engagemang/besok", expect: signedIn(200) },
   "GET /engagemang/besok/ny": { path: "/engagemang/besok/ny", expect: visitHandlers(200) },
   "POST /engagemang/besok": { path: "/engagemang/besok", form: {}, expect: visitHandlers(422) },
@@ -564,6 +568,21 @@ const MATRIX: Record<string, Case> = {
   },
   "POST /engagemang/besok/:id/beslut": {
     path: `/engagemang/besok/${UNKNOWN}/beslut`,
+    form: {},
+    expect: visitHandlers(404),
+  },
+  "POST /engagemang/besok/:id/avskriv": {
+    path: `/engagemang/besok/${UNKNOWN}/avskriv`,
+    form: {},
+    expect: visitHandlers(404),
+  },
+  "POST /engagemang/besok/:id/arende": {
+    path: `/engagemang/besok/${UNKNOWN}/arende`,
+    form: {},
+    expect: visitHandlers(404),
+  },
+  "POST /engagemang/besok/:id/inbjudan": {
+    path: `/engagemang/besok/${UNKNOWN}/inbjudan`,
     form: {},
     expect: visitHandlers(404),
   },
@@ -622,6 +641,21 @@ const MATRIX: Record<string, Case> = {
   },
   "POST /api/v1/visit-requests/:id/decision": {
     path: `/api/v1/visit-requests/${UNKNOWN}/decision`,
+    json: {},
+    expect: visitHandlers(404, 401),
+  },
+  "POST /api/v1/visit-requests/:id/write-off": {
+    path: `/api/v1/visit-requests/${UNKNOWN}/write-off`,
+    json: {},
+    expect: visitHandlers(404, 401),
+  },
+  "POST /api/v1/visit-requests/:id/case": {
+    path: `/api/v1/visit-requests/${UNKNOWN}/case`,
+    json: {},
+    expect: visitHandlers(404, 401),
+  },
+  "POST /api/v1/visit-requests/:id/invitation-letter": {
+    path: `/api/v1/visit-requests/${UNKNOWN}/invitation-letter`,
     json: {},
     expect: visitHandlers(404, 401),
   },

@@ -12,7 +12,10 @@ import {
   assessVisitRequest,
   decideVisitRequest,
   getVisitRequest,
+  moveVisitRequest,
   receiveVisitRequest,
+  writeInvitationLetter,
+  writeOffVisitRequest,
 } from "../src/engagements/visits/visits.service.ts";
 import { ManualClock } from "../src/platform/clock.ts";
 import type { Database } from "../src/platform/db/schema.ts";
@@ -224,14 +227,79 @@ describe("one write path: a use case is written whole or not at all", () => {
       () =>
         decideVisitRequest(t.ctx, officer, v.id, {
           outcome: "accept",
-          invitationLetter: true,
           outcomeNote: "Programmet skickas i april.",
           caseDiaryNumber: CASE,
         }),
       () => getVisitRequest(t.ctx, v.id),
     );
-    expect(decided).toMatchObject({ status: "decided", letterKind: "invitation" });
+    expect(decided).toMatchObject({ status: "decided", letterKind: "acceptance" });
     expect(decided.engagementId).toBeTruthy();
+  });
+
+  it("writing a visit request off leaves its document unsigned and its case open", async () => {
+    const v = await receiveVisitRequest(t.ctx, officer, VISIT);
+    const state = async () => [
+      await getVisitRequest(t.ctx, v.id),
+      await t.ctx.db
+        .selectFrom("documents")
+        .selectAll()
+        .where("id", "=", v.documentId ?? "")
+        .execute(),
+      await t.ctx.db
+        .selectFrom("cases")
+        .selectAll()
+        .where("id", "=", v.caseId ?? "")
+        .execute(),
+    ];
+    const done = await failsWhole(
+      "visit_request.write_off",
+      () => writeOffVisitRequest(t.ctx, officer, v.id, { reason: "Reklam." }),
+      state,
+    );
+    expect(done.status).toBe("written_off");
+  });
+
+  it("moving a visit request to another case leaves it, its document and its own case as they were", async () => {
+    const v = await receiveVisitRequest(t.ctx, officer, VISIT);
+    const state = async () => [
+      await getVisitRequest(t.ctx, v.id),
+      await t.ctx.db
+        .selectFrom("documents")
+        .selectAll()
+        .where("id", "=", v.documentId ?? "")
+        .execute(),
+      await t.ctx.db
+        .selectFrom("cases")
+        .selectAll()
+        .where("id", "=", v.caseId ?? "")
+        .execute(),
+    ];
+    const moved = await failsWhole(
+      "visit_request.move",
+      () => moveVisitRequest(t.ctx, officer, v.id, { caseDiaryNumber: CASE }),
+      state,
+    );
+    expect(moved.diaryNumber).toBe(CASE);
+  });
+
+  it("writing an invitation letter leaves no letter behind", async () => {
+    const contact = await demoActor(t, "kontaktperson");
+    const v = await assessedVisit();
+    const accepted = await decideVisitRequest(t.ctx, contact, v.id, {
+      outcome: "accept",
+      outcomeNote: "Programmet skickas i april.",
+    });
+    await recordDecision(t.ctx, decider, accepted.engagementId ?? "", {
+      decidedOn: "2026-03-09",
+      minutesParagraph: "§ 12",
+      outcome: "approved",
+    });
+    const written = await failsWhole(
+      "visit_request.invitation_letter",
+      () => writeInvitationLetter(t.ctx, contact, v.id, { participantNames: ["Aino Keksitty"] }),
+      () => getVisitRequest(t.ctx, v.id),
+    );
+    expect(written.invitationDocumentId).toBeTruthy();
   });
 
   it("two decisions on one request at once: one is written whole, the other leaves nothing", async () => {
@@ -249,7 +317,8 @@ describe("one write path: a use case is written whole or not at all", () => {
     expect(refusals.map((e) => (e instanceof AppError ? e.status : e))).toEqual([409]);
     const after = await counts();
     expect(after.documents).toBe(before.documents + 1);
-    expect(after.audit_events).toBe(before.audit_events + 2);
+    // The letter, the decision, and the request's document signed off with it.
+    expect(after.audit_events).toBe(before.audit_events + 3);
   });
 
   it("a message to the network leaves neither its document nor its mail behind", async () => {

@@ -10,6 +10,25 @@ import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import { allClasses, openCase } from "../registry/index.ts";
 
+/** The fifteen specialist committees' administrations of the demo organisation. */
+const ADMINISTRATIONS = [
+  "forv-arbetsmarknad",
+  "forv-exploatering",
+  "forv-fastighet",
+  "forv-idrott",
+  "forv-kultur",
+  "forv-kyrkogard",
+  "forv-miljo",
+  "forv-service",
+  "forv-social",
+  "forv-stadsbyggnad",
+  "forv-trafik",
+  "forv-utbildning",
+  "forv-val",
+  "forv-aldre",
+  "forv-overformyndare",
+];
+
 interface DemoEngagement {
   type: EngagementType;
   title: string;
@@ -17,7 +36,8 @@ interface DemoEngagement {
   startDate: string;
   endDate?: string;
   scope?: "city" | "service";
-  unitsAffected?: number;
+  /** The units ticked as affected; none means one. */
+  affectedUnitIds?: string[];
   politicalLevel?: "high" | "normal";
   addsResourceBurden?: boolean;
   onBehalfOf?: "KS" | "unit";
@@ -51,7 +71,14 @@ const ENGAGEMENTS: DemoEngagement[] = [
     caseDiaryNumber: "KS 006-1137/2007",
     startDate: "2016-09-01",
     scope: "city",
-    unitsAffected: 20,
+    affectedUnitIds: [
+      "slk",
+      "sdf-hagersten-liljeholmen",
+      "sdf-rinkeby-kista",
+      "sdf-sodermalm",
+      ...ADMINISTRATIONS,
+      "bolag-business-region",
+    ],
     addsResourceBurden: true,
     directions: ["samverkan", "paverkan"],
     purpose: "Påverka EU:s stadspolitik tillsammans med andra storstäder och lära av deras lösningar.",
@@ -68,7 +95,6 @@ const ENGAGEMENTS: DemoEngagement[] = [
     unitId: "slk-kommunikation-omvarld",
     startDate: "2017-03-01",
     scope: "city",
-    unitsAffected: 1,
     directions: ["profilering", "paverkan"],
     purpose: "Visa stadens stöd för de globala hållbarhetsmålen.",
     counterparts: [["organisation", "Internationell organisation för lokala myndigheter", "DE"]],
@@ -187,7 +213,14 @@ const ENGAGEMENTS: DemoEngagement[] = [
     unitId: "forv-arbetsmarknad",
     startDate: "2020-09-01",
     scope: "city",
-    unitsAffected: 6,
+    affectedUnitIds: [
+      "forv-arbetsmarknad",
+      "forv-social",
+      "forv-utbildning",
+      "sdf-rinkeby-kista",
+      "sdf-hagersten-liljeholmen",
+      "bolag-svenska-bostader",
+    ],
     addsResourceBurden: true,
     directions: ["samverkan", "omvarldsbevakning"],
     purpose: "Lära av andra städers arbete med etablering av nyanlända.",
@@ -207,7 +240,7 @@ const ENGAGEMENTS: DemoEngagement[] = [
     startDate: "2021-10-05",
     endDate: "2021-10-06",
     scope: "city",
-    unitsAffected: 4,
+    affectedUnitIds: ["slk", "forv-service", "forv-utbildning", "forv-stadsbyggnad"],
     politicalLevel: "high",
     prioritised: true,
     directions: ["profilering", "samverkan"],
@@ -278,7 +311,7 @@ const ENGAGEMENTS: DemoEngagement[] = [
     startDate: "2023-05-01",
     endDate: "2027-04-30",
     scope: "city",
-    unitsAffected: 3,
+    affectedUnitIds: ["forv-stadsbyggnad", "forv-exploatering", "forv-trafik"],
     directions: ["samverkan", "omvarldsbevakning"],
     purpose: "Jämföra planprocesser och digitala planeringsverktyg.",
     mutualBenefit: "Delade verktyg för 3D-modeller och gemensam utbildning.",
@@ -322,7 +355,7 @@ const ENGAGEMENTS: DemoEngagement[] = [
     unitId: "slk-kommunikation-omvarld",
     startDate: "2025-04-08",
     scope: "city",
-    unitsAffected: 3,
+    affectedUnitIds: ["forv-stadsbyggnad", "bolag-svenska-bostader", "bolag-familjebostader"],
     prioritised: true,
     directions: ["samverkan", "profilering"],
     purpose: "Utbyte om allmännyttiga bostäder inom flera förvaltningar.",
@@ -403,7 +436,7 @@ export async function seedEngagementsDemo(ctx: Ctx, officer: UserRow): Promise<v
       unitId: e.unitId,
       officerId: officer.id,
       scope: e.scope ?? "service",
-      unitsAffected: e.unitsAffected ?? 1,
+      affectedUnitIds: e.affectedUnitIds ?? [],
       politicalLevel: e.politicalLevel ?? "normal",
       addsResourceBurden: e.addsResourceBurden ?? false,
       onBehalfOf: e.onBehalfOf ?? "unit",

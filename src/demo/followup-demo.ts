@@ -10,6 +10,7 @@ import {
 import { addWatchItem, recordComparison } from "../monitoring/index.ts";
 import { savePlan } from "../planning/index.ts";
 import type { Ctx } from "../platform/context.ts";
+import { markSent, pendingMailBefore } from "../platform/mail/mail.store.ts";
 
 /** Invented names only: no real persons. */
 const FIRST = [
@@ -267,4 +268,13 @@ export async function seedFollowupDemo(ctx: Ctx, officerRow: UserRow, year: numb
     outcomeNote: "Vi tackar för intresset men har inte möjlighet att ta emot besöket.",
     caseDiaryNumber: "KS 171-482/2016",
   });
+  // The requests' receipts and notices go to invented addresses: recorded as sent, so a demo with
+  // an SMTP server configured mails no one (as worklist-demo.ts does with its own).
+  const now = ctx.clock.now();
+  const queued = await pendingMailBefore(
+    ctx.db,
+    ctx.config.tenantId,
+    new Date(now.getTime() + 1).toISOString(),
+  );
+  for (const mail of queued) await markSent(ctx.db, mail.id, now.toISOString());
 }

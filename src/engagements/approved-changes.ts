@@ -22,7 +22,10 @@ export function materialChanges(before: EngagementFields, after: EngagementField
     cost:
       storedCost(before) !== storedCost(after) || !same(byYear(before.yearCosts), byYear(after.yearCosts)),
     period: before.startDate !== after.startDate || (before.endDate ?? null) !== (after.endDate ?? null),
-    scope: before.scope !== after.scope || before.unitsAffected !== after.unitsAffected,
+    scope:
+      before.scope !== after.scope ||
+      before.unitsAffected !== after.unitsAffected ||
+      !same([...before.affectedUnitIds].sort(), [...after.affectedUnitIds].sort()),
     counterparts: !same(
       before.counterparts.map((c) => [c.kind, c.name, c.country]),
       after.counterparts.map((c) => [c.kind, c.name, c.country]),

@@ -1,5 +1,5 @@
 import { can, findUserById, type UserActor } from "../auth/index.ts";
-import { findUnit } from "../organisation/index.ts";
+import { findUnit, listAllUnits } from "../organisation/index.ts";
 import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import type { FieldError } from "../platform/errors.ts";
@@ -11,6 +11,7 @@ import {
   type EngagementInput,
   engagementFieldsSchema,
   engagementInputSchema,
+  withUnitCount,
 } from "./engagements.model.ts";
 import { type Assessment, assessPrinciples, type PrincipleFinding } from "./principles.ts";
 import { type Routing, routeDecision } from "./routing.ts";
@@ -71,6 +72,12 @@ export async function referenceErrors(
   }
   if (officerId && !(await findUserById(ctx.db, ctx.config.tenantId, officerId)))
     errors.push({ field: "officerId", message: "engagement.officer_unknown" });
+  const affected = Array.isArray(raw.affectedUnitIds) ? raw.affectedUnitIds : [];
+  if (affected.length > 0) {
+    const known = new Set((await listAllUnits(ctx)).map((u) => u.id));
+    if (affected.some((id) => typeof id === "string" && !known.has(id.trim())))
+      errors.push({ field: "affectedUnitIds", message: "engagement.affected_unit_unknown" });
+  }
   return errors;
 }
 
@@ -127,12 +134,13 @@ export async function checkNewEngagement(
   const raw = (input ?? {}) as Record<string, unknown>;
   const parsed = engagementInputSchema.safeParse(input);
   const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
+  const data = parsed.success ? withUnitCount(parsed.data) : null;
   errors.push(...(await referenceErrors(ctx, by, raw)));
   const choice = await caseChoice(ctx, raw, errors);
-  const readable = parsed.success ? parsed.data : readablePart(raw, errors);
+  const readable = data ?? readablePart(raw, errors);
   const assessment = readable ? assessEngagement(ctx, readable) : null;
   if (assessment) errors.push(...principleErrors(assessment, errors));
-  return { data: parsed.success ? parsed.data : null, errors: dedupe(errors, "message"), assessment, choice };
+  return { data, errors: dedupe(errors, "message"), assessment, choice };
 }
 
 /**
@@ -146,7 +154,7 @@ function readablePart(raw: Record<string, unknown>, errors: FieldError[]): Engag
   );
   const partial = engagementFieldsSchema.partial().safeParse(valid);
   if (!partial.success || !partial.data.type || !partial.data.startDate) return null;
-  return {
+  return withUnitCount<EngagementFields>({
     title: "",
     unitId: "",
     officerId: "",
@@ -157,6 +165,7 @@ function readablePart(raw: Record<string, unknown>, errors: FieldError[]): Engag
     type: partial.data.type,
     startDate: partial.data.startDate,
     unitsAffected: partial.data.unitsAffected ?? 1,
+    affectedUnitIds: partial.data.affectedUnitIds ?? [],
     politicalLevel: partial.data.politicalLevel ?? "normal",
     addsResourceBurden: partial.data.addsResourceBurden ?? false,
     onBehalfOf: partial.data.onBehalfOf ?? "unit",
@@ -166,7 +175,7 @@ function readablePart(raw: Record<string, unknown>, errors: FieldError[]): Engag
     prioritised: partial.data.prioritised ?? false,
     yearCosts: partial.data.yearCosts ?? [],
     secret: partial.data.secret ?? false,
-  };
+  });
 }
 
 /** The principles' errors, leaving out fields that already have an error of their own. */

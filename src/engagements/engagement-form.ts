@@ -101,6 +101,8 @@ export function engagementFromForm(body: Body, opts: { clearBlank: boolean }): R
   }
   for (const name of ["caseDiaryNumber", "registryId", "classId"])
     if (name in body) out[name] = text(body, name);
+  // The picker's ticked units; an engagement from before the picker carries its number hidden.
+  out.affectedUnitIds = list(body.affectedUnitIds);
   const units = text(body, "unitsAffected");
   out.unitsAffected = units === "" ? undefined : formNumber(units);
   const cost = text(body, "cost");

@@ -5,7 +5,7 @@ import { listEngagements } from "./engagements.service.ts";
 import type { DueItem } from "./reviews/reviews.model.ts";
 import { dueForReminder } from "./reviews/reviews.service.ts";
 import { type VisitRequest, visitSubject } from "./visits/visits.model.ts";
-import { listVisitRequests } from "./visits/visits.service.ts";
+import { isOpenRequest, listVisitRequests } from "./visits/visits.service.ts";
 
 const TO_DECIDE_LIMIT = 100;
 
@@ -28,7 +28,7 @@ export async function engagementTasks(ctx: Ctx, actor: UserActor): Promise<Engag
       : [],
     can(actor, "visit_request.handle")
       ? listVisitRequests(ctx).then((items) =>
-          items.filter((v) => v.status !== "decided" && can(actor, "visit_request.handle", visitSubject(v))),
+          items.filter((v) => isOpenRequest(v) && can(actor, "visit_request.handle", visitSubject(v))),
         )
       : [],
     can(actor, "engagement.decide")

@@ -97,6 +97,8 @@ const detailsSchema = engagementSchema.extend({
   ),
   /** The cost split by hand per year; empty when the total is spread over the period. */
   yearCosts: z.array(z.object({ year: z.number(), amount: z.number() })),
+  /** The units ticked as affected; `unitsAffected` is their count when there are any. */
+  affectedUnitIds: z.array(z.string()),
   /** Each year's cost as the annual report and the public page count it. */
   costByYear: z.array(
     z.object({ year: z.number(), total: z.number(), city: z.number(), external: z.number() }),

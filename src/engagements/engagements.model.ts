@@ -146,6 +146,8 @@ export interface EngagementChange {
 }
 
 export interface EngagementDetails extends Engagement {
+  /** The units ticked as affected; empty for an engagement that gave only their number. */
+  affectedUnitIds: string[];
   counterparts: Counterpart[];
   financing: Financing[];
   /** The cost split by hand per year; empty when the total is spread over the period. */
@@ -192,7 +194,13 @@ export const engagementFieldsSchema = z.strictObject({
   unitId: z.string().trim().min(1, { error: "engagement.unit_required" }).max(100),
   officerId: z.string().trim().min(1, { error: "engagement.officer_required" }).max(100),
   scope: z.enum(SCOPES),
+  /** How many committees or companies it affects; derived from `affectedUnitIds` when any are ticked. */
   unitsAffected: z.number().int().min(1).max(1000).default(1),
+  affectedUnitIds: z
+    .array(z.string().trim().min(1).max(100))
+    .max(1000)
+    .refine((u) => new Set(u).size === u.length, { error: "engagement.affected_unit_repeated" })
+    .default([]),
   politicalLevel: z.enum(POLITICAL_LEVELS).default("normal"),
   addsResourceBurden: z.boolean().default(false),
   onBehalfOf: z.enum(ON_BEHALF_OF).default("unit"),
@@ -221,6 +229,11 @@ export const engagementFieldsSchema = z.strictObject({
   lastReviewedOn: optionalDate,
 });
 
+/** The facts with the number of units affected taken from the ticked units, when there are any. */
+export const withUnitCount = <T extends Pick<EngagementFields, "unitsAffected" | "affectedUnitIds">>(
+  e: T,
+): T => (e.affectedUnitIds.length > 0 ? { ...e, unitsAffected: e.affectedUnitIds.length } : e);
+
 /** A new engagement: its facts, and its case (an existing one by diary number, or a new one opened in a registry). */
 export const engagementInputSchema = engagementFieldsSchema.extend({
   caseDiaryNumber: optionalText(60),
@@ -242,6 +255,7 @@ export const engagementPatchSchema = engagementFieldsSchema
   .partial()
   .extend({
     unitsAffected: fields.unitsAffected.unwrap().optional(),
+    affectedUnitIds: fields.affectedUnitIds.unwrap().optional(),
     politicalLevel: fields.politicalLevel.unwrap().optional(),
     addsResourceBurden: fields.addsResourceBurden.unwrap().optional(),
     onBehalfOf: fields.onBehalfOf.unwrap().optional(),

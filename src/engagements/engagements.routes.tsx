@@ -26,6 +26,7 @@ import {
   registerEngagement,
   updateEngagement,
 } from "./engagements.service.ts";
+import { affectedUnitGroups } from "./unit-groups.ts";
 import { ChooseTypePage } from "./views/ChooseTypePage.tsx";
 import { DecisionFormPage } from "./views/DecisionFormPage.tsx";
 import { EngagementFormPage, type FormMode } from "./views/EngagementFormPage.tsx";
@@ -75,6 +76,7 @@ export async function engagementsRoutes(app: FastifyInstance) {
         .filter((u) => u.id === keepUnitId || can(actor, "engagement.manage", { unitId: u.id }))
         .map((u): [string, string] => [u.id, u.name])
         .sort(byLabel),
+      unitGroups: affectedUnitGroups(units, locale),
       officers: users
         .filter((u) => OFFICER_ROLES.has(u.role))
         .map((u): [string, string] => [u.id, u.display_name])
@@ -172,7 +174,6 @@ export async function engagementsRoutes(app: FastifyInstance) {
       unitId: actor.unitId && data.units.some(([id]) => id === actor.unitId) ? actor.unitId : "",
       officerId: OFFICER_ROLES.has(actor.role) ? actor.id : "",
       scope: "service",
-      unitsAffected: 1,
       politicalLevel: "normal",
       onBehalfOf: "unit",
       registryId: data.registries[0]?.[0] ?? "",

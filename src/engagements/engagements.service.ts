@@ -26,6 +26,7 @@ import {
   engagementSubject,
   isStoredEngagementType,
   type MaterialFact,
+  withUnitCount,
 } from "./engagements.model.ts";
 import {
   type ChildRows,
@@ -58,6 +59,7 @@ function childRows(id: string, e: EngagementFields): ChildRows {
       share_percent: f.sharePercent,
     })),
     yearCosts: e.yearCosts.map((y) => ({ engagement_id: id, year: y.year, amount: y.amount })),
+    units: e.affectedUnitIds.map((unit_id) => ({ engagement_id: id, unit_id })),
   };
 }
 
@@ -164,6 +166,7 @@ export async function writePreparedEngagement(
       counterparts: data.counterparts,
       financing: data.financing,
       yearCosts: data.yearCosts,
+      affectedUnitIds: data.affectedUnitIds,
     },
   });
 }
@@ -222,6 +225,7 @@ export function asFields(e: EngagementDetails): EngagementFields {
     officerId: e.officerId,
     scope: e.scope,
     unitsAffected: e.unitsAffected,
+    affectedUnitIds: e.affectedUnitIds,
     politicalLevel: e.politicalLevel,
     addsResourceBurden: e.addsResourceBurden,
     onBehalfOf: e.onBehalfOf,
@@ -288,7 +292,12 @@ export async function prepareEngagementUpdate(
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [k, v === null ? undefined : v]),
   );
-  const merged = engagementFieldsSchema.safeParse({ ...asFields(before), ...cleared });
+  // Unticking every unit without giving a number leaves one unit affected, not the old count.
+  if (changes.affectedUnitIds && changes.unitsAffected === undefined) cleared.unitsAffected = 1;
+  const parsedMerge = engagementFieldsSchema.safeParse({ ...asFields(before), ...cleared });
+  const merged = parsedMerge.success
+    ? { ...parsedMerge, data: withUnitCount(parsedMerge.data) }
+    : parsedMerge;
   if (!merged.success) errors.push(...fieldErrors(merged.error.issues));
   const assessment = merged.success ? assessEngagement(ctx, merged.data) : null;
   if (assessment) errors.push(...principleErrors(assessment, errors));
@@ -338,6 +347,7 @@ export async function writeEngagementUpdate(ctx: Ctx, trx: Db, update: Engagemen
       counterparts: data.counterparts,
       financing: data.financing,
       yearCosts: data.yearCosts,
+      affectedUnitIds: data.affectedUnitIds,
       ...(reopened ? { changed: reopened.changed, reason: reopened.reason } : {}),
     },
   });

@@ -7,6 +7,7 @@ import type {
   EngagementDirectionTable,
   EngagementFinancingTable,
   EngagementTable,
+  EngagementUnitTable,
   EngagementYearCostTable,
 } from "../platform/db/schema.ts";
 import type { YearAmount } from "./costs.ts";
@@ -76,6 +77,7 @@ export interface ChildRows {
   counterparts: Insertable<EngagementCounterpartTable>[];
   financing: Insertable<EngagementFinancingTable>[];
   yearCosts: Insertable<EngagementYearCostTable>[];
+  units: Insertable<EngagementUnitTable>[];
 }
 
 export async function insertEngagement(db: Db, row: EngagementRow, children: ChildRows): Promise<void> {
@@ -83,7 +85,7 @@ export async function insertEngagement(db: Db, row: EngagementRow, children: Chi
   await insertChildren(db, children);
 }
 
-/** Replaces the directions, counterparts and financing of an engagement (the audit trail keeps the old ones). */
+/** Replaces the directions, counterparts, financing, year costs and affected units of an engagement (the audit trail keeps the old ones). */
 export async function updateEngagementRow(db: Db, row: EngagementRow, children: ChildRows): Promise<void> {
   const { id, tenant_id: _t, created_at: _c, created_by: _b, case_id: _k, type: _y, ...changes } = row;
   await db.updateTable("engagements").set(changes).where("id", "=", id).execute();
@@ -91,6 +93,7 @@ export async function updateEngagementRow(db: Db, row: EngagementRow, children: 
   await db.deleteFrom("engagement_counterparts").where("engagement_id", "=", id).execute();
   await db.deleteFrom("engagement_financing").where("engagement_id", "=", id).execute();
   await db.deleteFrom("engagement_year_costs").where("engagement_id", "=", id).execute();
+  await db.deleteFrom("engagement_units").where("engagement_id", "=", id).execute();
   await insertChildren(db, children);
 }
 
@@ -100,6 +103,7 @@ async function insertChildren(db: Db, c: ChildRows): Promise<void> {
     await db.insertInto("engagement_counterparts").values(c.counterparts).execute();
   if (c.financing.length > 0) await db.insertInto("engagement_financing").values(c.financing).execute();
   if (c.yearCosts.length > 0) await db.insertInto("engagement_year_costs").values(c.yearCosts).execute();
+  if (c.units.length > 0) await db.insertInto("engagement_units").values(c.units).execute();
 }
 
 export const findEngagement = (db: Db, tenantId: string, id: string) =>
@@ -126,8 +130,13 @@ export async function directionsOf(db: Db, ids: string[]): Promise<Map<string, D
 export async function childrenOf(
   db: Db,
   id: string,
-): Promise<{ counterparts: Counterpart[]; financing: Financing[]; yearCosts: YearAmount[] }> {
-  const [counterparts, financing, yearCosts] = await Promise.all([
+): Promise<{
+  counterparts: Counterpart[];
+  financing: Financing[];
+  yearCosts: YearAmount[];
+  affectedUnitIds: string[];
+}> {
+  const [counterparts, financing, yearCosts, units] = await Promise.all([
     db
       .selectFrom("engagement_counterparts")
       .select(["kind", "name", "country"])
@@ -141,6 +150,12 @@ export async function childrenOf(
       .orderBy("position")
       .execute(),
     yearCostsOf(db, [id]),
+    db
+      .selectFrom("engagement_units")
+      .select("unit_id")
+      .where("engagement_id", "=", id)
+      .orderBy("unit_id")
+      .execute(),
   ]);
   return {
     counterparts: counterparts.map((c) => ({
@@ -154,6 +169,7 @@ export async function childrenOf(
       sharePercent: Number(f.share_percent),
     })),
     yearCosts: yearCosts.get(id) ?? [],
+    affectedUnitIds: units.map((u) => u.unit_id),
   };
 }
 

@@ -1,6 +1,7 @@
 export { caseSubject, caseTitleFor, seesCaseInFull } from "./case-visibility.ts";
 export { allowedActions, type Case, type CaseStatus } from "./cases.model.ts";
 export {
+  changeCaseStatusIn,
   getCase,
   getCaseByDiaryNumber,
   openCase,
@@ -21,6 +22,7 @@ export {
   type PreparedDocument,
   prepareDocument,
   registerDocument,
+  signOffIn,
   type UploadedFile,
   writePreparedDocument,
 } from "./documents.service.ts";
@@ -28,6 +30,7 @@ export { type DueItem, dueItemsOf } from "./due-items.ts";
 export { exportClosedYear } from "./e-archive.service.ts";
 export { sendStoredFile } from "./file-response.ts";
 export { copyRequestList, requestCopy } from "./public/copy-requests.service.ts";
+export { publicCaseHref } from "./public/public-register.service.ts";
 export { publicDocument } from "./public/public-view.ts";
 export type { Registry } from "./registries.model.ts";
 export { createRegistry, getRegistries } from "./registries.service.ts";

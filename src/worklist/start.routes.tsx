@@ -18,6 +18,23 @@ function WelcomePage({ view }: { view: View }) {
           {t("auth.login")}
         </a>
       </p>
+      <ul>
+        <li>
+          <a href="/offentlig" safe>
+            {t("layout.public_register")}
+          </a>
+        </li>
+        <li>
+          <a href="/offentlig/internationellt" safe>
+            {t("public_engagements.link")}
+          </a>
+        </li>
+        <li>
+          <a href="/offentlig/besok" safe>
+            {t("visit.public_form_cta")}
+          </a>
+        </li>
+      </ul>
     </Layout>
   );
 }

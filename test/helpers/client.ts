@@ -78,13 +78,18 @@ export class TestClient {
     );
   }
 
-  /** Posts a form with the current CSRF token unless the form says otherwise. */
+  /** Posts a form with the current CSRF token unless the form says otherwise; a list is a field sent once per value (ticked checkboxes). */
   async post(
     url: string,
-    form: Record<string, string> = {},
+    form: Record<string, string | string[]> = {},
     opts: { csrf?: boolean } = {},
   ): Promise<LightMyRequestResponse> {
-    const body = new URLSearchParams(opts.csrf === false ? form : { _csrf: this.csrfToken, ...form });
+    const fields = Object.entries(opts.csrf === false ? form : { _csrf: this.csrfToken, ...form });
+    const body = new URLSearchParams(
+      fields.flatMap(([name, value]) =>
+        (Array.isArray(value) ? value : [value]).map((v): [string, string] => [name, v]),
+      ),
+    );
     return this.remember(
       await this.app.inject({
         method: "POST",

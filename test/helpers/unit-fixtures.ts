@@ -9,8 +9,13 @@ import {
   requestExtension,
   sendConsultation,
 } from "../../src/consultation/index.ts";
+import { recordDecision } from "../../src/engagements/decisions.service.ts";
 import { registerEngagement } from "../../src/engagements/engagements.service.ts";
-import { assessVisitRequest, receiveVisitRequest } from "../../src/engagements/visits/visits.service.ts";
+import {
+  assessVisitRequest,
+  decideVisitRequest,
+  receiveVisitRequest,
+} from "../../src/engagements/visits/visits.service.ts";
 import { stockholmDate } from "../../src/platform/calendar/civil-date.ts";
 import { isWorkingDay } from "../../src/platform/calendar/swedish-days.ts";
 import { changeCaseStatus, openCase } from "../../src/registry/cases.service.ts";
@@ -64,7 +69,9 @@ export type Kind =
   | "consultation-closed"
   | "engagement"
   | "visit"
-  | "visit-assessed";
+  | "visit-assessed"
+  /** Accepted, prioritised under P5, and its engagement approved by the deciding body: an invitation letter may be written. */
+  | "visit-approved";
 
 /** The ids of one made record and what it hangs on. */
 export interface Made {
@@ -257,6 +264,25 @@ export class UnitFixtures {
           mutualLearning: true,
           assessmentNote: "Vi lär oss av deras bibliotek.",
         });
+      if (kind === "visit-approved") {
+        await assessVisitRequest(this.t.ctx, this.admin, visit.id, {
+          mutualLearning: true,
+          raisedCompetence: true,
+          cityImage: true,
+          prioritised: true,
+          assessmentNote: "Vi lär oss av deras bibliotek.",
+        });
+        const accepted = await decideVisitRequest(this.t.ctx, this.admin, visit.id, {
+          outcome: "accept",
+          outcomeNote: "Välkomna.",
+          caseDiaryNumber: c.diaryNumber,
+        });
+        await recordDecision(this.t.ctx, this.admin, accepted.engagementId ?? "", {
+          decidedOn: daysAhead(this.t, 0),
+          minutesParagraph: "§ 3",
+          outcome: "approved",
+        });
+      }
     }
     return made;
   }

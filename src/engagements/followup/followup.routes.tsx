@@ -4,7 +4,7 @@ import { stockholmDate } from "../../platform/calendar/civil-date.ts";
 import { sendPage, viewFor } from "../../web/render.ts";
 import { listNetwork } from "../network/network.service.ts";
 import { dueItems } from "../reviews/reviews.service.ts";
-import { listVisitRequests } from "../visits/visits.service.ts";
+import { isOpenRequest, listVisitRequests } from "../visits/visits.service.ts";
 import { FollowupPage } from "./FollowupPage.tsx";
 
 /** The follow-up's start page (issue 5, items 4–8). */
@@ -18,7 +18,7 @@ export async function followupRoutes(app: FastifyInstance) {
       listNetwork(ctx),
     ]);
     const figures = {
-      visitsWaiting: visits.filter((v) => v.status !== "decided").length,
+      visitsWaiting: visits.filter(isOpenRequest).length,
       reviewsDue: due.filter((d) => d.kind === "review").length,
       unitsWithoutContact: network.filter((e) => !e.contact).length,
       lastYear: Number(stockholmDate(ctx.clock.now()).slice(0, 4)) - 1,

@@ -24,11 +24,15 @@ import {
   REVIEWED_TYPES,
   SCOPES,
 } from "../engagements.model.ts";
+import type { UnitGroup } from "../unit-groups.ts";
 import { AssessmentPanel } from "./AssessmentPanel.tsx";
+import { UnitPicker } from "./UnitPicker.tsx";
 
 /** The choices the form offers, as [value, label] pairs. */
 export interface EngagementFormData {
   units: [string, string][];
+  /** The units it can affect, grouped under their committee or board. */
+  unitGroups: UnitGroup[];
   officers: [string, string][];
   registries: [string, string][];
   classes: [string, string][];
@@ -171,6 +175,7 @@ export function EngagementFormPage(props: {
   rows?: ShownRows;
 }) {
   const { view, mode, values, errors, assessment, data } = props;
+  const ticked = Array.isArray(values.affectedUnitIds) ? (values.affectedUnitIds as string[]) : [];
   const { t } = view;
   const type = isOneOf(ENGAGEMENT_TYPES, values.type) ? values.type : "visit";
   const title =
@@ -245,7 +250,15 @@ export function EngagementFormPage(props: {
         {field("scope", t("engagement.scope"), {
           options: SCOPES.map((s): [string, string] => [s, t(`engagement.scope.${s}`)]),
         })}
-        {field("unitsAffected", t("engagement.units_affected"), { type: "number", width: "short" })}
+        <UnitPicker
+          view={view}
+          groups={data.unitGroups}
+          checked={ticked}
+          countBefore={
+            ticked.length === 0 && Number(values.unitsAffected) > 1 ? Number(values.unitsAffected) : null
+          }
+          errors={errors}
+        />
         {field("politicalLevel", t("engagement.political_level"), {
           options: POLITICAL_LEVELS.map((p): [string, string] => [p, t(`engagement.political_level.${p}`)]),
         })}

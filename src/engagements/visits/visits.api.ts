@@ -6,18 +6,24 @@ import { nameApiSchemas } from "../../platform/http/openapi.ts";
 import { POLITICAL_LEVELS } from "../engagements.model.ts";
 import {
   assessmentSchema,
+  invitationSchema,
   LETTER_KINDS,
+  moveSchema,
+  officerVisitRequestSchema,
   outcomeSchema,
   VISIT_OUTCOMES,
   VISIT_STATUSES,
-  visitRequestSchema,
+  writeOffSchema,
 } from "./visits.model.ts";
 import {
   assessVisitRequest,
   decideVisitRequest,
   getVisitRequest,
   listVisitRequests,
+  moveVisitRequest,
   receiveVisitRequest,
+  writeInvitationLetter,
+  writeOffVisitRequest,
 } from "./visits.service.ts";
 
 const flag = z.boolean();
@@ -59,6 +65,12 @@ const visitSchema = z.object({
   letterDocumentId: z.string().nullable(),
   engagementId: z.string().nullable(),
   receivedAt: z.string(),
+  caseId: z.string().nullable(),
+  diaryNumber: z.string().nullable(),
+  documentId: z.string().nullable(),
+  caseOpened: z.boolean(),
+  writtenOff: z.object({ at: z.string(), by: z.string().nullable(), reason: z.string() }).nullable(),
+  invitationDocumentId: z.string().nullable(),
 });
 nameApiSchemas({ VisitRequest: visitSchema });
 const idParams = z.strictObject({ id: z.string().max(100) });
@@ -80,10 +92,11 @@ export async function visitsApi(app: FastifyInstance) {
   apiRoute(app, {
     method: "POST",
     path: "/visit-requests",
-    summary: "Record a visit request that came by other means; routed to KS or the unit concerned",
+    summary:
+      "Record a visit request that came by other means; routed to KS or the unit concerned, registered as an incoming document (in a new case, or the open case `caseDiaryNumber`), with a receipt to the sender and a notice to the coordinating office",
     tag,
     access: (req) => requireCan(req, "visit_request.handle"),
-    body: visitRequestSchema,
+    body: officerVisitRequestSchema,
     bodyCheckedBy: "service",
     response: visitSchema,
     status: 201,
@@ -119,7 +132,7 @@ export async function visitsApi(app: FastifyInstance) {
     method: "POST",
     path: "/visit-requests/:id/decision",
     summary:
-      "Accept (becomes an engagement of type visit), decline or refer an assessed request; the letter is registered as an outgoing document",
+      "Accept (becomes an engagement of type visit), decline or refer an assessed request; the letter is registered as an outgoing document in the request's case (or `caseDiaryNumber`) and signs the request off; no invitation letter here",
     tag,
     access: (req) => requireCan(req, "visit_request.handle"),
     params: idParams,
@@ -128,5 +141,51 @@ export async function visitsApi(app: FastifyInstance) {
     response: visitSchema,
     handler: async (req, { params, body }) =>
       decideVisitRequest(ctx, requireCan(req, "visit_request.handle"), params.id, body),
+  });
+
+  apiRoute(app, {
+    method: "POST",
+    path: "/visit-requests/:id/write-off",
+    summary:
+      "Write an open request off as junk (avskriven): no letter, a reason; its document stays, signed off as noted; 409 once answered or written off",
+    tag,
+    access: (req) => requireCan(req, "visit_request.handle"),
+    params: idParams,
+    body: writeOffSchema,
+    bodyCheckedBy: "service",
+    response: visitSchema,
+    handler: async (req, { params, body }) =>
+      writeOffVisitRequest(ctx, requireCan(req, "visit_request.handle"), params.id, body),
+  });
+
+  apiRoute(app, {
+    method: "POST",
+    path: "/visit-requests/:id/case",
+    summary:
+      "Handle an open request in another existing open case (`caseDiaryNumber`): its document is signed off as handled there, the case opened for it closed if it holds nothing else",
+    tag,
+    access: (req) => requireCan(req, "visit_request.handle"),
+    params: idParams,
+    body: moveSchema,
+    bodyCheckedBy: "service",
+    response: visitSchema,
+    handler: async (req, { params, body }) =>
+      moveVisitRequest(ctx, requireCan(req, "visit_request.handle"), params.id, body),
+  });
+
+  apiRoute(app, {
+    method: "POST",
+    path: "/visit-requests/:id/invitation-letter",
+    summary:
+      "Write the invitation letter (P5) of an accepted visit the deciding body has approved, with the participants' names; 409 with every reason before the decision or outside P5",
+    tag,
+    access: (req) => requireCan(req, "visit_request.handle"),
+    params: idParams,
+    body: invitationSchema,
+    bodyCheckedBy: "service",
+    response: visitSchema,
+    status: 201,
+    handler: async (req, { params, body }) =>
+      writeInvitationLetter(ctx, requireCan(req, "visit_request.handle"), params.id, body),
   });
 }

@@ -26,7 +26,11 @@ export type Checklist = Record<ChecklistItem, boolean>;
 export const assessmentSupports = (c: Checklist): boolean =>
   c.mutualLearning && (c.newPerspectives || c.serviceDevelopment || c.raisedCompetence) && c.cityImage;
 
-export const VISIT_STATUSES = ["received", "assessed", "decided"] as const;
+/**
+ * Received, assessed, decided (answered with a letter), or written off as junk without a letter
+ * (avskriven; from received or assessed, with a reason).
+ */
+export const VISIT_STATUSES = ["received", "assessed", "decided", "written_off"] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 export const VISIT_OUTCOMES = ["accept", "decline", "refer"] as const;
 export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
@@ -84,6 +88,17 @@ export interface VisitRequest {
   letterDocumentId: string | null;
   engagementId: string | null;
   receivedAt: string;
+  /** The case the request is handled in: the one opened for it, or one the coordinator picked. */
+  caseId: string | null;
+  /** That case's diary number: the reference the sender is given. */
+  diaryNumber: string | null;
+  /** The request registered as an incoming document (null for a request from before registration). */
+  documentId: string | null;
+  /** Whether `caseId` was opened for this request (a case the request may close when it ends there). */
+  caseOpened: boolean;
+  writtenOff: { at: string; by: string | null; reason: string } | null;
+  /** The latest invitation letter (P5, after the deciding body's decision). */
+  invitationDocumentId: string | null;
 }
 
 const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
@@ -99,7 +114,7 @@ const flag = z.preprocess(
   z.boolean(),
 );
 
-/** A visit request, from the public form or an officer (the same fields). */
+/** A visit request from the public form (the officer's intake has the same fields and may name a case). */
 export const visitRequestSchema = z.strictObject({
   organisation: z.string().trim().min(1).max(300),
   country: z.string().trim().toUpperCase().refine(isCountryCode, { error: "visit.country_code" }),
@@ -111,6 +126,11 @@ export const visitRequestSchema = z.strictObject({
   purpose: z.string().trim().min(1).max(5000),
   politicalLevel: z.enum(POLITICAL_LEVELS, { error: "validation.choice" }),
   unitIds: list(z.string().max(100)),
+});
+
+/** An officer's intake: the same fields, and optionally the open case to register the request in (else a new one). */
+export const officerVisitRequestSchema = visitRequestSchema.extend({
+  caseDiaryNumber: optionalText(100),
 });
 
 export const assessmentSchema = z.strictObject({
@@ -126,9 +146,50 @@ export const assessmentSchema = z.strictObject({
 
 export const outcomeSchema = z.strictObject({
   outcome: z.enum(VISIT_OUTCOMES, { error: "validation.choice" }),
-  /** An accepted visit may get an invitation letter instead of a plain confirmation (P5). */
+  /**
+   * Refused when set: an invitation letter is written only after the deciding body has approved
+   * the visit (`invitationSchema`). Kept so a client that still sends it is told why.
+   */
   invitationLetter: flag,
   outcomeNote: z.string().trim().min(1, { error: "visit.outcome_note_required" }).max(5000),
   referredTo: optionalText(300),
-  caseDiaryNumber: z.string().trim().min(1, { error: "visit.case_required" }).max(100),
+  /** The open case the letter goes into; by default the request's own case. */
+  caseDiaryNumber: optionalText(100),
+});
+
+/** Writing a request off as junk (avskriven): no letter, a reason. */
+export const writeOffSchema = z.strictObject({
+  reason: z.string().trim().min(1, { error: "visit.write_off_reason_required" }).max(1000),
+});
+
+/** Handling the request in another, existing open case (the coordinator's pick). */
+export const moveSchema = z.strictObject({
+  caseDiaryNumber: z.string().trim().min(1, { error: "visit.move_case_required" }).max(100),
+});
+
+/** The most names an invitation letter lists. */
+export const MAX_PARTICIPANT_NAMES = 500;
+
+/**
+ * The invitation letter's own facts: the participants' names (what a visa application needs),
+ * one a line on the form or a list in JSON, and an optional paragraph of its own.
+ */
+export const invitationSchema = z.strictObject({
+  participantNames: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(/\r?\n/) : v === undefined ? [] : v),
+    z
+      // Blank lines and surrounding spaces are the form's, not names.
+      .array(
+        z.string().transform((n) => n.trim()),
+        { error: "validation.type" },
+      )
+      .transform((names) => names.filter((n) => n !== ""))
+      .pipe(
+        z
+          .array(z.string().max(200, { error: "visit.participant_name_long" }))
+          .min(1, { error: "visit.participants_required" })
+          .max(MAX_PARTICIPANT_NAMES, { error: "visit.participants_too_many" }),
+      ),
+  ),
+  note: optionalText(2000),
 });

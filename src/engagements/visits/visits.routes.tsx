@@ -1,22 +1,28 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { actorViewFor, requireCan } from "../../auth/index.ts";
+import { actorViewFor, can, requireCan } from "../../auth/index.ts";
 import { listAllUnits, networkUnits } from "../../organisation/index.ts";
 import type { FieldError } from "../../platform/errors.ts";
+import { caseSubject, getCase } from "../../registry/index.ts";
 import { formFields, handleForm } from "../../web/forms.ts";
 import { PUBLIC_FORM_LIMIT, readPublicForm } from "../../web/public-form.ts";
 import { sendPage, viewFor } from "../../web/render.ts";
 import { invitationLetterFindings } from "../principles.ts";
 import { type FormValues, VisitReceiptPage, VisitRequestFormPage } from "./views/VisitRequestFormPage.tsx";
-import { type FailedForm, VisitRequestPage } from "./views/VisitRequestPage.tsx";
+import { type FailedForm, type InvitationState, VisitRequestPage } from "./views/VisitRequestPage.tsx";
 import { VisitRequestsPage } from "./views/VisitRequestsPage.tsx";
-import { assessmentSupports, CHECKLIST } from "./visits.model.ts";
+import { receiptPath } from "./visit-registration.ts";
+import { assessmentSupports, CHECKLIST, type VisitRequest } from "./visits.model.ts";
 import {
   assessVisitRequest,
   decideVisitRequest,
   getVisitRequest,
+  invitationBasis,
   listVisitRequests,
+  moveVisitRequest,
   receiveVisitRequest,
+  writeInvitationLetter,
+  writeOffVisitRequest,
 } from "./visits.service.ts";
 
 const idParams = z.object({ id: z.string().max(100) });
@@ -63,15 +69,28 @@ export async function visitsRoutes(app: FastifyInstance) {
     // A robot is answered like a success, and nothing is stored.
     if (robot) return reply.redirect("/offentlig/besok/mottagen", 303);
     return handleForm(
-      () => receiveVisitRequest(ctx, "public", fields),
-      () => reply.redirect("/offentlig/besok/mottagen", 303),
+      () => receiveVisitRequest(ctx, "public", fields, { locale: viewFor(req, reply).locale }),
+      (v) => reply.redirect(receiptPath(v.id), 303),
       (errors) => showForm(req, reply, "public", fields, errors),
     );
   });
 
+  // Without a request: what a robot is shown (and an old link).
   app.get("/offentlig/besok/mottagen", async (req, reply) =>
-    sendPage(reply, <VisitReceiptPage view={viewFor(req, reply)} />),
+    sendPage(reply, <VisitReceiptPage view={viewFor(req, reply)} receipt={null} />),
   );
+
+  // The sender's receipt, by the request's unguessable id: the reference and the day, nothing personal.
+  app.get("/offentlig/besok/mottagen/:id", async (req, reply) => {
+    const v = await getVisitRequest(ctx, idParams.parse(req.params).id);
+    return sendPage(
+      reply,
+      <VisitReceiptPage
+        view={viewFor(req, reply)}
+        receipt={{ id: v.id, diaryNumber: v.diaryNumber, receivedAt: v.receivedAt }}
+      />,
+    );
+  });
 
   app.get("/engagemang/besok", async (req, reply) => {
     requireCan(req, "followup.view");
@@ -100,6 +119,35 @@ export async function visitsRoutes(app: FastifyInstance) {
     );
   });
 
+  /** Where the invitation letter stands: P5 on the assessment before the answer, then the full rule. */
+  const invitationState = async (
+    visit: VisitRequest,
+    reader: FastifyRequest["actor"],
+  ): Promise<InvitationState> => {
+    if (visit.status !== "decided") {
+      const p5 = invitationLetterFindings({
+        type: "visit",
+        prioritised: visit.prioritised === true,
+        assessmentSupports: visit.checklist ? assessmentSupports(visit.checklist) : null,
+      });
+      const reasons = p5.map((f) => ({ field: "", message: f.message, principle: "P5" }));
+      return { stage: "before", reasons, approval: null, mayWrite: false };
+    }
+    const basis = await invitationBasis(ctx, visit);
+    const c = basis.engagement ? await getCase(ctx, basis.engagement.caseId) : null;
+    const mayWrite =
+      basis.reasons.length === 0 &&
+      c !== null &&
+      c.status === "open" &&
+      can(reader, "letter.register", caseSubject(c));
+    return {
+      stage: "after",
+      reasons: basis.reasons,
+      approval: basis.approval,
+      mayWrite,
+    };
+  };
+
   const showVisit = async (
     req: FastifyRequest,
     reply: FastifyReply,
@@ -108,18 +156,13 @@ export async function visitsRoutes(app: FastifyInstance) {
   ) => {
     const view = actorViewFor(req, reply);
     const visit = await getVisitRequest(ctx, id);
-    const reasons = invitationLetterFindings({
-      type: "visit",
-      prioritised: visit.prioritised === true,
-      assessmentSupports: visit.checklist ? assessmentSupports(visit.checklist) : null,
-    }).map((f) => view.t(f.message));
     return sendPage(
       reply,
       <VisitRequestPage
         view={view}
         visit={visit}
         unitNames={await unitNames(app)}
-        invitation={{ allowed: reasons.length === 0, reasons }}
+        invitation={await invitationState(visit, req.actor)}
         failed={failed}
       />,
       failed ? 422 : 200,
@@ -142,14 +185,22 @@ export async function visitsRoutes(app: FastifyInstance) {
     );
   });
 
-  app.post("/engagemang/besok/:id/beslut", async (req, reply) => {
-    const actor = requireCan(req, "visit_request.handle");
-    const { id } = idParams.parse(req.params);
-    const values = formFields(req.body);
-    return handleForm(
-      () => decideVisitRequest(ctx, actor, id, values),
-      () => reply.redirect(`/engagemang/besok/${id}`, 303),
-      (errors) => showVisit(req, reply, id, { form: "decide", values, errors }),
-    );
-  });
+  /** The page's other forms: each posts to its own path, runs its step and shows the page again on a form error. */
+  const steps = [
+    ["beslut", "decide", decideVisitRequest],
+    ["avskriv", "writeOff", writeOffVisitRequest],
+    ["arende", "move", moveVisitRequest],
+    ["inbjudan", "invite", writeInvitationLetter],
+  ] as const;
+  for (const [path, form, step] of steps)
+    app.post(`/engagemang/besok/:id/${path}`, async (req, reply) => {
+      const actor = requireCan(req, "visit_request.handle");
+      const { id } = idParams.parse(req.params);
+      const values = formFields(req.body);
+      return handleForm(
+        () => step(ctx, actor, id, values),
+        () => reply.redirect(`/engagemang/besok/${id}`, 303),
+        (errors) => showVisit(req, reply, id, { form, values, errors }),
+      );
+    });
 }

@@ -4,10 +4,12 @@ import type { VisitRequestTable } from "../../platform/db/schema.ts";
 import type { Checklist, VisitRequest, VisitStatus } from "./visits.model.ts";
 
 export type VisitRequestRow = Selectable<VisitRequestTable>;
+/** A request's row with the diary number of the case it is handled in. */
+export type VisitRequestView = VisitRequestRow & { case_diary_number: string | null };
 
 const bool = (v: number | null) => (v === null ? null : Number(v) === 1);
 
-export function toVisitRequest(r: VisitRequestRow, unitIds: string[]): VisitRequest {
+export function toVisitRequest(r: VisitRequestView, unitIds: string[]): VisitRequest {
   const checklist: Checklist | null =
     r.mutual_learning === null
       ? null
@@ -37,7 +39,7 @@ export function toVisitRequest(r: VisitRequestRow, unitIds: string[]): VisitRequ
       unitId: r.coordinator_unit_id,
       rule: r.routing_rule as VisitRequest["routing"]["rule"],
     },
-    status: r.status,
+    status: r.written_off_at ? "written_off" : r.status,
     checklist,
     assessmentNote: r.assessment_note,
     prioritised: bool(r.prioritised),
@@ -48,6 +50,14 @@ export function toVisitRequest(r: VisitRequestRow, unitIds: string[]): VisitRequ
     letterDocumentId: r.letter_document_id,
     engagementId: r.engagement_id,
     receivedAt: r.received_at,
+    caseId: r.case_id,
+    diaryNumber: r.case_diary_number,
+    documentId: r.document_id,
+    caseOpened: Number(r.case_opened) === 1,
+    writtenOff: r.written_off_at
+      ? { at: r.written_off_at, by: r.written_off_by, reason: r.written_off_reason ?? "" }
+      : null,
+    invitationDocumentId: r.invitation_document_id,
   };
 }
 
@@ -60,12 +70,22 @@ export async function insertVisitRequest(db: Db, row: VisitRequestRow, unitIds: 
       .execute();
 }
 
-export const findVisitRequest = (db: Db, tenantId: string, id: string) =>
+/** Requests with the diary number of their case. */
+const withDiaryNumber = (db: Db) =>
   db
     .selectFrom("visit_requests")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("id", "=", id)
+    .leftJoin("cases", "cases.id", "visit_requests.case_id")
+    .selectAll("visit_requests")
+    .select("cases.diary_number as case_diary_number");
+
+export const findVisitRequest = (
+  db: Db,
+  tenantId: string,
+  id: string,
+): Promise<VisitRequestView | undefined> =>
+  withDiaryNumber(db)
+    .where("visit_requests.tenant_id", "=", tenantId)
+    .where("visit_requests.id", "=", id)
     .executeTakeFirst();
 
 export async function unitsOf(db: Db, ids: string[]): Promise<Map<string, string[]>> {
@@ -81,21 +101,22 @@ export async function unitsOf(db: Db, ids: string[]): Promise<Map<string, string
   return out;
 }
 
-export const visitRequestPage = (db: Db, tenantId: string, limit: number) =>
-  db
-    .selectFrom("visit_requests")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .orderBy("received_at", "desc")
-    .orderBy("id", "desc")
+export const visitRequestPage = (db: Db, tenantId: string, limit: number): Promise<VisitRequestView[]> =>
+  withDiaryNumber(db)
+    .where("visit_requests.tenant_id", "=", tenantId)
+    .orderBy("visit_requests.received_at", "desc")
+    .orderBy("visit_requests.id", "desc")
     .limit(limit)
     .execute();
 
-/** Changes a request only from the status the caller read, so two officers cannot both decide it. */
+/**
+ * Changes a request only from the status the caller read (and never one written off), so two
+ * officers cannot both decide it, nor decide one another writes off at the same moment.
+ */
 export async function updateVisitRequest(
   db: Db,
   id: string,
-  from: VisitStatus[],
+  from: Exclude<VisitStatus, "written_off">[],
   changes: Updateable<VisitRequestTable>,
 ): Promise<boolean> {
   const result = await db
@@ -103,6 +124,18 @@ export async function updateVisitRequest(
     .set(changes)
     .where("id", "=", id)
     .where("status", "in", from)
+    .where("written_off_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Remembers the latest invitation letter of a decided request. */
+export async function setInvitationDocument(db: Db, id: string, documentId: string): Promise<boolean> {
+  const result = await db
+    .updateTable("visit_requests")
+    .set({ invitation_document_id: documentId })
+    .where("id", "=", id)
+    .where("status", "=", "decided")
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

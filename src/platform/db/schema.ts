@@ -38,6 +38,7 @@ export interface Database {
   engagement_financing: EngagementFinancingTable;
   engagement_plans: EngagementPlanTable;
   engagement_reviews: EngagementReviewTable;
+  engagement_units: EngagementUnitTable;
   engagement_year_costs: EngagementYearCostTable;
   engagements: EngagementTable;
   import_drafts: ImportDraftTable;
@@ -482,6 +483,11 @@ export interface EngagementReviewTable {
   created_at: string;
 }
 
+export interface EngagementUnitTable {
+  engagement_id: string;
+  unit_id: string;
+}
+
 export interface EngagementYearCostTable {
   engagement_id: string;
   year: number;
@@ -860,6 +866,13 @@ export interface VisitRequestTable {
   raised_competence: number | null;
   city_image: number | null;
   resident_ties: number | null;
+  case_id: string | null;
+  document_id: string | null;
+  case_opened: Generated<number>;
+  written_off_at: string | null;
+  written_off_by: string | null;
+  written_off_reason: string | null;
+  invitation_document_id: string | null;
 }
 
 /** Something external monitoring noted: an event, trend, piece of research or ranking. */

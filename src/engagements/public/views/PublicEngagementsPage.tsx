@@ -98,6 +98,11 @@ export function PublicEngagementsPage(props: {
           {t("public_engagements.json")}
         </a>
       </p>
+      <p>
+        <a href="/offentlig/besok" safe>
+          {t("visit.public_form_cta")}
+        </a>
+      </p>
       <form
         method="get"
         action="/offentlig/internationellt"

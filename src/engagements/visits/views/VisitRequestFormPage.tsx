@@ -1,5 +1,7 @@
 import type { Unit } from "../../../organisation/index.ts";
+import { stockholmDate } from "../../../platform/calendar/civil-date.ts";
 import type { FieldError } from "../../../platform/errors.ts";
+import { publicCaseHref } from "../../../registry/index.ts";
 import { CheckboxList } from "../../../web/components/CheckboxList.tsx";
 import { DateInput } from "../../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../../web/components/ErrorSummary.tsx";
@@ -9,6 +11,7 @@ import { Honeypot } from "../../../web/components/Honeypot.tsx";
 import { Layout } from "../../../web/Layout.tsx";
 import type { View } from "../../../web/view.ts";
 import { POLITICAL_LEVELS } from "../../engagements.model.ts";
+import { referenceOf } from "../visit-registration.ts";
 
 export type FormValues = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? "") : (v ?? ""));
@@ -78,6 +81,13 @@ export function VisitRequestFormPage(props: {
           checked={many(values.unitIds)}
           errors={errors}
         />
+        {audience === "officer"
+          ? field("caseDiaryNumber", {
+              label: t("followup.diary_number"),
+              hint: t("visit.intake_case_hint"),
+              width: "short",
+            })
+          : null}
         {audience === "public" ? <Honeypot view={view} /> : null}
         <button type="submit" class="button" safe>
           {t(audience === "public" ? "visit.public_submit" : "visit.intake_submit")}
@@ -87,12 +97,44 @@ export function VisitRequestFormPage(props: {
   );
 }
 
-export function VisitReceiptPage({ view }: { view: View }) {
+/** What the sender's receipt shows: the reference and the day, nothing personal (the link may travel). */
+export interface Receipt {
+  id: string;
+  diaryNumber: string | null;
+  receivedAt: string;
+}
+
+/** The thank-you page: with the request's reference (the case's diary number) at once, or, for a robot, without. */
+export function VisitReceiptPage({ view, receipt }: { view: View; receipt: Receipt | null }) {
   const { t } = view;
   return (
     <Layout view={view} title={t("visit.received_title")}>
       <h1 safe>{t("visit.received_title")}</h1>
       <p safe>{t("visit.received_text")}</p>
+      {receipt ? (
+        <>
+          <dl class="summary">
+            <dt safe>
+              {t(receipt.diaryNumber ? "visit.receipt_reference" : "visit.receipt_reference_unregistered")}
+            </dt>
+            <dd>
+              <strong class="reference" safe>
+                {referenceOf(receipt.id, receipt.diaryNumber)}
+              </strong>
+            </dd>
+            <dt safe>{t("visit.receipt_received_on")}</dt>
+            <dd safe>{stockholmDate(new Date(receipt.receivedAt))}</dd>
+          </dl>
+          <p safe>{t("visit.receipt_mail_sent")}</p>
+          {receipt.diaryNumber ? (
+            <p>
+              <a href={publicCaseHref(receipt.diaryNumber)} safe>
+                {t("visit.receipt_public_case")}
+              </a>
+            </p>
+          ) : null}
+        </>
+      ) : null}
     </Layout>
   );
 }

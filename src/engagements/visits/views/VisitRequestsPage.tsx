@@ -39,6 +39,7 @@ export function VisitRequestsPage(props: {
             ),
             rowHeader: true,
           },
+          { header: t("visit.case"), cell: (v) => <span safe>{v.diaryNumber ?? "–"}</span> },
           { header: t("visit.field.country"), cell: (v) => <span safe>{v.country}</span> },
           { header: t("visit.dates"), cell: (v) => <span safe>{`${v.visitFrom} – ${v.visitTo}`}</span> },
           {

@@ -27,6 +27,8 @@ import * as mailIntakeFailures from "./2026-12-08-0301-mail-intake-failures.ts";
 import * as networkReviews from "./2026-12-09-0201-network-reviews.ts";
 import * as oidc from "./2026-12-09-0301-oidc.ts";
 import * as mailDelivery from "./2026-12-09-0401-mail-delivery.ts";
+import * as visitRegistry from "./2026-12-10-0101-visit-registry.ts";
+import * as engagementUnits from "./2026-12-10-0102-engagement-units.ts";
 import * as officerReports from "./2026-12-10-0201-officer-reports.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
@@ -59,5 +61,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-09-0201-network-reviews": networkReviews,
   "2026-12-09-0301-oidc": oidc,
   "2026-12-09-0401-mail-delivery": mailDelivery,
+  "2026-12-10-0101-visit-registry": visitRegistry,
+  "2026-12-10-0102-engagement-units": engagementUnits,
   "2026-12-10-0201-officer-reports": officerReports,
 };

@@ -33,6 +33,14 @@ export const engagement = defineMessages(
     "engagement.officer": "Ansvarig handläggare",
     "engagement.scope": "Omfattning",
     "engagement.units_affected": "Antal nämnder eller bolag som berörs",
+    "engagement.affected_units": "Berörda förvaltningar och bolag",
+    "engagement.affected_units_hint":
+      "Kryssa i de förvaltningar och bolag som engagemanget berör, grupperade under sin nämnd eller styrelse. Fler än en gör engagemanget till en fråga för kommunstyrelsen.",
+    "engagement.affected_units_filter": "Sök förvaltning, bolag eller nämnd",
+    "engagement.affected_units_before":
+      "Tidigare angivet: {count} nämnder eller bolag. Kryssa i vilka de är.",
+    "engagement.affected_unit_unknown": "En vald förvaltning eller ett valt bolag finns inte",
+    "engagement.affected_unit_repeated": "Varje förvaltning eller bolag kan bara väljas en gång",
     "engagement.political_level": "Politisk nivå",
     "engagement.adds_resource_burden": "Medför resursåtagande för staden",
     "engagement.on_behalf_of": "På uppdrag av",
@@ -249,6 +257,13 @@ export const engagement = defineMessages(
     "engagement.officer": "Responsible officer",
     "engagement.scope": "Scope",
     "engagement.units_affected": "Number of committees or companies affected",
+    "engagement.affected_units": "Administrations and companies affected",
+    "engagement.affected_units_hint":
+      "Tick the administrations and companies the engagement affects, grouped under their committee or board. More than one makes the engagement a matter for the City Executive Board.",
+    "engagement.affected_units_filter": "Search administration, company or committee",
+    "engagement.affected_units_before": "Given before: {count} committees or companies. Tick which they are.",
+    "engagement.affected_unit_unknown": "A chosen administration or company does not exist",
+    "engagement.affected_unit_repeated": "Each administration or company can be chosen only once",
     "engagement.political_level": "Political level",
     "engagement.adds_resource_burden": "Adds a resource burden for the city",
     "engagement.on_behalf_of": "On behalf of",

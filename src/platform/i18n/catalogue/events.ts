@@ -80,6 +80,9 @@ export const events = defineMessages(
     "event.visit_request.receive": "Besöksförfrågan inkommen",
     "event.visit_request.assess": "Besöksförfrågan bedömd",
     "event.visit_request.decide": "Beslut om besöksförfrågan",
+    "event.visit_request.write_off": "Besöksförfrågan avskriven",
+    "event.visit_request.move": "Besöksförfrågan flyttad till annat ärende",
+    "event.visit_request.invitation_letter": "Inbjudningsbrev skrivet",
     "event.watch_item.create": "Bevakning skapad",
   },
   {
@@ -160,6 +163,9 @@ export const events = defineMessages(
     "event.visit_request.receive": "Visit request received",
     "event.visit_request.assess": "Visit request assessed",
     "event.visit_request.decide": "Decision on a visit request",
+    "event.visit_request.write_off": "Visit request written off",
+    "event.visit_request.move": "Visit request moved to another case",
+    "event.visit_request.invitation_letter": "Invitation letter written",
     "event.watch_item.create": "Watch item created",
   },
 );

@@ -30,6 +30,11 @@ export function PublicRegisterPage(props: {
           {t("public_engagements.link")}
         </a>
       </p>
+      <p>
+        <a href="/offentlig/besok" safe>
+          {t("visit.public_form_cta")}
+        </a>
+      </p>
       <SearchSection
         view={view}
         action="/offentlig"
