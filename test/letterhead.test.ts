@@ -22,7 +22,6 @@ import {
 } from "../src/engagements/visits/visits.service.ts";
 import { annualReport } from "../src/planning/report.service.ts";
 import { ManualClock } from "../src/platform/clock.ts";
-import { inspectZip } from "../src/platform/files/zip.ts";
 import { translator } from "../src/platform/i18n/index.ts";
 import { openCase } from "../src/registry/cases.service.ts";
 import { registerDocument } from "../src/registry/documents.service.ts";
@@ -30,6 +29,7 @@ import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
 import { demoActor, demoClassId } from "./helpers/demo.ts";
 import { makePdf, makePng } from "./helpers/documents.ts";
+import { openWord } from "./helpers/word.ts";
 
 /** Monday 9 March 2026 in Stockholm. */
 const MONDAY = new Date("2026-03-09T09:00:00Z");
@@ -55,32 +55,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-/** A part of a Word file as its reader sees it: paragraphs on lines, tabs kept, fields as {PAGE}. */
-const partText = (xml: string) =>
-  xml
-    .replace(/<w:instrText[^>]*>\s*([A-Z]+)\s*<\/w:instrText>/g, "{$1}")
-    .replace(/<w:tab\/>/g, "\t")
-    .replace(/<\/w:p>/g, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'");
-
-/** Opens a Word file: the text of its header, footer and body, and the names of its parts. */
-async function openWord(bytes: Buffer) {
-  const zip = await inspectZip(bytes);
-  if (!zip.ok) throw new Error(`not a Word file: ${zip.reason}`);
-  const names = zip.entries.map((e) => e.name);
-  const read = (prefix: string) =>
-    names
-      .filter((n) => n.startsWith(prefix) && n.endsWith(".xml"))
-      .map((n) => partText(zip.read(n, 10_000_000)?.toString("utf8") ?? ""))
-      .join("\n");
-  return { header: read("word/header"), footer: read("word/footer"), body: read("word/document"), names };
-}
 
 /** The newest file of a registered document, opened. */
 async function registeredWord(documentId: string) {

@@ -27,6 +27,7 @@ import * as mailIntakeFailures from "./2026-12-08-0301-mail-intake-failures.ts";
 import * as networkReviews from "./2026-12-09-0201-network-reviews.ts";
 import * as oidc from "./2026-12-09-0301-oidc.ts";
 import * as mailDelivery from "./2026-12-09-0401-mail-delivery.ts";
+import * as meetings from "./2026-12-10-0301-meetings.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-09-0201-network-reviews": networkReviews,
   "2026-12-09-0301-oidc": oidc,
   "2026-12-09-0401-mail-delivery": mailDelivery,
+  "2026-12-10-0301-meetings": meetings,
 };
