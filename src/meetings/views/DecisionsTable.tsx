@@ -53,7 +53,9 @@ export function DecisionsTable(props: {
           header: t("meeting.legal_force"),
           cell: (d) => (
             <span safe>
-              {d.postedOn ? t("meeting.legal_force_on", { date: legalForceOn(d.postedOn) }) : "–"}
+              {d.postedOn
+                ? t("meeting.legal_force_on", { date: legalForceOn(d.postedOn) })
+                : t("meeting.not_posted")}
             </span>
           ),
         },
