@@ -18,6 +18,7 @@ import {
   type Decision,
   decisionInputSchema,
   delegationInputSchema,
+  proposalErrors,
   seriesOf,
 } from "./meetings.model.ts";
 import { bodyUnit, caseForDecision, getMeeting, requireUnposted } from "./meetings.service.ts";
@@ -149,7 +150,7 @@ export async function recordMeetingDecision(ctx: Ctx, by: UserActor, itemId: str
   if (item.decisionId)
     throw new ConflictError("the item is decided", [], [{ field: "", message: "meeting.item_decided" }]);
   const parsed = decisionInputSchema.safeParse(input);
-  const errors = parsed.success ? [] : fieldErrors(parsed.error.issues);
+  const errors = [...(parsed.success ? [] : fieldErrors(parsed.error.issues)), ...proposalErrors(input)];
   if (parsed.success && parsed.data.proposesTo === m.body)
     errors.push({ field: "proposesTo", message: "meeting.proposes_to_itself" });
   if (m.meetingDate > stockholmDate(ctx.clock.now()))

@@ -72,16 +72,20 @@ export const agendaItemInputSchema = z.object({
   title: required(z.string().trim().min(1).max(500)),
 });
 
-export const decisionInputSchema = z
-  .object({
-    outcome: required(z.enum(OUTCOMES)),
-    proposesTo: z.preprocess(blankToUndefined, body.optional()),
-    text: required(z.string().trim().min(1).max(5000)),
-  })
-  .refine((d) => (d.outcome === "proposal") === (d.proposesTo !== undefined), {
-    path: ["proposesTo"],
-    error: "meeting.proposes_to_with_proposal",
-  });
+export const decisionInputSchema = z.object({
+  outcome: required(z.enum(OUTCOMES)),
+  proposesTo: z.preprocess(blankToUndefined, body.optional()),
+  text: required(z.string().trim().min(1).max(5000)),
+});
+
+/** A proposal names the body it goes to, and only a proposal does; read from the raw input so it comes with the other errors. */
+export function proposalErrors(input: unknown): { field: string; message: string }[] {
+  const { outcome, proposesTo } = (input ?? {}) as { outcome?: unknown; proposesTo?: unknown };
+  const named = blankToUndefined(proposesTo) !== undefined;
+  return (outcome === "proposal") === named
+    ? []
+    : [{ field: "proposesTo", message: "meeting.proposes_to_with_proposal" }];
+}
 export type DecisionInput = z.output<typeof decisionInputSchema>;
 
 /** The day the justerade minutes were posted on the notice board. */
