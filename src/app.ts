@@ -28,6 +28,7 @@ import { checkLinkUpload, consultationPlugin } from "./consultation/index.ts";
 import { engagementsPlugin } from "./engagements/index.ts";
 import { importPlugin } from "./import/index.ts";
 import { mailIntakePlugin } from "./mail-intake/index.ts";
+import { meetingsPlugin } from "./meetings/index.ts";
 import { monitoringPlugin } from "./monitoring/index.ts";
 import { organisationPlugin } from "./organisation/index.ts";
 import { planningPlugin } from "./planning/index.ts";
@@ -270,6 +271,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(planningPlugin);
   await app.register(monitoringPlugin);
   await app.register(reportsPlugin);
+  await app.register(meetingsPlugin);
   await app.register(mailIntakePlugin);
   await app.register(importPlugin);
   await app.register(worklistPlugin);

@@ -108,6 +108,60 @@ describe("engagements service", () => {
     expect(changed).toMatchObject({ ...kept, title: "Ny titel" });
   });
 
+  it("follows the chain KS → KF: a KS decision on a council matter is a proposal, KF's decision approves", async () => {
+    const { engagement } = await register({ type: "membership", scope: "city" });
+    expect(engagement.decidingBody).toBe("KF");
+    const proposed = await recordDecision(t.ctx, officer, engagement.id, {
+      body: "KS",
+      decidedOn: "2026-11-18",
+      minutesParagraph: "§ 21",
+      outcome: "approved",
+    });
+    expect(proposed.status).toBe("proposed");
+    const proposal = await t.ctx.db
+      .selectFrom("documents")
+      .select("description")
+      .where("id", "=", proposed.decisions[0]?.documentId ?? "")
+      .executeTakeFirstOrThrow();
+    expect(proposal.description).toMatch(/^Kommunstyrelsens förslag till kommunfullmäktige, bifall: .*§ 21/);
+    const decided = await recordDecision(t.ctx, officer, engagement.id, {
+      decidedOn: "2026-11-25",
+      minutesParagraph: "§ 7",
+      outcome: "approved",
+    });
+    expect(decided.status).toBe("approved");
+    expect(decided.decisions.map((d) => [d.body, d.outcome])).toEqual([
+      ["KS", "approved"],
+      ["KF", "approved"],
+    ]);
+  });
+
+  it("refuses a decision by a body the routing did not name, with the routing's reason, writing nothing", async () => {
+    const { engagement } = await register({ type: "membership", scope: "city" });
+    const before = await t.ctx.db
+      .selectFrom("engagement_decisions")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    const error = await failure(
+      recordDecision(t.ctx, officer, engagement.id, {
+        body: "IB",
+        decidedOn: "2026-11-20",
+        minutesParagraph: "§ 2",
+        outcome: "approved",
+      }),
+    );
+    expect(error.status).toBe(422);
+    expect(error.fields.map((f) => [f.field, f.message])).toEqual([
+      ["body", "engagement.body_not_routed.KF"],
+      ["body", "engagement.routing.kf_city_membership"],
+    ]);
+    const after = await t.ctx.db
+      .selectFrom("engagement_decisions")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+  });
+
   it("records a postponement without changing the status", async () => {
     const { engagement } = await register({ type: "network" });
     const e = await recordDecision(t.ctx, officer, engagement.id, {

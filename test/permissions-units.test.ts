@@ -1045,6 +1045,54 @@ const UNITS: Record<string, Entry | Exempt> = {
   "POST /admin/anvandare/:id/avsluta-sessioner": { exempt: "a user account, admin only" },
   "POST /admin/inloggning/:id/ta-bort": { exempt: "the provider's group-to-role mapping, admin only" },
   "GET /organisation/:id": { exempt: "the unit register itself, public to everyone signed in" },
+  "GET /moten/:id": {
+    exempt:
+      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+  },
+  "POST /moten/:id/punkter": {
+    exempt:
+      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+  },
+  "POST /moten/:id/anslag": {
+    exempt:
+      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+  },
+  "GET /moten/:id/foredragningslista.docx": {
+    exempt:
+      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+  },
+  "GET /moten/punkter/:id/beslut": {
+    exempt:
+      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+  },
+  "POST /moten/punkter/:id/beslut": {
+    exempt:
+      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+  },
+  "GET /arenden/:id/beslut": {
+    exempt:
+      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+  },
+  "GET /api/v1/meetings/:id": {
+    exempt:
+      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+  },
+  "POST /api/v1/meetings/:id/agenda-items": {
+    exempt:
+      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+  },
+  "POST /api/v1/meetings/:id/posting": {
+    exempt:
+      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+  },
+  "POST /api/v1/agenda-items/:id/decision": {
+    exempt:
+      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+  },
+  "GET /api/v1/cases/:id/decisions": {
+    exempt:
+      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+  },
   "GET /organisation/:id/andra": { exempt: "the unit register itself, admin only" },
   "POST /organisation/:id/andra": { exempt: "the unit register itself, admin only" },
   "GET /api/v1/units/:id": { exempt: "the unit register itself, public to everyone signed in" },

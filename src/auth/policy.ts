@@ -44,7 +44,8 @@ export type Action =
   | "contact_network.manage"
   | "engagement_plan.manage"
   | "monitoring.manage"
-  | "review_settings.manage";
+  | "review_settings.manage"
+  | "meeting.manage";
 
 /** What a rule may look at: the owner of the thing acted on, where it has one. */
 export interface Subject {
@@ -180,6 +181,8 @@ const RULES = {
   "monitoring.manage": registryStaff,
   // How long before a review or an agreement's end the reminders go out, for the whole city.
   "review_settings.manage": admin,
+  // Meetings, agendas and decisions: the registry staff keep the bodies' minutes (domain.md §6a).
+  "meeting.manage": registryStaff,
 } satisfies Record<Action, (actor: UserActor, subject?: Subject) => boolean>;
 
 export function can(actor: Actor, action: Action, subject?: Subject): actor is UserActor {

@@ -11,6 +11,7 @@ import { getCase, type PreparedDocument, prepareDocument, writePreparedDocument 
 import {
   type DecisionInput,
   decisionInputSchema,
+  decisionRole,
   type EngagementDetails,
   type EngagementStatus,
   statusAfter,
@@ -46,6 +47,12 @@ async function prepareDecision(
   const today = stockholmDate(ctx.clock.now());
   if (parsed.success && parsed.data.decidedOn > today)
     errors.push({ field: "decidedOn", message: "engagement.decided_on_future" });
+  const role = parsed.success ? decisionRole(parsed.data.body ?? e.decidingBody, e.decidingBody) : "decides";
+  if (role === "not_routed")
+    errors.push(
+      { field: "body", message: `engagement.body_not_routed.${e.decidingBody}` },
+      { field: "body", message: `engagement.routing.${e.routingRule}` },
+    );
   if (!parsed.success || errors.length > 0) throw new ValidationError(errors);
   const d = parsed.data;
   const c = await getCase(ctx, e.caseId);
@@ -68,7 +75,7 @@ async function prepareDecision(
       direction: "internal",
       date: d.decidedOn,
       documentType: "Beslut",
-      description: sv("engagement.decision_document", {
+      description: sv(role === "proposes" ? "engagement.proposal_document" : "engagement.decision_document", {
         outcome: sv(`engagement.outcome.${d.outcome}`).toLowerCase(),
         title: e.title,
         body: bodyName,
@@ -91,7 +98,9 @@ async function prepareDecision(
     recorded_by: by === "system" ? null : by.id,
     created_at: ctx.clock.now().toISOString(),
   };
-  return { engagement: e, row, input: d, document, status: statusAfter(d.outcome, e.status) };
+  // A proposal to KF leaves the engagement proposed: only the council's decision changes it.
+  const status = role === "decides" ? statusAfter(d.outcome, e.status) : e.status;
+  return { engagement: e, row, input: d, document, status };
 }
 
 /**

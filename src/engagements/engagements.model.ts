@@ -287,6 +287,19 @@ export const decisionInputSchema = z.strictObject({
 });
 export type DecisionInput = z.output<typeof decisionInputSchema>;
 
+/**
+ * What a body's decision is on an engagement that routing gave to `routed` (domain.md §6a): the
+ * routed body decides; KS on a matter for KF proposes ("KS föreslår KF besluta …"), which leaves
+ * the status as it was; any other body may not decide it.
+ */
+export function decisionRole(
+  body: DecidingBody,
+  routed: DecidingBody,
+): "decides" | "proposes" | "not_routed" {
+  if (body === routed) return "decides";
+  return body === "KS" && routed === "KF" ? "proposes" : "not_routed";
+}
+
 /** The status a decision's outcome leaves the engagement in. */
 export const statusAfter = (outcome: DecisionOutcome, current: EngagementStatus): EngagementStatus =>
   outcome === "approved" ? "approved" : outcome === "rejected" ? "rejected" : current;

@@ -3,6 +3,8 @@ export { countryName } from "./countries.ts";
 export { recordDecision } from "./decisions.service.ts";
 export { type EngagementTasks, engagementTasks } from "./engagement-work.ts";
 export {
+  DECIDING_BODIES,
+  type DecidingBody,
   type DecisionOutcome,
   type Direction,
   type EngagementType,

@@ -7,6 +7,7 @@ import { countryName } from "../countries.ts";
 import type { EngagementAssessment } from "../engagement-checks.ts";
 import {
   type Counterpart,
+  decisionRole,
   type EngagementDecision,
   type EngagementDetails,
   engagementSubject,
@@ -153,7 +154,11 @@ export function EngagementPage(props: {
           { header: t("engagement.minutes_paragraph"), cell: (d) => <span safe>{d.minutesParagraph}</span> },
           {
             header: t("engagement.outcome"),
-            cell: (d) => <span safe>{t(`engagement.outcome.${d.outcome}`)}</span>,
+            cell: (d) => {
+              const outcome = t(`engagement.outcome.${d.outcome}`);
+              const proposes = decisionRole(d.body, e.decidingBody) === "proposes";
+              return <span safe>{proposes ? t("engagement.proposed_to_kf", { outcome }) : outcome}</span>;
+            },
           },
           { header: t("engagement.conditions"), cell: (d) => <span safe>{d.conditions ?? "–"}</span> },
           {

@@ -8,6 +8,7 @@ import type { Generated } from "kysely";
  * PostgreSQL hand back the same values and compare the same way.
  */
 export interface Database {
+  agenda_items: AgendaItemTable;
   api_tokens: ApiTokenTable;
   app_secrets: AppSecretTable;
   audit_events: AuditEventTable;
@@ -45,6 +46,8 @@ export interface Database {
   login_failures: LoginFailureTable;
   mail_intake_attempts: MailIntakeAttemptTable;
   mail_outbox: MailOutboxTable;
+  meeting_decisions: MeetingDecisionTable;
+  meetings: MeetingTable;
   network_messages: NetworkMessageTable;
   officer_report_approvals: OfficerReportApprovalTable;
   officer_report_versions: OfficerReportVersionTable;
@@ -64,6 +67,19 @@ export interface Database {
   visit_request_units: VisitRequestUnitTable;
   visit_requests: VisitRequestTable;
   watch_items: WatchItemTable;
+}
+
+export interface AgendaItemTable {
+  id: string;
+  tenant_id: string;
+  body: "KF" | "KS" | "IB" | "UNIT";
+  unit_id: string | null;
+  meeting_id: string | null;
+  case_id: string;
+  document_id: string;
+  title: string;
+  position: number;
+  created_at: string;
 }
 
 export interface ApiTokenTable {
@@ -601,6 +617,38 @@ export interface MailOutboxTable {
   attachments: string | null;
   reply_to: string | null;
   next_attempt_at: string | null;
+}
+
+export interface MeetingDecisionTable {
+  id: string;
+  tenant_id: string;
+  body: "KF" | "KS" | "IB" | "UNIT";
+  unit_id: string | null;
+  series: string;
+  meeting_id: string | null;
+  agenda_item_id: string | null;
+  case_id: string;
+  decided_on: string;
+  year: number;
+  paragraph: number;
+  outcome: "approved" | "rejected" | "referred_back" | "tabled" | "proposal";
+  proposes_to: "KF" | "KS" | "IB" | "UNIT" | null;
+  text: string;
+  extract_document_id: string;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface MeetingTable {
+  id: string;
+  tenant_id: string;
+  body: "KF" | "KS" | "IB" | "UNIT";
+  unit_id: string | null;
+  meeting_date: string;
+  place: string;
+  posted_on: string | null;
+  created_by: string | null;
+  created_at: string;
 }
 
 /** A message sent to the whole contact network and registered as an outgoing document. */

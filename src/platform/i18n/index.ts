@@ -15,6 +15,7 @@ import { importer } from "./catalogue/import.ts";
 import { incoming } from "./catalogue/incoming.ts";
 import { letterhead } from "./catalogue/letterhead.ts";
 import { mailIntake } from "./catalogue/mail-intake.ts";
+import { meetings } from "./catalogue/meetings.ts";
 import { organisation } from "./catalogue/organisation.ts";
 import { publicEngagements } from "./catalogue/public-engagements.ts";
 import { registry } from "./catalogue/registry.ts";
@@ -35,6 +36,7 @@ const sv = {
   ...copyRequests.sv,
   ...disposal.sv,
   ...exports.sv,
+  ...meetings.sv,
   ...consultation.sv,
   ...consultationRound.sv,
   ...engagement.sv,
@@ -60,6 +62,7 @@ const en: Record<keyof typeof sv, string> = {
   ...copyRequests.en,
   ...disposal.en,
   ...exports.en,
+  ...meetings.en,
   ...consultation.en,
   ...consultationRound.en,
   ...engagement.en,

@@ -123,6 +123,12 @@ export function CasePage(props: {
           ) : null}
         </ul>
       ) : null}
+      <p>
+        {/* The meetings domain, above the registry, serves the chain of decisions by this path. */}
+        <a href={`/arenden/${c.id}/beslut`} safe>
+          {t("case.decision_chain")}
+        </a>
+      </p>
       {c.status === "closed" && view.can("case.export") ? (
         <p>
           <a class="button secondary" href={`/arenden/${c.id}/e-arkiv`} safe>

@@ -30,6 +30,7 @@ import * as mailDelivery from "./2026-12-09-0401-mail-delivery.ts";
 import * as visitRegistry from "./2026-12-10-0101-visit-registry.ts";
 import * as engagementUnits from "./2026-12-10-0102-engagement-units.ts";
 import * as officerReports from "./2026-12-10-0201-officer-reports.ts";
+import * as meetings from "./2026-12-10-0301-meetings.ts";
 
 /** Every migration in order. Names are date-prefixed; files are frozen once landed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "2026-12-10-0101-visit-registry": visitRegistry,
   "2026-12-10-0102-engagement-units": engagementUnits,
   "2026-12-10-0201-officer-reports": officerReports,
+  "2026-12-10-0301-meetings": meetings,
 };

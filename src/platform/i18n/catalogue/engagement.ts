@@ -155,6 +155,15 @@ export const engagement = defineMessages(
     "engagement.outcome": "Beslut",
     "engagement.conditions": "Villkor",
     "engagement.decision_document": "Beslut {outcome}: {title} ({body}, {paragraph})",
+    "engagement.proposal_document":
+      "Kommunstyrelsens förslag till kommunfullmäktige, {outcome}: {title} ({paragraph})",
+    "engagement.proposed_to_kf": "{outcome} – föreslaget till kommunfullmäktige",
+    "engagement.body_not_routed.KF":
+      "Ärendet beslutas av kommunfullmäktige; kommunstyrelsen kan bara lämna förslag till fullmäktige.",
+    "engagement.body_not_routed.KS": "Ärendet beslutas av kommunstyrelsen, inte av det valda organet.",
+    "engagement.body_not_routed.IB": "Ärendet beslutas av finansborgarrådet, inte av det valda organet.",
+    "engagement.body_not_routed.UNIT":
+      "Ärendet beslutas av nämnden eller bolagsstyrelsen, inte av det valda organet.",
     "engagement.document": "Handling",
     "engagement.decided_on_future": "Beslutsdatumet kan inte ligga i framtiden",
     "engagement.decision_unit_missing": "Beslut av en nämnd eller ett bolag gäller engagemangets egen enhet",
@@ -379,6 +388,15 @@ export const engagement = defineMessages(
     "engagement.outcome": "Decision",
     "engagement.conditions": "Conditions",
     "engagement.decision_document": "Decision {outcome}: {title} ({body}, {paragraph})",
+    "engagement.proposal_document":
+      "The executive board's proposal to the city council, {outcome}: {title} ({paragraph})",
+    "engagement.proposed_to_kf": "{outcome} – proposed to the city council",
+    "engagement.body_not_routed.KF":
+      "The city council decides this matter; the executive board can only make a proposal to the council.",
+    "engagement.body_not_routed.KS": "The executive board decides this matter, not the body chosen.",
+    "engagement.body_not_routed.IB": "The finance commissioner decides this matter, not the body chosen.",
+    "engagement.body_not_routed.UNIT":
+      "The committee or company board decides this matter, not the body chosen.",
     "engagement.document": "Document",
     "engagement.decided_on_future": "The date of decision cannot be in the future",
     "engagement.decision_unit_missing": "A decision by a committee or company is the engagement's own unit's",

@@ -1,0 +1,1 @@
+export { meetingsPlugin } from "./meetings.plugin.ts";

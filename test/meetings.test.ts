@@ -1,0 +1,283 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { UserActor } from "../src/auth/actor.ts";
+import {
+  caseDecisions,
+  delegationList,
+  recordDelegationDecision,
+  recordMeetingDecision,
+} from "../src/meetings/decisions.service.ts";
+import { appealEndsOn, legalForceOn } from "../src/meetings/meetings.model.ts";
+import {
+  addAgendaItem,
+  agendaOfMeeting,
+  createMeeting,
+  postMinutes,
+} from "../src/meetings/meetings.service.ts";
+import { ManualClock } from "../src/platform/clock.ts";
+import { AppError } from "../src/platform/errors.ts";
+import { openCase } from "../src/registry/cases.service.ts";
+import { registerDocument } from "../src/registry/documents.service.ts";
+import { buildTestApp, type TestApp } from "./helpers/app.ts";
+import { TestClient } from "./helpers/client.ts";
+import { demoActor, demoClassId } from "./helpers/demo.ts";
+import { openWord } from "./helpers/word.ts";
+
+let t: TestApp;
+let clerk: UserActor;
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock: new ManualClock(new Date("2026-12-07T11:00:00Z")) });
+  clerk = await demoActor(t, "registrator");
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** An open case with its officer's report registered as a Word-like document. */
+async function caseWithReport(title: string) {
+  const c = await openCase(t.ctx, clerk, {
+    registryId: "ks",
+    title,
+    classId: await demoClassId(t, "2019", "1.4"),
+    unitId: "slk",
+  });
+  const report = await registerDocument(
+    t.ctx,
+    clerk,
+    c.id,
+    { direction: "internal", description: `Tjänsteutlåtande: ${title}`, documentType: "Tjänsteutlåtande" },
+    null,
+  );
+  return { c, report };
+}
+
+const refusal = async (p: Promise<unknown>) => {
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof AppError)) throw new Error(`expected a refusal, got ${String(error)}`);
+  return error;
+};
+
+async function extractOf(documentId: string) {
+  const file = await t.ctx.db
+    .selectFrom("document_files")
+    .select("sha256")
+    .where("document_id", "=", documentId)
+    .executeTakeFirstOrThrow();
+  return openWord(await t.ctx.files.get(file.sha256));
+}
+
+describe("meetings and the chain KS → KF", () => {
+  it("puts a case on KS's agenda, records KS's proposal to KF, carries it to KF's agenda, and KF's decision closes the chain", async () => {
+    const { c, report } = await caseWithReport("Medlemskap i Påhittade städers nätverk");
+    const ks = await createMeeting(t.ctx, clerk, {
+      body: "KS",
+      meetingDate: "2026-11-25",
+      place: "Stadshuset",
+    });
+    const item = await addAgendaItem(t.ctx, clerk, ks.id, {
+      diaryNumber: c.diaryNumber,
+      documentId: report.id,
+      title: "Medlemskap i nätverket",
+    });
+    expect(item.position).toBe(1);
+
+    const proposal = await recordMeetingDecision(t.ctx, clerk, item.id, {
+      outcome: "proposal",
+      proposesTo: "KF",
+      text: "Staden blir medlem i nätverket.",
+    });
+    expect(proposal).toMatchObject({
+      body: "KS",
+      outcome: "proposal",
+      proposesTo: "KF",
+      meetingDate: "2026-11-25",
+    });
+
+    // No KF meeting yet: the item waits, and goes on the council's agenda when its meeting is set.
+    const kf = await createMeeting(t.ctx, clerk, {
+      body: "KF",
+      meetingDate: "2026-12-07",
+      place: "Rådhuset",
+    });
+    const [carried] = await agendaOfMeeting(t.ctx, kf.id);
+    expect(carried).toMatchObject({
+      caseId: c.id,
+      title: "Medlemskap i nätverket",
+      documentId: proposal.extractDocumentId,
+    });
+    const decided = await recordMeetingDecision(t.ctx, clerk, carried?.id ?? "", {
+      outcome: "approved",
+      text: "Staden blir medlem i nätverket.",
+    });
+    expect(decided.body).toBe("KF");
+
+    const { decisions } = await caseDecisions(t.ctx, c.id);
+    expect(decisions.map((d) => [d.body, d.outcome, d.proposesTo])).toEqual([
+      ["KS", "proposal", "KF"],
+      ["KF", "approved", null],
+    ]);
+
+    const extract = await extractOf(proposal.extractDocumentId);
+    expect(extract.header).toContain(c.diaryNumber);
+    expect(extract.header).toContain("Sida {PAGE} ({NUMPAGES})");
+    expect(extract.body).toContain(`§ ${proposal.paragraph} Medlemskap i nätverket`);
+    expect(extract.body).toContain("Kommunstyrelsen föreslår Kommunfullmäktige besluta följande.");
+    expect(extract.body).toContain("Vid protokollet");
+    expect(extract.body).toContain("Justeras");
+    const doc = await t.ctx.db
+      .selectFrom("documents")
+      .selectAll()
+      .where("id", "=", decided.extractDocumentId)
+      .executeTakeFirstOrThrow();
+    expect(doc).toMatchObject({ case_id: c.id, status: "registered", document_type: "Protokollsutdrag" });
+    const audit = await t.ctx.db
+      .selectFrom("audit_events")
+      .select("action")
+      .where("subject_id", "=", c.id)
+      .where("action", "=", "meeting.decide")
+      .execute();
+    expect(audit).toHaveLength(2);
+  });
+
+  it("numbers paragraphs per body and year, and refuses a second decision on an item", async () => {
+    const one = await caseWithReport("Första ärendet");
+    const two = await caseWithReport("Andra ärendet");
+    const m = await createMeeting(t.ctx, clerk, {
+      body: "UNIT",
+      unitId: "fn-kultur",
+      meetingDate: "2026-12-01",
+      place: "Kulturhuset",
+    });
+    const first = await addAgendaItem(t.ctx, clerk, m.id, {
+      diaryNumber: one.c.diaryNumber,
+      documentId: one.report.id,
+      title: "Ett",
+    });
+    const second = await addAgendaItem(t.ctx, clerk, m.id, {
+      diaryNumber: two.c.diaryNumber,
+      documentId: two.report.id,
+      title: "Två",
+    });
+    const a = await recordMeetingDecision(t.ctx, clerk, first.id, { outcome: "approved", text: "Bifall." });
+    const b = await recordMeetingDecision(t.ctx, clerk, second.id, {
+      outcome: "referred_back",
+      text: "Återremiss.",
+    });
+    expect([a.paragraph, b.paragraph]).toEqual([1, 2]);
+    expect(
+      (await refusal(recordMeetingDecision(t.ctx, clerk, first.id, { outcome: "approved", text: "Igen." })))
+        .status,
+    ).toBe(409);
+  });
+
+  it("refuses bad input with every error at once and writes nothing", async () => {
+    const { c } = await caseWithReport("Felaktigt underlag");
+    const other = await caseWithReport("Annat ärende");
+    const m = await createMeeting(t.ctx, clerk, {
+      body: "KS",
+      meetingDate: "2026-12-02",
+      place: "Stadshuset",
+    });
+    const bad = await refusal(
+      createMeeting(t.ctx, clerk, { body: "UNIT", meetingDate: "2026-13-01", place: "" }),
+    );
+    expect(bad.fields.map((f) => f.field).sort()).toEqual(["meetingDate", "place", "unitId"]);
+    const item = await refusal(
+      addAgendaItem(t.ctx, clerk, m.id, {
+        diaryNumber: c.diaryNumber,
+        documentId: other.report.id,
+        title: "",
+      }),
+    );
+    expect(item.fields.map((f) => [f.field, f.message])).toEqual([
+      ["title", "validation.required"],
+      ["documentId", "meeting.underlag_not_in_case"],
+    ]);
+    const unknown = await refusal(
+      addAgendaItem(t.ctx, clerk, m.id, { diaryNumber: "KS 9999/1900", documentId: "x", title: "X" }),
+    );
+    expect(unknown.fields.map((f) => f.message)).toEqual(["meeting.case_unknown"]);
+    expect(await agendaOfMeeting(t.ctx, m.id)).toEqual([]);
+    const placed = await addAgendaItem(t.ctx, clerk, m.id, {
+      diaryNumber: other.c.diaryNumber,
+      documentId: other.report.id,
+      title: "Y",
+    });
+    const decision = await refusal(
+      recordMeetingDecision(t.ctx, clerk, placed.id, { outcome: "proposal", text: "" }),
+    );
+    expect(decision.fields.map((f) => f.field).sort()).toEqual(["proposesTo", "text"]);
+    expect((await caseDecisions(t.ctx, other.c.id)).decisions).toEqual([]);
+  });
+
+  it("posts the justerade minutes on the public notice board with the appeal period's end and legal force", async () => {
+    const { c, report } = await caseWithReport("Anslaget beslut");
+    const m = await createMeeting(t.ctx, clerk, {
+      body: "KS",
+      meetingDate: "2026-11-04",
+      place: "Stadshuset",
+    });
+    const item = await addAgendaItem(t.ctx, clerk, m.id, {
+      diaryNumber: c.diaryNumber,
+      documentId: report.id,
+      title: "Anslaget",
+    });
+    await recordMeetingDecision(t.ctx, clerk, item.id, {
+      outcome: "approved",
+      text: "Bifall till förslaget.",
+    });
+    // Posted Friday 2026-11-13: three weeks end on Friday 2026-12-04.
+    await postMinutes(t.ctx, clerk, m.id, { postedOn: "2026-11-13" });
+    expect((await refusal(postMinutes(t.ctx, clerk, m.id, { postedOn: "2026-11-14" }))).status).toBe(409);
+    const page = await new TestClient(t.app).get("/offentlig/anslagstavla");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Bifall till förslaget.");
+    expect(page.body).toContain("2026-12-04");
+    expect(page.body).toContain("2026-12-05, om beslutet inte har överklagats");
+    const english = await new TestClient(t.app).get("/offentlig/anslagstavla", { "accept-language": "en" });
+    expect(english.body).toContain("Notice board");
+  });
+
+  it("moves an appeal period ending on a weekend or holiday to the next working day", () => {
+    expect(appealEndsOn("2026-11-13")).toBe("2026-12-04");
+    // Saturday 2026-12-05 + 21 = Saturday 2026-12-26 (Boxing Day): Monday 28 December.
+    expect(appealEndsOn("2026-12-05")).toBe("2026-12-28");
+    // 2026-12-10 + 21 = New Year's Eve, then New Year's Day and a weekend: Monday 4 January.
+    expect(appealEndsOn("2026-12-10")).toBe("2027-01-04");
+    expect(legalForceOn("2026-11-13")).toBe("2026-12-05");
+  });
+
+  it("records delegation decisions without a meeting and lists them per body and period", async () => {
+    const { c } = await caseWithReport("Konferensresa");
+    const d = await recordDelegationDecision(t.ctx, clerk, {
+      body: "IB",
+      diaryNumber: c.diaryNumber,
+      decidedOn: "2026-12-03",
+      outcome: "approved",
+      text: "Resan beviljas.",
+    });
+    expect(d).toMatchObject({ meetingId: null, body: "IB", paragraph: 1 });
+    const list = await delegationList(t.ctx, {
+      body: "IB",
+      unitId: null,
+      from: "2026-12-01",
+      to: "2026-12-31",
+    });
+    expect(list.map((x) => x.id)).toEqual([d.id]);
+    const extract = await extractOf(d.extractDocumentId);
+    expect(extract.body).toContain("Finansborgarrådet, delegationsbeslut 2026-12-03");
+    const future = await refusal(
+      recordDelegationDecision(t.ctx, clerk, {
+        body: "IB",
+        diaryNumber: c.diaryNumber,
+        decidedOn: "2026-12-24",
+        outcome: "approved",
+        text: "X",
+      }),
+    );
+    expect(future.fields.map((f) => f.field)).toEqual(["decidedOn"]);
+  });
+});
