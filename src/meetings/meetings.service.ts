@@ -16,7 +16,6 @@ import { type Case, caseSubject, getCaseByDiaryNumber, getDocument } from "../re
 import {
   type AgendaItem,
   agendaItemInputSchema,
-  type Body,
   type Meeting,
   meetingInputSchema,
   postingInputSchema,
