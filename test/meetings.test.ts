@@ -17,6 +17,8 @@ import { ManualClock } from "../src/platform/clock.ts";
 import { AppError } from "../src/platform/errors.ts";
 import { openCase } from "../src/registry/cases.service.ts";
 import { registerDocument } from "../src/registry/documents.service.ts";
+import { approvedReports } from "../src/reports/index.ts";
+import { approveReport, createReport } from "../src/reports/reports.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
 import { demoActor, demoClassId } from "./helpers/demo.ts";
@@ -33,7 +35,7 @@ afterAll(async () => {
   await t.close();
 });
 
-/** An open case with its officer's report registered as a Word-like document. */
+/** An open case with its officer's report approved by its one signatory: `report` is its registered document. */
 async function caseWithReport(title: string) {
   const c = await openCase(t.ctx, clerk, {
     registryId: "ks",
@@ -41,14 +43,21 @@ async function caseWithReport(title: string) {
     classId: await demoClassId(t, "2019", "1.4"),
     unitId: "slk",
   });
-  const report = await registerDocument(
-    t.ctx,
-    clerk,
-    c.id,
-    { direction: "internal", description: `Tjänsteutlåtande: ${title}`, documentType: "Tjänsteutlåtande" },
-    null,
-  );
-  return { c, report };
+  const draft = await createReport(t.ctx, clerk, c.id, {
+    title,
+    addressedTo: "Kommunstyrelsen",
+    proposals: [`Kommunstyrelsen beslutar i ärendet ${title}.`],
+    summary: "Sammanfattning.",
+    background: "Bakgrund.",
+    preparation: "Beredning.",
+    views: "Kontorets synpunkter.",
+    attachmentIds: [],
+    signatoryIds: [clerk.id],
+  });
+  await approveReport(t.ctx, clerk, draft.id);
+  const [approved] = await approvedReports(t.ctx, c.id);
+  if (!approved) throw new Error("the report was not registered");
+  return { c, report: { id: approved.documentId } };
 }
 
 const refusal = async (p: Promise<unknown>) => {
@@ -194,6 +203,20 @@ describe("meetings and the chain KS → KF", () => {
     );
     expect(item.fields.map((f) => [f.field, f.message])).toEqual([
       ["title", "validation.required"],
+      ["documentId", "meeting.underlag_not_in_case"],
+    ]);
+    // A registered document of the case that is not an approved report is no underlag either.
+    const letter = await registerDocument(
+      t.ctx,
+      clerk,
+      c.id,
+      { direction: "internal", description: "Ett utkast till skrivelse", documentType: "Skrivelse" },
+      null,
+    );
+    const notReport = await refusal(
+      addAgendaItem(t.ctx, clerk, m.id, { diaryNumber: c.diaryNumber, documentId: letter.id, title: "Z" }),
+    );
+    expect(notReport.fields.map((f) => [f.field, f.message])).toEqual([
       ["documentId", "meeting.underlag_not_in_case"],
     ]);
     const unknown = await refusal(

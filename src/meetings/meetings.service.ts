@@ -12,7 +12,8 @@ import {
 } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { fieldErrors, parseInput } from "../platform/validation.ts";
-import { type Case, caseSubject, getCaseByDiaryNumber, getDocument } from "../registry/index.ts";
+import { type Case, caseSubject, getCaseByDiaryNumber } from "../registry/index.ts";
+import { approvedReports } from "../reports/index.ts";
 import {
   type AgendaItem,
   agendaItemInputSchema,
@@ -128,7 +129,7 @@ export function requireUnposted(m: Meeting) {
     );
 }
 
-/** Puts a case on a meeting's agenda with its underlag, a registered document of the case. */
+/** Puts a case on a meeting's agenda with its underlag: the registered document of an approved report of the case. */
 export async function addAgendaItem(
   ctx: Ctx,
   by: UserActor,
@@ -145,9 +146,10 @@ export async function addAgendaItem(
     typeof diaryNumber === "string" && diaryNumber.trim()
       ? await caseForDecision(ctx, by, diaryNumber.trim(), errors)
       : null;
+  // A case goes on the agenda on its officer's report once every signatory has approved it (§6a).
   if (c && typeof documentId === "string" && documentId.trim()) {
-    const doc = await getDocument(ctx, documentId.trim()).catch(() => null);
-    if (!doc || doc.caseId !== c.id || doc.status !== "registered")
+    const approved = await approvedReports(ctx, c.id);
+    if (!approved.some((r) => r.documentId === documentId.trim()))
       errors.push({ field: "documentId", message: "meeting.underlag_not_in_case" });
   }
   if (!parsed.success || !c || errors.length > 0) throw new ValidationError(errors);
