@@ -67,7 +67,7 @@ export type MeetingInput = z.output<typeof meetingInputSchema>;
 
 export const agendaItemInputSchema = z.object({
   diaryNumber: required(z.string().trim().min(1).max(100)),
-  /** The underlag: a registered document of the case, normally its tjänsteutlåtande. */
+  /** The underlag: the registered document of an approved tjänsteutlåtande of the case. */
   documentId: required(z.string().trim().min(1).max(100)),
   title: required(z.string().trim().min(1).max(500)),
 });
