@@ -118,7 +118,8 @@ export async function meetingsApi(app: FastifyInstance) {
   apiRoute(app, {
     method: "POST",
     path: "/meetings/:id/agenda-items",
-    summary: "Put a case on the meeting's agenda with its underlag, the registered document of an approved officer's report of the case",
+    summary:
+      "Put a case on the meeting's agenda with its underlag, the registered document of an approved officer's report of the case",
     tag,
     access: (req) => requireCan(req, "meeting.manage"),
     params: id,

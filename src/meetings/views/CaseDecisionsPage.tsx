@@ -59,6 +59,11 @@ export function CaseDecisionsPage(props: {
       </ol>
       {decisions.length + pending.length === 0 ? <p safe>{t("meeting.chain_empty")}</p> : null}
       <DecisionsTable view={view} decisions={decisions} units={units} />
+      <p>
+        <a href="/moten" safe>
+          {t("meeting.list_title")}
+        </a>
+      </p>
     </Layout>
   );
 }

@@ -22,10 +22,16 @@ async function signedIn(username: string, options: { javaScriptEnabled?: boolean
   return page;
 }
 
-/** The steps share the report: written by the officer, approved by two signatories, found in the case. */
+/**
+ * The chain from report to council decision (issue 19): the steps share the report, written by the
+ * officer, approved by two signatories and registered in the case, then taken by the registrar
+ * through the city board's proposal to the council's decision.
+ */
 let caseId = "";
 let reportUrl = "";
+let reportDocumentId = "";
 let officer: Page;
+let clerk: Page;
 
 it("an officer writes a report without JavaScript, adding a proposal row by posting the form back", async () => {
   const strategy = await e2e.app.ctx.db
@@ -74,8 +80,73 @@ it("the approved version is registered in the case", async () => {
   await officer.goto(reportUrl);
   expect(await main(officer)).toContain("Version 1 är godkänd och registrerad i ärendet.");
   await clickAndWait(officer, officer.getByRole("link", { name: "Öppna den registrerade handlingen" }));
+  reportDocumentId = new URL(officer.url()).pathname.split("/").pop() ?? "";
   expect(await main(officer)).toContain(`Tjänsteutlåtande: ${TITLE}`);
   await checkA11y(officer);
   await officer.goto(`/arenden/${caseId}`);
   expect(await main(officer)).toContain(`Tjänsteutlåtande: ${TITLE}`);
+});
+
+/** Creates a meeting of a body from the meetings page and opens it. */
+async function createMeeting(page: Page, body: string, date: string) {
+  await page.goto("/moten");
+  const [year = "", month = "", day = ""] = date.split("-");
+  await page.selectOption("#body", body);
+  await page.fill("#meetingDate", year);
+  await page.fill("#meetingDate-month", month);
+  await page.fill("#meetingDate-day", day);
+  await page.fill("#place", "Stadshuset");
+  await checkA11y(page);
+  await clickAndWait(page, page.getByRole("button", { name: "Skapa sammanträde" }));
+  expect(new URL(page.url()).pathname).toMatch(/^\/moten\/[^/]+$/);
+}
+
+/** Records the decision on the meeting page's one undecided agenda item. */
+async function decide(page: Page, fields: { outcome: string; proposesTo?: string; text: string }) {
+  await clickAndWait(page, page.getByRole("link", { name: "Registrera beslut" }));
+  await page.selectOption("#outcome", fields.outcome);
+  if (fields.proposesTo) await page.selectOption("#proposesTo", fields.proposesTo);
+  await page.fill("#text", fields.text);
+  await checkA11y(page);
+  await clickAndWait(page, page.getByRole("button", { name: "Registrera beslut" }));
+  expect(await main(page)).toContain(fields.text);
+}
+
+it("the registrar puts the case on the city board's agenda on the approved report, and the board proposes that the council decide", async () => {
+  clerk = await signedIn("registrator");
+  await clerk.goto(`/arenden/${caseId}`);
+  await clickAndWait(clerk, clerk.getByRole("link", { name: "Beslut och beslutskedja" }));
+  await checkA11y(clerk);
+  await clickAndWait(clerk, clerk.getByRole("link", { name: "Sammanträden", exact: true }));
+  await createMeeting(clerk, "KS", "2026-03-04");
+  await clerk.fill("#diaryNumber", "KS 171-482/2016");
+  await clerk.fill("#documentId", reportDocumentId);
+  await clerk.fill("#title", "Internationell strategi för Stockholms stad");
+  await clickAndWait(clerk, clerk.getByRole("button", { name: "Lägg till", exact: true }));
+  expect(await main(clerk)).toContain("Internationell strategi för Stockholms stad");
+  await checkA11y(clerk);
+  await decide(clerk, {
+    outcome: "proposal",
+    proposesTo: "KF",
+    text: "Kommunfullmäktige föreslås anta internationell strategi för Stockholms stad.",
+  });
+  await checkA11y(clerk);
+});
+
+it("the council's meeting takes up the proposal, its decision closes the chain and both minutes extracts are registered in the case", async () => {
+  await createMeeting(clerk, "KF", "2026-03-09");
+  // The board's proposal is on the council's agenda without being added by hand.
+  expect(await main(clerk)).toContain("KS 171-482/2016");
+  await decide(clerk, {
+    outcome: "approved",
+    text: "Kommunfullmäktige antar internationell strategi för Stockholms stad.",
+  });
+  await clerk.goto(`/arenden/${caseId}/beslut`);
+  const chain = await clerk.locator("ol.timeline").textContent();
+  expect(chain).toMatch(/Kommunstyrelsen § \d+, 2026-03-04[\s\S]*Kommunfullmäktige § \d+, 2026-03-09/);
+  expect(await clerk.locator("ol.timeline").getByRole("link", { name: "Protokollsutdrag" }).count()).toBe(2);
+  await checkA11y(clerk);
+  await clerk.goto(`/arenden/${caseId}`);
+  const extracts = (await main(clerk)).match(/Protokollsutdrag §/g) ?? [];
+  expect(extracts).toHaveLength(2);
 });
