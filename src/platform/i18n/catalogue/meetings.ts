@@ -167,7 +167,8 @@ export const meetings = defineMessages(
     "meeting.case_unknown": "There is no case with that diary number",
     "meeting.case_not_open": "The case is closed",
     "meeting.case_not_yours": "You cannot register documents in that case",
-    "meeting.underlag_not_in_case": "The supporting document must be an approved officer's report of the case",
+    "meeting.underlag_not_in_case":
+      "The supporting document must be an approved officer's report of the case",
     "meeting.proposes_to_with_proposal":
       "Name the body the proposal goes to, and only when the decision is a proposal",
     "meeting.proposes_to_itself": "A proposal goes to another body",
