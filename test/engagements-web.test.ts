@@ -292,6 +292,11 @@ describe("engagement pages", () => {
       deciding_body: "KS",
       units: ["forv-idrott", "forv-kultur"],
     });
+    // The engagement's page names the ticked units beside their count.
+    const page = await browser.get(url);
+    expect(page.body).toMatch(
+      /2: (Idrottsförvaltningen, Kulturförvaltningen|Kulturförvaltningen, Idrottsförvaltningen)/,
+    );
     const edit = await browser.get(`${url}/andra`);
     expect(edit.body).toContain('value="forv-kultur" checked');
     expect(edit.body).toContain('value="forv-idrott" checked');

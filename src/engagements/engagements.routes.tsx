@@ -215,12 +215,18 @@ export async function engagementsRoutes(app: FastifyInstance) {
       unitNames(),
       findUserById(ctx.db, ctx.config.tenantId, e.officerId),
     ]);
-    return { e, c, unitName: names.get(e.unitId) ?? "", officerName: officer?.display_name ?? "" };
+    return {
+      e,
+      c,
+      unitName: names.get(e.unitId) ?? "",
+      affectedUnitNames: e.affectedUnitIds.map((u) => names.get(u) ?? u),
+      officerName: officer?.display_name ?? "",
+    };
   };
 
   app.get<{ Params: { id: string } }>("/engagemang/:id", async (req, reply) => {
     const actor = requireCan(req, "engagement.view");
-    const { e, c, unitName, officerName } = await loadPage(req.params.id);
+    const { e, c, unitName, affectedUnitNames, officerName } = await loadPage(req.params.id);
     return sendPage(
       reply,
       <EngagementPage
@@ -230,6 +236,7 @@ export async function engagementsRoutes(app: FastifyInstance) {
         c={c}
         caseTitle={caseTitleFor(actor, c)}
         unitName={unitName}
+        affectedUnitNames={affectedUnitNames}
         officerName={officerName}
         thisYear={Number(stockholmDate(ctx.clock.now()).slice(0, 4))}
       />,

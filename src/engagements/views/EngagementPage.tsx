@@ -24,6 +24,8 @@ export function EngagementPage(props: {
   /** The case's title as the reader may see it (its public title to all but the case's insiders). */
   caseTitle: string;
   unitName: string;
+  /** The names of the units ticked as affected; empty for an older engagement that gave only a number. */
+  affectedUnitNames: string[];
   officerName: string;
   /** The year an open period's yearly cost runs through. */
   thisYear: number;
@@ -73,7 +75,12 @@ export function EngagementPage(props: {
         {row(t("engagement.purpose"), e.purpose)}
         {row(t("engagement.directions"), e.directions.map((d) => t(`engagement.direction.${d}`)).join(", "))}
         {row(t("engagement.scope"), t(`engagement.scope.${e.scope}`))}
-        {row(t("engagement.units_affected"), String(e.unitsAffected))}
+        {row(
+          t("engagement.units_affected"),
+          props.affectedUnitNames.length > 0
+            ? `${e.unitsAffected}: ${props.affectedUnitNames.join(", ")}`
+            : String(e.unitsAffected),
+        )}
         {row(t("engagement.political_level"), t(`engagement.political_level.${e.politicalLevel}`))}
         {row(t("engagement.on_behalf_of"), t(`engagement.on_behalf_of.${e.onBehalfOf}`))}
         {row(t("engagement.adds_resource_burden"), yesNo(e.addsResourceBurden))}
