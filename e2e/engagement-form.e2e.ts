@@ -28,6 +28,12 @@ it("the engagement form picks the affected units by filtering, adds and removes 
   const culture = page.getByLabel("Kulturförvaltningen");
   expect(await culture.isVisible()).toBe(true);
   expect(await page.getByLabel("Trafikkontoret").isVisible()).toBe(false);
+  // A status line tells a screen reader how many units the filter leaves.
+  const shown = await page.locator("[data-unit]:visible").count();
+  expect(shown).toBeGreaterThan(0);
+  expect(await page.getByRole("status").filter({ hasText: "visas" }).textContent()).toBe(
+    `${shown} förvaltningar och bolag visas`,
+  );
   await culture.check();
   // A committee's name finds its administration.
   await filter.fill("idrottsnämnden");

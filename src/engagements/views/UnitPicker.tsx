@@ -46,6 +46,13 @@ export function UnitPicker(props: {
           {t("engagement.affected_units_filter")}
         </label>
         <input type="search" id={`${NAME}-filter`} autocomplete="off" />
+        {/* Tells a screen reader how many units the filter leaves (WCAG 4.1.3). */}
+        <p
+          class="hint"
+          role="status"
+          data-unit-count
+          data-template={t("engagement.affected_units_shown", { count: "{count}" })}
+        ></p>
       </div>
       {groups.map((g) => (
         <fieldset class="unit-group" data-unit-group>

@@ -37,6 +37,7 @@ export const engagement = defineMessages(
     "engagement.affected_units_hint":
       "Kryssa i de förvaltningar och bolag som engagemanget berör, grupperade under sin nämnd eller styrelse. Fler än en gör engagemanget till en fråga för kommunstyrelsen.",
     "engagement.affected_units_filter": "Sök förvaltning, bolag eller nämnd",
+    "engagement.affected_units_shown": "{count} förvaltningar och bolag visas",
     "engagement.affected_units_before":
       "Tidigare angivet: {count} nämnder eller bolag. Kryssa i vilka de är.",
     "engagement.affected_unit_unknown": "En vald förvaltning eller ett valt bolag finns inte",
@@ -270,6 +271,7 @@ export const engagement = defineMessages(
     "engagement.affected_units_hint":
       "Tick the administrations and companies the engagement affects, grouped under their committee or board. More than one makes the engagement a matter for the City Executive Board.",
     "engagement.affected_units_filter": "Search administration, company or committee",
+    "engagement.affected_units_shown": "{count} administrations and companies shown",
     "engagement.affected_units_before": "Given before: {count} committees or companies. Tick which they are.",
     "engagement.affected_unit_unknown": "A chosen administration or company does not exist",
     "engagement.affected_unit_repeated": "Each administration or company can be chosen only once",
