@@ -54,6 +54,8 @@ it("an officer writes a report without JavaScript, adding a proposal row by post
   await officer.fill("#summary", "Staden behöver en gemensam plattform för sitt internationella arbete.");
   await officer.fill("#views", "Kontoret anser att strategin bör antas.");
   await officer.getByLabel("2016-06-02 Bilaga 1. Internationell strategi för Stockholms stad").check();
+  // The consultation round's positions go into the report as a table, with its compilation attached.
+  await officer.selectOption("#consultationId", { index: 1 });
   await officer.getByLabel("Ada Admin (demo)").check();
   await officer.getByLabel("Bo Beslutsson (demo)").check();
   await checkA11y(officer);
@@ -62,6 +64,9 @@ it("an officer writes a report without JavaScript, adding a proposal row by post
   expect(new URL(reportUrl).pathname).toMatch(/^\/tjansteutlatanden\//);
   expect(await main(officer)).toContain("Ada Admin (demo): väntar på godkännande");
   expect(await main(officer)).toContain("Strategin ersätter riktlinjerna från 2008.");
+  expect(await officer.getByRole("table", { name: /^Remissinstansernas ställningstaganden: / }).count()).toBe(
+    1,
+  );
   await checkA11y(officer);
 });
 

@@ -156,6 +156,54 @@ describe("an officer's report", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("takes a consultation round's positions in as a summary table, attaches its compilation, and refuses a round that is not the case's", async () => {
+    const round = await t.ctx.db
+      .selectFrom("consultations")
+      .select(["id", "compilation_document_id"])
+      .where("case_id", "=", caseId)
+      .where("sent_on", "is not", null)
+      .orderBy("created_at")
+      .executeTakeFirstOrThrow();
+    const sent = await t.ctx.db
+      .selectFrom("consultation_recipients")
+      .select(["position"])
+      .where("consultation_id", "=", round.id)
+      .where("state", "=", "sent")
+      .execute();
+    const r = await createReport(t.ctx, officer, caseId, input({ consultationId: round.id }));
+    const rows = r.content.positions?.rows ?? [];
+    expect(rows).toHaveLength(sent.length);
+    expect(rows.filter((row) => row.position === "Tillstyrker")).toHaveLength(
+      sent.filter((s) => s.position === "supports").length,
+    );
+    expect(round.compilation_document_id).not.toBeNull();
+    expect(r.content.attachmentIds).toEqual([attachmentId, round.compilation_document_id]);
+
+    const other = await t.ctx.db
+      .selectFrom("consultations")
+      .select("id")
+      .where("case_id", "!=", caseId)
+      .executeTakeFirstOrThrow();
+    const before = await counts();
+    const e = await refusal(() => createReport(t.ctx, officer, caseId, input({ consultationId: other.id })));
+    expect(e.fields.map((f) => [f.field, f.message])).toEqual([
+      ["consultationId", "report.consultation_not_in_case"],
+    ]);
+    expect(await counts()).toEqual(before);
+
+    // The Word file of the approved version carries the table.
+    const approved = await createReport(
+      t.ctx,
+      officer,
+      caseId,
+      input({ consultationId: round.id, signatoryIds: [director.id] }),
+    );
+    const done = await approveReport(t.ctx, director, approved.id);
+    const word = await registeredWord(t, done.documentId ?? "");
+    expect(word.body).toContain("Remissinstansernas ställningstaganden");
+    expect(word.body).toContain(rows[0]?.body ?? "?");
+  });
+
   it("is approved by both signatories; a non-signatory is refused; a change after an approval is a new version without approvals; the last approval registers the Word file", async () => {
     const r = await createReport(t.ctx, officer, caseId, input());
     expect((await refusal(() => approveReport(t.ctx, clerk, r.id))).status).toBe(403);

@@ -25,6 +25,7 @@ export { accessForUser } from "./round/body-access.ts";
 export { closeConsultation } from "./round/close/close.command.ts";
 export { assessAnswer } from "./round/compile/assessment.command.ts";
 export { registerCompilation } from "./round/compile/compile.command.ts";
+export { type RoundPositions, roundPositionsOfCase } from "./round/compile/positions.ts";
 export type { ConsultationDetails, Position, Recipient } from "./round/consultation.model.ts";
 export { allRecipients, getConsultation } from "./round/consultation.service.ts";
 export { lastDayRule, proposeDeadline } from "./round/deadlines.ts";

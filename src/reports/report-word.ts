@@ -8,6 +8,22 @@ import { genitive, type ReportContent } from "./reports.model.ts";
 /** The report is the city's own paper: written in Swedish, whatever the reader's language. */
 const sv = translator("sv");
 
+/** The consulted bodies' positions as a table, under the preparation's heading (given once). */
+function positionsBlocks(content: ReportContent): WordBlock[] {
+  const p = content.positions;
+  if (!p) return [];
+  return [
+    ...(content.preparation === "" ? [{ heading: sv("report.preparation") }] : []),
+    {
+      table: {
+        caption: sv("report.positions_caption", { title: p.title }),
+        head: [sv("report.positions_body"), sv("report.positions_position")],
+        rows: p.rows.map((r) => [r.body, r.position]),
+      },
+    },
+  ];
+}
+
 /** The report's sections in the city's order; an empty optional section is left out. */
 function reportBlocks(content: ReportContent, unitName: string, attachments: RegistryDocument[]) {
   const section = (heading: string, body: string): WordBlock[] =>
@@ -20,6 +36,7 @@ function reportBlocks(content: ReportContent, unitName: string, attachments: Reg
     ...section(sv("report.summary"), content.summary),
     ...section(sv("report.background"), content.background),
     ...section(sv("report.preparation"), content.preparation),
+    ...positionsBlocks(content),
     ...section(sv("report.views_of", { unit: genitive(unitName) }), content.views),
   ];
   if (attachments.length > 0)

@@ -19,6 +19,7 @@ const reportInput = z.strictObject({
   views: z.string().max(20000).optional(),
   attachmentIds: z.array(z.string().max(100)).max(50).optional(),
   signatoryIds: z.array(z.string().max(100)).max(50),
+  consultationId: z.string().max(100).optional(),
 });
 
 const reportSchema = z.object({
@@ -36,6 +37,10 @@ const reportSchema = z.object({
   views: z.string(),
   attachmentIds: z.array(z.string()),
   signatoryIds: z.array(z.string()),
+  consultationId: z.string().optional(),
+  positions: z
+    .object({ title: z.string(), rows: z.array(z.object({ body: z.string(), position: z.string() })) })
+    .optional(),
   approvals: z.array(
     z.object({ userId: z.string(), name: z.string(), version: z.number(), approvedAt: z.string() }),
   ),

@@ -37,6 +37,11 @@ export const reportInputSchema = z.strictObject({
   views: text(20000),
   attachmentIds: list,
   signatoryIds: list,
+  /** A consultation round of the case whose bodies' positions the report takes in; blank for none. */
+  consultationId: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().max(100).optional(),
+  ),
 });
 export type ReportInput = z.output<typeof reportInputSchema>;
 
@@ -53,6 +58,16 @@ export interface ReportContent {
   attachmentIds: string[];
   /** Who signs, in the order the signatory block prints them. */
   signatoryIds: string[];
+  /** The round whose positions the report takes in, when one is chosen. */
+  consultationId?: string;
+  /** Those positions as they stood when the version was saved: the report's summary table. */
+  positions?: ReportPositions;
+}
+
+/** The bodies' positions in a consultation round of the case (issue 19), as the compilation's overview words them. */
+export interface ReportPositions {
+  title: string;
+  rows: { body: string; position: string }[];
 }
 
 export const toContent = (d: ReportInput): ReportContent => ({
@@ -65,6 +80,7 @@ export const toContent = (d: ReportInput): ReportContent => ({
   views: d.views ?? "",
   attachmentIds: [...new Set(d.attachmentIds)],
   signatoryIds: [...new Set(d.signatoryIds)],
+  ...(d.consultationId ? { consultationId: d.consultationId } : {}),
 });
 
 /** Whether a save changes anything: an unchanged save makes no new version. */

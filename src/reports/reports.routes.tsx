@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { actorViewFor, displayNamesOf, requireUser } from "../auth/index.ts";
+import { roundPositionsOfCase } from "../consultation/index.ts";
 import { findUnit } from "../organisation/index.ts";
 import type { FieldError } from "../platform/errors.ts";
 import type { Translate } from "../platform/i18n/index.ts";
@@ -42,6 +43,7 @@ function posted(body: unknown): { values: ReportContent; rows: string } {
       views: one(f.views),
       attachmentIds: many(f.attachmentIds),
       signatoryIds: many(f.signatoryIds),
+      ...(one(f.consultationId) ? { consultationId: one(f.consultationId) } : {}),
     },
   };
 }
@@ -72,10 +74,11 @@ export async function reportsRoutes(app: FastifyInstance) {
     errors: FieldError[],
   ) => {
     const view = viewFor(req, reply);
-    const [documents, signatories, label] = await Promise.all([
+    const [documents, signatories, label, rounds] = await Promise.all([
       attachableDocuments(ctx, c.id),
       possibleSignatories(ctx),
       viewsLabel(app, view.t, c),
+      roundPositionsOfCase(ctx, c.id),
     ]);
     return sendPage(
       reply,
@@ -87,6 +90,7 @@ export async function reportsRoutes(app: FastifyInstance) {
         viewsLabel={label}
         documents={documents}
         signatories={signatories}
+        rounds={rounds.map((r): [string, string] => [r.consultationId, r.title])}
         values={values}
         errors={errors}
       />,

@@ -1,4 +1,5 @@
 import { type Actor, auditBy, can, listUsers, type UserActor } from "../auth/index.ts";
+import { roundPositionsOfCase } from "../consultation/index.ts";
 import { appendAudit } from "../platform/audit/audit.service.ts";
 import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
@@ -102,8 +103,30 @@ async function checkInput(ctx: Ctx, caseId: string, input: unknown): Promise<Rep
     if (signatoryIds.some((id) => !signatories.has(id)))
       errors.push({ field: "signatoryIds", message: "report.signatory_unknown" });
   }
+  const round = await chosenRound(ctx, caseId, raw.consultationId, errors);
   if (!parsed.success || errors.length > 0) throw new ValidationError(dedupe(errors));
-  return toContent(parsed.data);
+  const content = toContent(parsed.data);
+  if (!round) return content;
+  // The round's compilation goes with its positions as a Bilaga.
+  const compilation = round.compilationDocumentId;
+  return {
+    ...content,
+    attachmentIds:
+      compilation && !content.attachmentIds.includes(compilation)
+        ? [...content.attachmentIds, compilation]
+        : content.attachmentIds,
+    positions: { title: round.title, rows: round.rows },
+  };
+}
+
+/** The sent round of the case the report takes positions from, if one is named; an error if it is not the case's. */
+async function chosenRound(ctx: Ctx, caseId: string, consultationId: unknown, errors: FieldError[]) {
+  if (typeof consultationId !== "string" || consultationId.trim() === "") return null;
+  const round = (await roundPositionsOfCase(ctx, caseId)).find(
+    (r) => r.consultationId === consultationId.trim(),
+  );
+  if (!round) errors.push({ field: "consultationId", message: "report.consultation_not_in_case" });
+  return round ?? null;
 }
 
 async function toReport(ctx: Ctx, row: ReportRow): Promise<OfficerReport> {

@@ -22,6 +22,8 @@ export function ReportFormPage(props: {
   viewsLabel: string;
   documents: RegistryDocument[];
   signatories: { id: string; name: string }[];
+  /** The case's sent consultation rounds, as [id, title]: their positions can be taken in. */
+  rounds: [string, string][];
   /** The answers, with the proposal rows as typed (blank ones too). */
   values: ReportContent;
   errors: FieldError[];
@@ -109,6 +111,17 @@ export function ReportFormPage(props: {
           value={values.preparation}
           rows={4}
         />
+        {props.rounds.length > 0 ? (
+          <Field
+            view={view}
+            name="consultationId"
+            label={t("report.field.consultation")}
+            hint={t("report.field.consultation_hint")}
+            value={values.consultationId ?? ""}
+            errors={errors}
+            options={[["", t("report.field.no_consultation")], ...props.rounds]}
+          />
+        ) : null}
         <Field view={view} name="views" label={props.viewsLabel} value={values.views} rows={8} />
         {props.documents.length > 0 ? (
           <CheckboxList

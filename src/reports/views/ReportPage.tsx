@@ -46,6 +46,31 @@ function Sections(props: {
       <Section heading={t("report.summary")} body={content.summary} />
       <Section heading={t("report.background")} body={content.background} />
       <Section heading={t("report.preparation")} body={content.preparation} />
+      {content.positions ? (
+        <table>
+          <caption safe>{t("report.positions_caption", { title: content.positions.title })}</caption>
+          <thead>
+            <tr>
+              <th scope="col" safe>
+                {t("report.positions_body")}
+              </th>
+              <th scope="col" safe>
+                {t("report.positions_position")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {content.positions.rows.map((r) => (
+              <tr>
+                <th scope="row" safe>
+                  {r.body}
+                </th>
+                <td safe>{r.position}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       <Section heading={props.viewsLabel} body={content.views} />
       {props.attachments.length > 0 ? (
         <>

@@ -9,6 +9,7 @@ export const reports = defineMessages(
     "report.summary_required": "Skriv en sammanfattning",
     "report.bad_choice": "Välj bland alternativen",
     "report.attachment_not_in_case": "Välj bilagor bland ärendets registrerade handlingar",
+    "report.consultation_not_in_case": "Välj en remiss som har skickats ut i ärendet",
     "report.signatories_required": "Välj minst en som undertecknar",
     "report.signatory_unknown": "Välj undertecknare bland användarna i listan",
     "report.case_closed": "Ärendet är avslutat",
@@ -39,6 +40,13 @@ export const reports = defineMessages(
     "report.field.views": "Kontorets synpunkter",
     "report.field.attachments_hint": "Välj bland ärendets registrerade handlingar.",
     "report.no_attachments": "Ärendet har inga registrerade handlingar att bifoga.",
+    "report.field.consultation": "Remissinstansernas ställningstaganden",
+    "report.field.consultation_hint":
+      "Tar med remissinstansernas ställningstaganden som en tabell under Ärendets beredning och bifogar remissammanställningen.",
+    "report.field.no_consultation": "Ingen remiss",
+    "report.positions_caption": "Remissinstansernas ställningstaganden: {title}",
+    "report.positions_body": "Remissinstans",
+    "report.positions_position": "Ställningstagande",
     "report.field.signatories": "Undertecknare",
     "report.field.signatories_hint":
       "Till exempel stadsdirektören och avdelningschefen. Var och en godkänner i kansli.",
@@ -74,6 +82,7 @@ export const reports = defineMessages(
     "report.summary_required": "Write a summary",
     "report.bad_choice": "Choose from the options",
     "report.attachment_not_in_case": "Choose attachments from the case's registered documents",
+    "report.consultation_not_in_case": "Choose a consultation round of the case that has been sent",
     "report.signatories_required": "Choose at least one signatory",
     "report.signatory_unknown": "Choose signatories from the users in the list",
     "report.case_closed": "The case is closed",
@@ -103,6 +112,13 @@ export const reports = defineMessages(
     "report.field.views": "The office's views",
     "report.field.attachments_hint": "Choose from the case's registered documents.",
     "report.no_attachments": "The case has no registered documents to attach.",
+    "report.field.consultation": "The consulted bodies' positions",
+    "report.field.consultation_hint":
+      "Takes the consulted bodies' positions into the report as a table under the preparation and attaches the compilation.",
+    "report.field.no_consultation": "No consultation",
+    "report.positions_caption": "The consulted bodies' positions: {title}",
+    "report.positions_body": "Consulted body",
+    "report.positions_position": "Position",
     "report.field.signatories": "Signatories",
     "report.field.signatories_hint":
       "For example the city director and the head of department. Each approves in kansli.",
