@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auth } from "../src/platform/i18n/catalogue/auth.ts";
 import { common } from "../src/platform/i18n/catalogue/common.ts";
@@ -20,6 +21,20 @@ describe("languages", () => {
       expect(Object.keys(catalogue.en).sort()).toEqual(Object.keys(catalogue.sv).sort());
       for (const [key, value] of Object.entries(catalogue.en)) expect(value.trim(), key).not.toBe("");
     }
+  });
+
+  it("defines each message in one catalogue only, so that no domain's text silently replaces another's", async () => {
+    const folder = new URL("../src/platform/i18n/catalogue/", import.meta.url);
+    const owners = new Map<string, string[]>();
+    for (const file of fs.readdirSync(folder).filter((f) => f.endsWith(".ts"))) {
+      const module = (await import(new URL(file, folder).href)) as Record<string, { sv: object }>;
+      for (const catalogue of Object.values(module))
+        for (const key of Object.keys(catalogue.sv)) owners.set(key, [...(owners.get(key) ?? []), file]);
+    }
+    const shared = [...owners]
+      .filter(([, files]) => files.length > 1)
+      .map(([key, files]) => `${key}: ${files.join(", ")}`);
+    expect(shared).toEqual([]);
   });
 
   it("fills in placeholders", () => {

@@ -34,11 +34,15 @@ afterAll(async () => {
   await t.close();
 });
 
-/** A 2023–2025 EU project of 3.1 million kronor, 60 % from the EU; Iceland is its own test country. */
+/**
+ * A 2023–2025 EU project of 3.1 million kronor, 60 % from the EU, for the whole city (so the city
+ * board decides it); Iceland is its own test country.
+ */
 const euProject = (override: Record<string, unknown>) =>
   engagementWith(
     {
       type: "eu_project",
+      scope: "city",
       startDate: "2023-01-01",
       endDate: "2025-12-31",
       cost: 3_100_000,

@@ -33,7 +33,7 @@ function reportBlocks(content: ReportContent, unitName: string, attachments: Reg
     ...(content.addressedTo ? [{ paragraph: sv("report.to", { body: content.addressedTo }) }] : []),
     { heading: sv("report.proposals") },
     ...content.proposals.map((p, i) => ({ paragraph: `${i + 1}. ${p}` })),
-    ...section(sv("report.summary"), content.summary),
+    ...section(sv("report.section_summary"), content.summary),
     ...section(sv("report.background"), content.background),
     ...section(sv("report.preparation"), content.preparation),
     ...positionsBlocks(content),

@@ -29,7 +29,7 @@ export function CaseReportsPage(props: { view: View; c: Case; reports: OfficerRe
         caption={title}
         captionHidden
         rows={reports}
-        empty={t("report.none")}
+        empty={t("report.none_in_case")}
         columns={[
           {
             header: t("report.column.title"),

@@ -92,7 +92,7 @@ export function ReportFormPage(props: {
         <Field
           view={view}
           name="summary"
-          label={t("report.summary")}
+          label={t("report.section_summary")}
           value={values.summary}
           errors={errors}
           rows={6}

@@ -43,7 +43,7 @@ function Sections(props: {
           <li safe>{p}</li>
         ))}
       </ol>
-      <Section heading={t("report.summary")} body={content.summary} />
+      <Section heading={t("report.section_summary")} body={content.summary} />
       <Section heading={t("report.background")} body={content.background} />
       <Section heading={t("report.preparation")} body={content.preparation} />
       {content.positions ? (
