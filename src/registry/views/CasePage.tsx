@@ -96,11 +96,6 @@ export function CasePage(props: {
               </a>
             </li>
           ) : null}
-          <li>
-            <a class="button secondary" href={`/arenden/${c.id}/tjansteutlatanden`} safe>
-              {t("report.link")}
-            </a>
-          </li>
           {allowed.includes("close") && view.can("case.close", subject) ? (
             <li>
               <ActionButton
@@ -122,6 +117,14 @@ export function CasePage(props: {
             </li>
           ) : null}
         </ul>
+      ) : null}
+      {view.can("case.edit", subject) ? (
+        <p>
+          {/* The reports domain, above the registry, serves the case's officer's reports by this path. */}
+          <a href={`/arenden/${c.id}/tjansteutlatanden`} safe>
+            {t("report.link")}
+          </a>
+        </p>
       ) : null}
       <p>
         {/* The meetings domain, above the registry, serves the chain of decisions by this path. */}
