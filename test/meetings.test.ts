@@ -303,4 +303,40 @@ describe("meetings and the chain KS → KF", () => {
     );
     expect(future.fields.map((f) => f.field)).toEqual(["decidedOn"]);
   });
+
+  it("lists and records delegation decisions on their page, every error of the form at once", async () => {
+    const { c } = await caseWithReport("Deltagande i nätverksmöte");
+    const browser = new TestClient(t.app);
+    await browser.login("registrator");
+    expect((await browser.get("/moten")).body).toContain('href="/delegationsbeslut"');
+    const empty = await browser.get("/delegationsbeslut");
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toContain('name="diaryNumber"');
+    const bad = await browser.post("/delegationsbeslut", { body: "", diaryNumber: "", text: "" });
+    expect(bad.statusCode).toBe(422);
+    for (const field of ["body", "diaryNumber", "decidedOn", "outcome", "text"])
+      expect(bad.body).toContain(`href="#${field}"`);
+    const saved = await browser.post("/delegationsbeslut", {
+      body: "IB",
+      diaryNumber: c.diaryNumber,
+      "decidedOn-year": "2026",
+      "decidedOn-month": "12",
+      "decidedOn-day": "04",
+      outcome: "approved",
+      text: "Deltagandet beviljas.",
+    });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`/arenden/${c.id}/beslut`);
+    const list = await browser.get("/delegationsbeslut?body=IB&unitId=&from=2026-12-04&to=2026-12-04");
+    expect(list.body).toContain("Deltagandet beviljas.");
+    expect(list.body).not.toContain("Resan beviljas.");
+    const reader = new TestClient(t.app);
+    await reader.login("lasare");
+    const read = await reader.get("/delegationsbeslut?body=IB&from=2026-12-01&to=2026-12-31");
+    expect(read.statusCode).toBe(200);
+    // The list, but not the form that records a decision.
+    expect(read.body).toContain("Deltagandet beviljas.");
+    expect(read.body).not.toContain('name="diaryNumber"');
+    expect((await reader.post("/delegationsbeslut", { body: "IB" })).statusCode).toBe(403);
+  });
 });

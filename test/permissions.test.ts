@@ -611,6 +611,8 @@ const MATRIX: Record<string, Case> = {
   },
   "GET /moten": { path: "/moten", expect: signedIn(200) },
   "POST /moten": { path: "/moten", form: {}, expect: staff(422) },
+  "GET /delegationsbeslut": { path: "/delegationsbeslut", expect: signedIn(200) },
+  "POST /delegationsbeslut": { path: "/delegationsbeslut", form: {}, expect: staff(422) },
   "GET /moten/:id": { path: `/moten/${UNKNOWN}`, expect: signedIn(404) },
   "POST /moten/:id/punkter": { path: `/moten/${UNKNOWN}/punkter`, form: {}, expect: staff(404) },
   "POST /moten/:id/anslag": { path: `/moten/${UNKNOWN}/anslag`, form: {}, expect: staff(404) },

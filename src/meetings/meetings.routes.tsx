@@ -1,12 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { actorViewFor, type FailedForm, requireCan } from "../auth/index.ts";
 import { listAllUnits } from "../organisation/index.ts";
+import { stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import { type FieldError, NotFoundError } from "../platform/errors.ts";
 import { caseTitleFor } from "../registry/index.ts";
 import { formFields, handleForm, submitForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
-import { caseDecisions, recordMeetingDecision } from "./decisions.service.ts";
+import {
+  caseDecisions,
+  delegationList,
+  recordDelegationDecision,
+  recordMeetingDecision,
+} from "./decisions.service.ts";
+import { BODIES, type Body } from "./meetings.model.ts";
 import {
   addAgendaItem,
   agendaOfMeeting,
@@ -19,6 +26,7 @@ import { decisionsOfMeeting, findAgendaItem, listMeetings, pendingItemsOfCase } 
 import { agendaWord } from "./papers.ts";
 import { CaseDecisionsPage } from "./views/CaseDecisionsPage.tsx";
 import { DecisionFormPage } from "./views/DecisionFormPage.tsx";
+import { type DelegationFilter, DelegationPage } from "./views/DelegationPage.tsx";
 import { MeetingPage } from "./views/MeetingPage.tsx";
 import { MeetingsPage } from "./views/MeetingsPage.tsx";
 import { NoticeBoardPage } from "./views/NoticeBoardPage.tsx";
@@ -33,6 +41,7 @@ async function bodyUnits(ctx: Ctx): Promise<Map<string, string>> {
 }
 
 type Params = { Params: { id: string } };
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Meetings, agendas, decisions, the case's decision chain and the public notice board (domain.md §6a). */
 export async function meetingsRoutes(app: FastifyInstance) {
@@ -169,6 +178,69 @@ export async function meetingsRoutes(app: FastifyInstance) {
         pending={await pendingItemsOfCase(ctx.db, ctx.config.tenantId, c.id)}
         units={await bodyUnits(ctx)}
       />,
+    );
+  });
+
+  /** The list's filter from the query: by default the finance commissioner's decisions this year so far. */
+  const delegationFilter = (query: unknown): DelegationFilter => {
+    const q = (query ?? {}) as Record<string, unknown>;
+    const text = (v: unknown, fallback: string) => (typeof v === "string" ? v.trim() : fallback);
+    const today = stockholmDate(ctx.clock.now());
+    return {
+      body: text(q.body, "IB"),
+      unitId: text(q.unitId, ""),
+      from: text(q.from, `${today.slice(0, 4)}-01-01`),
+      to: text(q.to, today),
+    };
+  };
+  const showDelegation = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    errors: FieldError[],
+  ) => {
+    const view = actorViewFor(req, reply);
+    const filter = delegationFilter(req.query);
+    const valid =
+      (BODIES as readonly string[]).includes(filter.body) &&
+      ISO_DATE.test(filter.from) &&
+      ISO_DATE.test(filter.to) &&
+      filter.from <= filter.to;
+    return sendPage(
+      reply,
+      <DelegationPage
+        view={view}
+        filter={filter}
+        decisions={
+          valid
+            ? await delegationList(ctx, {
+                body: filter.body as Body,
+                unitId: filter.unitId || null,
+                from: filter.from,
+                to: filter.to,
+              })
+            : null
+        }
+        units={await bodyUnits(ctx)}
+        canManage={view.can("meeting.manage")}
+        values={values}
+        errors={errors}
+      />,
+      errors.length > 0 ? 422 : 200,
+    );
+  };
+  app.get("/delegationsbeslut", async (req, reply) => {
+    requireCan(req, "case.view");
+    return showDelegation(req, reply, {}, []);
+  });
+  app.post("/delegationsbeslut", async (req, reply) => {
+    const actor = requireCan(req, "meeting.manage");
+    return submitForm(
+      req,
+      reply,
+      () => recordDelegationDecision(ctx, actor, formFields(req.body)),
+      (d) => `/arenden/${d.caseId}/beslut`,
+      (values, errors) => showDelegation(req, reply, values, errors),
     );
   });
 

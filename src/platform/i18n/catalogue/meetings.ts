@@ -59,6 +59,11 @@ export const meetings = defineMessages(
     "meeting.delegation_record_title": "Registrera delegationsbeslut",
     "meeting.delegation_list_title": "Delegationsbeslut att anmäla",
     "meeting.delegation_period": "Period",
+    "meeting.delegation_show": "Visa",
+    "meeting.date_hint": "ÅÅÅÅ-MM-DD",
+    "meeting.delegation_record": "Registrera delegationsbeslut",
+    "meeting.delegation_bad_period":
+      "Välj ett beslutsorgan och en period med datum som ÅÅÅÅ-MM-DD, från före till.",
     "meeting.from": "Från",
     "meeting.to": "Till",
     "meeting.show": "Visa",
@@ -153,6 +158,11 @@ export const meetings = defineMessages(
     "meeting.delegation_record_title": "Record a delegation decision",
     "meeting.delegation_list_title": "Delegation decisions to report",
     "meeting.delegation_period": "Period",
+    "meeting.delegation_show": "Show",
+    "meeting.date_hint": "YYYY-MM-DD",
+    "meeting.delegation_record": "Record the delegation decision",
+    "meeting.delegation_bad_period":
+      "Choose a decision body and a period with dates as YYYY-MM-DD, from before to.",
     "meeting.from": "From",
     "meeting.to": "To",
     "meeting.show": "Show",
