@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UserActor } from "../src/auth/actor.ts";
+import { createToken } from "../src/auth/tokens.service.ts";
+import { findUserByUsername } from "../src/auth/users.store.ts";
 import {
   caseDecisions,
   delegationList,
@@ -338,5 +340,112 @@ describe("meetings and the chain KS → KF", () => {
     expect(read.body).toContain("Deltagandet beviljas.");
     expect(read.body).not.toContain('name="diaryNumber"');
     expect((await reader.post("/delegationsbeslut", { body: "IB" })).statusCode).toBe(403);
+  });
+});
+
+describe("the meetings API", () => {
+  const api = async (method: "GET" | "POST", url: string, username: string, payload?: object) => {
+    const user = await findUserByUsername(t.ctx.db, t.config.tenantId, username);
+    if (!user) throw new Error(username);
+    const { token } = await createToken(t.ctx, "system", user, { name: "meetings" });
+    return t.app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: { authorization: `Bearer ${token}` },
+      payload,
+    });
+  };
+
+  it("takes a case from the city board's proposal to the council's decision and lists the chain in order", async () => {
+    const { c, report } = await caseWithReport("Avtal om samarbete genom API");
+    const ks = await api("POST", "/meetings", "registrator", {
+      body: "KS",
+      meetingDate: "2026-10-14",
+      place: "Stadshuset",
+    });
+    expect(ks.statusCode).toBe(201);
+    const item = await api("POST", `/meetings/${ks.json().id}/agenda-items`, "registrator", {
+      diaryNumber: c.diaryNumber,
+      documentId: report.id,
+      title: "Avtal om samarbete",
+    });
+    expect(item.statusCode).toBe(201);
+    const proposal = await api("POST", `/agenda-items/${item.json().id}/decision`, "registrator", {
+      outcome: "proposal",
+      proposesTo: "KF",
+      text: "Kommunstyrelsen föreslår kommunfullmäktige att godkänna avtalet.",
+    });
+    expect(proposal.statusCode).toBe(201);
+
+    const kf = await api("POST", "/meetings", "registrator", {
+      body: "KF",
+      meetingDate: "2026-10-19",
+      place: "Stadshuset",
+    });
+    expect(kf.statusCode).toBe(201);
+    // The proposal waits on the council's next meeting whose minutes are not posted (an earlier test's may come first).
+    type Item = { id: string; caseId: string; documentId: string; decisionId: string | null };
+    type MeetingJson = { id: string; body: string; meetingDate: string; agenda: Item[] };
+    const meetings = (await api("GET", "/meetings", "lasare")).json().items as MeetingJson[];
+    const councils = await Promise.all(
+      meetings
+        .filter((m) => m.body === "KF")
+        .map(async (m) => (await api("GET", `/meetings/${m.id}`, "lasare")).json() as MeetingJson),
+    );
+    const carriedTo = councils.filter((m) => m.agenda.some((i) => i.caseId === c.id));
+    expect(carriedTo).toHaveLength(1);
+    const council = carriedTo[0];
+    const onAgenda = council?.agenda.find((i) => i.caseId === c.id);
+    if (!council || !onAgenda) throw new Error("the proposal is on no council agenda");
+    expect(onAgenda.documentId).toBe(proposal.json().extractDocumentId);
+    const decided = await api("POST", `/agenda-items/${onAgenda.id}/decision`, "registrator", {
+      outcome: "approved",
+      text: "Kommunfullmäktige godkänner avtalet.",
+    });
+    expect(decided.statusCode).toBe(201);
+
+    const chain = await api("GET", `/cases/${c.id}/decisions`, "lasare");
+    expect(chain.statusCode).toBe(200);
+    const items = chain.json().items as Record<string, unknown>[];
+    expect(items.map((d) => [d.body, d.meetingDate, d.outcome, d.proposesTo])).toEqual([
+      ["KS", "2026-10-14", "proposal", "KF"],
+      ["KF", council.meetingDate, "approved", null],
+    ]);
+    for (const d of items) {
+      expect(Object.keys(d)).toEqual(
+        expect.arrayContaining([
+          "id",
+          "body",
+          "meetingDate",
+          "paragraph",
+          "outcome",
+          "text",
+          "proposesTo",
+          "extractDocumentId",
+        ]),
+      );
+      expect(
+        await t.ctx.db
+          .selectFrom("documents")
+          .select("case_id")
+          .where("id", "=", String(d.extractDocumentId))
+          .executeTakeFirst(),
+      ).toEqual({ case_id: c.id });
+    }
+  });
+
+  it("refuses a reader's write and reports every error of bad input at once", async () => {
+    expect(
+      (await api("POST", "/meetings", "lasare", { body: "KS", meetingDate: "2026-10-01", place: "X" }))
+        .statusCode,
+    ).toBe(403);
+    const bad = await api("POST", "/meetings", "registrator", {
+      body: "UNIT",
+      meetingDate: "2026-13-01",
+      place: "",
+    });
+    expect(bad.statusCode).toBe(422);
+    const fields = bad.json().error.fields as { field: string }[];
+    expect(fields.map((f) => f.field).sort()).toEqual(["meetingDate", "place", "unitId"]);
   });
 });
