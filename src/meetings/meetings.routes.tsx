@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { actorViewFor, type FailedForm, requireCan } from "../auth/index.ts";
 import { listAllUnits } from "../organisation/index.ts";
-import { stockholmDate } from "../platform/calendar/civil-date.ts";
+import { isCivilDate, stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import { type FieldError, NotFoundError } from "../platform/errors.ts";
 import { caseTitleFor } from "../registry/index.ts";
@@ -41,7 +41,6 @@ async function bodyUnits(ctx: Ctx): Promise<Map<string, string>> {
 }
 
 type Params = { Params: { id: string } };
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Meetings, agendas, decisions, the case's decision chain and the public notice board (domain.md §6a). */
 export async function meetingsRoutes(app: FastifyInstance) {
@@ -203,8 +202,8 @@ export async function meetingsRoutes(app: FastifyInstance) {
     const filter = delegationFilter(req.query);
     const valid =
       (BODIES as readonly string[]).includes(filter.body) &&
-      ISO_DATE.test(filter.from) &&
-      ISO_DATE.test(filter.to) &&
+      isCivilDate(filter.from) &&
+      isCivilDate(filter.to) &&
       filter.from <= filter.to;
     return sendPage(
       reply,
