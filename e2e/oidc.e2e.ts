@@ -2,15 +2,33 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { addRoleMapping } from "../src/auth/oidc-mappings.service.ts";
 import { toActor } from "../src/auth/sessions.service.ts";
 import { createUser } from "../src/auth/users.service.ts";
-import { freePort, startTestProvider, type TestProvider } from "../test/helpers/oidc-provider.ts";
+import { type ProviderPerson, startTestProvider, type TestProvider } from "../test/helpers/oidc-provider.ts";
+import { freePort } from "../test/helpers/ports.ts";
 import { checkA11y, clickAndWait, type E2E, startE2E } from "./helpers/browser.ts";
 
 let e2e: E2E;
 let provider: TestProvider;
+/**
+ * The provider must know kansli's address before kansli listens, so the port is chosen free and
+ * then taken; another process may take it in between, and then both start again on another.
+ */
+async function startKansliWithProvider(people: ProviderPerson[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    provider = await startTestProvider(`http://127.0.0.1:${port}`, people);
+    try {
+      e2e = await startE2E({ seed: false, env: provider.env }, { port });
+      return;
+    } catch (error) {
+      await provider.close();
+      const inUse = (error as NodeJS.ErrnoException).code === "EADDRINUSE";
+      if (!inUse || attempt === 3) throw error;
+    }
+  }
+}
+
 beforeAll(async () => {
-  const port = await freePort();
-  const publicUrl = `http://127.0.0.1:${port}`;
-  provider = await startTestProvider(publicUrl, [
+  await startKansliWithProvider([
     {
       login: "ingrid",
       password: "ingrids-losenord",
@@ -21,7 +39,6 @@ beforeAll(async () => {
     },
     { login: "jonas", password: "jonas-losenord", sub: "sub-jonas", name: "Jonas Utan", groups: [] },
   ]);
-  e2e = await startE2E({ seed: false, env: provider.env }, { port });
   const { ctx } = e2e.app;
   const admin = await createUser(ctx, "system", {
     username: "admin",

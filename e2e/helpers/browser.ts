@@ -41,7 +41,10 @@ export async function startE2E(
   { port = 0 }: { port?: number } = {},
 ): Promise<E2E> {
   const app = await buildTestApp(options);
-  const baseUrl = await app.app.listen({ port, host: "127.0.0.1" });
+  const baseUrl = await app.app.listen({ port, host: "127.0.0.1" }).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
   const browser = await chromium
     .launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS })
     .catch(async (error: unknown) => {

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { ImapFlow } from "imapflow";
 import MailComposer from "nodemailer/lib/mail-composer/index.js";
+import { freePort } from "./ports.ts";
 
 export const IMAP_USER = "registrator";
 export const IMAP_PASSWORD = "test-imap-secret";
@@ -18,17 +19,6 @@ export interface TestImapServer {
   /** How many messages a folder holds (0 when it does not exist). */
   count(folder: string): Promise<number>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Waits until something accepts connections on the port, or fails after `ms`. */

@@ -39,15 +39,6 @@ export interface TestProvider {
   close(): Promise<void>;
 }
 
-/** A TCP port free on 127.0.0.1 just now, for a server whose address must be known before it starts. */
-export async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 const esc = (s: string) =>
   s.replace(
     /[&<>"']/g,
