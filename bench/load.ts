@@ -69,3 +69,103 @@ export const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] as number;
 };
+
+/** One HTTP request of a mixed load: sent to the next server in turn. */
+export interface MixRequest {
+  method?: "GET" | "POST";
+  path: string;
+  headers?: Record<string, string>;
+  body?: Buffer | string;
+  expect: number;
+  /** The row of the results it is timed under. */
+  label: string;
+}
+
+/** Sends a request to the next server and returns the answer's body (JSON or text) once timed. */
+export type MixSend = (request: MixRequest) => Promise<string>;
+
+export interface MixSpec {
+  /** The servers, taken in turn request by request (round-robin, as a load balancer). */
+  urls: readonly string[];
+  seconds: number;
+  /** Users working at once, each running `step` again and again (closed loop). */
+  connections: number;
+  /** One step of a user's work: one or more requests through `send`. */
+  step: (send: MixSend, user: number) => Promise<void>;
+}
+
+export interface MixResult {
+  /** By label, in the order first seen. */
+  rows: Map<string, LoadResult>;
+  /** Requests to each server, in the order of `urls`. */
+  perServer: number[];
+  requests: number;
+  perSecond: number;
+}
+
+/**
+ * Closed-loop load of several kinds of requests, each request going to the next server in turn:
+ * a flow's steps (open a case, send a round, answer it) so land on different processes. Unlike
+ * `load` it runs on fetch, one keep-alive pool per server.
+ */
+export async function loadMix(spec: MixSpec): Promise<MixResult> {
+  const times = new Map<string, number[]>();
+  const failures = new Map<string, number>();
+  const perServer = spec.urls.map(() => 0);
+  let turn = 0;
+  const end = performance.now() + spec.seconds * 1000;
+  const send: MixSend = async (r) => {
+    const server = turn++ % spec.urls.length;
+    perServer[server] = (perServer[server] ?? 0) + 1;
+    const start = performance.now();
+    let text = "";
+    let status = 0;
+    try {
+      const res = await fetch(`${spec.urls[server]}${r.path}`, {
+        method: r.method ?? "GET",
+        headers: r.headers ?? {},
+        redirect: "manual",
+        ...(r.body === undefined ? {} : { body: r.body }),
+      });
+      status = res.status;
+      text = await res.text();
+    } catch {
+      status = 0;
+    }
+    const list = times.get(r.label) ?? [];
+    list.push(performance.now() - start);
+    times.set(r.label, list);
+    if (status !== r.expect) {
+      failures.set(r.label, (failures.get(r.label) ?? 0) + 1);
+      throw new MixFailure(`${r.label}: ${status} ${text.slice(0, 200)}`);
+    }
+    return text;
+  };
+  const user = async (n: number) => {
+    while (performance.now() < end) {
+      // A failed request ends the step (its later requests need its answer); it is counted.
+      await spec.step(send, n).catch((error: unknown) => {
+        if (!(error instanceof MixFailure)) throw error;
+      });
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: spec.connections }, (_, n) => user(n)));
+  const elapsed = (performance.now() - started) / 1000;
+  const rows = new Map<string, LoadResult>();
+  let requests = 0;
+  for (const [label, list] of times) {
+    list.sort((a, b) => a - b);
+    requests += list.length;
+    rows.set(label, {
+      requests: list.length,
+      perSecond: list.length / elapsed,
+      p50: percentile(list, 0.5),
+      p95: percentile(list, 0.95),
+      failures: failures.get(label) ?? 0,
+    });
+  }
+  return { rows, perServer, requests, perSecond: requests / elapsed };
+}
+
+class MixFailure extends Error {}

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--cases N] [--database-url URL [--sqlite]] [--seconds S] [--runs R] [--only TEXT]`
+ * `npm run bench -- [--cases N] [--database-url URL [--sqlite]] [--seconds S] [--runs R] [--only TEXT] [--processes N]`
  *
  * Generates (or reuses) a city of N cases with five documents each, starts kansli and a bare
  * Fastify route as separate processes, loads each page in turn, times the raw SQL of each page
@@ -7,11 +7,11 @@
  * baselines, as medians over R runs. Results go to bench/results/ as JSON. `--only` loads just
  * the pages whose name contains TEXT (and the bare route, the baseline of every ratio). With
  * `--database-url` the city is on PostgreSQL; adding `--sqlite` measures an SQLite city of the
- * same size too, one after the other, and prints both tables at the end.
+ * same size too, one after the other, and prints both tables at the end. `--processes N` (with
+ * `--database-url`) runs N kansli processes on the one database instead, with a mixed load sent
+ * round-robin, beside one process, and checks what they must agree on (bench/processes.ts).
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -21,6 +21,7 @@ import { SEARCH_WORDS } from "./city.ts";
 import { asUpload, letterDocx } from "./docx.ts";
 import { generateCity } from "./generate.ts";
 import { type LoadResult, load, median } from "./load.ts";
+import { benchProcesses } from "./processes.ts";
 import {
   type RawResult,
   rawCasePage,
@@ -29,6 +30,7 @@ import {
   rawSearch,
   timeRaw,
 } from "./raw-sql.ts";
+import { cpuMs, freePort, memory, signIn, startProcess, waitReady } from "./servers.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -40,12 +42,14 @@ const { values: args } = parseArgs({
     "data-dir": { type: "string" },
     only: { type: "string" },
     sqlite: { type: "boolean", default: false },
+    processes: { type: "string", default: "1" },
   },
 });
 const cases = Number(args.cases);
 const seconds = Number(args.seconds);
 const runs = Number(args.runs);
 const connections = Number(args.connections);
+const processes = Number(args.processes);
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => process.stdout.write(`${line}\n`);
 // The databases to measure: PostgreSQL when given, SQLite when no URL is given or when asked for.
@@ -102,6 +106,33 @@ async function benchDatabase(databaseUrl: string | null): Promise<string[]> {
       units: (await ctx.db.selectFrom("units").select("id").execute()).map((u) => u.id),
     };
   });
+
+  // Several processes share one database only on PostgreSQL (SQLite: one server per data folder).
+  if (processes > 1) {
+    if (!databaseUrl) {
+      log("several processes need PostgreSQL: SQLite allows one server per data folder; skipped");
+      return [];
+    }
+    const table = await benchProcesses({
+      config,
+      databaseUrl,
+      auditKey,
+      city,
+      sample,
+      processes,
+      seconds,
+      connections,
+      log,
+    });
+    writeResults(`postgres-${cases}-processes-${processes}`, {
+      cases,
+      processes,
+      seconds,
+      connections,
+      table,
+    });
+    return table;
+  }
 
   const bare = await startProcess(process.execPath, [
     "--import",
@@ -297,88 +328,14 @@ async function benchDatabase(databaseUrl: string | null): Promise<string[]> {
   return table;
 }
 
-/**
- * CPU time a process has used (user and system), in ms: per request it is steadier than
- * requests/s on a shared machine, where time taken by other guests slows the clock, not this.
- */
-function cpuMs(pid: number | undefined): number {
-  if (!pid) return Number.NaN;
-  // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses.
-  const fields = fs
-    .readFileSync(`/proc/${pid}/stat`, "utf8")
-    .replace(/^.*\) /s, "")
-    .split(" ");
-  // Linux counts them in USER_HZ, 100 a second.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-function memory(pid: number | undefined): { peakMb: number; currentMb: number } {
-  const status = pid ? fs.readFileSync(`/proc/${pid}/status`, "utf8") : "";
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
-  return { peakMb: Math.round(kb("VmHWM") / 1024), currentMb: Math.round(kb("VmRSS") / 1024) };
-}
-
-async function startProcess(
-  command: string,
-  argv: string[],
-  env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; address: string }> {
-  const child = spawn(command, argv, {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  process.on("exit", () => child.kill("SIGTERM"));
-  const address = await new Promise<string>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`${argv.join(" ")} exited with ${code}`)));
-    child.stdout?.once("data", (chunk: Buffer) => resolve(chunk.toString().trim().split("\n")[0] ?? ""));
-  });
-  // The server logs a line per request; read and drop it so the pipe never fills.
-  child.stdout?.resume();
-  return { child, address };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(url: string) {
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} never became ready`);
-}
-
-/** Signs in through the login form as a person would; returns the cookies to send. */
-async function signIn(base: string, username: string, password: string): Promise<string> {
-  const form = await fetch(`${base}/logga-in`);
-  const cookies = new Map<string, string>();
-  const keep = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [pair = ""] = c.split(";");
-      const [name = "", value = ""] = pair.split("=");
-      cookies.set(name, value);
-    }
-  };
-  keep(form);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
-  const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  const done = await fetch(`${base}/logga-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { cookie: header(), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: csrf, username, password }),
-  });
-  keep(done);
-  if (done.status !== 303) throw new Error(`sign-in answered ${done.status}`);
-  return header();
+/** Writes one run's results to bench/results/ as JSON (not in git). */
+function writeResults(name: string, results: object) {
+  const resultsDir = path.join(root, "bench", "results");
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${name}.json`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify({ ...results, machine: { cpus: os.cpus().length, node: process.version } }, null, 2),
+  );
+  log(`written to ${path.relative(root, file)}`);
 }

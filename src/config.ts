@@ -34,6 +34,7 @@ export interface Config {
   consultationGraceDays: number;
   reminderDaysBefore: number[];
   reminderDaysAfter: number[];
+  reminderEverySeconds: number;
   cityName: string;
   logoPath: string | null;
   oidc: OidcConfig | null;
@@ -215,6 +216,13 @@ export const SETTINGS = {
     default: "1,7",
     meaning:
       "Days after a body's deadline to remind it when it has not answered, comma-separated (1 to 90), or none",
+  },
+  reminderEverySeconds: {
+    env: "KANSLI_REMINDER_EVERY_SECONDS",
+    flag: "reminder-every-seconds",
+    default: "900",
+    meaning:
+      "How often each server process looks for due consultation reminders, in seconds (1 to 86400); every process may, each reminder goes out once",
   },
   cityName: {
     env: "KANSLI_CITY_NAME",
@@ -432,6 +440,12 @@ export function loadConfig(env: Source = process.env, flags: Source = {}): Confi
     ),
     reminderDaysBefore: dayList(raw("reminderDaysBefore").name, raw("reminderDaysBefore").value),
     reminderDaysAfter: dayList(raw("reminderDaysAfter").name, raw("reminderDaysAfter").value),
+    reminderEverySeconds: intIn(
+      raw("reminderEverySeconds").name,
+      raw("reminderEverySeconds").value,
+      1,
+      86400,
+    ),
     cityName: raw("cityName").value.trim(),
     logoPath: logoPath ? path.resolve(logoPath.value) : null,
     oidc,

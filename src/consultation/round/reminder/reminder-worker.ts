@@ -48,8 +48,11 @@ export async function runDueReminders(ctx: Ctx): Promise<{ sent: number; closed:
   return { sent, closed };
 }
 
-/** Runs the reminder worker now and then every `everyMs` while the server runs; returns a stop function. */
-export function startReminderWorker(ctx: Ctx, everyMs = 15 * 60_000): () => void {
+/**
+ * Runs the reminder worker now and then every `KANSLI_REMINDER_EVERY_SECONDS` while the server
+ * runs; returns a stop function.
+ */
+export function startReminderWorker(ctx: Ctx, everyMs = ctx.config.reminderEverySeconds * 1000): () => void {
   return startRepeatingJob(ctx.log, {
     name: "consultation reminder worker",
     everyMs,
