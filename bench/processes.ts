@@ -20,9 +20,10 @@ import { cpuMs, freePort, memory, signIn, startProcess, waitReady } from "./serv
 
 /**
  * `npm run bench -- --processes N --database-url …`: N kansli processes on one PostgreSQL
- * database and one file folder, with a mixed load sent round-robin (reading cases, the register
- * list and search; opening cases; registering a .docx; a consultation created, sent and answered,
- * each step to the next process) while every process runs the reminder worker every 2 s and
+ * database and one file folder, with a mixed load sent request by request round-robin (reading
+ * cases, the register list and search; opening cases; registering a .docx; a consultation
+ * created, sent and answered, each step a request of its own, so a round is typically created on
+ * one process and sent from another) while every process runs the reminder worker every 2 s and
  * mails through a real SMTP server. Then the checks: diary numbers consecutive, each reminder
  * mailed once, a session made on one process valid on the others. The same load runs first
  * against one process, so the table sets the two side by side.
