@@ -201,6 +201,7 @@ async function runOn(
           });
         },
       });
+    b.log(`${processes} process(es): ${WARM_UP_SECONDS} s of warm-up, then ${b.seconds} s of mixed load`);
     // A few seconds first, not measured (every process's first requests load and compile code);
     // the checks cover them too.
     await mixOf(WARM_UP_SECONDS);
