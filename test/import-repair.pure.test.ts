@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_UNITS } from "../src/demo/units-demo.ts";
-import { separateColumns, stripRunningLines } from "../src/import/layout.ts";
+import { mendWrappedCells, separateColumns, stripRunningLines } from "../src/import/layout.ts";
 import { hunspellLexicon, type Lexicon, unitNameWords } from "../src/import/lexicon.ts";
 import { repairEmails, repairOcrText } from "../src/import/repair.ts";
 import { damageCharacters, ocrLike, seeded, sideBySide, wrapWithBrokenWords } from "./helpers/ocr-damage.ts";
@@ -190,5 +190,24 @@ describe("the damage generator (test helper)", () => {
       expect(repaired.split("\n")).toContain(body);
     expect(repaired).not.toContain("Stadsledningskontoret");
     expect(repaired.replace(/\s+/g, " ")).toContain("senast den 17 oktober 2016");
+  });
+});
+
+describe("layout slips of a scan read twice", () => {
+  // A scan of OCR text read again by tesseract keeps one space between side-by-side cells and
+  // drops the blank line after a word's stray ending (the seed's 11-page speed scan).
+  it("writes two cells one space apart with their wrapped endings, and glues a stray ending back", () => {
+    expect(mendWrappedCells("Arbetsmarknadsndmn Stockholms Stadshus\nden AB\nFastighetsnämnden")).toBe(
+      "Arbetsmarknadsndmn\nden\n\nStockholms Stadshus\nAB\nFastighetsnämnden",
+    );
+    expect(mendWrappedCells("Stadsbyggnadsndmnde\n\nn\nTrafiknämnden")).toBe(
+      "Stadsbyggnadsndmnden\nTrafiknämnden",
+    );
+    expect(mendWrappedCells("Miljöförvaltningen\n\noch\nTrafiknämnden")).toBe(
+      "Miljöförvaltningen\n\noch\nTrafiknämnden",
+    );
+    expect(mendWrappedCells("Ärendet gäller Stockholms stad\nsom helhet")).toBe(
+      "Ärendet gäller Stockholms stad\nsom helhet",
+    );
   });
 });

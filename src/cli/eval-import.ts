@@ -3,7 +3,7 @@
  * it (<name>.json for <name>.<ext>) and prints per-field exact-match rates (over all documents,
  * and over those whose truth has the field), the bodies' precision, recall and F1 and the
  * slowest document. Without folders it prints each set of the corpus on its own: real held-out,
- * real tuning, the seed, written held-out, written tuning. Units are the demo organisation's (the
+ * real held-out (new), real tuning, the seed, written held-out, written tuning. Units are the demo organisation's (the
  * seed and the written corpus are written against it). `--verbose` lists every wrong field.
  */
 import fs from "node:fs";
@@ -19,6 +19,7 @@ const CORPUS = path.resolve(import.meta.dirname, "../../test/fixtures/import-cor
 /** The sets, in the order they matter: documents never tuned on first. */
 const CORPUS_SETS = [
   ["real held-out", "real/heldout"],
+  ["real held-out (new)", "real/heldout2"],
   ["real tuning", "real/tune"],
   ["seed", "seed"],
   ["written held-out", "heldout"],

@@ -18,8 +18,18 @@ const DIARY_IN_TEXT =
   /(?<!\b(?:er|ert|eder|edert|era)\s)\b(dnr|diarienummer|diarienumret|diarienumren|arendenummer|arendenumret|beteckning|beteckningen|i arendet)\s*[.:]?\s+/g;
 /** An identifier: an optional prefix of letters, digits in groups joined by / - . or :, and a suffix. */
 const DIARY_VALUE =
-  /^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:[ /-]|(?=\d)))?\d+(?:[/.:-]\d+)*(?:\/[A-Za-zÅÄÖ0-9]+)*(?:[-/][A-Z0-9]{1,4})?/;
-const PREFIX = /^(?!O[\dOolI|])[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:[ /-]|(?=[\dOolI|SB]))/;
+  /^(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:[ /-]|(?=\d))|[a-zåäö]{2,5}\. )?\d+(?:[/.:-]\d+)*(?:\/[A-Za-zÅÄÖ0-9]+)*(?:[-/][A-Z0-9]{1,4})?/;
+const PREFIX =
+  /^(?:(?!O[\dOolI|])[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:[ /-]|(?=[\dOolI|SB]))|[a-zåäö]{2,5}\. (?=\d))/;
+/**
+ * The Government Offices' form (M2011/1516/Ma, Fi2016/01187/K): a ministry's letters, the year,
+ * the number and a unit. A reply names the consultation by it at its top, unlabelled ("TSG
+ * 2011-486 M2011/1516/Ma Remissvar"), beside its own number.
+ */
+const MINISTRY_NUMBER =
+  /\b[A-ZÅÄÖ][a-zåäö]{0,2}(?:19|20)\d\d\/\d{3,6}(?:\/[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})+(?![\p{L}\d])/gu;
+/** The recipient's own reference just before a number ("Er referens: M2011/…", "Ert dnr …"). */
+const THEIRS = /\b(er|ert|eder|edert|era)\b[^\d]{0,15}$/;
 /**
  * The Government Offices' one-letter prefixes I and S read as a digit before the year
  * ("12024/00876" for I2024/00876, "52023/04567" for S2023/04567): a year with a digit before it
@@ -55,6 +65,9 @@ function diaryValue(text: string): string | null {
   return m[0].replace(/[.,;:]+$/, "");
 }
 
+/** How far into the text an unlabelled ministry number is the document's own (its first line or so). */
+const MINISTRY_REACH = 120;
+
 export function diaryNumberOf(lines: readonly string[]): string | null {
   for (const value of labelled(lines, DIARY_LABEL)) {
     const v = diaryValue(value);
@@ -65,6 +78,9 @@ export function diaryNumberOf(lines: readonly string[]): string | null {
     const v = diaryValue(line);
     if (v && v === mendDiaryNumber(line) && /[A-Za-z]/.test(v) && v.includes("/")) return v;
   }
+  // The ministry's number in the document's first lines.
+  const top = lines.slice(0, 3).join(" ").slice(0, MINISTRY_REACH);
+  for (const m of top.matchAll(MINISTRY_NUMBER)) if (!THEIRS.test(fold(top.slice(0, m.index)))) return m[0];
   // In running text, the number perhaps on the next line ("Ange diarienummer" / "Fi2024/01234").
   const text = lines.join("\n");
   for (const m of fold(text).matchAll(DIARY_IN_TEXT)) {

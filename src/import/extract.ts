@@ -109,7 +109,9 @@ const DATE_BEFORE_WORDS = 60;
 const NOT_A_DEADLINE = /\bsenast (uppdaterad|andrad|granskad)/;
 /** Words that tie a last day to the answers, not to something else ("träder i kraft senast …"). */
 const ANSWER_WORDS =
-  /\b(svar\w*|remissvar\w*|(remiss)?yttrande\w*|synpunkt\w*|remisstid\w*|tillhanda|inkom\w*|kommit in|besvara\w*|svarsdag\w*|svarsdatum|tycka till|remisshanteras)\b/;
+  /\b(svar\w*|remissvar\w*|(remiss)?yttrande\w*|synpunkt\w*|remisstid\w*|tillhanda|inkom\w*|kommit in|besvara\w*|svarsdag\w*|svarsdatum|tycka till|remisshanteras|yttra\w* sig)\b/;
+/** A report due from whoever was given a task ("Trafikverket ska redovisa uppdraget … senast den 13 juni 2013"): no last day of a consultation. */
+const REPORT_DUE = /\bredovisa\w*\b/;
 
 /**
  * The date of the first sentence that sets a last day ("senast den 17 oktober 2016"), with
@@ -118,7 +120,9 @@ const ANSWER_WORDS =
 function deadlineIn(paragraph: string, ofAnswers: boolean, reference: string | null): string | null {
   for (const sentence of sentencesOf(paragraph)) {
     const m = DEADLINE_WORDS.exec(fold(sentence));
-    if (!m || NOT_A_DEADLINE.test(fold(sentence)) || (ofAnswers && !ANSWER_WORDS.test(fold(sentence))))
+    const folded = fold(sentence);
+    const ofTheAnswers = ANSWER_WORDS.test(folded);
+    if (!m || NOT_A_DEADLINE.test(folded) || ((ofAnswers || REPORT_DUE.test(folded)) && !ofTheAnswers))
       continue;
     const dates = reference ? findYearlessDates(sentence, reference) : findDates(sentence);
     // The date after the words, or one just before them ("den 15 mars är sista dag för svar").
@@ -134,7 +138,7 @@ const sentencesOf = (paragraph: string) => paragraph.split(/(?<=[.!?])\s+(?=\p{L
 
 /** Words that name a consultation's period ("Remissperioden pågår från 7 maj till 30 oktober 2020"). */
 const PERIOD_WORDS =
-  /\b(remissperiod\w*|remisstid\w*|samradstid\w*|samradsperiod\w*|samrad\w*\b.{0,40}\b(pagar|pagick|agde rum|genomfors)|(pagar|pagick) samrad|(pa|ute pa) remiss|tycka till)\b/;
+  /\b(remissperiod\w*|remisstid\w*|samradstid\w*|samradsperiod\w*|samrad\w*\b.{0,40}\b(pagar|pagick|agde rum|genomfors)|(pagar|pagick) samrad|(genomfor|genomfors|haller) samrad|(pa|ute pa) remiss|tycka till)\b/;
 
 /** The first period a consultation is said to run over: its start is the day sent, its end the last day. */
 function periodOf(paragraphs: readonly string[], reference: string | null): DateRange | null {
@@ -150,9 +154,18 @@ function periodOf(paragraphs: readonly string[], reference: string | null): Date
 const DATE_LABEL = /^(datum|vart datum|date|remissdatum|utskicksdatum)\b\.?:?/;
 /** A sentence that tells when the consultation was sent ("beslutade den 28 oktober 2021 att sända förslaget på remiss"). */
 const SENT_WORDS =
-  /\b((sanda|skicka|skickas|skickade|skickades|skickats)( ut)?( forslaget| det| remissen)? pa remiss|remitterades|(gar|gick) ut pa remiss|publicerat|begara in synpunkter|overlamnar denna remiss)\b/;
-/** A dateline: "Stockholm den 4 juni 2015", "Göteborg den 5 april 2019". */
-const DATELINE = /\b\p{Lu}\p{Ll}+ den (\d{1,2} \p{L}+ \d{4})/u;
+  /\b((sanda|skicka|skickas|skickade|skickades|skickats)( ut)?( forslaget| det| remissen)? pa remiss|remitterades|(gar|gick) ut pa remiss|publicerat|begara in synpunkter|overlamnar denna remiss|lagradsremiss den|beslutat (att )?inhamta)\b/;
+/** A dateline: "Stockholm den 4 juni 2015", "Göteborg den 5 april 2019" (a place, not "Mellan den …"). */
+const DATELINE =
+  /\b(?!(?:Mellan|Fram|Från|Till|Efter|Före|Innan|Sedan|Under|Enligt|Senast|Och|Men)\b)\p{Lu}\p{Ll}+ den (\d{1,2} \p{L}+ \d{4})/u;
+/**
+ * A date of the page or of a meeting, not of the letter: "Publicerad: 15 juni 2020",
+ * "Sidan uppdaterad …", "Möte 2021-02-03", a date with its clock time ("2016-08-11 13:48").
+ */
+/** A date and nothing after it: ISO, 18.3.2016, "18 mars 2016", "18:e mars 2016". */
+const DATE_ENDS_LINE =
+  /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./ ]\s*\d{4}|\d{1,2}:?[ae]?\s+\p{L}+\.?\s+\d{4})[\s.,)"”']*$/u;
+const NOT_A_LETTER_DATE = /\b(publicer\w*|uppdater\w*|andrad|mote|sammantrade)\b/;
 
 function dateSentOf(
   lines: string[],
@@ -177,9 +190,11 @@ function dateSentOf(
   // "Göteborg den 5 april 2019", or the first date of the letterhead (not a date in prose).
   for (const line of lines.slice(0, 30)) {
     if (DEADLINE_WORDS.test(fold(line)) || /^(ert|er) /.test(fold(line))) continue;
-    if (line.split(/\s+/).length > LETTERHEAD_WORDS) continue;
+    if (line.split(/\s+/).length > LETTERHEAD_WORDS || NOT_A_LETTER_DATE.test(fold(line))) continue;
     const d = findDates(line)[0];
-    if (d && d.iso !== deadline) return d.iso;
+    // The letterhead's date ends its line ("Datum 2016-03-18", "Stockholm 2016-03-18"); a date
+    // with words or a time after it is part of something else ("Remisskonferens 3 juni 2016 Hampus …").
+    if (d && d.iso !== deadline && DATE_ENDS_LINE.test(line.slice(d.index))) return d.iso;
   }
   return null;
 }

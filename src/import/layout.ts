@@ -149,11 +149,32 @@ function goesOn(lines: string[], k: number): boolean {
 /**
  * Two layout slips of OCR that the word repair cannot see, mended before it runs:
  * - the end of a word alone on a line after a blank one ("Stadsbyggnadsndmnde" / "" / "n"),
- *   glued back onto its word;
+ *   glued back onto its word (not a short word of its own: "och", "av");
  * - a pair of cells two spaces apart whose words both wrap onto the next line
  *   ("Arbetsmarknadsndmn  Stockholms Stadshus" / "den AB"): each cell is written with its own
- *   wrapped word below it, left column first.
+ *   wrapped word below it, left column first. A scan read again by tesseract keeps one space
+ *   between the cells: then the first word is the left cell when the rest starts a name and the
+ *   line below is a lowercase ending and a capitalised word ("den AB").
  */
+/** Short words that stand on a line of their own in their own right, never a word's wrapped ending. */
+// Not "en", "den", "de", "det": they are also the endings that wrap ("Överförmyndarnämnd" / "" / "en").
+const SHORT_WORDS = new Set(["och", "på", "av", "om", "med", "att", "som", "för", "är", "vid"]);
+
+/** The two cells of a line: two spaces apart, or (one space apart, as tesseract reads them) a long first word and a name. */
+function cellPair(line: string, below: string): string[] {
+  const cells = line.split(/ {2}(?=\S)/);
+  if (cells.length === 2) return cells;
+  const words = line.split(" ");
+  if (
+    words.length >= 3 &&
+    (words[0]?.length ?? 0) >= 8 &&
+    /^\p{Lu}/u.test(words[1] ?? "") &&
+    /^\p{Ll}{1,4} \p{Lu}\S*$/u.test(below)
+  )
+    return [words[0] ?? "", words.slice(1).join(" ")];
+  return cells;
+}
+
 export function mendWrappedCells(text: string): string {
   const lines = text.split("\n");
   const out: string[] = [];
@@ -163,8 +184,8 @@ export function mendWrappedCells(text: string): string {
     const previous = out.findLastIndex((l) => l.trim() !== "");
     if (
       /^\p{Ll}{1,3}$/u.test(trimmed) &&
+      !SHORT_WORDS.has(trimmed) &&
       (lines[i - 1] ?? "").trim() === "" &&
-      (lines[i + 1] ?? "").trim() === "" &&
       previous >= 0 &&
       /\p{L}{4,}$/u.test(out[previous] ?? "")
     ) {
@@ -172,8 +193,8 @@ export function mendWrappedCells(text: string): string {
       out.splice(previous + 1);
       continue;
     }
-    const cells = line.trim().split(/ {2}(?=\S)/);
     const wrapped = (lines[i + 1] ?? "").trim().split(" ");
+    const cells = cellPair(line.trim(), (lines[i + 1] ?? "").trim());
     if (
       cells.length === 2 &&
       !/ {3}/.test(line.trim()) &&

@@ -61,10 +61,13 @@ export async function repairOcrText(raw: string, lexicon: Lexicon): Promise<Repa
         // A word that starts a line or a sentence may have had a capital the OCR lost.
         const atStart = /^\s*$/.test(line.slice(0, offset)) || /[.!?:]\s*$/.test(line.slice(0, offset));
         // Parts of a compound with a hyphen or a slash are words of their own ("handläggare/sekreterare").
-        const repaired = core
-          .split(/([-/])/)
-          .map((part, i) => (isRepairable(part) ? (fix(part, atStart && i === 0) ?? part) : part))
-          .join("");
+        // An identifier ("M2011/1516/Ma", "KS-2023-01234") is no word: its letters stay as written.
+        const repaired = IDENTIFIER.test(core)
+          ? core
+          : core
+              .split(/([-/])/)
+              .map((part, i) => (isRepairable(part) ? (fix(part, atStart && i === 0) ?? part) : part))
+              .join("");
         if (repaired !== core) changes.push({ before: core, after: repaired });
         return open + repaired + close;
       }),
@@ -100,13 +103,15 @@ function withTwinsRepaired(text: string, changes: WordChange[]): Repaired {
   return { text: out, changes };
 }
 
+/** Digits in a group of two or more: a number, not a word the OCR damaged (which holds at most a stray 4 or 6). */
+const IDENTIFIER = /\d{2,}/;
 const isRepairable = (part: string) => REPAIRABLE.test(part) && hasLetter(part);
 
 function repairableWords(line: string): string[] {
   const out: string[] = [];
   for (const chunk of line.split(/\s+/)) {
     const core = CORE.exec(chunk)?.[2] ?? "";
-    for (const part of core.split(/[-/]/)) if (isRepairable(part)) out.push(part);
+    if (!IDENTIFIER.test(core)) for (const part of core.split(/[-/]/)) if (isRepairable(part)) out.push(part);
   }
   return out;
 }
