@@ -9,16 +9,14 @@
  * `--database-url` the city is on PostgreSQL; adding `--sqlite` measures an SQLite city of the
  * same size too, one after the other, and prints both tables at the end.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { withContext } from "../src/cli/runtime.ts";
 import { loadConfig } from "../src/config.ts";
 import { SEARCH_WORDS } from "./city.ts";
-import { asUpload, letterDocx } from "./docx.ts";
+import { letterDocx } from "./docx.ts";
 import { generateCity } from "./generate.ts";
 import { type LoadResult, load, median } from "./load.ts";
 import {
@@ -29,6 +27,8 @@ import {
   rawSearch,
   timeRaw,
 } from "./raw-sql.ts";
+import { registrationRequest } from "./registration.ts";
+import { cpuMs, freePort, memory, signIn, startProcess, waitReady } from "./server-process.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -139,30 +139,8 @@ async function benchDatabase(databaseUrl: string | null): Promise<string[]> {
   const q = (words: string) => encodeURIComponent(words);
 
   const registration = () => {
-    const boundary = "----kansli-bench";
     const n = turn;
-    const field = (name: string, value: string) =>
-      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-    const body = Buffer.concat([
-      Buffer.from(
-        field("direction", "incoming") +
-          field("party", "Oslo kommune") +
-          field("description", `Skrivelse ${n} om samarbete kring klimatanpassning`) +
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="skrivelse-${n}.docx"\r\n` +
-          "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n\r\n",
-      ),
-      asUpload(rotate(letters), n),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return {
-      method: "POST" as const,
-      path: `/api/v1/cases/${openCase()}/documents`,
-      headers: {
-        authorization: `Bearer ${city.token}`,
-        "content-type": `multipart/form-data; boundary=${boundary}`,
-      },
-      body,
-    };
+    return registrationRequest(openCase(), city.token, rotate(letters), n);
   };
 
   interface Endpoint {
@@ -295,90 +273,4 @@ async function benchDatabase(databaseUrl: string | null): Promise<string[]> {
   );
   log(`written to ${path.relative(root, file)}`);
   return table;
-}
-
-/**
- * CPU time a process has used (user and system), in ms: per request it is steadier than
- * requests/s on a shared machine, where time taken by other guests slows the clock, not this.
- */
-function cpuMs(pid: number | undefined): number {
-  if (!pid) return Number.NaN;
-  // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses.
-  const fields = fs
-    .readFileSync(`/proc/${pid}/stat`, "utf8")
-    .replace(/^.*\) /s, "")
-    .split(" ");
-  // Linux counts them in USER_HZ, 100 a second.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-function memory(pid: number | undefined): { peakMb: number; currentMb: number } {
-  const status = pid ? fs.readFileSync(`/proc/${pid}/status`, "utf8") : "";
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
-  return { peakMb: Math.round(kb("VmHWM") / 1024), currentMb: Math.round(kb("VmRSS") / 1024) };
-}
-
-async function startProcess(
-  command: string,
-  argv: string[],
-  env: Record<string, string> = {},
-): Promise<{ child: ChildProcess; address: string }> {
-  const child = spawn(command, argv, {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  process.on("exit", () => child.kill("SIGTERM"));
-  const address = await new Promise<string>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`${argv.join(" ")} exited with ${code}`)));
-    child.stdout?.once("data", (chunk: Buffer) => resolve(chunk.toString().trim().split("\n")[0] ?? ""));
-  });
-  // The server logs a line per request; read and drop it so the pipe never fills.
-  child.stdout?.resume();
-  return { child, address };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitReady(url: string) {
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${url} never became ready`);
-}
-
-/** Signs in through the login form as a person would; returns the cookies to send. */
-async function signIn(base: string, username: string, password: string): Promise<string> {
-  const form = await fetch(`${base}/logga-in`);
-  const cookies = new Map<string, string>();
-  const keep = (r: Response) => {
-    for (const c of r.headers.getSetCookie()) {
-      const [pair = ""] = c.split(";");
-      const [name = "", value = ""] = pair.split("=");
-      cookies.set(name, value);
-    }
-  };
-  keep(form);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
-  const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  const done = await fetch(`${base}/logga-in`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { cookie: header(), "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ _csrf: csrf, username, password }),
-  });
-  keep(done);
-  if (done.status !== 303) throw new Error(`sign-in answered ${done.status}`);
-  return header();
 }
