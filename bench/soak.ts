@@ -133,7 +133,7 @@ server.child.on("exit", (code, signal) => {
 });
 const base = `http://127.0.0.1:${port}`;
 await waitReady(`${base}/readyz`);
-log(`server pid ${pid} at ${base}`);
+log(`server pid ${pid} at ${base}; RSS ${memory(pid).currentMb} MB before any request`);
 const inspector = inspectPort ? await inspectorSession(inspectPort) : null;
 
 // One after another: the sign-in throttle counts each attempt from an address until its password
@@ -219,7 +219,7 @@ const probed = await load({
 countErrors(probe);
 const rate = Math.max(1, Math.round(probed.perSecond / 2));
 log(
-  `probe: ${windowLine(probe, probeSeconds)}; at most ${probed.perSecond.toFixed(0)} requests/s, the soak sends ${rate}/s`,
+  `probe: ${windowLine(probe, probeSeconds)}; at most ${probed.perSecond.toFixed(0)} requests/s, the soak sends ${rate}/s; RSS ${memory(pid).currentMb} MB`,
 );
 log(
   `warm-up: the first ${Number(args["warmup-minutes"])} min; the RSS after it is the baseline, and an RSS more than ${Math.round(ALLOWED_GROWTH * 100)}% above it at the end fails`,

@@ -43,7 +43,7 @@ it("a short soak answers every request of the mix and prints its reports", async
   );
   expect(code, `${stdout}\n${stderr}`).toBe(0);
   expect(stdout).toMatch(
-    /^probe: \d+ requests \(\d+\/s\), errors none, p50 [\d.]+ ms, p99 [\d.]+ ms; at most \d+ requests\/s, the soak sends \d+\/s$/m,
+    /^probe: \d+ requests \(\d+\/s\), errors none, p50 [\d.]+ ms, p99 [\d.]+ ms; at most \d+ requests\/s, the soak sends \d+\/s; RSS \d+ MB$/m,
   );
   // Three reports of 3 s in 9 s, each with latency and the server's memory from /proc and /metrics.
   const reports = stdout.match(/^\[\d\d:\d\d\] \d+ requests .*$/gm) ?? [];
