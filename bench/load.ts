@@ -16,6 +16,12 @@ export interface LoadSpec {
   /** Each request in turn: method, path, headers and body (varied to spread over the data). */
   next: () => { method?: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: Buffer };
   expect: number;
+  /** Requests a second over all connections (open loop); without it, as fast as the server answers. */
+  overallRate?: number;
+  /** Each answer as it comes (the soak counts them per minute). */
+  onResponse?: (status: number, ms: number) => void;
+  /** Each request that got no answer: a connection error or a timeout. */
+  onError?: (error: Error) => void;
 }
 
 /** Runs closed-loop load against one address and measures each response's latency. */
@@ -28,6 +34,7 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
         url: spec.url,
         duration: spec.seconds,
         connections: spec.connections,
+        ...(spec.overallRate ? { overallRate: spec.overallRate } : {}),
         requests: [
           {
             setupRequest: (request) => {
@@ -48,7 +55,9 @@ export async function load(spec: LoadSpec): Promise<LoadResult> {
     instance.on("response", (_client, status, _bytes, ms) => {
       times.push(ms);
       if (status !== spec.expect) failures++;
+      spec.onResponse?.(status, ms);
     });
+    if (spec.onError) instance.on("reqError", spec.onError);
   });
   times.sort((a, b) => a - b);
   return {

@@ -5,7 +5,7 @@ import { addCivilDays, stockholmDate } from "../src/platform/calendar/civil-date
 import { nextWorkingDay } from "../src/platform/calendar/swedish-days.ts";
 import { startSmtpServer } from "../test/helpers/smtp.ts";
 import { SEARCH_WORDS } from "./city.ts";
-import { asUpload, letterDocx } from "./docx.ts";
+import { letterDocx } from "./docx.ts";
 import type { BenchCity } from "./generate.ts";
 import { type LoadResult, loadMix, type MixResult, type MixSend } from "./load.ts";
 import {
@@ -16,7 +16,8 @@ import {
   type ReminderCheck,
   remindersWaiting,
 } from "./multi-process-checks.ts";
-import { cpuMs, freePort, memory, signIn, startProcess, waitReady } from "./servers.ts";
+import { registrationRequest } from "./registration.ts";
+import { cpuMs, freePort, memory, signIn, startProcess, waitReady } from "./server-process.ts";
 
 /**
  * `npm run bench -- --processes N --database-url …`: N kansli processes on one PostgreSQL
@@ -183,7 +184,12 @@ async function runOn(
           expect: 200,
           label: "case page",
         }),
-      (send) => registerDocx(send, rotate(b.sample.open), asUpload(rotate(letters), counter++), json),
+      (send) =>
+        send({
+          ...registrationRequest(rotate(b.sample.open), b.city.token, rotate(letters), counter++),
+          expect: 201,
+          label: "register a 200 KB .docx",
+        }),
       (send) =>
         consultationFlow(send, rotate(b.sample.open), `${tag}-${counter++}`, deadline, ids.officerId, json),
     ];
@@ -251,34 +257,6 @@ async function sessionAcross(cookie: string, bases: string[]): Promise<string> {
   return answers.every((r) => r.status === 200)
     ? "yes (signed in on process 1, 200 on the others)"
     : `NO (${answers.map((r) => r.status).join(", ")})`;
-}
-
-function registerDocx(send: MixSend, caseId: string, file: Buffer, json: Record<string, string>) {
-  const boundary = "----kansli-bench";
-  const field = (name: string, value: string) =>
-    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  const body = Buffer.concat([
-    Buffer.from(
-      field("direction", "incoming") +
-        field("party", "Oslo kommune") +
-        field("description", "Skrivelse om samarbete kring klimatanpassning") +
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="skrivelse.docx"\r\n` +
-        "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n\r\n",
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return send({
-    method: "POST",
-    path: `/api/v1/cases/${caseId}/documents`,
-    headers: {
-      authorization: json.authorization ?? "",
-      "content-type": `multipart/form-data; boundary=${boundary}`,
-    },
-    body,
-    expect: 201,
-    label: "register a 200 KB .docx",
-  });
 }
 
 /** A round created on one process, sent from the next, one body's answer registered on the next. */

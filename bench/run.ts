@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { withContext } from "../src/cli/runtime.ts";
 import { loadConfig } from "../src/config.ts";
 import { SEARCH_WORDS } from "./city.ts";
-import { asUpload, letterDocx } from "./docx.ts";
+import { letterDocx } from "./docx.ts";
 import { generateCity } from "./generate.ts";
 import { type LoadResult, load, median } from "./load.ts";
 import { benchProcesses } from "./processes.ts";
@@ -30,7 +30,8 @@ import {
   rawSearch,
   timeRaw,
 } from "./raw-sql.ts";
-import { cpuMs, freePort, memory, signIn, startProcess, waitReady } from "./servers.ts";
+import { registrationRequest } from "./registration.ts";
+import { cpuMs, freePort, memory, signIn, startProcess, waitReady } from "./server-process.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -170,30 +171,8 @@ async function benchDatabase(databaseUrl: string | null): Promise<string[]> {
   const q = (words: string) => encodeURIComponent(words);
 
   const registration = () => {
-    const boundary = "----kansli-bench";
     const n = turn;
-    const field = (name: string, value: string) =>
-      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-    const body = Buffer.concat([
-      Buffer.from(
-        field("direction", "incoming") +
-          field("party", "Oslo kommune") +
-          field("description", `Skrivelse ${n} om samarbete kring klimatanpassning`) +
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="skrivelse-${n}.docx"\r\n` +
-          "Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document\r\n\r\n",
-      ),
-      asUpload(rotate(letters), n),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return {
-      method: "POST" as const,
-      path: `/api/v1/cases/${openCase()}/documents`,
-      headers: {
-        authorization: `Bearer ${city.token}`,
-        "content-type": `multipart/form-data; boundary=${boundary}`,
-      },
-      body,
-    };
+    return registrationRequest(openCase(), city.token, rotate(letters), n);
   };
 
   interface Endpoint {

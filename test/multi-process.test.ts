@@ -5,7 +5,7 @@ import {
   diaryMark,
   remindersWaiting,
 } from "../bench/multi-process-checks.ts";
-import { signIn } from "../bench/servers.ts";
+import { signIn } from "../bench/server-process.ts";
 import { createToken } from "../src/auth/tokens.service.ts";
 import { findUserByUsername } from "../src/auth/users.store.ts";
 import { createConsultation, runDueReminders, sendConsultation } from "../src/consultation/index.ts";

@@ -1,8 +1,7 @@
+/** The processes the benchmarks start and watch: kansli and the bare route, their CPU and memory, a sign-in. */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
-
-/** Processes the bench starts: their pid's CPU time and memory are read from /proc. */
 
 /**
  * CPU time a process has used (user and system), in ms: per request it is steadier than
