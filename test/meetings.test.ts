@@ -11,6 +11,7 @@ import {
 import { appealEndsOn, legalForceOn } from "../src/meetings/meetings.model.ts";
 import {
   addAgendaItem,
+  agendaCandidates,
   agendaOfMeeting,
   createMeeting,
   postMinutes,
@@ -340,6 +341,48 @@ describe("meetings and the chain KS → KF", () => {
     expect(read.body).toContain("Deltagandet beviljas.");
     expect(read.body).not.toContain('name="diaryNumber"');
     expect((await reader.post("/delegationsbeslut", { body: "IB" })).statusCode).toBe(403);
+  });
+});
+
+describe("the agenda form", () => {
+  it("offers the approved reports not yet on an agenda, refuses no choice with every error at once, and takes the report's title when none is typed", async () => {
+    const { c, report } = await caseWithReport("Val av underlag ur en lista");
+    const meeting = await createMeeting(t.ctx, clerk, {
+      body: "KS",
+      meetingDate: "2026-12-16",
+      place: "Stadshuset",
+    });
+    expect((await agendaCandidates(t.ctx)).map((r) => [r.diaryNumber, r.documentId])).toContainEqual([
+      c.diaryNumber,
+      report.id,
+    ]);
+    const browser = new TestClient(t.app);
+    await browser.login("registrator");
+    const page = await browser.get(`/moten/${meeting.id}`);
+    expect(page.body).toContain(
+      `<option value="${report.id}">${c.diaryNumber} – Val av underlag ur en lista (godkänt 2026-12-07)</option>`,
+    );
+    const bad = await browser.post(`/moten/${meeting.id}/punkter`, {
+      documentId: "",
+      title: "x".repeat(501),
+    });
+    expect(bad.statusCode).toBe(422);
+    for (const field of ["documentId", "title"]) expect(bad.body).toContain(`href="#${field}"`);
+    const unknown = await browser.post(`/moten/${meeting.id}/punkter`, {
+      documentId: "no-such-document",
+      title: "",
+    });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toContain('href="#documentId"');
+    expect(await agendaOfMeeting(t.ctx, meeting.id)).toEqual([]);
+    const saved = await browser.post(`/moten/${meeting.id}/punkter`, { documentId: report.id, title: "" });
+    expect(saved.statusCode).toBe(303);
+    expect((await agendaOfMeeting(t.ctx, meeting.id)).map((i) => [i.caseId, i.documentId, i.title])).toEqual([
+      [c.id, report.id, "Val av underlag ur en lista"],
+    ]);
+    // On an agenda, it is no longer offered.
+    expect((await agendaCandidates(t.ctx)).map((r) => r.documentId)).not.toContain(report.id);
+    expect((await browser.get(`/moten/${meeting.id}`)).body).not.toContain(`<option value="${report.id}"`);
   });
 });
 

@@ -10,9 +10,11 @@ import {
   approveReport,
   createReport,
   reportFor,
+  reportsAwaitingApproval,
   reportVersions,
   saveReport,
 } from "../src/reports/reports.service.ts";
+import { workFor } from "../src/worklist/work.service.ts";
 import { buildTestApp, type TestApp } from "./helpers/app.ts";
 import { TestClient } from "./helpers/client.ts";
 import { rowCount, TEST_DIALECT } from "./helpers/database.ts";
@@ -426,5 +428,51 @@ describe("the report pages", () => {
     const other = new TestClient(t.app);
     await other.login("lasare");
     expect((await other.get(location)).statusCode).toBe(404);
+  });
+});
+
+describe("the reports waiting for a signatory", () => {
+  const waitingFor = async (who: UserActor) =>
+    (await reportsAwaitingApproval(t.ctx, who.id)).map((r) => [r.title, r.diaryNumber, r.version]);
+  const startSection = async (who: UserActor) =>
+    (await workFor(t.ctx, who)).find((s) => s.key === "approvals")?.items.map((i) => i.href) ?? [];
+
+  it("lists each signatory's unapproved current versions on their start page, each linking to the report", async () => {
+    const title = "Väntar på underskrift";
+    const r = await createReport(t.ctx, officer, caseId, input({ title }));
+    expect(await waitingFor(director)).toContainEqual([title, STRATEGY, 1]);
+    expect(await waitingFor(head)).toContainEqual([title, STRATEGY, 1]);
+    expect(await waitingFor(officer)).not.toContainEqual([title, STRATEGY, 1]);
+    expect(await startSection(director)).toContain(`/tjansteutlatanden/${r.id}`);
+    // Approved by one, it leaves that one's list; a new version brings it back.
+    await approveReport(t.ctx, director, r.id, 1);
+    expect(await waitingFor(director)).not.toContainEqual([title, STRATEGY, 1]);
+    expect(await startSection(director)).not.toContain(`/tjansteutlatanden/${r.id}`);
+    await saveReport(t.ctx, officer, r.id, input({ title, summary: "En ändrad sammanfattning." }));
+    expect(await waitingFor(director)).toContainEqual([title, STRATEGY, 2]);
+    // Approved by both, it waits for no one.
+    await approveReport(t.ctx, director, r.id, 2);
+    await approveReport(t.ctx, head, r.id, 2);
+    expect(await waitingFor(director)).not.toContainEqual([title, STRATEGY, 2]);
+    expect(await waitingFor(head)).not.toContainEqual([title, STRATEGY, 2]);
+  });
+
+  it("shows them on the signed-in start page and on /tjansteutlatanden", async () => {
+    const title = "Syns på startsidan";
+    const r = await createReport(t.ctx, officer, caseId, input({ title, signatoryIds: [head.id] }));
+    const client = new TestClient(t.app);
+    await client.login("beslutsfattare");
+    const start = await client.get("/");
+    expect(start.body).toContain("Tjänsteutlåtanden att godkänna");
+    expect(start.body).toContain(`href="/tjansteutlatanden/${r.id}"`);
+    const list = await client.get("/tjansteutlatanden");
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(title);
+    const reader = new TestClient(t.app);
+    await reader.login("lasare");
+    expect((await reader.get("/tjansteutlatanden")).body).toContain(
+      "Inga tjänsteutlåtanden väntar på ditt godkännande.",
+    );
+    await approveReport(t.ctx, head, r.id, 1);
   });
 });

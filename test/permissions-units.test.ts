@@ -243,6 +243,13 @@ const UNITS: Record<string, Entry | Exempt> = {
     expect: read(200),
     anonymous: PAGE,
   },
+  // A case's decision chain: read like the case, the title as the reader may see it (issue 19).
+  "GET /arenden/:id/beslut": {
+    kind: "case",
+    request: (m) => ({ path: `/arenden/${m.caseId}/beslut` }),
+    expect: read(200),
+    anonymous: PAGE,
+  },
   "GET /arenden/:id/andra": {
     kind: "case",
     request: (m) => ({ path: `/arenden/${m.caseId}/andra` }),
@@ -329,6 +336,12 @@ const UNITS: Record<string, Entry | Exempt> = {
   "GET /api/v1/cases/:id": {
     kind: "case",
     request: (m) => ({ path: `/api/v1/cases/${m.caseId}` }),
+    expect: read(200),
+    anonymous: API,
+  },
+  "GET /api/v1/cases/:id/decisions": {
+    kind: "case",
+    request: (m) => ({ path: `/api/v1/cases/${m.caseId}/decisions` }),
     expect: read(200),
     anonymous: API,
   },
@@ -1047,51 +1060,43 @@ const UNITS: Record<string, Entry | Exempt> = {
   "GET /organisation/:id": { exempt: "the unit register itself, public to everyone signed in" },
   "GET /moten/:id": {
     exempt:
-      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+      "a decision body's meeting, agenda item or decision (KS, KF, a committee or board; issue 19) is the body's, not a unit's record: read by everyone signed in, written by registry staff only (meeting.manage, test/permissions.test.ts); a write into a case also checks document.create on it (test/meetings.test.ts)",
   },
   "POST /moten/:id/punkter": {
     exempt:
-      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+      "a decision body's meeting, agenda item or decision (KS, KF, a committee or board; issue 19) is the body's, not a unit's record: read by everyone signed in, written by registry staff only (meeting.manage, test/permissions.test.ts); a write into a case also checks document.create on it (test/meetings.test.ts)",
   },
   "POST /moten/:id/anslag": {
     exempt:
-      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+      "a decision body's meeting, agenda item or decision (KS, KF, a committee or board; issue 19) is the body's, not a unit's record: read by everyone signed in, written by registry staff only (meeting.manage, test/permissions.test.ts); a write into a case also checks document.create on it (test/meetings.test.ts)",
   },
   "GET /moten/:id/foredragningslista.docx": {
     exempt:
-      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+      "a decision body's meeting, agenda item or decision (KS, KF, a committee or board; issue 19) is the body's, not a unit's record: read by everyone signed in, written by registry staff only (meeting.manage, test/permissions.test.ts); a write into a case also checks document.create on it (test/meetings.test.ts)",
   },
   "GET /moten/punkter/:id/beslut": {
     exempt:
-      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+      "a decision body's meeting, agenda item or decision (KS, KF, a committee or board; issue 19) is the body's, not a unit's record: read by everyone signed in, written by registry staff only (meeting.manage, test/permissions.test.ts); a write into a case also checks document.create on it (test/meetings.test.ts)",
   },
   "POST /moten/punkter/:id/beslut": {
     exempt:
-      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
-  },
-  "GET /arenden/:id/beslut": {
-    exempt:
-      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+      "a decision body's meeting, agenda item or decision (KS, KF, a committee or board; issue 19) is the body's, not a unit's record: read by everyone signed in, written by registry staff only (meeting.manage, test/permissions.test.ts); a write into a case also checks document.create on it (test/meetings.test.ts)",
   },
   "GET /api/v1/meetings/:id": {
     exempt:
-      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+      "a decision body's meeting, agenda item or decision (KS, KF, a committee or board; issue 19) is the body's, not a unit's record: read by everyone signed in, written by registry staff only (meeting.manage, test/permissions.test.ts); a write into a case also checks document.create on it (test/meetings.test.ts)",
   },
   "POST /api/v1/meetings/:id/agenda-items": {
     exempt:
-      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+      "a decision body's meeting, agenda item or decision (KS, KF, a committee or board; issue 19) is the body's, not a unit's record: read by everyone signed in, written by registry staff only (meeting.manage, test/permissions.test.ts); a write into a case also checks document.create on it (test/meetings.test.ts)",
   },
   "POST /api/v1/meetings/:id/posting": {
     exempt:
-      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+      "a decision body's meeting, agenda item or decision (KS, KF, a committee or board; issue 19) is the body's, not a unit's record: read by everyone signed in, written by registry staff only (meeting.manage, test/permissions.test.ts); a write into a case also checks document.create on it (test/meetings.test.ts)",
   },
   "POST /api/v1/agenda-items/:id/decision": {
     exempt:
-      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
-  },
-  "GET /api/v1/cases/:id/decisions": {
-    exempt:
-      "a body's meeting, agenda item or decision chain (issue 19): not yet in the unit dimension; a write checks the case through document.create",
+      "a decision body's meeting, agenda item or decision (KS, KF, a committee or board; issue 19) is the body's, not a unit's record: read by everyone signed in, written by registry staff only (meeting.manage, test/permissions.test.ts); a write into a case also checks document.create on it (test/meetings.test.ts)",
   },
   "GET /organisation/:id/andra": { exempt: "the unit register itself, admin only" },
   "POST /organisation/:id/andra": { exempt: "the unit register itself, admin only" },

@@ -132,6 +132,8 @@ const MATRIX: Record<string, Case> = {
     form: {},
     expect: staff(422),
   },
+  // A signatory's own list: everyone signed in sees the reports waiting for them (none for most).
+  "GET /tjansteutlatanden": { path: "/tjansteutlatanden", expect: signedIn(200) },
   "GET /tjansteutlatanden/:id": { path: `/tjansteutlatanden/${UNKNOWN}`, expect: signedIn(404) },
   "GET /tjansteutlatanden/:id/andra": { path: `/tjansteutlatanden/${UNKNOWN}/andra`, expect: signedIn(404) },
   "POST /tjansteutlatanden/:id/andra": {

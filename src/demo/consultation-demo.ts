@@ -18,9 +18,7 @@ import type { Ctx } from "../platform/context.ts";
 import { translator } from "../platform/i18n/index.ts";
 import { markSent, pendingMailBefore } from "../platform/mail/mail.store.ts";
 import { getCaseDocuments } from "../registry/index.ts";
-
-/** The context as it was on a day of 2016: the round's steps carry their historical dates. */
-const on = (ctx: Ctx, date: string): Ctx => ({ ...ctx, clock: { now: () => new Date(`${date}T08:00:00Z`) } });
+import { on } from "./on-date.ts";
 
 type Outcome =
   | { kind: "answer"; on: string; position: Position; text: string }
@@ -146,7 +144,7 @@ const OUTCOMES: Record<string, Outcome> = {
 export async function seedConsultationDemo(ctx: Ctx, officer: UserActor, caseId: string): Promise<void> {
   const t = translator("sv");
   const material = (await getCaseDocuments(ctx, caseId)).filter((d) =>
-    ["tjänsteutlåtande", "bilaga"].includes(d.documentType ?? ""),
+    ["tjänsteutlåtande", "bilaga"].includes((d.documentType ?? "").toLowerCase()),
   );
   const { consultation } = await createConsultation(on(ctx, "2016-06-21"), officer, caseId, {
     title: "Remiss av förslag till internationell strategi för Stockholms stad",

@@ -1,7 +1,7 @@
 import type { UserRow } from "../auth/index.ts";
 import type { Ctx } from "../platform/context.ts";
 import { addSchemeVersion, createRegistry, openCase, registerDocument } from "../registry/index.ts";
-import { officersReport, strategyAttachment } from "./strategy-documents.ts";
+import { strategyAttachment } from "./strategy-documents.ts";
 
 /** An invented classification scheme in two versions, in the shape Stockholm's registries use. */
 const SCHEME_2007 = {
@@ -157,30 +157,23 @@ const SENDERS = [
   "Kommunförbundet i länet",
 ];
 
-/** The strategy case's papers (domain.md §4): the report and its attachment of 2016-06-02 (the cover letter of 2016-06-21 is written when the demo round is sent). */
-const STRATEGY_PAPERS = [
-  {
-    direction: "internal",
-    date: "2016-06-02",
-    party: "Stadsledningskontoret",
-    description: "Tjänsteutlåtande: Internationell strategi för Stockholms stad",
-    documentType: "tjänsteutlåtande",
-    fileName: "tjansteutlatande-internationell-strategi.docx",
-    write: officersReport,
-  },
-  {
-    direction: "internal",
-    date: "2016-06-02",
-    party: "Stadsledningskontoret",
-    description: "Bilaga 1. Internationell strategi för Stockholms stad",
-    documentType: "bilaga",
-    fileName: "bilaga-1-internationell-strategi.docx",
-    write: strategyAttachment,
-  },
-];
-
+/**
+ * The strategy case's attachment of 2016-06-02 (domain.md §4): the strategy itself. The officer's
+ * report it is attached to is written and approved through the report service
+ * (`strategy-chain-demo.ts`); the cover letter of 2016-06-21 is written when the demo round is sent.
+ */
 async function seedStrategyDocuments(ctx: Ctx, caseId: string): Promise<void> {
-  for (const { fileName, write, ...fields } of STRATEGY_PAPERS) {
-    await registerDocument(ctx, "system", caseId, fields, { fileName, bytes: await write() });
-  }
+  await registerDocument(
+    ctx,
+    "system",
+    caseId,
+    {
+      direction: "internal",
+      date: "2016-06-02",
+      party: "Stadsledningskontoret",
+      description: "Bilaga 1. Internationell strategi för Stockholms stad",
+      documentType: "bilaga",
+    },
+    { fileName: "bilaga-1-internationell-strategi.docx", bytes: await strategyAttachment() },
+  );
 }

@@ -10,6 +10,7 @@ import { seedDisposalDemo } from "./disposal-demo.ts";
 import { seedEngagementsDemo } from "./engagements-demo.ts";
 import { seedFollowupDemo } from "./followup-demo.ts";
 import { seedRegistryDemo } from "./registry-demo.ts";
+import { SIGNATORIES, seedStrategyDecisions, seedStrategyReport } from "./strategy-chain-demo.ts";
 import { DEMO_UNITS } from "./units-demo.ts";
 import { seedWorklistDemo } from "./worklist-demo.ts";
 
@@ -65,7 +66,8 @@ const generatedPassword = () => crypto.randomBytes(15).toString("base64url");
 export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<DemoAccount[]> {
   // Check the chosen password against every account before writing anything.
   if (demoPassword !== null) {
-    const problems = new Set(DEMO_PEOPLE.flatMap((p) => passwordProblems(demoPassword, p.username)));
+    const usernames = [...DEMO_PEOPLE, ...SIGNATORIES].map((p) => p.username);
+    const problems = new Set(usernames.flatMap((username) => passwordProblems(demoPassword, username)));
     if (problems.size > 0) {
       const t = translator("en");
       throw new ConfigError(
@@ -103,8 +105,14 @@ export async function seedDemo(ctx: Ctx, demoPassword: string | null): Promise<D
       Number(stockholmDate(ctx.clock.now()).slice(0, 4)) - 1,
     );
     const actor = toActor(officer, "session", null);
-    if (actor) await seedConsultationDemo(ctx, actor, strategyCaseId);
     const registrarActor = registrar && toActor(registrar, "session", null);
+    // The strategy's chain (issue 19): its report, the round on it, then KS's proposal and KF's decision.
+    const reportDocumentId =
+      actor &&
+      (await seedStrategyReport(ctx, actor, strategyCaseId, () => demoPassword ?? generatedPassword()));
+    if (actor) await seedConsultationDemo(ctx, actor, strategyCaseId);
+    if (registrarActor && reportDocumentId)
+      await seedStrategyDecisions(ctx, registrarActor, reportDocumentId);
     if (actor && registrarActor)
       await seedWorklistDemo(ctx, { officer: actor, registrar: registrarActor }, strategyCaseId);
   }

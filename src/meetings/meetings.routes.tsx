@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { actorViewFor, type FailedForm, requireCan } from "../auth/index.ts";
+import { actorViewFor, type FailedForm, requireCan, type UserActor } from "../auth/index.ts";
 import { listAllUnits } from "../organisation/index.ts";
 import { isCivilDate, stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
-import { type FieldError, NotFoundError } from "../platform/errors.ts";
+import { type FieldError, NotFoundError, ValidationError } from "../platform/errors.ts";
+import { dedupe } from "../platform/validation.ts";
 import { caseTitleFor } from "../registry/index.ts";
 import { formFields, handleForm, submitForm } from "../web/forms.ts";
 import { sendPage, viewFor } from "../web/render.ts";
@@ -16,6 +17,8 @@ import {
 import { BODIES, type Body } from "./meetings.model.ts";
 import {
   addAgendaItem,
+  agendaCandidates,
+  agendaInputFromChoice,
   agendaOfMeeting,
   createMeeting,
   getMeeting,
@@ -97,6 +100,7 @@ export async function meetingsRoutes(app: FastifyInstance) {
         decisions={await decisionsOfMeeting(ctx.db, ctx.config.tenantId, meeting.id)}
         units={await bodyUnits(ctx)}
         canManage={view.can("meeting.manage")}
+        candidates={view.can("meeting.manage") ? await agendaCandidates(ctx) : []}
         failed={failed}
       />,
       failed ? 422 : 200,
@@ -106,8 +110,27 @@ export async function meetingsRoutes(app: FastifyInstance) {
     requireCan(req, "case.view");
     return showMeeting(req, reply, null);
   });
+  // The form chooses an approved report; its case and title come from the choice.
+  const addChosenItem = async (
+    c: Ctx,
+    actor: UserActor,
+    meetingId: string,
+    values: Record<string, string>,
+  ) => {
+    const input = agendaInputFromChoice(await agendaCandidates(c), values);
+    try {
+      return await addAgendaItem(c, actor, meetingId, input);
+    } catch (error) {
+      // The case is the choice's: its errors belong to the choice's field.
+      if (error instanceof ValidationError)
+        throw new ValidationError(
+          dedupe(error.fields.map((e) => (e.field === "diaryNumber" ? { ...e, field: "documentId" } : e))),
+        );
+      throw error;
+    }
+  };
   for (const [path, form, save] of [
-    ["punkter", "item", addAgendaItem],
+    ["punkter", "item", addChosenItem],
     ["anslag", "post", postMinutes],
   ] as const)
     app.post<Params>(`/moten/:id/${path}`, async (req, reply) => {

@@ -13,7 +13,7 @@ import {
 import { newId } from "../platform/ids.ts";
 import { fieldErrors, parseInput } from "../platform/validation.ts";
 import { type Case, caseSubject, getCaseByDiaryNumber } from "../registry/index.ts";
-import { approvedReports } from "../reports/index.ts";
+import { approvedReports, approvedReportsOfOpen } from "../reports/index.ts";
 import {
   type AgendaItem,
   agendaItemInputSchema,
@@ -23,6 +23,7 @@ import {
 } from "./meetings.model.ts";
 import {
   agendaOf,
+  documentsOnAgendas,
   findMeeting,
   insertAgendaItem,
   insertMeeting,
@@ -127,6 +128,33 @@ export function requireUnposted(m: Meeting) {
       [],
       [{ field: "", message: "meeting.posted" }],
     );
+}
+
+/** The approved reports of open cases not yet on any agenda: what the agenda form offers to take up. */
+export async function agendaCandidates(ctx: Ctx) {
+  const [reports, taken] = await Promise.all([
+    approvedReportsOfOpen(ctx),
+    documentsOnAgendas(ctx.db, ctx.config.tenantId),
+  ]);
+  return reports.filter((r) => !taken.has(r.documentId));
+}
+export type AgendaCandidate = Awaited<ReturnType<typeof agendaCandidates>>[number];
+
+/**
+ * The agenda form's choice as the service's input: the chosen report's case and underlag, its title
+ * when none is typed. An unknown or missing choice leaves the case out, so the service reports it
+ * with the form's other errors (under the choice's field, `documentId`).
+ */
+export function agendaInputFromChoice(
+  candidates: readonly AgendaCandidate[],
+  form: { documentId?: string; title?: string },
+) {
+  const chosen = candidates.find((c) => c.documentId === form.documentId);
+  return {
+    diaryNumber: chosen?.diaryNumber ?? "",
+    documentId: form.documentId ?? "",
+    title: form.title?.trim() || chosen?.title || "",
+  };
 }
 
 /** Puts a case on a meeting's agenda with its underlag: the registered document of an approved report of the case. */

@@ -243,3 +243,13 @@ export async function pendingItemsOfCase(db: Db, tenantId: string, caseId: strin
     .execute();
   return rows.map(toAgendaItem);
 }
+
+/** The underlag documents already on some agenda (placed or waiting). */
+export async function documentsOnAgendas(db: Db, tenantId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("agenda_items")
+    .select("document_id")
+    .where("tenant_id", "=", tenantId)
+    .execute();
+  return new Set(rows.map((r) => r.document_id));
+}

@@ -16,9 +16,11 @@ import {
   mayWrite,
   possibleSignatories,
   reportFor,
+  reportsAwaitingApproval,
   reportVersions,
   saveReport,
 } from "./reports.service.ts";
+import { AwaitingApprovalPage } from "./views/AwaitingApprovalPage.tsx";
 import { CaseReportsPage } from "./views/CaseReportsPage.tsx";
 import { ReportFormPage } from "./views/ReportFormPage.tsx";
 import { ReportPage } from "./views/ReportPage.tsx";
@@ -114,6 +116,12 @@ export async function reportsRoutes(app: FastifyInstance) {
       (errors) => showForm(req, reply, c, target, values, errors),
     );
   };
+
+  // A signatory's reports to approve: the start page's section links here for all of them.
+  app.get("/tjansteutlatanden", async (req, reply) => {
+    const reports = await reportsAwaitingApproval(ctx, requireUser(req).id);
+    return sendPage(reply, <AwaitingApprovalPage view={viewFor(req, reply)} reports={reports} />);
+  });
 
   app.get<Params>("/arenden/:id/tjansteutlatanden", async (req, reply) => {
     const { c, reports } = await caseReports(ctx, requireUser(req), req.params.id);

@@ -35,8 +35,11 @@ import {
 } from "./reports.model.ts";
 import {
   advanceVersion,
+  approvalsBy,
   approvalsOf,
   approvedReportsOfCase,
+  approvedReportsOfOpenCases,
+  draftsWithCurrentVersion,
   findReport,
   findVersion,
   insertApproval,
@@ -359,4 +362,44 @@ export async function approvedReports(ctx: Ctx, caseId: string): Promise<Approve
       };
     }),
   );
+}
+
+/** A report whose current version waits for one signatory's approval: what their start page lists. */
+export interface AwaitingApproval {
+  reportId: string;
+  title: string;
+  diaryNumber: string;
+  version: number;
+  /** When the version waiting for the approval was saved. */
+  writtenAt: string;
+}
+
+/** The reports whose current version names `userId` as a signatory who has not yet approved it, oldest first. */
+export async function reportsAwaitingApproval(ctx: Ctx, userId: string): Promise<AwaitingApproval[]> {
+  const [drafts, given] = await Promise.all([
+    draftsWithCurrentVersion(ctx.db, ctx.config.tenantId),
+    approvalsBy(ctx.db, ctx.config.tenantId, userId),
+  ]);
+  const approved = new Set(given.map((a) => `${a.report_id}:${Number(a.version)}`));
+  return drafts.flatMap((d) => {
+    const content = JSON.parse(d.content) as ReportContent;
+    const version = Number(d.current_version);
+    if (!content.signatoryIds.includes(userId) || approved.has(`${d.id}:${version}`)) return [];
+    return [
+      { reportId: d.id, title: content.title, diaryNumber: d.diary_number, version, writtenAt: d.written_at },
+    ];
+  });
+}
+
+/** The approved reports of every open case, with the case's diary number: what an agenda may take up. */
+export async function approvedReportsOfOpen(ctx: Ctx): Promise<(ApprovedReport & { diaryNumber: string })[]> {
+  return (await approvedReportsOfOpenCases(ctx.db, ctx.config.tenantId)).map((r) => ({
+    reportId: r.id,
+    caseId: r.case_id,
+    title: (JSON.parse(r.content) as ReportContent).title,
+    version: Number(r.approved_version),
+    documentId: r.document_id ?? "",
+    approvedAt: r.updated_at,
+    diaryNumber: r.diary_number,
+  }));
 }

@@ -111,3 +111,55 @@ export const markApproved = (db: Db, id: string, version: number, documentId: st
     .set({ approved_version: version, document_id: documentId })
     .where("id", "=", id)
     .execute();
+
+/**
+ * Reports not yet approved, each with its current version's content and when it was written, and
+ * its case's diary number: where a signatory's waiting approvals are found. Drafts are few; the
+ * signatories are inside the version's content, so the caller picks a signatory's own.
+ */
+export const draftsWithCurrentVersion = (db: Db, tenantId: string) =>
+  db
+    .selectFrom("officer_reports as r")
+    .innerJoin("officer_report_versions as v", (j) =>
+      j.onRef("v.report_id", "=", "r.id").onRef("v.version", "=", "r.current_version"),
+    )
+    .innerJoin("cases as c", "c.id", "r.case_id")
+    .select(["r.id", "r.current_version", "v.content", "v.written_at", "c.diary_number"])
+    .where("r.tenant_id", "=", tenantId)
+    .where("r.document_id", "is", null)
+    .orderBy("v.written_at")
+    .orderBy("r.id")
+    .execute();
+
+/** The versions a user has approved, by report. */
+export const approvalsBy = (db: Db, tenantId: string, userId: string) =>
+  db
+    .selectFrom("officer_report_approvals")
+    .select(["report_id", "version"])
+    .where("tenant_id", "=", tenantId)
+    .where("user_id", "=", userId)
+    .execute();
+
+/** The approved reports of open cases with the approved version's content and the case's diary number. */
+export const approvedReportsOfOpenCases = (db: Db, tenantId: string) =>
+  db
+    .selectFrom("officer_reports as r")
+    .innerJoin("officer_report_versions as v", (j) =>
+      j.onRef("v.report_id", "=", "r.id").onRef("v.version", "=", "r.approved_version"),
+    )
+    .innerJoin("cases as c", "c.id", "r.case_id")
+    .select([
+      "r.id",
+      "r.case_id",
+      "r.approved_version",
+      "r.document_id",
+      "r.updated_at",
+      "v.content",
+      "c.diary_number",
+    ])
+    .where("r.tenant_id", "=", tenantId)
+    .where("r.document_id", "is not", null)
+    .where("c.status", "=", "open")
+    .orderBy("c.diary_number")
+    .orderBy("r.updated_at")
+    .execute();

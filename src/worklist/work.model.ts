@@ -12,6 +12,7 @@ export interface WorkItem {
 }
 
 export const SECTION_KEYS = [
+  "approvals",
   "due",
   "to_answer",
   "assess",

@@ -7,6 +7,7 @@ import { listAllUnits } from "../organisation/index.ts";
 import { addCivilDays, stockholmDate } from "../platform/calendar/civil-date.ts";
 import type { Ctx } from "../platform/context.ts";
 import { copyRequestList, dueItemsOf } from "../registry/index.ts";
+import { reportsAwaitingApproval } from "../reports/index.ts";
 import type { WorkItem, WorkSection } from "./work.model.ts";
 
 const IMPORT_LIMIT = 100;
@@ -21,7 +22,8 @@ const ANSWERABLE = new Set(["sent", "opened", "extension_granted", "extension_as
  */
 export async function workFor(ctx: Ctx, actor: UserActor): Promise<WorkSection[]> {
   const today = stockholmDate(ctx.clock.now());
-  const [due, inbox, tasks, copies, mail, imports, engagement] = await Promise.all([
+  const [approvals, due, inbox, tasks, copies, mail, imports, engagement] = await Promise.all([
+    reportsAwaitingApproval(ctx, actor.id),
     can(actor, "document.sign_off", { officerId: actor.id }) ? dueItemsOf(ctx, actor.id) : [],
     can(actor, "consultation.inbox") && actor.unitId ? unitInbox(ctx, actor, actor.unitId) : [],
     can(actor, "consultation.view") ? officerTasks(ctx, actor) : [],
@@ -45,6 +47,18 @@ export async function workFor(ctx: Ctx, actor: UserActor): Promise<WorkSection[]
       }));
   const copyLateBefore = addCivilDays(today, -COPY_REQUEST_DAYS);
   const sections: WorkSection[] = [
+    {
+      key: "approvals",
+      href: "/tjansteutlatanden",
+      menu: "/tjansteutlatanden",
+      items: approvals.map((r) => ({
+        text: r.title,
+        detail: r.diaryNumber,
+        href: `/tjansteutlatanden/${r.reportId}`,
+        date: stockholmDate(new Date(r.writtenAt)),
+        overdue: false,
+      })),
+    },
     {
       key: "due",
       href: "/mina-bevakningar",

@@ -1,4 +1,5 @@
 import type { FailedForm } from "../../auth/index.ts";
+import { stockholmDate } from "../../platform/calendar/civil-date.ts";
 import { DateInput } from "../../web/components/DateInput.tsx";
 import { ErrorSummary } from "../../web/components/ErrorSummary.tsx";
 import { Field } from "../../web/components/Field.tsx";
@@ -7,6 +8,7 @@ import { Table } from "../../web/components/Table.tsx";
 import { Layout } from "../../web/Layout.tsx";
 import type { View } from "../../web/view.ts";
 import { type AgendaItem, appealEndsOn, type Decision, type Meeting } from "../meetings.model.ts";
+import type { AgendaCandidate } from "../meetings.service.ts";
 import { DecisionsTable } from "./DecisionsTable.tsx";
 import { bodyLabel } from "./names.ts";
 
@@ -18,6 +20,8 @@ export function MeetingPage(props: {
   decisions: Decision[];
   units: ReadonlyMap<string, string>;
   canManage: boolean;
+  /** The approved reports not yet on an agenda: the cases the form offers. */
+  candidates: AgendaCandidate[];
   failed: FailedForm<"item" | "post"> | null;
 }) {
   const { view, meeting: m, agenda, decisions, units, failed } = props;
@@ -92,16 +96,16 @@ export function MeetingPage(props: {
           <Form view={view} action={`/moten/${m.id}/punkter`}>
             <Field
               view={view}
-              name="diaryNumber"
-              label={t("meeting.diary_number")}
-              value={item.diaryNumber}
-              errors={errors}
-            />
-            <Field
-              view={view}
               name="documentId"
-              label={t("meeting.underlag")}
-              hint={t("meeting.underlag_hint")}
+              label={t("meeting.underlag_field")}
+              hint={t(props.candidates.length > 0 ? "meeting.underlag_hint" : "meeting.underlag_none")}
+              options={[
+                ["", t("meeting.underlag_choose")],
+                ...props.candidates.map((c): [string, string] => [
+                  c.documentId,
+                  `${c.diaryNumber} – ${c.title} (${t("meeting.underlag_approved", { date: stockholmDate(new Date(c.approvedAt)) })})`,
+                ]),
+              ]}
               value={item.documentId}
               errors={errors}
             />
@@ -109,6 +113,7 @@ export function MeetingPage(props: {
               view={view}
               name="title"
               label={t("meeting.item_title")}
+              hint={t("meeting.item_title_hint")}
               value={item.title}
               errors={errors}
             />

@@ -33,6 +33,8 @@ export const worklist = defineMessages(
     "work.decisions.date": "Föreslaget",
     "work.reviews.title": "Engagemang att se över",
     "work.reviews.date": "Senast",
+    "work.approvals.title": "Tjänsteutlåtanden att godkänna",
+    "work.approvals.date": "Version sparad",
   },
   {
     "work.title": "To do",
@@ -66,5 +68,7 @@ export const worklist = defineMessages(
     "work.decisions.date": "Proposed",
     "work.reviews.title": "Engagements to review",
     "work.reviews.date": "By",
+    "work.approvals.title": "Officer's reports to approve",
+    "work.approvals.date": "Version saved",
   },
 );
