@@ -5,7 +5,9 @@
  * Fastify route as separate processes, loads each page in turn, times the raw SQL of each page
  * in this process, and prints p50/p95 latency, requests per second and the ratios to both
  * baselines, as medians over R runs. Results go to bench/results/ as JSON. `--only` loads just
- * the pages whose name contains TEXT (and the bare route, the baseline of every ratio). With
+ * the pages whose name contains TEXT, or one of several TEXTs separated by commas (and the bare
+ * route, the baseline of every ratio: "× bare CPU" is a page's server CPU per request over the bare
+ * route's, measured in the same run). With
  * `--database-url` the city is on PostgreSQL; adding `--sqlite` measures an SQLite city of the
  * same size too, one after the other, and prints both tables at the end. `--processes N` (with
  * `--database-url`) runs N kansli processes on the one database instead, with a mixed load sent
@@ -220,7 +222,11 @@ async function benchDatabase(databaseUrl: string | null): Promise<string[]> {
       raw: (ctx) => rawRegistration(ctx, openCase(), turn),
     },
   ];
-  const endpoints = allEndpoints.filter((e, i) => i === 0 || !args.only || e.name.includes(args.only));
+  // `--only` may name several pages, separated by commas ("case page,register list").
+  const only = args.only?.split(",").map((text) => text.trim());
+  const endpoints = allEndpoints.filter(
+    (e, i) => i === 0 || !only || only.some((text) => e.name.includes(text)),
+  );
 
   const measured = new Map<string, { http: LoadResult[]; raw: RawResult[]; cpuMs: number[] }>();
   let rss = { peakMb: Number.NaN, currentMb: Number.NaN };
@@ -271,11 +277,11 @@ async function benchDatabase(databaseUrl: string | null): Promise<string[]> {
   const table = [
     `${cases.toLocaleString("sv-SE")} cases on ${dialect} (city ready in ${generationSeconds.toFixed(0)} s); medians of ${runs} run(s); server peak RSS ${rss.peakMb} MB (now ${rss.currentMb} MB)`,
     "",
-    "| page | req/s | p50 ms | p95 ms | server CPU ms/req | % of bare req/s | raw SQL p50 ms | raw SQL p95 ms | raw SQL /s | p95 ÷ raw p95 | failures |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| page | req/s | p50 ms | p95 ms | server CPU ms/req | × bare CPU | % of bare req/s | raw SQL p50 ms | raw SQL p95 ms | raw SQL /s | p95 ÷ raw p95 | failures |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows.map(
       (r) =>
-        `| ${r.name} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.cpuMs, 2)} | ${bareRow ? fmt((100 * r.perSecond) / bareRow.perSecond, 0) : "–"}% | ${fmt(r.rawP50, 2)} | ${fmt(r.rawP95, 2)} | ${fmt(r.rawPerSecond, 0)} | ${r.rawP95 ? fmt(r.p95 / r.rawP95) : "–"} | ${r.failures} |`,
+        `| ${r.name} | ${fmt(r.perSecond, 0)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.cpuMs, 2)} | ${bareRow ? fmt(r.cpuMs / bareRow.cpuMs) : "–"} | ${bareRow ? fmt((100 * r.perSecond) / bareRow.perSecond, 0) : "–"}% | ${fmt(r.rawP50, 2)} | ${fmt(r.rawP95, 2)} | ${fmt(r.rawPerSecond, 0)} | ${r.rawP95 ? fmt(r.p95 / r.rawP95) : "–"} | ${r.failures} |`,
     ),
   ];
 

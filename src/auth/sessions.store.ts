@@ -1,5 +1,6 @@
 import type { Insertable, Selectable } from "kysely";
 import type { Db } from "../platform/db/database.ts";
+import { fixedQuery } from "../platform/db/fixed-query.ts";
 import type { SessionTable } from "../platform/db/schema.ts";
 
 export type SessionRow = Selectable<SessionTable>;
@@ -11,8 +12,7 @@ export const insertSession = (db: Db, row: Insertable<SessionTable>) =>
 export const sessionMethod = async (db: Db, id: string) =>
   (await db.selectFrom("sessions").select("method").where("id", "=", id).executeTakeFirst())?.method ?? null;
 
-/** A session with its user's row, in one query: every signed-in request asks this first. */
-export const findSessionWithUser = (db: Db, id: string) =>
+const sessionWithUser = fixedQuery((db, v: { id: string }) =>
   db
     .selectFrom("sessions as s")
     .innerJoin("users", (join) =>
@@ -24,8 +24,11 @@ export const findSessionWithUser = (db: Db, id: string) =>
       "s.expires_at as session_expires_at",
       "s.revoked_at as session_revoked_at",
     ])
-    .where("s.id", "=", id)
-    .executeTakeFirst();
+    .where("s.id", "=", v.id),
+);
+
+/** A session with its user's row, in one query: every signed-in request asks this first. */
+export const findSessionWithUser = (db: Db, id: string) => sessionWithUser.first(db, { id });
 
 export const touchSession = (db: Db, id: string, at: string) =>
   db.updateTable("sessions").set({ last_seen_at: at }).where("id", "=", id).execute();

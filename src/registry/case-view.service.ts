@@ -1,8 +1,8 @@
 import { displayNamesOf } from "../auth/index.ts";
-import { findEvents } from "../platform/audit/audit.store.ts";
+import { findSubjectEvents } from "../platform/audit/audit.store.ts";
 import type { Ctx } from "../platform/context.ts";
-import { caseNames } from "./case-names.ts";
-import { getCase, getParties } from "./cases.service.ts";
+import { caseWithNames } from "./case-names.ts";
+import { getParties } from "./cases.service.ts";
 import { getCaseDocuments } from "./documents.service.ts";
 
 /** How much of a case's history its page shows. */
@@ -13,15 +13,10 @@ const HISTORY_LIMIT = 500;
  * history (oldest first). The page and the benchmark's raw-SQL baseline both read through this.
  */
 export async function caseView(ctx: Ctx, id: string) {
-  const c = await getCase(ctx, id);
-  const [parties, events, names, documents] = await Promise.all([
+  const { c, names } = await caseWithNames(ctx, id);
+  const [parties, events, documents] = await Promise.all([
     getParties(ctx, c.id),
-    findEvents(
-      ctx.db,
-      { tenantId: ctx.config.tenantId, subjectType: "case", subjectId: c.id },
-      HISTORY_LIMIT,
-    ),
-    caseNames(ctx, c),
+    findSubjectEvents(ctx.db, ctx.config.tenantId, "case", c.id, HISTORY_LIMIT),
     getCaseDocuments(ctx, c.id),
   ]);
   const people = await displayNamesOf(

@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
 import type { Db } from "../platform/db/database.ts";
+import { fixedQuery } from "../platform/db/fixed-query.ts";
 import type { CasePartyTable, CaseTable } from "../platform/db/schema.ts";
 import type { Case, CaseParty, CaseStatus } from "./cases.model.ts";
 
@@ -33,13 +34,11 @@ export const toParty = (r: PartyRow): CaseParty => ({
 
 export const insertCase = (db: Db, row: CaseRow) => db.insertInto("cases").values(row).execute();
 
-export const findCase = (db: Db, tenantId: string, id: string) =>
-  db
-    .selectFrom("cases")
-    .selectAll()
-    .where("tenant_id", "=", tenantId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+const caseById = fixedQuery((db, v: { tenantId: string; id: string }) =>
+  db.selectFrom("cases").selectAll().where("tenant_id", "=", v.tenantId).where("id", "=", v.id),
+);
+
+export const findCase = (db: Db, tenantId: string, id: string) => caseById.first(db, { tenantId, id });
 
 export const findCaseByDiaryNumber = (db: Db, tenantId: string, diaryNumber: string) =>
   db
@@ -56,14 +55,16 @@ export const insertParties = async (db: Db, rows: PartyRow[]) => {
   if (rows.length > 0) await db.insertInto("case_parties").values(rows).execute();
 };
 
-export const caseParties = (db: Db, caseId: string) =>
+const partiesOfCase = fixedQuery((db, v: { caseId: string }) =>
   db
     .selectFrom("case_parties")
     .selectAll()
-    .where("case_id", "=", caseId)
+    .where("case_id", "=", v.caseId)
     .orderBy("created_at")
-    .orderBy("name")
-    .execute();
+    .orderBy("name"),
+);
+
+export const caseParties = (db: Db, caseId: string) => partiesOfCase.all(db, { caseId });
 
 export interface CaseFilter {
   tenantId: string;

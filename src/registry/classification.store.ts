@@ -16,10 +16,6 @@ export interface ClassRow {
   retired: boolean;
 }
 
-/** A class's code and title, by id. */
-export const findClass = (db: Db, id: string) =>
-  db.selectFrom("classes").select(["code", "title"]).where("id", "=", id).executeTakeFirst();
-
 /** Every class of every scheme version of the tenant, with whether its scheme is in force on `today`. */
 export async function allClasses(db: Db, tenantId: string, today: string): Promise<ClassRow[]> {
   const rows = await cachedRows(db, "classes", tenantId, () =>
@@ -176,12 +172,6 @@ export const versionsOfClass = async (db: Db, classId: string): Promise<ClassVer
   (await versionQuery(db).where("v.class_id", "=", classId).orderBy("v.version", "desc").execute()).map(
     toClassVersion,
   );
-
-/** One version by id: what a case was filed under. */
-export const findClassVersion = async (db: Db, id: string): Promise<ClassVersion | undefined> => {
-  const row = await versionQuery(db).where("v.id", "=", id).executeTakeFirst();
-  return row ? toClassVersion(row) : undefined;
-};
 
 /** The id of a class's current version (a new case is filed under it). */
 export const currentVersionId = async (db: Db, classId: string): Promise<string | undefined> =>

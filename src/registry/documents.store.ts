@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
 import type { Db } from "../platform/db/database.ts";
+import { fixedQuery } from "../platform/db/fixed-query.ts";
 import type { DocumentFileTable, DocumentTable } from "../platform/db/schema.ts";
 import type { RegistryDocument } from "./documents.model.ts";
 
@@ -42,14 +43,16 @@ export const findDocument = (db: Db, tenantId: string, id: string) =>
 export const updateDocumentRow = (db: Db, id: string, changes: Partial<DocumentRow>) =>
   db.updateTable("documents").set(changes).where("id", "=", id).execute();
 
-export const caseDocuments = (db: Db, caseId: string) =>
+const documentsOfCase = fixedQuery((db, v: { caseId: string }) =>
   db
     .selectFrom("documents")
     .selectAll()
-    .where("case_id", "=", caseId)
+    .where("case_id", "=", v.caseId)
     .orderBy("document_date")
-    .orderBy("created_at")
-    .execute();
+    .orderBy("created_at"),
+);
+
+export const caseDocuments = (db: Db, caseId: string) => documentsOfCase.all(db, { caseId });
 
 export async function countDrafts(db: Db, caseId: string): Promise<number> {
   const row = await db

@@ -1,4 +1,5 @@
 import { type Db, hasRowLocks } from "../db/database.ts";
+import { fixedQuery } from "../db/fixed-query.ts";
 import type { AuditHeadTable } from "../db/schema.ts";
 import type { AuditEvent, KeyedStart } from "./audit.model.ts";
 
@@ -78,6 +79,27 @@ export async function findEvents(db: Db, f: AuditFilter, limit: number): Promise
   if (f.beforeSeq !== undefined) q = q.where("seq", "<", f.beforeSeq);
   return q.orderBy("seq", "desc").limit(limit).execute();
 }
+
+const subjectEvents = fixedQuery(
+  (db, v: { tenantId: string; subjectType: string; subjectId: string; limit: number }) =>
+    db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("tenant_id", "=", v.tenantId)
+      .where("subject_type", "=", v.subjectType)
+      .where("subject_id", "=", v.subjectId)
+      .orderBy("seq", "desc")
+      .limit(v.limit),
+);
+
+/** The newest `limit` events of one subject, newest first: `findEvents` for a page's history, compiled once. */
+export const findSubjectEvents = (
+  db: Db,
+  tenantId: string,
+  subjectType: string,
+  subjectId: string,
+  limit: number,
+): Promise<AuditEvent[]> => subjectEvents.all(db, { tenantId, subjectType, subjectId, limit });
 
 export async function distinctActions(db: Db, tenantId: string): Promise<string[]> {
   const rows = await db

@@ -3,6 +3,7 @@ import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
+import { fixedStatementName } from "./fixed-query.ts";
 import type { Database } from "./schema.ts";
 
 export type Db = Kysely<Database>;
@@ -37,6 +38,7 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
       max: 10,
       ...(target.pgSchema ? { options: `-c search_path=${target.pgSchema}` } : {}),
     });
+    pool.on("connect", prepareFixedQueries);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: "postgres", sqlite: null, close: () => db.destroy() };
   }
@@ -76,6 +78,19 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Dat
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+/**
+ * On a PostgreSQL connection, the SQL of a fixed query (fixed-query.ts) goes as a named statement:
+ * the connection parses and plans it on first use and then only binds new values, as SQLite's
+ * statement cache does. Other SQL goes as it came. Kysely sends every query as (text, values).
+ */
+function prepareFixedQueries(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  client.query = ((text: unknown, values: unknown, ...rest: unknown[]) => {
+    const name = typeof text === "string" && Array.isArray(values) ? fixedStatementName(text) : undefined;
+    return name ? query({ name, text, values }, ...rest) : query(text, values, ...rest);
+  }) as typeof client.query;
 }
 
 /** PostgreSQL can lock single rows (`FOR UPDATE`); SQLite serialises writers instead. */

@@ -1,4 +1,5 @@
 import type { Db } from "./database.ts";
+import { fixedQuery } from "./fixed-query.ts";
 
 /** Lists that nearly every page reads and that seldom change (migrations 0014 and 0016 keep their versions). */
 export type ReferenceList = "units" | "registries" | "classes" | "secrecy_grounds";
@@ -9,6 +10,10 @@ interface Entry {
 }
 
 const caches = new WeakMap<Db, Map<string, Entry>>();
+
+const listVersion = fixedQuery((db, v: { list: ReferenceList }) =>
+  db.selectFrom("reference_versions").select("version").where("name", "=", v.list),
+);
 
 /**
  * Reads a reference list through a cache in this process that asks the database, on every read,
@@ -26,11 +31,7 @@ export async function cachedRows<T extends object>(
   load: () => Promise<T[]>,
 ): Promise<T[]> {
   if (db.isTransaction) return load();
-  const current = await db
-    .selectFrom("reference_versions")
-    .select("version")
-    .where("name", "=", list)
-    .executeTakeFirst();
+  const current = await listVersion.first(db, { list });
   if (!current) return load();
   const version = Number(current.version);
   let cache = caches.get(db);
