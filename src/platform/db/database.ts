@@ -39,6 +39,10 @@ export function openDatabase(target: DatabaseTarget): OpenDatabase {
       ...(target.pgSchema ? { options: `-c search_path=${target.pgSchema}` } : {}),
     });
     pool.on("connect", prepareFixedQueries);
+    // An idle pooled connection that the server ends (a restart, a dropped database) raises an
+    // error with no request to answer; the pool has already let it go and opens a new one when
+    // needed. Without a listener Node would throw it and stop the process.
+    pool.on("error", () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: "postgres", sqlite: null, close: () => db.destroy() };
   }
