@@ -49,7 +49,10 @@ const documentsOfCase = fixedQuery((db, v: { caseId: string }) =>
     .selectAll()
     .where("case_id", "=", v.caseId)
     .orderBy("document_date")
-    .orderBy("created_at"),
+    .orderBy("created_at")
+    // Documents registered in one PostgreSQL transaction share its created_at; ids sort in the
+    // order they were made, so the order does not depend on the plan.
+    .orderBy("id"),
 );
 
 export const caseDocuments = (db: Db, caseId: string) => documentsOfCase.all(db, { caseId });
