@@ -1,4 +1,3 @@
-import path from "node:path";
 import { withContext } from "../src/cli/runtime.ts";
 import type { Config } from "../src/config.ts";
 import { addCivilDays, stockholmDate } from "../src/platform/calendar/civil-date.ts";
@@ -17,7 +16,7 @@ import {
   remindersWaiting,
 } from "./multi-process-checks.ts";
 import { registrationRequest } from "./registration.ts";
-import { cpuMs, freePort, memory, signIn, startProcess, waitReady } from "./server-process.ts";
+import { cpuMs, freePort, memory, signIn, startKansli, waitReady } from "./server-process.ts";
 
 /**
  * `npm run bench -- --processes N --database-url …`: N kansli processes on one PostgreSQL
@@ -56,7 +55,6 @@ interface ProcessRun {
 
 const REMINDER_EVERY_SECONDS = 2;
 const WARM_UP_SECONDS = 3;
-const root = path.resolve(import.meta.dirname, "..");
 
 /** Runs the load on one process, then on N; returns the table of both with the checks. */
 export async function benchProcesses(b: ProcessesBench): Promise<string[]> {
@@ -94,23 +92,16 @@ async function runOn(
   letters: Buffer[],
   ids: { officerId: string; classId: string },
 ): Promise<ProcessRun> {
-  const servers: (Awaited<ReturnType<typeof startProcess>> & { base: string })[] = [];
+  const servers: (Awaited<ReturnType<typeof startKansli>> & { base: string })[] = [];
   for (let i = 0; i < processes; i++) {
     const port = await freePort();
-    const server = await startProcess(
-      process.execPath,
-      ["--max-old-space-size=256", path.join(root, "bin", "kansli.js"), "serve"],
-      {
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        KANSLI_LOG_LEVEL: "info",
-        KANSLI_AUDIT_KEY: b.auditKey,
-        KANSLI_DATA_DIR: b.config.dataDir,
-        DATABASE_URL: b.databaseUrl,
-        KANSLI_SMTP_URL: smtp.url,
-        KANSLI_REMINDER_EVERY_SECONDS: String(REMINDER_EVERY_SECONDS),
-      },
-    );
+    const server = await startKansli(port, {
+      KANSLI_AUDIT_KEY: b.auditKey,
+      KANSLI_DATA_DIR: b.config.dataDir,
+      DATABASE_URL: b.databaseUrl,
+      KANSLI_SMTP_URL: smtp.url,
+      KANSLI_REMINDER_EVERY_SECONDS: String(REMINDER_EVERY_SECONDS),
+    });
     servers.push({ ...server, base: `http://127.0.0.1:${port}` });
   }
   try {

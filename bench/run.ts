@@ -33,7 +33,7 @@ import {
   timeRaw,
 } from "./raw-sql.ts";
 import { registrationRequest } from "./registration.ts";
-import { cpuMs, freePort, memory, signIn, startProcess, waitReady } from "./server-process.ts";
+import { cpuMs, freePort, memory, signIn, startKansli, startProcess, waitReady } from "./server-process.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -143,20 +143,11 @@ async function benchDatabase(databaseUrl: string | null): Promise<string[]> {
     path.join(root, "bench", "bare-server.ts"),
   ]);
   const port = await freePort();
-  // The server runs as docs/operations.md says to run it in production: with a bounded heap.
-  const server = await startProcess(
-    process.execPath,
-    ["--max-old-space-size=256", path.join(root, "bin", "kansli.js"), "serve"],
-    {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      // Its first line on standard output is the "kansli is ready" log line, which startProcess waits for.
-      KANSLI_LOG_LEVEL: "info",
-      KANSLI_AUDIT_KEY: auditKey,
-      KANSLI_DATA_DIR: dataDir,
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    },
-  );
+  const server = await startKansli(port, {
+    KANSLI_AUDIT_KEY: auditKey,
+    KANSLI_DATA_DIR: dataDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
   const base = `http://127.0.0.1:${port}`;
   await waitReady(`${base}/readyz`);
   const cookie = await signIn(base, city.username, city.password);

@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
 
 /**
  * CPU time a process has used (user and system), in ms: per request it is steadier than
@@ -41,6 +42,21 @@ export async function startProcess(
   // The server logs a line per request; read and drop it so the pipe never fills.
   child.stdout?.resume();
   return { child, address };
+}
+
+/**
+ * `kansli serve` as docs/operations.md says to run it in production (a bounded heap), on
+ * 127.0.0.1:`port`. At log level info its first line on standard output is the "kansli is ready"
+ * line that startProcess waits for. `nodeFlags` go to Node before the script (e.g. --inspect).
+ */
+export function startKansli(port: number, env: Record<string, string>, nodeFlags: string[] = []) {
+  const script = path.resolve(import.meta.dirname, "..", "bin", "kansli.js");
+  return startProcess(process.execPath, ["--max-old-space-size=256", ...nodeFlags, script, "serve"], {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    KANSLI_LOG_LEVEL: "info",
+    ...env,
+  });
 }
 
 export function freePort(): Promise<number> {

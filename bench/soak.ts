@@ -30,7 +30,7 @@ import { letterDocx } from "./docx.ts";
 import { generateCity } from "./generate.ts";
 import { load } from "./load.ts";
 import { registrationRequest } from "./registration.ts";
-import { freePort, memory, signIn, startProcess, waitReady } from "./server-process.ts";
+import { freePort, memory, signIn, startKansli, waitReady } from "./server-process.ts";
 import { inspectorSession } from "./soak-inspector.ts";
 import { newWindow, record, type Window, windowLine } from "./soak-window.ts";
 
@@ -61,7 +61,6 @@ const databaseUrl = args["database-url"];
 /** How far the RSS may end above where it settled after warm-up. */
 const ALLOWED_GROWTH = Number(args["allowed-growth"]) / 100;
 const log = (line: string) => process.stdout.write(`${line}\n`);
-const root = path.resolve(import.meta.dirname, "..");
 const ownDataDir = !args["data-dir"];
 const dataDir = path.resolve(args["data-dir"] ?? fs.mkdtempSync(path.join(os.tmpdir(), "kansli-soak-")));
 // The generator and the server must key the audit trail alike.
@@ -108,23 +107,14 @@ if (sample.consultations.length === 0) throw new Error("the city has no consulta
 
 const port = await freePort();
 const inspectPort = args["gc-before-reading"] ? await freePort() : null;
-// As docs/operations.md runs it in production: `kansli serve` with a bounded heap.
-const server = await startProcess(
-  process.execPath,
-  [
-    "--max-old-space-size=256",
-    ...(inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
-    path.join(root, "bin", "kansli.js"),
-    "serve",
-  ],
+const server = await startKansli(
+  port,
   {
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    KANSLI_LOG_LEVEL: "info",
     KANSLI_AUDIT_KEY: auditKey,
     KANSLI_DATA_DIR: dataDir,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   },
+  inspectPort ? [`--inspect=127.0.0.1:${inspectPort}`] : [],
 );
 const pid = server.child.pid;
 let serverExit: string | null = null;
